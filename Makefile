@@ -1,0 +1,130 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+# GNU make build for pmdrill.  `make help` lists the targets.
+
+PREFIX     ?= /usr/local
+BINDIR     ?= $(PREFIX)/bin
+DATADIR    ?= $(PREFIX)/share
+MANDIR     ?= $(PREFIX)/share/man
+PKG_CONFIG ?= pkg-config
+CC         ?= cc
+
+# Where objects go; `make check` builds a sanitized copy in build-san/.
+O ?= build
+
+PKGS := readline libpcre2-8 sqlite3
+PKG_CFLAGS := $(shell $(PKG_CONFIG) --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS   := $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null || echo -lreadline -lpcre2-8 -lsqlite3)
+
+WARN := -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes \
+	-Wmissing-prototypes -Wold-style-definition -Wwrite-strings -Wvla \
+	-Wformat=2 -Wpointer-arith -Wundef
+CORE_WARN := -Wconversion -Wsign-conversion
+
+CFLAGS ?= -O2 -g
+ifeq ($(DEVELOPER),1)
+WARN += -Werror
+endif
+ifeq ($(SAN),1)
+CFLAGS += -O1 -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
+LDFLAGS += -fsanitize=address,undefined
+endif
+
+# The built-in bank as seen by an installed binary; a build-tree binary
+# finds questions/ and rubrics/ beside itself first.
+BANKDIR := $(DATADIR)/pmdrill
+VERSION := $(shell cat VERSION 2>/dev/null || echo 0.1.0)
+
+ALL_CPPFLAGS := -std=c17 -D_POSIX_C_SOURCE=200809L -DPCRE2_CODE_UNIT_WIDTH=8 \
+	-DPMDRILL_VERSION='"$(VERSION)"' -DPMDRILL_BANKDIR='"$(BANKDIR)"' \
+	-Isrc -Isrc/core $(PKG_CFLAGS) $(CPPFLAGS)
+
+CORE_SRC  := $(sort $(wildcard src/core/*.c))
+SHELL_SRC := $(sort $(filter-out src/main.c,$(wildcard src/*.c)))
+CORE_OBJ  := $(CORE_SRC:%.c=$(O)/%.o)
+SHELL_OBJ := $(SHELL_SRC:%.c=$(O)/%.o)
+MAIN_OBJ  := $(O)/src/main.o
+
+UNIT_SRC  := $(sort $(wildcard tests/unit/test-*.c))
+UNIT_BIN  := $(UNIT_SRC:tests/unit/%.c=$(O)/tests/%)
+BENCH_SRC := $(sort $(wildcard tests/bench/*.c))
+BENCH_BIN := $(BENCH_SRC:tests/bench/%.c=$(O)/bench/%)
+
+ifeq ($(O),build)
+PROG := pmdrill
+else
+PROG := $(O)/pmdrill
+endif
+
+.PHONY: all test check unit valgrind bench install uninstall clean fmt lint help
+all: $(PROG)
+
+$(PROG): $(MAIN_OBJ) $(SHELL_OBJ) $(CORE_OBJ)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(PKG_LIBS) -lm
+
+$(O)/src/core/%.o: src/core/%.c
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CPPFLAGS) $(WARN) $(CORE_WARN) $(CFLAGS) -MMD -MP -c -o $@ $<
+
+$(O)/src/%.o: src/%.c
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CPPFLAGS) $(WARN) $(CFLAGS) -MMD -MP -c -o $@ $<
+
+# Unit tests link the pure core only: a test that needs the shell is testing
+# the wrong layer.
+$(O)/tests/%: tests/unit/%.c $(CORE_OBJ) tests/unit/tap.h
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CPPFLAGS) -Itests/unit $(WARN) $(CFLAGS) $(LDFLAGS) -o $@ $< $(CORE_OBJ) $(PKG_LIBS) -lm
+
+$(O)/bench/%: tests/bench/%.c $(CORE_OBJ) $(SHELL_OBJ)
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CPPFLAGS) $(WARN) $(CFLAGS) $(LDFLAGS) -o $@ $< $(SHELL_OBJ) $(CORE_OBJ) $(PKG_LIBS) -lm
+
+unit: $(UNIT_BIN)
+
+# The whole suite: unit tests, the shipped bank, end-to-end and pty tests.
+test: $(PROG) $(UNIT_BIN)
+	PMDRILL_BIN=$(abspath $(PROG)) UNIT_DIR=$(abspath $(O)/tests) sh tests/run.sh
+
+check:
+	$(MAKE) O=build-san SAN=1 test
+
+valgrind: $(PROG)
+	PMDRILL_BIN=$(abspath $(PROG)) sh tests/valgrind.sh
+
+bench: $(BENCH_BIN) $(PROG)
+	@for b in $(BENCH_BIN); do $$b || exit 1; done
+
+install: $(PROG)
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(BANKDIR)/questions $(DESTDIR)$(BANKDIR)/rubrics $(DESTDIR)$(MANDIR)/man1
+	install -m 755 $(PROG) $(DESTDIR)$(BINDIR)/pmdrill
+	install -m 644 questions/*.txt $(DESTDIR)$(BANKDIR)/questions/
+	install -m 644 rubrics/*.txt $(DESTDIR)$(BANKDIR)/rubrics/
+	if [ -f pmdrill.1 ]; then install -m 644 pmdrill.1 $(DESTDIR)$(MANDIR)/man1/pmdrill.1; fi
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/pmdrill $(DESTDIR)$(MANDIR)/man1/pmdrill.1
+	rm -rf $(DESTDIR)$(BANKDIR)
+
+clean:
+	rm -rf build build-san pmdrill
+
+fmt:
+	clang-format -i src/*.c src/*.h src/core/*.c src/core/*.h tests/unit/*.c
+
+# The core must stay pure: no I/O, clock, environment or exit.
+lint:
+	@! grep -nE '\b(fopen|fprintf|printf|puts|getenv|time|rand|exit|sqlite3_[a-z_]+|readline)\s*\(' src/core/*.c \
+		|| { echo 'lint: I/O or globals in src/core'; exit 1; }
+	@echo 'lint: src/core is pure'
+
+help:
+	@echo 'make            build ./pmdrill'
+	@echo 'make test       unit, bank, end-to-end and pty tests'
+	@echo 'make check      the same suite under ASan and UBSan (build-san/)'
+	@echo 'make valgrind   a pty drill session under valgrind, leaks fail'
+	@echo 'make bench      scoring benchmarks'
+	@echo 'make install    PREFIX=/usr/local DESTDIR= (binary, bank, man page)'
+	@echo 'make lint       check that src/core does no I/O'
+	@echo 'make fmt        clang-format the sources'
+
+-include $(CORE_OBJ:.o=.d) $(SHELL_OBJ:.o=.d) $(MAIN_OBJ:.o=.d)

@@ -1,0 +1,417 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Global context: paths from the environment, colour, clock, bank loading. */
+#include "app.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+#include <sysexits.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "bank.h"
+#include "cmd.h"
+#include "diag.h"
+#include "rec.h"
+#include "sb.h"
+#include "xalloc.h"
+
+static char *home_sub(const char *xdg_var, const char *fallback)
+{
+	const char *x = getenv(xdg_var);
+	const char *home = getenv("HOME");
+	struct sb p = SB_INIT;
+	if (x && x[0] == '/')
+		sb_addf(&p, "%s/pmdrill", x);
+	else
+		sb_addf(&p, "%s/%s/pmdrill", home && *home ? home : ".", fallback);
+	return sb_detach(&p, NULL);
+}
+
+char *app_data_dir(void)
+{
+	return home_sub("XDG_DATA_HOME", ".local/share");
+}
+
+char *app_state_dir(void)
+{
+	return home_sub("XDG_STATE_HOME", ".local/state");
+}
+
+int mkdir_p(const char *path)
+{
+	char *p = xstrdup(path), *s;
+	int rc = 0;
+	for (s = p + 1; *s; s++) {
+		if (*s != '/')
+			continue;
+		*s = '\0';
+		if (mkdir(p, 0700) && errno != EEXIST) {
+			rc = -1;
+			break;
+		}
+		*s = '/';
+	}
+	if (!rc && mkdir(p, 0700) && errno != EEXIST)
+		rc = -1;
+	free(p);
+	return rc;
+}
+
+static int is_dir(const char *p)
+{
+	struct stat st;
+	return !stat(p, &st) && S_ISDIR(st.st_mode);
+}
+
+/* The built-in bank: beside the binary in a build tree (or one folder up,
+ * for build-san/pmdrill), else the installed share folder. */
+static char *builtin_dir(const char *argv0)
+{
+	char exe[PATH_MAX];
+	ssize_t n = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
+	struct sb p = SB_INIT;
+	int up;
+	(void)argv0;
+	if (n > 0) {
+		char *slash;
+		exe[n] = '\0';
+		for (up = 0; up < 2; up++) {
+			slash = strrchr(exe, '/');
+			if (!slash)
+				break;
+			*slash = '\0';
+			sb_reset(&p);
+			sb_addf(&p, "%s/questions", exe);
+			if (is_dir(p.buf)) {
+				sb_reset(&p);
+				sb_adds(&p, exe);
+				return sb_detach(&p, NULL);
+			}
+		}
+	}
+	sb_release(&p);
+	return xstrdup(PMDRILL_BANKDIR);
+}
+
+long long parse_time_arg(const char *s)
+{
+	int y, mo, d, h = 0, mi = 0, se = 0;
+	char *end;
+	long long v;
+	if (!s || !*s)
+		return -1;
+	errno = 0;
+	v = strtoll(s, &end, 10);
+	if (!*end && !errno && v >= 0)
+		return v;
+	if (sscanf(s, "%4d-%2d-%2dT%2d:%2d:%2d", &y, &mo, &d, &h, &mi, &se) >= 3 ||
+	    sscanf(s, "%4d-%2d-%2d", &y, &mo, &d) == 3) {
+		/* days from civil (proleptic Gregorian), UTC */
+		long long yy = y - (mo <= 2);
+		long long era = (yy >= 0 ? yy : yy - 399) / 400;
+		long long yoe = yy - era * 400;
+		long long doy = (153 * (mo + (mo > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+		long long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+		long long days = era * 146097 + doe - 719468;
+		if (mo < 1 || mo > 12 || d < 1 || d > 31)
+			return -1;
+		return days * 86400 + h * 3600 + mi * 60 + se;
+	}
+	return -1;
+}
+
+int app_init(struct app *app, const char *argv0, const char *db,
+	     const char *const *banks, size_t nbanks, int color)
+{
+	const char *env;
+	size_t i;
+
+	if (db && *db) {
+		app->db_path = xstrdup(db);
+	} else if ((env = getenv("PMDRILL_DB")) && *env) {
+		app->db_path = xstrdup(env);
+	} else {
+		char *d = app_data_dir();
+		struct sb p = SB_INIT;
+		sb_addf(&p, "%s/pmdrill.db", d);
+		free(d);
+		app->db_path = sb_detach(&p, NULL);
+	}
+
+	app->bank_dirs = xcalloc(nbanks + 2, sizeof(char *));
+	app->bank_dirs[app->nbank_dirs++] = builtin_dir(argv0);
+	app->bank_dirs[app->nbank_dirs++] = app_data_dir();
+	app->nbuiltin = app->nbank_dirs;
+	for (i = 0; i < nbanks; i++) {
+		if (!is_dir(banks[i])) {
+			fprintf(stderr, "pmdrill: --bank '%s': %s\n", banks[i],
+				access(banks[i], F_OK) ? strerror(errno)
+						       : "not a folder");
+			return EX_NOINPUT;
+		}
+		app->bank_dirs[app->nbank_dirs++] = xstrdup(banks[i]);
+	}
+
+	env = getenv("NO_COLOR");
+	if (color >= 0) {
+		app->color_out = app->color_err = color;
+	} else if (env && *env) {
+		app->color_out = app->color_err = 0;
+	} else {
+		const char *term = getenv("TERM");
+		int dumb = !term || !strcmp(term, "dumb");
+		app->color_out = !dumb && isatty(1);
+		app->color_err = !dumb && isatty(2);
+	}
+
+	env = getenv("PMDRILL_NOW");
+	if (env && *env) {
+		long long t = parse_time_arg(env);
+		if (t < 0) {
+			fprintf(stderr, "pmdrill: PMDRILL_NOW '%s' is not a time (epoch seconds or YYYY-MM-DDTHH:MM:SSZ)\n",
+				env);
+			return EX_USAGE;
+		}
+		app->now = (time_t)t;
+	} else {
+		app->now = time(NULL);
+	}
+	return EX_OK;
+}
+
+void app_release(struct app *app)
+{
+	size_t i;
+	for (i = 0; i < app->nbank_dirs; i++)
+		free(app->bank_dirs[i]);
+	free(app->bank_dirs);
+	free(app->db_path);
+	if (app->bank) {
+		bank_release(app->bank);
+		free(app->bank);
+	}
+}
+
+int read_stream(FILE *fp, struct sb *out)
+{
+	char buf[65536];
+	size_t n;
+	sb_reset(out);
+	while ((n = fread(buf, 1, sizeof(buf), fp)) > 0)
+		sb_add(out, buf, n);
+	return ferror(fp) ? -1 : 0;
+}
+
+int read_file(const char *path, struct sb *out)
+{
+	struct stat st;
+	FILE *fp;
+	int rc;
+	if (stat(path, &st))
+		return -1;
+	if (S_ISDIR(st.st_mode)) {
+		errno = EISDIR;
+		return -1;
+	}
+	if (S_ISREG(st.st_mode) && (unsigned long long)st.st_size > REC_MAX_FILE)
+		return -2;
+	fp = fopen(path, "rb");
+	if (!fp)
+		return -1;
+	rc = read_stream(fp, out);
+	fclose(fp);
+	if (!rc && out->len > REC_MAX_FILE)
+		return -2;
+	return rc;
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Is this rubric text?  The first field of the first record says so. */
+static int looks_like_rubric(const char *buf, size_t len)
+{
+	size_t i = 0;
+	while (i < len) {
+		const char *line = buf + i;
+		const char *nl = memchr(line, '\n', len - i);
+		size_t n = nl ? (size_t)(nl - line) : len - i;
+		i += n + 1;
+		if (!n || line[0] == '#' || line[0] == ' ' || line[0] == '\t' ||
+		    line[0] == '\r')
+			continue;
+		return (n >= 7 && !strncasecmp(line, "Rubric:", 7)) ||
+		       (n >= 10 && !strncasecmp(line, "Criterion:", 10));
+	}
+	return 0;
+}
+
+static void load_one(struct bank *b, const char *path, int kind,
+		     struct diag_list *dl)
+{
+	struct sb buf = SB_INIT;
+	int rc = read_file(path, &buf);
+	if (rc == -2) {
+		diag_add(dl, DIAG_ERROR, DIAG_E_TOO_LARGE, path, 0, 0,
+			 "file is too large (the limit is %u bytes)", REC_MAX_FILE);
+	} else if (rc) {
+		diag_add(dl, DIAG_ERROR, DIAG_E_READ, path, 0, 0,
+			 "cannot read: %s", strerror(errno));
+	} else {
+		if (kind < 0)
+			kind = looks_like_rubric(buf.buf, buf.len);
+		if (kind)
+			bank_add_rubrics(b, path, buf.buf, buf.len, dl);
+		else
+			bank_add_questions(b, path, buf.buf, buf.len, dl);
+	}
+	sb_release(&buf);
+}
+
+void bank_load_file(struct bank *b, const char *path, struct diag_list *dl)
+{
+	char *copy = xstrdup(path), *slash, *parent;
+	int kind = -1;
+	slash = strrchr(copy, '/');
+	if (slash) {
+		*slash = '\0';
+		parent = strrchr(copy, '/');
+		parent = parent ? parent + 1 : copy;
+		if (!strcmp(parent, "rubrics"))
+			kind = 1;
+		else if (!strcmp(parent, "questions"))
+			kind = 0;
+	}
+	free(copy);
+	load_one(b, path, kind, dl);
+}
+
+static int skipped(const char *path, char *const *skip, size_t nskip)
+{
+	char real[PATH_MAX];
+	size_t i;
+	if (!nskip || !realpath(path, real))
+		return 0;
+	for (i = 0; i < nskip; i++)
+		if (!strcmp(real, skip[i]))
+			return 1;
+	return 0;
+}
+
+int bank_list_txt(const char *dir, char ***out, size_t *nout)
+{
+	DIR *d = opendir(dir);
+	struct dirent *e;
+	char **names = NULL;
+	size_t n = 0, alloc = 0;
+	*out = NULL;
+	*nout = 0;
+	if (!d)
+		return -1;
+	while ((e = readdir(d))) {
+		size_t l = strlen(e->d_name);
+		struct sb p = SB_INIT;
+		if (e->d_name[0] == '.' || l < 5 ||
+		    strcmp(e->d_name + l - 4, ".txt"))
+			continue;
+		sb_addf(&p, "%s/%s", dir, e->d_name);
+		ALLOC_GROW(names, n + 1, alloc);
+		names[n++] = sb_detach(&p, NULL);
+	}
+	closedir(d);
+	qsort(names, n, sizeof(*names), cmp_str);
+	*out = names;
+	*nout = n;
+	return 0;
+}
+
+/* Every *.txt in dir, sorted, loaded as `kind`. */
+static void load_folder(struct bank *b, const char *dir, int kind,
+			char *const *skip, size_t nskip, struct diag_list *dl)
+{
+	char **names;
+	size_t n, i;
+	if (bank_list_txt(dir, &names, &n)) {
+		if (errno != ENOENT)
+			diag_add(dl, DIAG_ERROR, DIAG_E_READ, dir, 0, 0,
+				 "cannot read folder: %s", strerror(errno));
+		return;
+	}
+	for (i = 0; i < n; i++) {
+		if (!skipped(names[i], skip, nskip))
+			load_one(b, names[i], kind, dl);
+		free(names[i]);
+	}
+	free(names);
+}
+
+void bank_load_dirs(struct bank *b, char *const *dirs, size_t ndirs,
+		    char *const *skip, size_t nskip, struct diag_list *dl)
+{
+	size_t i;
+	/* Rubrics of every bank first, so a question may use a rubric from
+	 * a bank loaded after its own; then questions in load order. */
+	for (i = 0; i < ndirs; i++) {
+		struct sb p = SB_INIT;
+		sb_addf(&p, "%s/rubrics", dirs[i]);
+		load_folder(b, p.buf, 1, skip, nskip, dl);
+		sb_release(&p);
+	}
+	for (i = 0; i < ndirs; i++) {
+		struct sb p = SB_INIT;
+		sb_addf(&p, "%s/questions", dirs[i]);
+		load_folder(b, p.buf, 0, skip, nskip, dl);
+		sb_release(&p);
+	}
+}
+
+void diag_print(const struct diag_list *dl, int with_warnings)
+{
+	size_t i;
+	struct sb line = SB_INIT;
+	for (i = 0; i < dl->nr; i++) {
+		if (dl->v[i].level < DIAG_ERROR && !with_warnings)
+			continue;
+		sb_reset(&line);
+		diag_format(&dl->v[i], &line);
+		fprintf(stderr, "pmdrill: %s\n", line.buf);
+	}
+	sb_release(&line);
+}
+
+struct bank *app_bank(struct app *app, int *status)
+{
+	struct diag_list dl = {0};
+	size_t errors;
+	if (app->bank)
+		return app->bank;
+	app->bank = xcalloc(1, sizeof(*app->bank));
+	bank_load_dirs(app->bank, app->bank_dirs, app->nbank_dirs, NULL, 0, &dl);
+	bank_validate(app->bank, 0, &dl);
+	errors = diag_count(&dl, DIAG_ERROR);
+	if (errors) {
+		diag_print(&dl, 0);
+		fprintf(stderr, "pmdrill: %zu error%s in the question banks; "
+				"run 'pmdrill check' for details\n",
+			errors, errors == 1 ? "" : "s");
+	}
+	diag_release(&dl);
+	if (!app->bank->q.nr) {
+		fprintf(stderr, "pmdrill: no questions loaded (looked in %s)\n",
+			app->bank_dirs[0]);
+		if (status)
+			*status = errors ? EX_DATAERR : EX_NOINPUT;
+		return NULL;
+	}
+	if (status)
+		*status = EX_OK;
+	return app->bank;
+}

@@ -1,0 +1,191 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* `pmdrill check`: validate banks, or given files in their context. */
+#include "cmd.h"
+
+#include <errno.h>
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sysexits.h>
+
+#include "app.h"
+#include "bank.h"
+#include "diag.h"
+#include "sb.h"
+#include "xalloc.h"
+
+struct pathset {
+	char **v;
+	size_t nr, alloc;
+};
+
+static void pathset_add(struct pathset *ps, const char *real)
+{
+	ALLOC_GROW(ps->v, ps->nr + 1, ps->alloc);
+	ps->v[ps->nr++] = xstrdup(real);
+}
+
+/* ps holds real paths. */
+static int pathset_has(const struct pathset *ps, const char *path)
+{
+	char real[PATH_MAX];
+	size_t i;
+	if (!path || !realpath(path, real))
+		return 0;
+	for (i = 0; i < ps->nr; i++)
+		if (!strcmp(ps->v[i], real))
+			return 1;
+	return 0;
+}
+
+static int cmp_diag(const void *a, const void *b)
+{
+	const struct diag *x = a, *y = b;
+	int c = strcmp(x->file ? x->file : "", y->file ? y->file : "");
+	if (c)
+		return c;
+	if (x->line != y->line)
+		return x->line < y->line ? -1 : 1;
+	if (x->col != y->col)
+		return x->col < y->col ? -1 : 1;
+	return 0;
+}
+
+/* Collect every *.txt under a folder (a bank, or a questions/rubrics
+ * folder) or the file itself. */
+static void collect(const char *path, struct pathset *files)
+{
+	struct stat st;
+	if (stat(path, &st))
+		return;
+	if (S_ISDIR(st.st_mode)) {
+		static const char *const subs[] = {"rubrics", "questions"};
+		struct sb p = SB_INIT;
+		size_t k;
+		int any = 0;
+		for (k = 0; k < 2; k++) {
+			struct stat s2;
+			sb_reset(&p);
+			sb_addf(&p, "%s/%s", path, subs[k]);
+			if (!stat(p.buf, &s2) && S_ISDIR(s2.st_mode)) {
+				collect(p.buf, files);
+				any = 1;
+			}
+		}
+		if (!any) {
+			/* a plain folder of .txt files */
+			struct pathset tmp = {0};
+			bank_list_txt(path, &tmp.v, &tmp.nr);
+			for (k = 0; k < tmp.nr; k++) {
+				pathset_add(files, tmp.v[k]);
+				free(tmp.v[k]);
+			}
+			free(tmp.v);
+		}
+		sb_release(&p);
+	} else {
+		pathset_add(files, path);
+	}
+}
+
+int cmd_check(int argc, char **argv, struct app *app)
+{
+	struct bank b = {0};
+	struct diag_list dl = {0}, ctx = {0}, shown = {0};
+	struct pathset files = {0}, reals = {0};
+	size_t i, errors, warnings, ncat;
+	const char **cats;
+	int status = EX_OK, a;
+
+	if (cmd_wants_help(argc, argv, "check"))
+		return EX_OK;
+	for (a = 1; a < argc; a++) {
+		if (!strcmp(argv[a], "--list-codes")) {
+			for (i = 0; i < DIAG_CODE_MAX; i++)
+				printf("%-15s %s\n", diag_code_name((enum diag_code)i),
+				       diag_code_text((enum diag_code)i));
+			return EX_OK;
+		}
+		if (!strcmp(argv[a], "--")) {
+			a++;
+			break;
+		}
+		if (argv[a][0] == '-' && argv[a][1]) {
+			fprintf(stderr, "pmdrill: check: unknown option '%s'\n", argv[a]);
+			cmd_usage(cmd_find("check"), stderr);
+			return EX_USAGE;
+		}
+	}
+	for (a = 1; a < argc; a++) {
+		struct stat st;
+		if (!strcmp(argv[a], "--") || !strcmp(argv[a], "--list-codes"))
+			continue;
+		if (stat(argv[a], &st)) {
+			fprintf(stderr, "pmdrill: check: '%s': %s\n", argv[a],
+				strerror(errno));
+			status = EX_NOINPUT;
+			continue;
+		}
+		collect(argv[a], &files);
+	}
+	if (status != EX_OK)
+		goto cleanup;
+	for (i = 0; i < files.nr; i++) {
+		char real[PATH_MAX];
+		if (realpath(files.v[i], real))
+			pathset_add(&reals, real);
+	}
+
+	if (files.nr) {
+		/* The given files, in the context of everything else loaded;
+		 * the context's own problems are not this check's business. */
+		bank_load_dirs(&b, app->bank_dirs, app->nbank_dirs, reals.v,
+			       reals.nr, &ctx);
+		for (i = 0; i < files.nr; i++)
+			bank_load_file(&b, files.v[i], &dl);
+	} else {
+		bank_load_dirs(&b, app->bank_dirs, app->nbank_dirs, NULL, 0, &dl);
+	}
+	bank_validate(&b, 1, &dl);
+
+	for (i = 0; i < dl.nr; i++) {
+		struct diag *d = &dl.v[i];
+		if (files.nr && !pathset_has(&reals, d->file))
+			continue;
+		ALLOC_GROW(shown.v, shown.nr + 1, shown.alloc);
+		shown.v[shown.nr++] = *d;
+	}
+	qsort(shown.v, shown.nr, sizeof(*shown.v), cmp_diag);
+	diag_print(&shown, 1);
+	errors = diag_count(&shown, DIAG_ERROR);
+	warnings = diag_count(&shown, DIAG_WARNING);
+	free(shown.v);
+
+	ncat = bank_categories(&b, &cats);
+	free(cats);
+	if (errors) {
+		fprintf(stderr, "pmdrill: check: %zu error%s, %zu warning%s\n",
+			errors, errors == 1 ? "" : "s", warnings,
+			warnings == 1 ? "" : "s");
+		status = EX_DATAERR;
+	} else {
+		printf("ok: %zu question%s in %zu categor%s, %zu rubric%s",
+		       b.q.nr, b.q.nr == 1 ? "" : "s", ncat, ncat == 1 ? "y" : "ies",
+		       b.r.nr, b.r.nr == 1 ? "" : "s");
+		if (warnings)
+			printf(", %zu warning%s", warnings, warnings == 1 ? "" : "s");
+		printf("\n");
+	}
+cleanup:
+	for (i = 0; i < files.nr; i++)
+		free(files.v[i]);
+	free(files.v);
+	for (i = 0; i < reals.nr; i++)
+		free(reals.v[i]);
+	free(reals.v);
+	diag_release(&dl);
+	diag_release(&ctx);
+	bank_release(&b);
+	return status;
+}

@@ -1,0 +1,69 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/*
+ * cmd: what every subcommand gets, and the table main.c dispatches on.
+ *
+ * main.c parses the global options into a `struct app`, then calls
+ * cmd_<name>(argc, argv, app) with argv[0] the command name.  A command
+ * returns an exit status from <sysexits.h> (EX_OK, EX_USAGE, EX_DATAERR,
+ * EX_NOINPUT, EX_SOFTWARE, EX_IOERR); only main() exits.  Every command
+ * answers --help (see cmd_usage()).
+ */
+#ifndef PMDRILL_CMD_H
+#define PMDRILL_CMD_H
+
+#include <stdio.h>
+#include <time.h>
+
+struct bank;
+
+struct app {
+	const char *prog;       /* "pmdrill" */
+	char *db_path;          /* resolved: --db, $PMDRILL_DB or XDG default */
+	char **bank_dirs;       /* every bank folder, in load order */
+	size_t nbank_dirs;
+	size_t nbuiltin;        /* how many of bank_dirs are built-in or user */
+	int color_out;          /* colour on stdout (resolved --color/NO_COLOR/tty) */
+	int color_err;
+	time_t now;             /* the clock: $PMDRILL_NOW (epoch s or ISO) or time() */
+	struct bank *bank;      /* loaded on first use by app_bank() */
+};
+
+struct cmd {
+	const char *name;
+	int (*fn)(int argc, char **argv, struct app *app);
+	const char *summary;
+	const char *usage; /* full --help text after "usage: pmdrill " */
+};
+
+/* The table, NULL-terminated, defined in main.c. */
+extern const struct cmd commands[];
+const struct cmd *cmd_find(const char *name);
+/* Print a command's --help text to `out`. */
+void cmd_usage(const struct cmd *c, FILE *out);
+/* If argv holds --help or -h, print usage and return 1. */
+int cmd_wants_help(int argc, char **argv, const char *name);
+
+/*
+ * Load every bank once (built-in, user, --bank); report problems on
+ * stderr.  Returns NULL and sets *status when the banks cannot be used.
+ */
+struct bank *app_bank(struct app *app, int *status);
+
+int cmd_check(int argc, char **argv, struct app *app);
+int cmd_list(int argc, char **argv, struct app *app);
+int cmd_show(int argc, char **argv, struct app *app);
+int cmd_score(int argc, char **argv, struct app *app);
+int cmd_answer(int argc, char **argv, struct app *app);
+int cmd_srs(int argc, char **argv, struct app *app);
+int cmd_next(int argc, char **argv, struct app *app);
+int cmd_history(int argc, char **argv, struct app *app);
+int cmd_review(int argc, char **argv, struct app *app);
+int cmd_search(int argc, char **argv, struct app *app);
+int cmd_stats(int argc, char **argv, struct app *app);
+int cmd_export(int argc, char **argv, struct app *app);
+int cmd_import(int argc, char **argv, struct app *app);
+int cmd_drill(int argc, char **argv, struct app *app);
+int cmd_grade(int argc, char **argv, struct app *app);
+int cmd_help(int argc, char **argv, struct app *app);
+
+#endif

@@ -1,0 +1,45 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/*
+ * bank: every loaded question and rubric, checked as a whole.
+ *
+ * The shell reads files and feeds their bytes to bank_add_questions() and
+ * bank_add_rubrics() in load order; bank_validate() then checks what only
+ * the whole can tell: duplicate question ids (naming both places) and
+ * rubric names, and questions whose rubric nothing defines.  Pure: no I/O.
+ * The bank owns everything; bank_release() frees it.
+ */
+#ifndef PMDRILL_BANK_H
+#define PMDRILL_BANK_H
+
+#include <stddef.h>
+
+#include "qbank.h"
+#include "rubric.h"
+
+struct diag_list;
+
+struct bank {
+	struct qbank q;
+	struct rubric_set r;
+};
+
+int bank_add_questions(struct bank *b, const char *file, const char *buf,
+		       size_t len, struct diag_list *dl);
+int bank_add_rubrics(struct bank *b, const char *file, const char *buf,
+		     size_t len, struct diag_list *dl);
+/*
+ * Cross-file checks.  Questions whose id is a duplicate (the later one) or
+ * whose rubric is unknown are reported and removed, so what is left can
+ * be drilled.  If compile_all, every rubric's patterns and every
+ * question's Expect patterns are compiled too (for `check`).
+ */
+void bank_validate(struct bank *b, int compile_all, struct diag_list *dl);
+/* The rubric of question i (NULL if none). */
+struct rubric *bank_rubric_of(struct bank *b, size_t qi);
+/* Distinct categories, sorted; returns count; *out is caller-freed array
+ * of borrowed strings. */
+size_t bank_categories(const struct bank *b, const char ***out);
+unsigned bank_question_time(const struct bank *b, size_t qi);
+void bank_release(struct bank *b);
+
+#endif

@@ -1,0 +1,360 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Parser and validator for question files. */
+#include "qbank.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "diag.h"
+#include "rec.h"
+#include "rubric.h"
+#include "sb.h"
+#include "xalloc.h"
+
+int is_valid_id(const char *s)
+{
+	const char *p;
+	if (!s || !((*s >= 'a' && *s <= 'z') || (*s >= '0' && *s <= '9')))
+		return 0;
+	for (p = s; *p; p++)
+		if (!((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') ||
+		      *p == '-'))
+			return 0;
+	return p - s <= 64;
+}
+
+long parse_duration(const char *s)
+{
+	long total = 0;
+	int seen = 0, last = 4; /* units must go h, m, s in order */
+	const char *p = s;
+	if (!s || !*s)
+		return -1;
+	while (*p) {
+		long v = 0;
+		int unit;
+		if (*p < '0' || *p > '9')
+			return -1;
+		while (*p >= '0' && *p <= '9') {
+			v = v * 10 + (*p - '0');
+			if (v > 100000)
+				return -1;
+			p++;
+		}
+		switch (*p) {
+		case 'h':
+			unit = 3;
+			v *= 3600;
+			break;
+		case 'm':
+			unit = 2;
+			v *= 60;
+			break;
+		case 's':
+			unit = 1;
+			break;
+		default:
+			return -1;
+		}
+		if (unit >= last)
+			return -1;
+		last = unit;
+		p++;
+		total += v;
+		seen = 1;
+	}
+	if (!seen || total < 10 || total > 7200)
+		return -1;
+	return total;
+}
+
+static const char *const level_names[] = {"", "apm", "pm", "senior", "tpm"};
+
+const char *qlevel_name(enum qlevel l)
+{
+	return (unsigned)l <= QLEVEL_TPM ? level_names[l] : "";
+}
+
+int qlevel_parse(const char *s, enum qlevel *out)
+{
+	unsigned i;
+	for (i = 1; i <= QLEVEL_TPM; i++)
+		if (!strcasecmp(s, level_names[i])) {
+			*out = (enum qlevel)i;
+			return 0;
+		}
+	return -1;
+}
+
+int split_labelled(const char *s, size_t *label_len, size_t *pat_off)
+{
+	const char *eq = strstr(s, " = ");
+	size_t l;
+	if (!eq)
+		return -1;
+	l = (size_t)(eq - s);
+	while (l && (s[l - 1] == ' ' || s[l - 1] == '\t'))
+		l--;
+	*label_len = l;
+	*pat_off = (size_t)(eq - s) + 3;
+	while (s[*pat_off] == ' ' || s[*pat_off] == '\t')
+		(*pat_off)++;
+	if (!l || !s[*pat_off])
+		return -1;
+	return 0;
+}
+
+static const char *const known[] = {"id", "category", "prompt", "rubric",
+				    "time", "level", "hint", "follow-up",
+				    "tags", "expect", "note", NULL};
+static const char *const once[] = {"id", "category", "prompt", "rubric",
+				   "time", "level", "hint", "tags", NULL};
+
+static int in_list(const char *const *list, const char *name)
+{
+	for (; *list; list++)
+		if (!strcasecmp(*list, name))
+			return 1;
+	return 0;
+}
+
+static void add_str(char ***v, size_t *n, const char *s, size_t len)
+{
+	*v = xrealloc(*v, (*n + 1) * sizeof(**v));
+	(*v)[(*n)++] = xstrndup(s, len);
+}
+
+static void question_release(struct question *q);
+
+static int parse_one(struct question *q, const struct rec *r, const char *file,
+		     struct diag_list *dl)
+{
+	size_t i;
+	int bad = 0;
+	const struct rec_field *id = NULL, *cat = NULL, *prompt = NULL;
+
+	memset(q, 0, sizeof(*q));
+	q->file = xstrdup(file);
+	q->line = r->line;
+	for (i = 0; i < r->nr; i++) {
+		const struct rec_field *f = &r->f[i];
+		const char *v = f->value;
+		unsigned vl, vc;
+		rec_origin(f, 0, &vl, &vc);
+		if (!in_list(known, f->name)) {
+			diag_add(dl, DIAG_WARNING, DIAG_W_UNKNOWN_FIELD, file,
+				 f->line, f->col,
+				 "unknown field '%s' (ignored)", f->name);
+			continue;
+		}
+		if (in_list(once, f->name)) {
+			size_t k;
+			for (k = 0; k < i; k++)
+				if (!strcasecmp(r->f[k].name, f->name))
+					break;
+			if (k < i) {
+				diag_add(dl, DIAG_ERROR, DIAG_E_REPEATED_FIELD,
+					 file, f->line, f->col,
+					 "field '%s' appears twice in one question (first at line %u)",
+					 f->name, r->f[k].line);
+				bad = 1;
+				continue;
+			}
+		}
+		if (!strcasecmp(f->name, "id")) {
+			id = f;
+			if (!is_valid_id(v)) {
+				diag_add(dl, DIAG_ERROR, DIAG_E_BAD_ID, file, vl, vc,
+					 "bad id '%s': use lower-case letters, digits and '-' (at most 64), starting with a letter or digit",
+					 v);
+				bad = 1;
+			}
+			q->id = xstrdup(v);
+			q->id_col = vc;
+		} else if (!strcasecmp(f->name, "category")) {
+			cat = f;
+			if (!is_valid_id(v)) {
+				diag_add(dl, DIAG_ERROR, DIAG_E_BAD_ID, file, vl, vc,
+					 "bad category '%s': use lower-case letters, digits and '-'",
+					 v);
+				bad = 1;
+			}
+			q->category = xstrdup(v);
+		} else if (!strcasecmp(f->name, "prompt")) {
+			prompt = f;
+			q->prompt = xstrdup(v);
+		} else if (!strcasecmp(f->name, "rubric")) {
+			if (!is_valid_id(v)) {
+				diag_add(dl, DIAG_ERROR, DIAG_E_BAD_ID, file, vl, vc,
+					 "bad rubric name '%s'", v);
+				bad = 1;
+			}
+			q->rubric = xstrdup(v);
+		} else if (!strcasecmp(f->name, "time")) {
+			long t = parse_duration(v);
+			if (t < 0) {
+				diag_add(dl, DIAG_ERROR, DIAG_E_BAD_TIME, file, vl, vc,
+					 "bad time '%s': write it like 90s, 3m, 2m30s or 1h (10s to 2h)",
+					 v);
+				bad = 1;
+			} else {
+				q->time_s = (unsigned)t;
+			}
+		} else if (!strcasecmp(f->name, "level")) {
+			if (qlevel_parse(v, &q->level)) {
+				diag_add(dl, DIAG_ERROR, DIAG_E_BAD_LEVEL, file, vl, vc,
+					 "bad level '%s': use apm, pm, senior or tpm",
+					 v);
+				bad = 1;
+			}
+		} else if (!strcasecmp(f->name, "hint")) {
+			if (*v)
+				q->hint = xstrdup(v);
+		} else if (!strcasecmp(f->name, "follow-up")) {
+			if (!*v)
+				diag_add(dl, DIAG_ERROR, DIAG_E_EMPTY_VALUE, file,
+					 f->line, f->col, "empty Follow-up");
+			else
+				add_str(&q->follow_ups, &q->nfollow, v, strlen(v));
+		} else if (!strcasecmp(f->name, "tags")) {
+			const char *p = v;
+			while (*p) {
+				const char *e = strchr(p, ',');
+				size_t n = e ? (size_t)(e - p) : strlen(p);
+				size_t a = 0;
+				while (a < n && (p[a] == ' ' || p[a] == '\t' || p[a] == '\n'))
+					a++;
+				while (n > a && (p[n - 1] == ' ' || p[n - 1] == '\t' || p[n - 1] == '\n'))
+					n--;
+				if (n > a)
+					add_str(&q->tags, &q->ntags, p + a, n - a);
+				p += e ? (size_t)(e - p) + 1 : strlen(p);
+			}
+		} else if (!strcasecmp(f->name, "expect")) {
+			size_t ll, po;
+			struct qexpect *e;
+			if (split_labelled(v, &ll, &po)) {
+				diag_add(dl, DIAG_ERROR, DIAG_E_SYNTAX, file, vl, vc,
+					 "Expect needs 'LABEL = PATTERN' (a space on each side of '=')");
+				bad = 1;
+				continue;
+			}
+			q->expects = xrealloc(q->expects,
+					      (q->nexpect + 1) * sizeof(*q->expects));
+			e = &q->expects[q->nexpect++];
+			memset(e, 0, sizeof(*e));
+			e->label = xstrndup(v, ll);
+			e->pattern = xstrdup(v + po);
+			rec_origin(f, po, &e->line, &e->col);
+		}
+	}
+	if (!id) {
+		diag_add(dl, DIAG_ERROR, DIAG_E_MISSING_FIELD, file, r->line, 1,
+			 "question has no Id");
+		bad = 1;
+	}
+	if (!cat) {
+		diag_add(dl, DIAG_ERROR, DIAG_E_MISSING_FIELD, file, r->line, 1,
+			 "question%s%s%s has no Category", id ? " '" : "",
+			 id ? id->value : "", id ? "'" : "");
+		bad = 1;
+	}
+	if (!prompt) {
+		diag_add(dl, DIAG_ERROR, DIAG_E_MISSING_FIELD, file, r->line, 1,
+			 "question%s%s%s has no Prompt", id ? " '" : "",
+			 id ? id->value : "", id ? "'" : "");
+		bad = 1;
+	} else if (!*prompt->value) {
+		diag_add(dl, DIAG_ERROR, DIAG_E_EMPTY_VALUE, file, prompt->line,
+			 prompt->col, "empty Prompt");
+		bad = 1;
+	}
+	if (bad) {
+		question_release(q);
+		return -1;
+	}
+	return 0;
+}
+
+int qbank_parse(struct qbank *qb, const char *file, const char *buf,
+		size_t len, struct diag_list *dl)
+{
+	struct rec_file rf;
+	size_t i;
+	int rc = rec_parse(&rf, file, buf, len, dl);
+	if (rc == 0) {
+		for (i = 0; i < rf.nr; i++) {
+			struct question q;
+			if (parse_one(&q, &rf.v[i], file, dl))
+				continue;
+			ALLOC_GROW(qb->v, qb->nr + 1, qb->alloc);
+			qb->v[qb->nr++] = q;
+		}
+	}
+	rec_file_release(&rf);
+	return rc;
+}
+
+int qbank_compile_expects(struct question *q, int jit, struct diag_list *dl)
+{
+	size_t i;
+	if (q->compiled)
+		return q->compiled > 0 ? 0 : -1;
+	q->compiled = 1;
+	for (i = 0; i < q->nexpect; i++) {
+		struct qexpect *e = &q->expects[i];
+		e->code = pattern_compile(e->pattern, q->file, e->line, e->col,
+					  jit, dl);
+		if (!e->code)
+			q->compiled = -1;
+	}
+	return q->compiled > 0 ? 0 : -1;
+}
+
+static void question_release(struct question *q)
+{
+	size_t i;
+	free(q->id);
+	free(q->category);
+	free(q->prompt);
+	free(q->rubric);
+	free(q->hint);
+	free(q->file);
+	for (i = 0; i < q->nfollow; i++)
+		free(q->follow_ups[i]);
+	free(q->follow_ups);
+	for (i = 0; i < q->ntags; i++)
+		free(q->tags[i]);
+	free(q->tags);
+	for (i = 0; i < q->nexpect; i++) {
+		free(q->expects[i].label);
+		free(q->expects[i].pattern);
+		pattern_free(q->expects[i].code);
+	}
+	free(q->expects);
+	memset(q, 0, sizeof(*q));
+}
+
+void qbank_release(struct qbank *qb)
+{
+	size_t i;
+	for (i = 0; i < qb->nr; i++)
+		question_release(&qb->v[i]);
+	free(qb->v);
+	memset(qb, 0, sizeof(*qb));
+}
+
+long qbank_find(const struct qbank *qb, const char *id)
+{
+	size_t i;
+	for (i = 0; i < qb->nr; i++)
+		if (!strcmp(qb->v[i].id, id))
+			return (long)i;
+	return -1;
+}
+
+const char *question_rubric(const struct question *q)
+{
+	return q->rubric ? q->rubric : q->category;
+}

@@ -1,0 +1,76 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/*
+ * qbank: question files parsed into questions.
+ *
+ * qbank_parse() reads one question file from a buffer (docs/FORMATS.md) and
+ * appends its questions to a `struct qbank`; every problem goes into `dl`
+ * with its file, line and column, and parsing goes on past it.  A question
+ * with an error in a required field is not added.  The bank owns every
+ * string of its questions; qbank_release() frees all of it.  Pointers into
+ * a bank stay valid until the next qbank_parse() on it (which may move
+ * the array) or its release; use indexes across calls.
+ */
+#ifndef PMDRILL_QBANK_H
+#define PMDRILL_QBANK_H
+
+#include <stddef.h>
+
+struct diag_list;
+struct pcre2_real_code_8;
+
+enum qlevel { QLEVEL_NONE, QLEVEL_APM, QLEVEL_PM, QLEVEL_SENIOR, QLEVEL_TPM };
+
+/* A question-specific expectation, `Expect: LABEL = PATTERN`. */
+struct qexpect {
+	char *label;
+	char *pattern;
+	unsigned line, col; /* where the pattern starts */
+	struct pcre2_real_code_8 *code; /* after qbank_compile_expects() */
+};
+
+struct question {
+	char *id;
+	char *category;
+	char *prompt;
+	char *rubric;   /* as written; NULL means "the category" */
+	char *hint;     /* may be NULL */
+	unsigned time_s;/* 0: the rubric's default */
+	enum qlevel level;
+	char **follow_ups;
+	size_t nfollow;
+	char **tags;
+	size_t ntags;
+	struct qexpect *expects;
+	size_t nexpect;
+	char *file;     /* where it was defined */
+	unsigned line;
+	unsigned id_col;
+	int compiled; /* expects: 0 not yet, 1 ok, -1 errors */
+};
+
+struct qbank {
+	struct question *v;
+	size_t nr, alloc;
+};
+
+int qbank_parse(struct qbank *qb, const char *file, const char *buf,
+		size_t len, struct diag_list *dl);
+void qbank_release(struct qbank *qb);
+/* Compile a question's Expect patterns once; -1 if any failed (those stay
+ * NULL and never match). */
+int qbank_compile_expects(struct question *q, int jit, struct diag_list *dl);
+/* Index of the question with this id, or -1. */
+long qbank_find(const struct qbank *qb, const char *id);
+/* The rubric a question uses: its Rubric field, else its category. */
+const char *question_rubric(const struct question *q);
+
+const char *qlevel_name(enum qlevel l); /* "" for none */
+int qlevel_parse(const char *s, enum qlevel *out);
+/* Parse "90s", "3m", "2m30s", "1h" into seconds (10 s .. 2 h); -1 if bad. */
+long parse_duration(const char *s);
+/* Is s a valid id: [a-z0-9][a-z0-9-]* ? */
+int is_valid_id(const char *s);
+/* Split "LABEL = PATTERN" at the first " = "; 0 on success. */
+int split_labelled(const char *s, size_t *label_len, size_t *pat_off);
+
+#endif

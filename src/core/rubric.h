@@ -1,0 +1,102 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/*
+ * rubric: rubric files parsed into criteria, and their PCRE2 patterns.
+ *
+ * rubric_parse() reads one rubric file from a buffer (docs/FORMATS.md) and
+ * appends its rubrics to a `struct rubric_set`, reporting every problem
+ * into `dl` and going on.  Patterns are NOT compiled by parsing:
+ * rubric_compile() compiles one rubric's patterns (caseless, UTF, UCP) on
+ * first use, reporting each failure at the file column of the offending
+ * character with PCRE2's own message; it returns -1 if any failed (the
+ * failed patterns stay NULL and never match).  The set owns everything;
+ * rubric_set_release() frees it, compiled code included.
+ */
+#ifndef PMDRILL_RUBRIC_H
+#define PMDRILL_RUBRIC_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+struct diag_list;
+struct pcre2_real_code_8;
+
+enum crit_kind {
+	CRIT_KEYWORDS,
+	CRIT_STAGES,
+	CRIT_RATIO,
+	CRIT_CONCRETENESS,
+	CRIT_LENGTH,
+	CRIT_PENALTY,
+	CRIT_EXPECT,
+	CRIT_KIND_MAX
+};
+
+enum crit_where { WHERE_ANYWHERE, WHERE_FIRST, WHERE_LAST };
+
+struct pattern {
+	char *label;   /* stages only; NULL otherwise */
+	char *src;
+	unsigned line, col;
+	int against;   /* ratio: counted against */
+	struct pcre2_real_code_8 *code; /* after rubric_compile(); NULL if bad */
+};
+
+struct criterion {
+	char *name;
+	char *label;
+	char *feedback; /* may be NULL */
+	enum crit_kind kind;
+	double weight;
+	double min;      /* keywords, stages, ratio; 0 = default */
+	int count_matches;
+	enum crit_where where;
+	double where_pct; /* 0..100 */
+	double target;    /* ratio, concreteness; 0 = default */
+	unsigned ideal_lo, ideal_hi; /* length; 0 = from time */
+	unsigned wpm_lo, wpm_hi;
+	double allow, full; /* penalty; <0 = default */
+	struct pattern *pats;
+	size_t npats, apats;
+	unsigned line;
+};
+
+struct rubric {
+	char *name;
+	char *title;
+	char *description; /* may be NULL */
+	char *outline;     /* may be NULL */
+	unsigned time_s;   /* default time of its questions */
+	unsigned min_words;
+	char *file;
+	unsigned line;
+	uint64_t version;  /* FNV-1a of the file's bytes */
+	struct criterion *crit;
+	size_t ncrit, acrit;
+	int compiled;      /* 0 not yet, 1 ok, -1 had errors */
+};
+
+struct rubric_set {
+	struct rubric *v;
+	size_t nr, alloc;
+};
+
+#define RUBRIC_DEFAULT_TIME 600u
+#define RUBRIC_DEFAULT_MIN_WORDS 60u
+
+int rubric_parse(struct rubric_set *rs, const char *file, const char *buf,
+		 size_t len, struct diag_list *dl);
+/* Compile every pattern of r (once; later calls return the first result).
+ * jit: also JIT-compile where PCRE2 supports it (the interpreter is the
+ * fallback either way). */
+int rubric_compile(struct rubric *r, int jit, struct diag_list *dl);
+/* Compile one pattern with pmdrill's flags; on failure report at line/col. */
+struct pcre2_real_code_8 *pattern_compile(const char *src, const char *file,
+					  unsigned line, unsigned col, int jit,
+					  struct diag_list *dl);
+void pattern_free(struct pcre2_real_code_8 *code);
+long rubric_find(const struct rubric_set *rs, const char *name);
+void rubric_set_release(struct rubric_set *rs);
+const char *crit_kind_name(enum crit_kind k);
+uint64_t fnv1a64(const void *buf, size_t len);
+
+#endif

@@ -1,0 +1,237 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* pmdrill's entry point: global options, then a git-style subcommand. */
+#include "cmd.h"
+
+#include <errno.h>
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sysexits.h>
+#include <unistd.h>
+
+#include "app.h"
+#include "bank.h"
+#include "sb.h"
+#include "xalloc.h"
+
+const struct cmd commands[] = {
+	{"drill", cmd_drill, "start a drill session (the default)",
+	 "drill [--category C] [--tag T] [--level L] [--count N] [--cram]\n"
+	 "\n"
+	 "Ask due and new questions one at a time, time and score each answer\n"
+	 "and schedule the question again.  Without a command, pmdrill starts\n"
+	 "the interactive home prompt.\n"},
+	{"check", cmd_check, "validate question and rubric files",
+	 "check [PATH...]\n"
+	 "\n"
+	 "Parse and validate every bank that would be loaded, or only the\n"
+	 "files and folders given (checked against the other loaded banks, so\n"
+	 "they may use the built-in rubrics).  Every problem is printed as\n"
+	 "FILE:LINE:COL: error: MESSAGE.  Exit 65 if any error.\n"
+	 "\n"
+	 "  --list-codes   print the catalogue of diagnostic codes\n"},
+	{"list", cmd_list, "list questions",
+	 "list [--category C] [--tag T] [--level L] [--json]\n"
+	 "\n"
+	 "List the loaded questions: id, category, level, time limit and the\n"
+	 "first line of the prompt.  --json prints a JSON array.\n"},
+#if 0
+	{"show", cmd_show, "show a question with its hint, follow-ups and rubric",
+	 "show [--json] ID\n"
+	 "\n"
+	 "Print a question, its hint, follow-ups, expectations, its rubric's\n"
+	 "criteria and the outline of a strong answer.\n"},
+#endif
+#if 0
+	{"score", cmd_score, "score an answer without saving it",
+	 "score (--question ID | --rubric NAME) [--time SECONDS] [--json] [FILE|-]\n"
+	 "\n"
+	 "Score the answer in FILE (or on standard input) and print the report.\n"
+	 "Nothing is written to the database.\n"},
+#endif
+#if 0
+	{"srs", cmd_srs, "FSRS scheduler tools (replay, params)",
+	 "srs replay [--retention R] [FILE|-]\n"
+	 "       pmdrill srs params\n"
+	 "\n"
+	 "replay: read CARD<TAB>RATING<TAB>ELAPSED_DAYS lines and print the\n"
+	 "FSRS state after each review.\n"},
+#endif
+	{"help", cmd_help, "show help for a command", "help [COMMAND]\n"},
+	{NULL, NULL, NULL, NULL},
+};
+
+static const char *const main_usage =
+	"usage: pmdrill [--db PATH] [--bank DIR]... [--color=auto|always|never]\n"
+	"               [--help] [--version] [COMMAND [ARGS]]\n";
+
+static void print_main_help(FILE *out)
+{
+	const struct cmd *c;
+	fputs(main_usage, out);
+	fputs("\nA terminal trainer for product-manager interviews.\n\n"
+	      "Options:\n"
+	      "  --db PATH        the database (else $PMDRILL_DB, else\n"
+	      "                   $XDG_DATA_HOME/pmdrill/pmdrill.db)\n"
+	      "  --bank DIR       also load DIR/questions and DIR/rubrics\n"
+	      "                   (repeatable; after the built-in and user banks)\n"
+	      "  --color=WHEN     auto (default), always or never; NO_COLOR is honoured\n"
+	      "  --help, --version\n\nCommands:\n",
+	      out);
+	for (c = commands; c->name; c++)
+		fprintf(out, "  %-9s %s\n", c->name, c->summary);
+	fputs("\nRun 'pmdrill help COMMAND' for a command's options.\n", out);
+}
+
+const struct cmd *cmd_find(const char *name)
+{
+	const struct cmd *c;
+	for (c = commands; c->name; c++)
+		if (!strcmp(c->name, name))
+			return c;
+	return NULL;
+}
+
+void cmd_usage(const struct cmd *c, FILE *out)
+{
+	fprintf(out, "usage: pmdrill %s", c->usage);
+}
+
+int cmd_wants_help(int argc, char **argv, const char *name)
+{
+	int i;
+	for (i = 1; i < argc; i++) {
+		if (!strcmp(argv[i], "--"))
+			break;
+		if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) {
+			const struct cmd *c = cmd_find(name);
+			if (c)
+				cmd_usage(c, stdout);
+			return 1;
+		}
+	}
+	return 0;
+}
+
+int cmd_help(int argc, char **argv, struct app *app)
+{
+	const struct cmd *c;
+	(void)app;
+	if (argc < 2) {
+		print_main_help(stdout);
+		return EX_OK;
+	}
+	c = cmd_find(argv[1]);
+	if (!c) {
+		fprintf(stderr, "pmdrill: no such command '%s'\n", argv[1]);
+		return EX_USAGE;
+	}
+	cmd_usage(c, stdout);
+	return EX_OK;
+}
+
+static int parse_color(const char *v, int *mode)
+{
+	if (!strcmp(v, "auto"))
+		*mode = -1;
+	else if (!strcmp(v, "always"))
+		*mode = 1;
+	else if (!strcmp(v, "never"))
+		*mode = 0;
+	else
+		return -1;
+	return 0;
+}
+
+int main(int argc, char **argv)
+{
+	struct app app;
+	const char **user_banks = NULL;
+	size_t nuser = 0, auser = 0;
+	const char *db = NULL;
+	int color = -1, i, status;
+	const struct cmd *c;
+
+	memset(&app, 0, sizeof(app));
+	app.prog = "pmdrill";
+	for (i = 1; i < argc; i++) {
+		const char *a = argv[i];
+		if (a[0] != '-' || !strcmp(a, "-"))
+			break;
+		if (!strcmp(a, "--")) {
+			i++;
+			break;
+		}
+		if (!strcmp(a, "--help") || !strcmp(a, "-h")) {
+			print_main_help(stdout);
+			return EX_OK;
+		}
+		if (!strcmp(a, "--version")) {
+			printf("pmdrill %s\n", PMDRILL_VERSION);
+			return EX_OK;
+		}
+		if (!strcmp(a, "--db") || !strcmp(a, "--bank") ||
+		    !strcmp(a, "--color")) {
+			if (i + 1 >= argc) {
+				fprintf(stderr, "pmdrill: option '%s' needs a value\n%s",
+					a, main_usage);
+				return EX_USAGE;
+			}
+			if (!strcmp(a, "--db")) {
+				db = argv[++i];
+			} else if (!strcmp(a, "--bank")) {
+				ALLOC_GROW(user_banks, nuser + 1, auser);
+				user_banks[nuser++] = argv[++i];
+			} else if (parse_color(argv[++i], &color)) {
+				fprintf(stderr, "pmdrill: --color takes auto, always or never, not '%s'\n",
+					argv[i]);
+				return EX_USAGE;
+			}
+			continue;
+		}
+		if (!strncmp(a, "--db=", 5)) {
+			db = a + 5;
+			continue;
+		}
+		if (!strncmp(a, "--bank=", 7)) {
+			ALLOC_GROW(user_banks, nuser + 1, auser);
+			user_banks[nuser++] = a + 7;
+			continue;
+		}
+		if (!strncmp(a, "--color=", 8)) {
+			if (parse_color(a + 8, &color)) {
+				fprintf(stderr, "pmdrill: --color takes auto, always or never, not '%s'\n",
+					a + 8);
+				return EX_USAGE;
+			}
+			continue;
+		}
+		fprintf(stderr, "pmdrill: unknown option '%s'\n%s", a, main_usage);
+		free(user_banks);
+		return EX_USAGE;
+	}
+
+	status = app_init(&app, argv[0], db, user_banks,
+			  nuser, color);
+	free(user_banks);
+	if (status != EX_OK) {
+		app_release(&app);
+		return status;
+	}
+	if (i >= argc) {
+		char *dargv[] = {(char *)"drill", NULL};
+		status = cmd_drill(1, dargv, &app);
+	} else {
+		c = cmd_find(argv[i]);
+		if (!c) {
+			fprintf(stderr, "pmdrill: '%s' is not a command; see 'pmdrill --help'\n",
+				argv[i]);
+			status = EX_USAGE;
+		} else {
+			status = c->fn(argc - i, argv + i, &app);
+		}
+	}
+	app_release(&app);
+	return status;
+}
