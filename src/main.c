@@ -50,14 +50,12 @@ const struct cmd commands[] = {
 	 "Score the answer in FILE (or on standard input) and print the report.\n"
 	 "Nothing is written to the database.\n"},
 #endif
-#if 0
 	{"srs", cmd_srs, "FSRS scheduler tools (replay, params)",
 	 "srs replay [--retention R] [FILE|-]\n"
 	 "       pmdrill srs params\n"
 	 "\n"
 	 "replay: read CARD<TAB>RATING<TAB>ELAPSED_DAYS lines and print the\n"
 	 "FSRS state after each review.\n"},
-#endif
 	{"help", cmd_help, "show help for a command", "help [COMMAND]\n"},
 	{NULL, NULL, NULL, NULL},
 };
