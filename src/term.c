@@ -1,0 +1,121 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Colour, width and wrapped output on the terminal behind stdout. */
+#include "term.h"
+
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <unistd.h>
+
+#include "sb.h"
+#include "wrap.h"
+
+static const char *const sgr[TERM_STYLE_MAX] = {
+	"\033[0m", "\033[1m", "\033[2m", "\033[31m", "\033[32m",
+	"\033[33m", "\033[34m", "\033[36m", "\033[1;33m",
+};
+static const char *const prompt_sgr[TERM_STYLE_MAX] = {
+	"\001\033[0m\002", "\001\033[1m\002", "\001\033[2m\002",
+	"\001\033[31m\002", "\001\033[32m\002", "\001\033[33m\002",
+	"\001\033[34m\002", "\001\033[36m\002", "\001\033[1;33m\002",
+};
+
+static int color_on;
+static unsigned cached_width;
+static volatile sig_atomic_t resized, width_stale;
+static struct sigaction old_winch;
+static int installed;
+
+static void on_winch(int sig)
+{
+	resized = 1;
+	width_stale = 1;
+	/* Readline chains to the handler it found, so this one runs for
+	 * every resize whether or not readline is reading. */
+	if (old_winch.sa_handler != SIG_DFL && old_winch.sa_handler != SIG_IGN &&
+	    !(old_winch.sa_flags & SA_SIGINFO) && old_winch.sa_handler != on_winch)
+		old_winch.sa_handler(sig);
+}
+
+void term_init(int color)
+{
+	struct sigaction sa;
+	color_on = color;
+	cached_width = 0;
+	if (installed)
+		return;
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = on_winch;
+	sigemptyset(&sa.sa_mask);
+	sa.sa_flags = SA_RESTART;
+	if (!sigaction(SIGWINCH, &sa, &old_winch))
+		installed = 1;
+}
+
+void term_release(void)
+{
+	if (installed)
+		sigaction(SIGWINCH, &old_winch, NULL);
+	installed = 0;
+}
+
+int term_color(void)
+{
+	return color_on;
+}
+
+const char *term_style(enum term_style s)
+{
+	return color_on && s < TERM_STYLE_MAX ? sgr[s] : "";
+}
+
+const char *term_prompt_style(enum term_style s)
+{
+	return color_on && s < TERM_STYLE_MAX ? prompt_sgr[s] : "";
+}
+
+int term_take_resize(void)
+{
+	if (!resized)
+		return 0;
+	resized = 0;
+	return 1;
+}
+
+unsigned term_width(void)
+{
+	struct winsize ws;
+	const char *cols;
+	if (width_stale) {
+		width_stale = 0;
+		cached_width = 0;
+	}
+	if (cached_width)
+		return cached_width;
+	if (!ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) && ws.ws_col > 0) {
+		cached_width = ws.ws_col;
+	} else if ((cols = getenv("COLUMNS")) && *cols) {
+		long v = strtol(cols, NULL, 10);
+		cached_width = v > 0 && v < 10000 ? (unsigned)v : 80;
+	} else {
+		cached_width = 80;
+	}
+	return cached_width;
+}
+
+void term_wrap(struct sb *out, const char *text, unsigned indent)
+{
+	unsigned w = term_width();
+	/* Leave the last column free: many terminals wrap when it is
+	 * written, which would leave a blank line under a full one. */
+	wrap_text(out, text, strlen(text), w > 1 ? w - 1 : w, indent);
+}
+
+void term_print(FILE *out, const char *text, unsigned indent)
+{
+	struct sb s = SB_INIT;
+	term_wrap(&s, text, indent);
+	fwrite(s.buf, 1, s.len, out);
+	sb_release(&s);
+}
