@@ -1,0 +1,383 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Line input on GNU readline, or on getline() when stdin is not a tty. */
+#include "repl.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/types.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <readline/readline.h>
+#include <readline/history.h>
+
+#include "xalloc.h"
+
+static int tty_mode;
+static char *hist_path;
+static HISTORY_STATE *saved_hist; /* the command history, during scratch */
+
+static repl_complete_fn *complete_fn;
+static void *complete_data;
+static repl_prompt_fn *live_fn;
+static void *live_data;
+static char *live_prompt;  /* the prompt readline shows now */
+static char *prefill_text;
+
+static volatile sig_atomic_t got_int, got_hup, got_cont;
+static int stop_reason; /* why the event hook ended the line */
+
+static struct sigaction old_int, old_hup, old_term, old_cont;
+static int handlers_set;
+
+/* ---- signals: flags only ---- */
+
+static void on_int(int sig)
+{
+	(void)sig;
+	got_int = 1;
+}
+
+static void on_hup(int sig)
+{
+	(void)sig;
+	got_hup = 1;
+}
+
+static void on_cont(int sig)
+{
+	(void)sig;
+	got_cont = 1;
+}
+
+static void catch(int sig, void (*fn)(int), struct sigaction *old)
+{
+	struct sigaction sa;
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = fn;
+	sigemptyset(&sa.sa_mask);
+	/* No SA_RESTART: a blocked getline() must return on SIGHUP. */
+	sa.sa_flags = 0;
+	sigaction(sig, &sa, old);
+}
+
+/* ---- completion ---- */
+
+static char **cands;
+static size_t ncands;
+
+static void free_cands(void)
+{
+	size_t i;
+	for (i = 0; i < ncands; i++)
+		free(cands[i]);
+	free(cands);
+	cands = NULL;
+	ncands = 0;
+}
+
+/* readline's generator protocol: state 0 starts a new walk. */
+static char *cand_generator(const char *text, int state)
+{
+	static size_t next;
+	size_t n = strlen(text);
+	if (!state)
+		next = 0;
+	while (next < ncands) {
+		const char *c = cands[next++];
+		if (!strncmp(c, text, n))
+			return xstrdup(c);
+	}
+	return NULL;
+}
+
+static char **attempt_completion(const char *text, int start, int end)
+{
+	char **v, **m;
+	rl_attempted_completion_over = 1; /* never fall back to file names */
+	if (!complete_fn)
+		return NULL;
+	v = complete_fn(rl_line_buffer, start, end, complete_data);
+	if (!v)
+		return NULL;
+	free_cands();
+	cands = v;
+	while (cands[ncands])
+		ncands++;
+	m = rl_completion_matches(text, cand_generator);
+	free_cands();
+	return m;
+}
+
+/* ---- readline hooks ---- */
+
+static int event_hook(void)
+{
+	if (got_hup || got_int) {
+		stop_reason = got_hup ? REPL_HANGUP : REPL_INTERRUPT;
+		got_int = 0;
+		rl_done = 1;
+		return 0;
+	}
+	if (got_cont) {
+		/* Back from Ctrl-Z and `fg`: readline has re-prepared the
+		 * terminal; draw the line again. */
+		got_cont = 0;
+		rl_forced_update_display();
+	}
+	if (live_fn) {
+		const char *p = live_fn(live_data);
+		if (p && (!live_prompt || strcmp(p, live_prompt))) {
+			free(live_prompt);
+			live_prompt = xstrdup(p);
+			rl_set_prompt(live_prompt);
+			rl_redisplay();
+		}
+	}
+	return 0;
+}
+
+static int startup_hook(void)
+{
+	if (prefill_text) {
+		rl_insert_text(prefill_text);
+		free(prefill_text);
+		prefill_text = NULL;
+	}
+	return 0;
+}
+
+/* ---- public ---- */
+
+int repl_init(const char *history_path, int color)
+{
+	int rc = 0;
+	tty_mode = isatty(STDIN_FILENO);
+	catch(SIGHUP, on_hup, &old_hup);
+	catch(SIGTERM, on_hup, &old_term);
+	handlers_set = 1;
+	if (!tty_mode)
+		return 0;
+	catch(SIGINT, on_int, &old_int);
+	catch(SIGCONT, on_cont, &old_cont);
+	rl_readline_name = "pmdrill";
+	rl_instream = stdin;
+	rl_outstream = stdout;
+	rl_attempted_completion_function = attempt_completion;
+	rl_event_hook = event_hook;
+	rl_startup_hook = startup_hook;
+	/* Keep the ten-a-second tick of the event hook (readline's default
+	 * is the same, but an application may have changed it). */
+	rl_set_keyboard_input_timeout(100000);
+	/* Set before readline reads ~/.inputrc, so the user still decides. */
+	if (!color)
+		rl_variable_bind("enable-active-region", "off");
+	using_history();
+	if (history_path && *history_path) {
+		hist_path = xstrdup(history_path);
+		if (read_history(hist_path) && errno != ENOENT)
+			rc = -1;
+	}
+	return rc;
+}
+
+void repl_release(void)
+{
+	repl_scratch_end();
+	if (tty_mode) {
+		if (hist_path)
+			history_truncate_file(hist_path, REPL_HISTORY_MAX);
+		clear_history();
+		/* Readline restores the terminal after every line; make sure
+		 * nothing it prepared is left if we stop in between. */
+		rl_cleanup_after_signal();
+	}
+	if (handlers_set) {
+		sigaction(SIGHUP, &old_hup, NULL);
+		sigaction(SIGTERM, &old_term, NULL);
+		if (tty_mode) {
+			sigaction(SIGINT, &old_int, NULL);
+			sigaction(SIGCONT, &old_cont, NULL);
+		}
+		handlers_set = 0;
+	}
+	free(hist_path);
+	hist_path = NULL;
+	free(live_prompt);
+	live_prompt = NULL;
+	free(prefill_text);
+	prefill_text = NULL;
+	free_cands();
+}
+
+int repl_is_tty(void)
+{
+	return tty_mode;
+}
+
+int repl_hangup_pending(void)
+{
+	return got_hup != 0;
+}
+
+static enum repl_status read_plain(char **line)
+{
+	char *buf = NULL;
+	size_t cap = 0;
+	ssize_t n;
+	for (;;) {
+		errno = 0;
+		n = getline(&buf, &cap, stdin);
+		if (n >= 0)
+			break;
+		if (got_hup) {
+			free(buf);
+			*line = xstrdup("");
+			return REPL_HANGUP;
+		}
+		if (errno == EINTR) {
+			clearerr(stdin);
+			continue;
+		}
+		free(buf);
+		return REPL_EOF;
+	}
+	if (n && buf[n - 1] == '\n')
+		buf[--n] = '\0';
+	if (n && buf[n - 1] == '\r')
+		buf[--n] = '\0';
+	*line = buf;
+	return got_hup ? REPL_HANGUP : REPL_LINE;
+}
+
+enum repl_status repl_readline(const char *prompt, char **line)
+{
+	char *s;
+	*line = NULL;
+	if (got_hup) {
+		*line = xstrdup("");
+		return REPL_HANGUP;
+	}
+	if (!tty_mode)
+		return read_plain(line);
+	got_int = 0;
+	got_cont = 0;
+	stop_reason = REPL_LINE;
+	free(live_prompt);
+	live_prompt = NULL;
+	if (live_fn) {
+		const char *p = live_fn(live_data);
+		if (p)
+			prompt = live_prompt = xstrdup(p);
+	}
+	fflush(stdout);
+	s = readline(prompt);
+	if (stop_reason == REPL_LINE && got_hup)
+		stop_reason = REPL_HANGUP;
+	if (stop_reason != REPL_LINE) {
+		/* The line as it stood when the signal came. */
+		*line = s ? s : xstrdup(rl_line_buffer ? rl_line_buffer : "");
+		return (enum repl_status)stop_reason;
+	}
+	if (!s)
+		return REPL_EOF;
+	*line = s;
+	return REPL_LINE;
+}
+
+void repl_prefill(const char *text)
+{
+	free(prefill_text);
+	prefill_text = text && *text && tty_mode ? xstrdup(text) : NULL;
+}
+
+void repl_add_history(const char *line)
+{
+	HIST_ENTRY *last;
+	int fd;
+	if (!tty_mode || saved_hist || !line || !*line || line[0] == ' ')
+		return;
+	last = history_length ? history_get(history_base + history_length - 1)
+			      : NULL;
+	if (last && !strcmp(last->line, line))
+		return;
+	add_history(line);
+	if (!hist_path)
+		return;
+	/* append_history() does not create the file. */
+	fd = open(hist_path, O_WRONLY | O_CREAT | O_APPEND, 0600);
+	if (fd >= 0) {
+		close(fd);
+		append_history(1, hist_path);
+	}
+}
+
+void repl_set_completer(repl_complete_fn *fn, void *data)
+{
+	complete_fn = fn;
+	complete_data = data;
+}
+
+void repl_set_live_prompt(repl_prompt_fn *fn, void *data)
+{
+	live_fn = fn;
+	live_data = data;
+}
+
+void repl_scratch_begin(void)
+{
+	HISTORY_STATE empty;
+	if (!tty_mode || saved_hist)
+		return;
+	saved_hist = history_get_history_state();
+	memset(&empty, 0, sizeof(empty));
+	history_set_history_state(&empty);
+}
+
+void repl_scratch_end(void)
+{
+	HISTORY_STATE *scratch;
+	if (!saved_hist)
+		return;
+	clear_history();
+	scratch = history_get_history_state();
+	free(scratch->entries);
+	free(scratch);
+	history_set_history_state(saved_hist);
+	free(saved_hist);
+	saved_hist = NULL;
+}
+
+int repl_run(const char *const argv[])
+{
+	struct sigaction ign, oint, oquit;
+	pid_t pid;
+	int status = -1;
+
+	fflush(stdout);
+	fflush(stderr);
+	memset(&ign, 0, sizeof(ign));
+	ign.sa_handler = SIG_IGN;
+	sigemptyset(&ign.sa_mask);
+	sigaction(SIGINT, &ign, &oint);
+	sigaction(SIGQUIT, &ign, &oquit);
+	pid = fork();
+	if (pid == 0) {
+		signal(SIGINT, SIG_DFL);
+		signal(SIGQUIT, SIG_DFL);
+		execvp(argv[0], (char *const *)argv);
+		_exit(127);
+	}
+	if (pid > 0) {
+		while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
+			;
+		status = WIFEXITED(status) ? WEXITSTATUS(status) : 128;
+	}
+	sigaction(SIGINT, &oint, NULL);
+	sigaction(SIGQUIT, &oquit, NULL);
+	return pid < 0 ? -1 : status;
+}
