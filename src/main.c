@@ -218,7 +218,8 @@ int main(int argc, char **argv)
 		return status;
 	}
 	if (i >= argc) {
-		char *dargv[] = {(char *)"drill", NULL};
+		/* argv[0] "pmdrill": no command, so the home prompt */
+		char *dargv[] = {(char *)"pmdrill", NULL};
 		status = cmd_drill(1, dargv, &app);
 	} else {
 		c = cmd_find(argv[i]);
