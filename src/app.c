@@ -210,6 +210,11 @@ int read_stream(FILE *fp, struct sb *out)
 
 int read_file(const char *path, struct sb *out)
 {
+	return read_file_max(path, out, REC_MAX_FILE);
+}
+
+int read_file_max(const char *path, struct sb *out, size_t max)
+{
 	struct stat st;
 	FILE *fp;
 	int rc;
@@ -219,14 +224,14 @@ int read_file(const char *path, struct sb *out)
 		errno = EISDIR;
 		return -1;
 	}
-	if (S_ISREG(st.st_mode) && (unsigned long long)st.st_size > REC_MAX_FILE)
+	if (S_ISREG(st.st_mode) && (unsigned long long)st.st_size > max)
 		return -2;
 	fp = fopen(path, "rb");
 	if (!fp)
 		return -1;
 	rc = read_stream(fp, out);
 	fclose(fp);
-	if (!rc && out->len > REC_MAX_FILE)
+	if (!rc && out->len > max)
 		return -2;
 	return rc;
 }
@@ -398,7 +403,18 @@ struct bank *app_bank(struct app *app, int *status)
 	bank_validate(app->bank, 0, &dl);
 	errors = diag_count(&dl, DIAG_ERROR);
 	if (errors) {
-		diag_print(&dl, 0);
+		/* A few, so a broken bank is visible; check lists them all. */
+		size_t i, shown = 0;
+		struct sb line = SB_INIT;
+		for (i = 0; i < dl.nr && shown < 3; i++) {
+			if (dl.v[i].level != DIAG_ERROR)
+				continue;
+			sb_reset(&line);
+			diag_format(&dl.v[i], &line);
+			fprintf(stderr, "pmdrill: %s\n", line.buf);
+			shown++;
+		}
+		sb_release(&line);
 		fprintf(stderr, "pmdrill: %zu error%s in the question banks; "
 				"run 'pmdrill check' for details\n",
 			errors, errors == 1 ? "" : "s");

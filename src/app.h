@@ -37,6 +37,9 @@ int mkdir_p(const char *path);
  * errno set.
  */
 int read_file(const char *path, struct sb *out);
+/* The same with another size limit (answers: ANSWER_MAX). */
+int read_file_max(const char *path, struct sb *out, size_t max);
+#define ANSWER_MAX (64u * 1024u * 1024u)
 /* Read all of a stream (stdin) into out; -1 on error. */
 int read_stream(FILE *fp, struct sb *out);
 

@@ -15,6 +15,8 @@
 #include "sb.h"
 #include "xalloc.h"
 
+int cmd_config(int argc, char **argv, struct app *app); /* cmd-config.c */
+
 const struct cmd commands[] = {
 	{"drill", cmd_drill, "start a drill session (the default)",
 	 "drill [--category C] [--tag T] [--level L] [--count N] [--cram]\n"
@@ -36,20 +38,73 @@ const struct cmd commands[] = {
 	 "\n"
 	 "List the loaded questions: id, category, level, time limit and the\n"
 	 "first line of the prompt.  --json prints a JSON array.\n"},
-#if 0
 	{"show", cmd_show, "show a question with its hint, follow-ups and rubric",
 	 "show [--json] ID\n"
 	 "\n"
 	 "Print a question, its hint, follow-ups, expectations, its rubric's\n"
 	 "criteria and the outline of a strong answer.\n"},
-#endif
-#if 0
 	{"score", cmd_score, "score an answer without saving it",
 	 "score (--question ID | --rubric NAME) [--time SECONDS] [--json] [FILE|-]\n"
 	 "\n"
 	 "Score the answer in FILE (or on standard input) and print the report.\n"
 	 "Nothing is written to the database.\n"},
-#endif
+	{"answer", cmd_answer, "save, score and schedule an answer written elsewhere",
+	 "answer --question ID [--time SECONDS] [--grade again|hard|good|easy|1-4]\n"
+	 "              [FILE|-]\n"
+	 "\n"
+	 "Save the answer in FILE (or on standard input) to the history at once,\n"
+	 "then score it, schedule the question, print the report and the next\n"
+	 "due date.  --time is how long the answer took; --grade overrides the\n"
+	 "proposed grade (both are kept).  Exit 0 only once it is committed.\n"},
+	{"next", cmd_next, "show what a drill would ask next, and why",
+	 "next [--category C] [--tag T] [--level L] [--count N] [--cram] [--json]\n"
+	 "\n"
+	 "Due questions first (lowest recall first), then new ones up to the\n"
+	 "daily limit ('pmdrill config new-per-day'), categories interleaved.\n"
+	 "--cram orders every matching question weakest first.\n"},
+	{"history", cmd_history, "list past attempts, newest first",
+	 "history [--question ID] [--since DATE] [--limit N] [--json]\n"
+	 "\n"
+	 "Attempt id, date, question, score, final grade (* = changed by hand)\n"
+	 "and time taken.  DATE is YYYY-MM-DD (UTC).\n"},
+	{"review", cmd_review, "show one past attempt in full",
+	 "review ATTEMPT [--json]\n"
+	 "\n"
+	 "The prompt, the answer, the score breakdown with its evidence, the\n"
+	 "grade and schedule, and the question's earlier scores.\n"},
+	{"search", cmd_search, "search past answers",
+	 "search TEXT... [--limit N]\n"
+	 "\n"
+	 "Full-text search (SQLite FTS5) over every saved answer, best match\n"
+	 "first, with snippets.  FTS5 syntax works (\"north star\", metric*,\n"
+	 "a AND b); anything else is searched as a phrase.\n"},
+	{"stats", cmd_stats, "attempts, streak, averages and what is due",
+	 "stats [--json]\n"
+	 "\n"
+	 "Attempts, the current streak (UTC days), average score by category,\n"
+	 "questions due today and tomorrow and new ones left today.\n"},
+	{"grade", cmd_grade, "override or undo an attempt's grade",
+	 "grade ATTEMPT (again|hard|good|easy|1-4|--undo)\n"
+	 "\n"
+	 "Change the final grade of an attempt and reschedule its question as\n"
+	 "if that grade had been given; --undo reverts the last change.\n"},
+	{"export", cmd_export, "write every attempt as JSON lines or CSV",
+	 "export [--format json|csv] [FILE|-]\n"
+	 "\n"
+	 "JSON: one object a line with a \"format\" field; CSV: RFC 4180 with a\n"
+	 "header row.  Fields are listed in docs/SCHEMA.md.\n"},
+	{"import", cmd_import, "read an export into this database",
+	 "import FILE|-\n"
+	 "\n"
+	 "Read an export (JSON lines or CSV, detected).  Attempts already here\n"
+	 "(same question, start time and answer) are skipped; the schedules of\n"
+	 "the questions touched are rebuilt.\n"},
+	{"config", cmd_config, "read or change settings",
+	 "config [KEY [VALUE]]\n"
+	 "\n"
+	 "Without arguments, list the settings.  Keys: desired-retention\n"
+	 "(0.7-0.99, default 0.9), new-per-day (0-1000, default 5),\n"
+	 "maximum-interval (1-36500 days, default 36500).\n"},
 	{"srs", cmd_srs, "FSRS scheduler tools (replay, params)",
 	 "srs replay [--retention R] [FILE|-]\n"
 	 "       pmdrill srs params\n"

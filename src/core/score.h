@@ -77,6 +77,7 @@ int grade_parse(const char *s);         /* "1".."4" or a name; 0 if bad */
 unsigned count_words(const char *text, size_t len);
 /* The report as one JSON object (keys in docs/SCORING.md). */
 void score_report_json(const struct score_report *rep, const char *rubric,
-		       const char *question, const char *text, struct sb *out);
+		       const char *question, const char *text, size_t len,
+		       struct sb *out);
 
 #endif

@@ -1,0 +1,180 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* `pmdrill score`: score an answer from a file or stdin, write nothing. */
+#include "cmd.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sysexits.h>
+#include <unistd.h>
+
+#include "app.h"
+#include "bank.h"
+#include "diag.h"
+#include "report.h"
+#include "sb.h"
+#include "score.h"
+
+int read_answer_arg(const char *path, struct sb *out);
+int prepare_rubric(struct bank *b, const char *qid, const char *rname,
+		   struct rubric **r, struct question **q);
+unsigned term_width_of(int fd);
+
+/* Read FILE, or stdin for NULL or "-"; returns an exit status. */
+int read_answer_arg(const char *path, struct sb *out)
+{
+	int rc;
+	if (!path || !strcmp(path, "-")) {
+		if (read_stream(stdin, out)) {
+			fprintf(stderr, "pmdrill: cannot read standard input: %s\n",
+				strerror(errno));
+			return EX_IOERR;
+		}
+		return EX_OK;
+	}
+	rc = read_file_max(path, out, ANSWER_MAX);
+	if (rc == -2) {
+		fprintf(stderr, "pmdrill: '%s': answer is too large\n", path);
+		return EX_DATAERR;
+	}
+	if (rc) {
+		fprintf(stderr, "pmdrill: cannot read '%s': %s\n", path,
+			strerror(errno));
+		return errno == ENOENT || errno == EISDIR ? EX_NOINPUT : EX_IOERR;
+	}
+	return EX_OK;
+}
+
+/* Find the rubric (and question) and compile its patterns; exit status. */
+int prepare_rubric(struct bank *b, const char *qid, const char *rname,
+		   struct rubric **r, struct question **q)
+{
+	struct diag_list dl = {0};
+	int bad = 0;
+	*q = NULL;
+	*r = NULL;
+	if (qid) {
+		long qi = qbank_find(&b->q, qid);
+		if (qi < 0) {
+			fprintf(stderr, "pmdrill: no question with id '%s' (see 'pmdrill list')\n",
+				qid);
+			return EX_NOINPUT;
+		}
+		*q = &b->q.v[qi];
+		*r = bank_rubric_of(b, (size_t)qi);
+	} else {
+		long ri = rubric_find(&b->r, rname);
+		if (ri < 0) {
+			fprintf(stderr, "pmdrill: no rubric named '%s'\n", rname);
+			return EX_NOINPUT;
+		}
+		*r = &b->r.v[ri];
+	}
+	if (rubric_compile(*r, 1, &dl))
+		bad = 1;
+	if (*q && qbank_compile_expects(*q, 1, &dl))
+		bad = 1;
+	diag_print(&dl, 1);
+	diag_release(&dl);
+	if (bad) {
+		fprintf(stderr, "pmdrill: rubric '%s' has patterns that do not compile; fix them first\n",
+			(*r)->name);
+		return EX_DATAERR;
+	}
+	return EX_OK;
+}
+
+unsigned term_width_of(int fd)
+{
+	const char *c = getenv("COLUMNS");
+	(void)fd;
+	if (c && atoi(c) > 20)
+		return (unsigned)atoi(c);
+	return 80;
+}
+
+int cmd_score(int argc, char **argv, struct app *app)
+{
+	const char *qid = NULL, *rname = NULL, *path = NULL;
+	long seconds = -1;
+	int json = 0, a, status;
+	struct bank *b;
+	struct rubric *r;
+	struct question *q;
+	struct sb text = SB_INIT;
+	struct score_report rep;
+	struct diag_list dl = {0};
+
+	if (cmd_wants_help(argc, argv, "score"))
+		return EX_OK;
+	for (a = 1; a < argc; a++) {
+		const char *o = argv[a];
+		if (!strcmp(o, "--json")) {
+			json = 1;
+		} else if ((!strcmp(o, "--question") || !strcmp(o, "-q")) && a + 1 < argc) {
+			qid = argv[++a];
+		} else if (!strcmp(o, "--rubric") && a + 1 < argc) {
+			rname = argv[++a];
+		} else if (!strcmp(o, "--time") && a + 1 < argc) {
+			char *end;
+			seconds = strtol(argv[++a], &end, 10);
+			if (*end || seconds < 0 || seconds > 86400) {
+				fprintf(stderr, "pmdrill: score: --time takes whole seconds (0 to 86400), not '%s'\n",
+					argv[a]);
+				return EX_USAGE;
+			}
+		} else if (!strncmp(o, "--question=", 11)) {
+			qid = o + 11;
+		} else if (!strncmp(o, "--rubric=", 9)) {
+			rname = o + 9;
+		} else if (o[0] == '-' && o[1]) {
+			fprintf(stderr, "pmdrill: score: unknown option or missing value '%s'\n", o);
+			cmd_usage(cmd_find("score"), stderr);
+			return EX_USAGE;
+		} else if (!path) {
+			path = o;
+		} else {
+			fprintf(stderr, "pmdrill: score: one answer file at a time\n");
+			return EX_USAGE;
+		}
+	}
+	if (!qid == !rname) {
+		fprintf(stderr, "pmdrill: score: give --question ID or --rubric NAME (one of them)\n");
+		cmd_usage(cmd_find("score"), stderr);
+		return EX_USAGE;
+	}
+	b = app_bank(app, &status);
+	if (!b)
+		return status;
+	status = prepare_rubric(b, qid, rname, &r, &q);
+	if (status != EX_OK)
+		return status;
+	status = read_answer_arg(path, &text);
+	if (status != EX_OK)
+		goto out;
+
+	score_answer(&rep, r, q, text.buf, text.len,
+		     seconds >= 0 ? seconds * 1000 : -1,
+		     q ? bank_question_time(b, (size_t)(q - b->q.v)) : r->time_s, &dl);
+	diag_print(&dl, 1);
+	if (json) {
+		struct sb out = SB_INIT;
+		score_report_json(&rep, r->name, q ? q->id : NULL, text.buf,
+				  text.len, &out);
+		sb_addc(&out, '\n');
+		fwrite(out.buf, 1, out.len, stdout);
+		sb_release(&out);
+	} else {
+		report_print(stdout, &rep, text.buf, text.len, app->color_out,
+			     term_width_of(1));
+	}
+	if (!rep.words) {
+		fprintf(stderr, "pmdrill: score: the answer is empty; nothing to score\n");
+		status = EX_DATAERR;
+	}
+	score_report_release(&rep);
+out:
+	diag_release(&dl);
+	sb_release(&text);
+	return status;
+}

@@ -1,0 +1,192 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Rendering of a score report for a person, with evidence in context. */
+#include "report.h"
+
+#include <string.h>
+
+#include "rec.h"
+#include "rubric.h"
+#include "sb.h"
+#include "score.h"
+
+#define C_RESET "\033[0m"
+#define C_BOLD "\033[1m"
+#define C_DIM "\033[2m"
+#define C_GREEN "\033[32m"
+#define C_RED "\033[31m"
+#define C_YELLOW "\033[33m"
+#define C_HL "\033[1;4m"
+
+#define CONTEXT 30
+#define EVIDENCE_SHOWN 3
+
+static const char *col(int color, const char *code)
+{
+	return color ? code : "";
+}
+
+/* Back up to the start of a UTF-8 character. */
+static size_t char_start(const char *s, size_t i)
+{
+	while (i > 0 && ((unsigned char)s[i] & 0xC0) == 0x80)
+		i--;
+	return i;
+}
+
+static void add_flat(struct sb *out, const char *s, size_t n)
+{
+	size_t i;
+	for (i = 0; i < n; i++) {
+		char c = s[i];
+		sb_addc(out, c == '\n' || c == '\r' || c == '\t' ? ' ' : c);
+	}
+}
+
+static void evidence_line(struct sb *out, const char *text, size_t len,
+			  const struct score_evidence *e, int color)
+{
+	size_t a = e->start > CONTEXT ? char_start(text, e->start - CONTEXT) : 0;
+	size_t b = e->end + CONTEXT < len ? char_start(text, e->end + CONTEXT) : len;
+	if (e->end > len || e->start > e->end)
+		return;
+	sb_adds(out, "      ");
+	if (e->what)
+		sb_addf(out, "%s%s:%s ", col(color, C_DIM), e->what,
+			col(color, C_RESET));
+	sb_adds(out, a > 0 ? "\"..." : "\"");
+	add_flat(out, text + a, e->start - a);
+	sb_adds(out, color ? C_HL : "[");
+	add_flat(out, text + e->start, e->end - e->start);
+	sb_adds(out, color ? C_RESET : "]");
+	add_flat(out, text + e->end, b - e->end);
+	sb_adds(out, b < len ? "...\"\n" : "\"\n");
+}
+
+/* Greedy word wrap of `s` at `width` columns, each line indented. */
+static void wrap_into(struct sb *out, const char *s, unsigned indent,
+		      unsigned width)
+{
+	size_t col_now = 0;
+	const char *p = s;
+	if (width < indent + 20)
+		width = indent + 20;
+	while (*p) {
+		size_t wl = strcspn(p, " \n"), cp = utf8_count(p, wl);
+		if (wl) {
+			if (col_now && col_now + 1 + cp > width) {
+				sb_addc(out, '\n');
+				col_now = 0;
+			}
+			if (!col_now) {
+				sb_addf(out, "%*s", (int)indent, "");
+				col_now = indent;
+			} else {
+				sb_addc(out, ' ');
+				col_now++;
+			}
+			sb_add(out, p, wl);
+			col_now += cp;
+		}
+		p += wl;
+		if (*p == '\n' && p[1] == '\n') {
+			sb_adds(out, "\n");
+			col_now = 0;
+		}
+		if (*p)
+			p++;
+	}
+	if (col_now)
+		sb_addc(out, '\n');
+}
+
+static void fmt_mmss(struct sb *out, long s)
+{
+	if (s < 0)
+		s = 0;
+	sb_addf(out, "%ld:%02ld", s / 60, s % 60);
+}
+
+void report_print_brief(FILE *out, const struct score_report *rep, int color)
+{
+	const char *gc = rep->grade >= GRADE_GOOD ? C_GREEN
+			 : rep->grade == GRADE_HARD ? C_YELLOW : C_RED;
+	fprintf(out, "%s%.0f/100%s %s%s%s", col(color, C_BOLD), rep->score,
+		col(color, C_RESET), col(color, gc), grade_name(rep->grade),
+		col(color, C_RESET));
+}
+
+void report_print(FILE *out, const struct score_report *rep, const char *text,
+		  size_t len, int color, unsigned width)
+{
+	struct sb b = SB_INIT;
+	size_t i, k;
+	int any_penalty = 0;
+	if (!width)
+		width = 80;
+	if (width > 100)
+		width = 100;
+
+	sb_addf(&b, "%sScore %.0f/100%s  grade: %s (%d)  %u words",
+		col(color, C_BOLD), rep->score, col(color, C_RESET),
+		grade_name(rep->grade), rep->grade, rep->words);
+	if (rep->duration_ms >= 0) {
+		long s = rep->duration_ms / 1000;
+		sb_adds(&b, "  time ");
+		fmt_mmss(&b, s);
+		sb_adds(&b, " of ");
+		fmt_mmss(&b, rep->limit_s);
+		if (s > (long)rep->limit_s)
+			sb_addf(&b, " (%s%ld s over%s)", col(color, C_YELLOW),
+				s - (long)rep->limit_s, col(color, C_RESET));
+		if (rep->wpm > 0)
+			sb_addf(&b, ", %.0f wpm", rep->wpm);
+	}
+	sb_adds(&b, "\n\n");
+
+	for (i = 0; i < rep->nitems; i++) {
+		const struct score_item *it = &rep->items[i];
+		if (!it->active || it->kind == CRIT_PENALTY)
+			continue;
+		sb_addf(&b, "  %s%s%s %-30s %5.1f/%-4g %s%s%s\n",
+			col(color, it->met ? C_GREEN : C_RED),
+			it->met ? "+" : "-", col(color, C_RESET), it->label,
+			it->earned, it->weight, col(color, C_DIM),
+			it->detail ? it->detail : "", col(color, C_RESET));
+		for (k = 0; k < it->nev && k < EVIDENCE_SHOWN; k++)
+			evidence_line(&b, text, len, &it->ev[k], color);
+		if (it->nev > EVIDENCE_SHOWN)
+			sb_addf(&b, "      (and %zu more)\n", it->nev - EVIDENCE_SHOWN);
+		if (!it->met && it->feedback) {
+			sb_adds(&b, col(color, C_YELLOW));
+			wrap_into(&b, it->feedback, 6, width);
+			sb_adds(&b, col(color, C_RESET));
+		}
+	}
+	for (i = 0; i < rep->nitems; i++) {
+		const struct score_item *it = &rep->items[i];
+		if (!it->active || it->kind != CRIT_PENALTY || it->met)
+			continue;
+		if (!any_penalty)
+			sb_adds(&b, "\n  Penalties\n");
+		any_penalty = 1;
+		sb_addf(&b, "  %s!%s %-30s %5.1f     %s%s%s\n",
+			col(color, C_YELLOW), col(color, C_RESET), it->label,
+			-it->earned, col(color, C_DIM), it->detail ? it->detail : "",
+			col(color, C_RESET));
+		for (k = 0; k < it->nev && k < EVIDENCE_SHOWN; k++)
+			evidence_line(&b, text, len, &it->ev[k], color);
+		if (it->feedback)
+			wrap_into(&b, it->feedback, 6, width);
+	}
+	if (rep->nnotes) {
+		sb_adds(&b, "\n");
+		for (i = 0; i < rep->nnotes; i++) {
+			struct sb n = SB_INIT;
+			sb_addf(&n, "* %s", rep->notes[i]);
+			wrap_into(&b, n.buf, 2, width);
+			sb_release(&n);
+		}
+	}
+	fwrite(b.buf, 1, b.len, out);
+	sb_release(&b);
+}
