@@ -75,9 +75,9 @@ $(O)/tests/%: tests/unit/%.c $(CORE_OBJ) tests/unit/tap.h
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CPPFLAGS) -Itests/unit $(WARN) $(CFLAGS) $(LDFLAGS) -o $@ $< $(CORE_OBJ) $(PKG_LIBS) -lm
 
-$(O)/bench/%: tests/bench/%.c $(CORE_OBJ) $(SHELL_OBJ)
+$(O)/bench/%: tests/bench/%.c $(CORE_OBJ)
 	@mkdir -p $(dir $@)
-	$(CC) $(ALL_CPPFLAGS) $(WARN) $(CFLAGS) $(LDFLAGS) -o $@ $< $(SHELL_OBJ) $(CORE_OBJ) $(PKG_LIBS) -lm
+	$(CC) $(ALL_CPPFLAGS) $(WARN) $(CFLAGS) $(LDFLAGS) -o $@ $< $(CORE_OBJ) $(PKG_LIBS) -lm
 
 unit: $(UNIT_BIN)
 

@@ -73,8 +73,8 @@ void json_str(struct sb *out, const char *s)
 
 void json_num(struct sb *out, double v)
 {
-	if (!isfinite(v))
-		v = 0;
+	if (!isfinite(v) || v == 0)
+		v = 0; /* also turns -0 into 0 */
 	if (v == floor(v) && fabs(v) < 1e15)
 		sb_addf(out, "%.0f", v);
 	else
