@@ -30,7 +30,7 @@
  * to EX_DATAERR and everything else to EX_IOERR.
  *
  * Memory: strings in the structs filled here belong to the caller and are
- * freed by the matching *_release()/*_free() function.  Nothing returned
+ * freed by the matching _release() or _free() function.  Nothing returned
  * borrows from the store, so results outlive store_close().
  */
 #ifndef PMDRILL_STORE_H
@@ -151,6 +151,16 @@ struct store_qstate {
 int store_qstates(struct store *st, struct store_qstate **out, size_t *n,
 		  struct sb *err);
 void store_qstates_free(struct store_qstate *v, size_t n);
+
+/*
+ * The bank's questions as queue input (core/queue.h) with their stored
+ * cards and last scores: (*out)[i] is b->q.v[i] and borrows its strings
+ * from the bank.  st may be NULL (no database yet): every question is new.
+ * Free the array with free().
+ */
+struct queue_question;
+int store_queue_questions(struct store *st, const struct bank *b,
+			  struct queue_question **out, struct sb *err);
 
 /*
  * Settings, stored in the database.  Keys: "desired-retention" (0.7 to
@@ -317,6 +327,8 @@ int store_import(struct store *st, const char *buf, size_t len,
 		 struct sb *err);
 
 /* Helpers shared by commands. */
+/* The <sysexits.h> code for a store status (EX_OK, EX_NOINPUT, ...). */
+int store_exit_code(int status);
 /* "YYYY-MM-DD" (UTC) of a Unix time into out. */
 void store_fmt_date(struct sb *out, long long t);
 /* "YYYY-MM-DDTHH:MM:SSZ" (UTC). */

@@ -1,0 +1,214 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* `pmdrill answer`: save, score and schedule an answer written elsewhere. */
+#include "cmd.h"
+
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sysexits.h>
+
+#include "app.h"
+#include "bank.h"
+#include "diag.h"
+#include "fsrs.h"
+#include "report.h"
+#include "sb.h"
+#include "score.h"
+#include "store.h"
+
+/* From cmd-score.c. */
+int read_answer_arg(const char *path, struct sb *out);
+int prepare_rubric(struct bank *b, const char *qid, const char *rname,
+		   struct rubric **r, struct question **q);
+unsigned term_width_of(int fd);
+
+static int is_blank(const char *s, size_t n)
+{
+	size_t i;
+	for (i = 0; i < n; i++)
+		if (s[i] != ' ' && s[i] != '\t' && s[i] != '\n' && s[i] != '\r' &&
+		    s[i] != '\f' && s[i] != '\v')
+			return 0;
+	return 1;
+}
+
+static int answer_usage(const char *fmt, ...)
+	__attribute__((format(printf, 1, 2)));
+
+static int answer_usage(const char *fmt, ...)
+{
+	va_list ap;
+	fprintf(stderr, "pmdrill: answer: ");
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+	cmd_usage(cmd_find("answer"), stderr);
+	return EX_USAGE;
+}
+
+/* Print the outcome and the next due date after a committed attempt. */
+static void print_outcome(const struct app *app, long long id, int proposed,
+			  int final, const struct fsrs_review *rv)
+{
+	struct sb due = SB_INIT;
+	printf("attempt %lld saved; grade: %s", id, fsrs_rating_name(final));
+	if (final != proposed)
+		printf(" (proposed %s)", fsrs_rating_name(proposed));
+	putchar('\n');
+	store_fmt_date(&due, rv->due);
+	printf("next due: %s (in %d day%s)\n", due.buf, rv->interval_days,
+	       rv->interval_days == 1 ? "" : "s");
+	(void)app;
+	sb_release(&due);
+}
+
+int cmd_answer(int argc, char **argv, struct app *app)
+{
+	const char *qid = NULL, *path = NULL;
+	long seconds = -1;
+	int override = 0, a, status, rc;
+	struct bank *b;
+	struct rubric *r = NULL;
+	struct question *q = NULL;
+	struct sb text = SB_INIT, err = SB_INIT;
+	struct store *st = NULL;
+	struct fsrs_params p;
+	struct fsrs_review rv;
+	struct score_report rep;
+	struct diag_list dl = {0};
+	long long id = 0, now = (long long)app->now;
+	int scored = 0, rubric_ok;
+
+	if (cmd_wants_help(argc, argv, "answer"))
+		return EX_OK;
+	for (a = 1; a < argc; a++) {
+		const char *o = argv[a];
+		const char *v = NULL;
+		if (!strncmp(o, "--question=", 11))
+			qid = o + 11;
+		else if (!strncmp(o, "--time=", 7))
+			v = o + 7;
+		else if (!strncmp(o, "--grade=", 8))
+			override = fsrs_rating_parse(o + 8) > 0 ? fsrs_rating_parse(o + 8) : -1;
+		else if ((!strcmp(o, "--question") || !strcmp(o, "-q")) && a + 1 < argc)
+			qid = argv[++a];
+		else if (!strcmp(o, "--time") && a + 1 < argc)
+			v = argv[++a];
+		else if (!strcmp(o, "--grade") && a + 1 < argc)
+			override = fsrs_rating_parse(argv[++a]) > 0
+					   ? fsrs_rating_parse(argv[a])
+					   : -1;
+		else if (!strcmp(o, "--"))
+			path = a + 1 < argc ? argv[++a] : NULL;
+		else if (o[0] == '-' && o[1])
+			return answer_usage("unknown option or missing value '%s'", o);
+		else if (!path)
+			path = o;
+		else
+			return answer_usage("one answer file at a time ('%s')", o);
+		if (v) {
+			char *end;
+			seconds = strtol(v, &end, 10);
+			if (!*v || *end || seconds < 0 || seconds > 86400)
+				return answer_usage("--time takes whole seconds (0 to 86400), not '%s'",
+						    v);
+		}
+		if (override < 0)
+			return answer_usage("--grade takes again, hard, good, easy or 1-4, not '%s'",
+					    argv[a]);
+	}
+	if (!qid)
+		return answer_usage("%s", "--question ID is required");
+
+	b = app_bank(app, &status);
+	if (!b)
+		return status;
+	if (qbank_find(&b->q, qid) < 0) {
+		fprintf(stderr, "pmdrill: answer: no question with id '%s' (see 'pmdrill list')\n",
+			qid);
+		return EX_NOINPUT;
+	}
+	status = read_answer_arg(path, &text);
+	if (status != EX_OK)
+		goto out;
+	if (is_blank(text.buf, text.len)) {
+		fprintf(stderr, "pmdrill: answer: the answer is empty; nothing was saved or scheduled\n");
+		status = EX_DATAERR;
+		goto out;
+	}
+
+	rc = store_open(&st, app->db_path, 1, &err);
+	if (rc) {
+		fprintf(stderr, "pmdrill: %s\n", err.buf);
+		status = store_exit_code(rc);
+		goto out;
+	}
+	store_set_now(st, now);
+	if ((rc = store_params(st, &p, NULL, &err))) {
+		fprintf(stderr, "pmdrill: %s\n", err.buf);
+		status = store_exit_code(rc);
+		goto out;
+	}
+	/* Not fatal: the attempt matters more than the question's display text. */
+	if (store_sync_questions(st, b, now, &err)) {
+		fprintf(stderr, "pmdrill: warning: %s\n", err.buf);
+		sb_reset(&err);
+	}
+
+	/* Save first: whatever fails after this, the answer is kept. */
+	q = &b->q.v[qbank_find(&b->q, qid)];
+	rc = store_begin_attempt(st, qid, q->prompt,
+				 seconds >= 0 ? now - seconds : now,
+				 seconds >= 0 ? seconds * 1000 : -1, text.buf,
+				 text.len, -1, 0, &id, &err);
+	if (rc) {
+		fprintf(stderr, "pmdrill: %s\n", err.buf);
+		status = store_exit_code(rc);
+		goto out;
+	}
+
+	rubric_ok = prepare_rubric(b, qid, NULL, &r, &q);
+	if (rubric_ok != EX_OK) {
+		fprintf(stderr, "pmdrill: answer: attempt %lld is saved but not scored or scheduled\n",
+			id);
+		status = rubric_ok;
+		goto out;
+	}
+	score_answer(&rep, r, q, text.buf, text.len,
+		     seconds >= 0 ? seconds * 1000 : -1,
+		     bank_question_time(b, (size_t)(q - b->q.v)), &dl);
+	scored = 1;
+	diag_print(&dl, 1);
+	if (!rep.words) {
+		fprintf(stderr, "pmdrill: answer: the answer has no words to score; attempt %lld is saved but not scheduled\n",
+			id);
+		status = EX_DATAERR;
+		goto out;
+	}
+	rc = store_finish_attempt(st, id, &rep, r->name, r->version, rep.grade,
+				  1, &p, now, &rv, &err);
+	if (!rc && override && override != rep.grade)
+		rc = store_set_grade(st, id, override, &p, &rv, &err);
+	if (rc) {
+		fprintf(stderr, "pmdrill: %s\n", err.buf);
+		status = store_exit_code(rc);
+		goto out;
+	}
+	report_print(stdout, &rep, text.buf, text.len, app->color_out,
+		     term_width_of(1));
+	print_outcome(app, id, rep.grade, override ? override : rep.grade, &rv);
+	if (fflush(stdout)) {
+		status = EX_IOERR;
+		goto out;
+	}
+	status = EX_OK;
+out:
+	if (scored)
+		score_report_release(&rep);
+	diag_release(&dl);
+	store_close(st);
+	sb_release(&text);
+	sb_release(&err);
+	return status;
+}

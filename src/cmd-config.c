@@ -1,0 +1,94 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* `pmdrill config`: read and set the settings kept in the database. */
+#include "cmd.h"
+
+#include <string.h>
+#include <sysexits.h>
+
+#include "sb.h"
+#include "store.h"
+
+int cmd_config(int argc, char **argv, struct app *app);
+
+int cmd_config(int argc, char **argv, struct app *app)
+{
+	struct store *st = NULL;
+	struct sb err = SB_INIT, v = SB_INIT;
+	const char *key = NULL, *value = NULL;
+	int a, i, rc, status;
+
+	if (cmd_wants_help(argc, argv, "config"))
+		return EX_OK;
+	for (a = 1; a < argc; a++) {
+		const char *o = argv[a];
+		if (o[0] == '-' && o[1]) {
+			fprintf(stderr, "pmdrill: config: unknown option '%s'\n", o);
+			cmd_usage(cmd_find("config"), stderr);
+			return EX_USAGE;
+		}
+		if (!key) {
+			key = o;
+		} else if (!value) {
+			value = o;
+		} else {
+			fprintf(stderr, "pmdrill: config: too many arguments ('%s')\n", o);
+			cmd_usage(cmd_find("config"), stderr);
+			return EX_USAGE;
+		}
+	}
+	/* Check before opening, so a typo never creates a database. */
+	if (key && value && (rc = store_check_setting(key, value, &err))) {
+		fprintf(stderr, "pmdrill: config: %s\n", err.buf);
+		status = EX_USAGE;
+		goto out;
+	}
+	if (key && !value && (rc = store_check_setting(key, "0", &err)) &&
+	    strstr(err.buf, "unknown setting")) {
+		fprintf(stderr, "pmdrill: config: %s\n", err.buf);
+		status = EX_USAGE;
+		goto out;
+	}
+	sb_reset(&err);
+
+	rc = store_open(&st, app->db_path, value != NULL, &err);
+	if (rc == STORE_ENOENT) {
+		/* No database yet: the defaults are what applies. */
+		rc = store_open(&st, ":memory:", 1, &err);
+	}
+	if (rc) {
+		fprintf(stderr, "pmdrill: %s\n", err.buf);
+		status = store_exit_code(rc);
+		goto out;
+	}
+	store_set_now(st, (long long)app->now);
+	if (value) {
+		if ((rc = store_set_setting(st, key, value, &err))) {
+			fprintf(stderr, "pmdrill: config: %s\n", err.buf);
+			status = rc == STORE_EINVAL ? EX_USAGE : store_exit_code(rc);
+			goto out;
+		}
+		if ((rc = store_get_setting(st, key, &v, &err)))
+			goto fail;
+		printf("%s = %s\n", key, v.buf);
+	} else if (key) {
+		if ((rc = store_get_setting(st, key, &v, &err)))
+			goto fail;
+		printf("%s\n", v.buf);
+	} else {
+		for (i = 0; store_setting_keys[i]; i++) {
+			if ((rc = store_get_setting(st, store_setting_keys[i], &v, &err)))
+				goto fail;
+			printf("%s = %s\n", store_setting_keys[i], v.buf);
+		}
+	}
+	status = fflush(stdout) ? EX_IOERR : EX_OK;
+	goto out;
+fail:
+	fprintf(stderr, "pmdrill: config: %s\n", err.buf);
+	status = store_exit_code(rc);
+out:
+	store_close(st);
+	sb_release(&err);
+	sb_release(&v);
+	return status;
+}

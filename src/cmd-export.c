@@ -1,0 +1,118 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* `pmdrill export`: every attempt as JSON lines or CSV. */
+#include "cmd.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdarg.h>
+#include <string.h>
+#include <sysexits.h>
+#include <unistd.h>
+
+#include "sb.h"
+#include "store.h"
+
+static int export_usage(const char *fmt, ...)
+	__attribute__((format(printf, 1, 2)));
+
+static int export_usage(const char *fmt, ...)
+{
+	va_list ap;
+	fprintf(stderr, "pmdrill: export: ");
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+	cmd_usage(cmd_find("export"), stderr);
+	return EX_USAGE;
+}
+
+int cmd_export(int argc, char **argv, struct app *app)
+{
+	struct store *st = NULL;
+	struct sb err = SB_INIT, tmp = SB_INIT;
+	const char *path = NULL;
+	FILE *out = stdout;
+	int format = STORE_EXPORT_JSON, a, rc, status;
+
+	if (cmd_wants_help(argc, argv, "export"))
+		return EX_OK;
+	for (a = 1; a < argc; a++) {
+		const char *o = argv[a], *v = NULL;
+		if (!strcmp(o, "--format") && a + 1 < argc)
+			v = argv[++a];
+		else if (!strncmp(o, "--format=", 9))
+			v = o + 9;
+		else if (o[0] == '-' && o[1])
+			return export_usage("unknown option or missing value '%s'", o);
+		else if (!path)
+			path = o;
+		else
+			return export_usage("one output file at a time ('%s')", o);
+		if (v) {
+			if (!strcmp(v, "json"))
+				format = STORE_EXPORT_JSON;
+			else if (!strcmp(v, "csv"))
+				format = STORE_EXPORT_CSV;
+			else
+				return export_usage("--format takes csv or json, not '%s'", v);
+		}
+	}
+
+	rc = store_open(&st, app->db_path, 0, &err);
+	if (rc && rc != STORE_ENOENT) {
+		fprintf(stderr, "pmdrill: %s\n", err.buf);
+		status = store_exit_code(rc);
+		goto out;
+	}
+	if (path && strcmp(path, "-")) {
+		/* Write beside the target and rename, so a failed export never
+		 * leaves a half-written file under the real name. */
+		sb_addf(&tmp, "%s.tmp", path);
+		out = fopen(tmp.buf, "wb");
+		if (!out) {
+			fprintf(stderr, "pmdrill: export: cannot write '%s': %s\n",
+				tmp.buf, strerror(errno));
+			status = EX_CANTCREAT;
+			goto out;
+		}
+	}
+	if (!st && format == STORE_EXPORT_CSV) {
+		/* No database yet: an empty export still has its header. */
+		struct store *mem = NULL;
+		if (!store_open(&mem, ":memory:", 1, &err)) {
+			rc = store_export(mem, out, format, &err);
+			store_close(mem);
+		}
+	} else if (st) {
+		rc = store_export(st, out, format, &err);
+	}
+	if (rc && rc != STORE_ENOENT) {
+		fprintf(stderr, "pmdrill: export: %s\n", err.buf);
+		status = store_exit_code(rc);
+	} else if (fflush(out) || ferror(out)) {
+		fprintf(stderr, "pmdrill: export: cannot write: %s\n", strerror(errno));
+		status = EX_IOERR;
+	} else {
+		status = EX_OK;
+	}
+	if (out != stdout) {
+		if (fclose(out) && status == EX_OK) {
+			fprintf(stderr, "pmdrill: export: cannot write '%s': %s\n",
+				tmp.buf, strerror(errno));
+			status = EX_IOERR;
+		}
+		if (status == EX_OK && rename(tmp.buf, path)) {
+			fprintf(stderr, "pmdrill: export: cannot rename '%s' to '%s': %s\n",
+				tmp.buf, path, strerror(errno));
+			status = EX_IOERR;
+		}
+		if (status != EX_OK)
+			unlink(tmp.buf);
+	}
+out:
+	store_close(st);
+	sb_release(&err);
+	sb_release(&tmp);
+	return status;
+}

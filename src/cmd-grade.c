@@ -1,0 +1,115 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* `pmdrill grade`: override or undo an attempt's grade. */
+#include "cmd.h"
+
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sysexits.h>
+
+#include "fsrs.h"
+#include "sb.h"
+#include "store.h"
+
+static int grade_usage(const char *fmt, ...)
+	__attribute__((format(printf, 1, 2)));
+
+static int grade_usage(const char *fmt, ...)
+{
+	va_list ap;
+	fprintf(stderr, "pmdrill: grade: ");
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+	cmd_usage(cmd_find("grade"), stderr);
+	return EX_USAGE;
+}
+
+int cmd_grade(int argc, char **argv, struct app *app)
+{
+	struct store *st = NULL;
+	struct store_attempt at;
+	struct fsrs_params p;
+	struct sb err = SB_INIT, due = SB_INIT;
+	long long id = 0;
+	int grade = 0, undo = 0, a, rc, status, have = 0;
+
+	if (cmd_wants_help(argc, argv, "grade"))
+		return EX_OK;
+	for (a = 1; a < argc; a++) {
+		const char *o = argv[a];
+		if (!strcmp(o, "--undo")) {
+			undo = 1;
+		} else if (o[0] == '-' && o[1]) {
+			return grade_usage("unknown option '%s'", o);
+		} else if (!id) {
+			char *end;
+			id = strtoll(o, &end, 10);
+			if (!*o || *end || id < 1)
+				return grade_usage("ATTEMPT is an attempt number (see 'pmdrill history'), not '%s'",
+						   o);
+		} else if (!grade) {
+			grade = fsrs_rating_parse(o);
+			if (grade < 1)
+				return grade_usage("the grade is again, hard, good, easy or 1-4, not '%s'",
+						   o);
+		} else {
+			return grade_usage("too many arguments ('%s')", o);
+		}
+	}
+	if (!id)
+		return grade_usage("%s", "which attempt? (see 'pmdrill history')");
+	if (!grade == !undo)
+		return grade_usage("%s", "give a grade or --undo (one of them)");
+
+	rc = store_open(&st, app->db_path, 0, &err);
+	if (rc == STORE_ENOENT) {
+		fprintf(stderr, "pmdrill: grade: no attempt %lld (no attempts yet)\n", id);
+		status = EX_NOINPUT;
+		goto out;
+	}
+	if (!rc)
+		store_set_now(st, (long long)app->now);
+	if (rc || (rc = store_params(st, &p, NULL, &err))) {
+		fprintf(stderr, "pmdrill: %s\n", err.buf);
+		status = store_exit_code(rc);
+		goto out;
+	}
+	if (undo)
+		rc = store_undo_grade(st, id, &p, &err);
+	else
+		rc = store_set_grade(st, id, grade, &p, NULL, &err);
+	if (rc) {
+		fprintf(stderr, "pmdrill: grade: %s\n", err.buf);
+		status = store_exit_code(rc);
+		goto out;
+	}
+	if ((rc = store_get_attempt(st, id, &at, &err))) {
+		fprintf(stderr, "pmdrill: %s\n", err.buf);
+		status = store_exit_code(rc);
+		goto out;
+	}
+	have = 1;
+	printf("attempt %lld: grade %s", id, fsrs_rating_name(at.final_grade));
+	if (at.final_grade != at.auto_grade)
+		printf(" (proposed %s)", fsrs_rating_name(at.auto_grade));
+	putchar('\n');
+	if (at.scheduled) {
+		struct fsrs_card card;
+		if (!store_card(st, at.question_id, &card, &err) && card.reviewed) {
+			store_fmt_date(&due, card.due);
+			printf("%s: next due %s\n", at.question_id, due.buf);
+		}
+	} else {
+		printf("not scheduled (cram or follow-up): no schedule changed\n");
+	}
+	status = fflush(stdout) ? EX_IOERR : EX_OK;
+out:
+	if (have)
+		store_attempt_release(&at);
+	store_close(st);
+	sb_release(&err);
+	sb_release(&due);
+	return status;
+}

@@ -1,0 +1,212 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* `pmdrill history`: past attempts, newest first. */
+#include "cmd.h"
+
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sysexits.h>
+
+#include "app.h"
+#include "fsrs.h"
+#include "json.h"
+#include "sb.h"
+#include "store.h"
+
+/* From cmd-list.c: "10m", "2m30s", "90s". */
+void format_duration(struct sb *out, unsigned s);
+
+static int history_usage(const char *fmt, ...)
+	__attribute__((format(printf, 1, 2)));
+
+static int history_usage(const char *fmt, ...)
+{
+	va_list ap;
+	fprintf(stderr, "pmdrill: history: ");
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+	cmd_usage(cmd_find("history"), stderr);
+	return EX_USAGE;
+}
+
+/* "2026-03-02 09:00" */
+static void short_time(struct sb *out, long long t)
+{
+	struct sb iso = SB_INIT;
+	store_fmt_time(&iso, t);
+	if (iso.len >= 16) {
+		sb_add(out, iso.buf, 10);
+		sb_addc(out, ' ');
+		sb_add(out, iso.buf + 11, 5);
+	} else {
+		sb_adds(out, iso.buf);
+	}
+	sb_release(&iso);
+}
+
+static void attempt_json(struct sb *out, const struct store_attempt *a)
+{
+	struct sb t = SB_INIT;
+	sb_addf(out, "{\"id\":%lld,\"question\":", a->id);
+	json_str(out, a->question_id);
+	sb_adds(out, ",\"category\":");
+	json_str(out, a->category);
+	store_fmt_time(&t, a->started_at);
+	sb_adds(out, ",\"started_at\":");
+	json_str(out, t.buf);
+	sb_addf(out, ",\"duration_ms\":");
+	if (a->duration_ms >= 0)
+		sb_addf(out, "%ld", a->duration_ms);
+	else
+		sb_adds(out, "null");
+	sb_addf(out, ",\"follow_up\":");
+	if (a->follow_up >= 0)
+		sb_addf(out, "%d", a->follow_up);
+	else
+		sb_adds(out, "null");
+	sb_adds(out, ",\"parent\":");
+	if (a->parent)
+		sb_addf(out, "%lld", a->parent);
+	else
+		sb_adds(out, "null");
+	sb_adds(out, ",\"score\":");
+	if (a->scored)
+		json_num(out, a->score);
+	else
+		sb_adds(out, "null");
+	sb_adds(out, ",\"words\":");
+	if (a->scored)
+		sb_addf(out, "%u", a->words);
+	else
+		sb_adds(out, "null");
+	sb_adds(out, ",\"auto_grade\":");
+	json_str(out, a->auto_grade ? fsrs_rating_name(a->auto_grade) : NULL);
+	sb_adds(out, ",\"final_grade\":");
+	json_str(out, a->final_grade ? fsrs_rating_name(a->final_grade) : NULL);
+	sb_addf(out, ",\"scheduled\":%s,\"due\":", a->scheduled ? "true" : "false");
+	if (a->scheduled) {
+		sb_reset(&t);
+		store_fmt_time(&t, a->due);
+		json_str(out, t.buf);
+		sb_addf(out, ",\"interval_days\":%d", a->interval_days);
+	} else {
+		sb_adds(out, "null,\"interval_days\":null");
+	}
+	sb_addc(out, '}');
+	sb_release(&t);
+}
+
+int cmd_history(int argc, char **argv, struct app *app)
+{
+	struct store_filter f;
+	struct store_attempt *v = NULL;
+	struct store *st = NULL;
+	struct sb err = SB_INIT, out = SB_INIT;
+	size_t n = 0, i, qw = 8;
+	int json = 0, a, rc, status, overridden = 0;
+
+	if (cmd_wants_help(argc, argv, "history"))
+		return EX_OK;
+	memset(&f, 0, sizeof(f));
+	for (a = 1; a < argc; a++) {
+		const char *o = argv[a];
+		if (!strcmp(o, "--json")) {
+			json = 1;
+		} else if ((!strcmp(o, "--question") || !strcmp(o, "-q")) && a + 1 < argc) {
+			f.question_id = argv[++a];
+		} else if (!strcmp(o, "--since") && a + 1 < argc) {
+			long long t = parse_time_arg(argv[++a]);
+			if (t < 0)
+				return history_usage("--since takes a date (YYYY-MM-DD), not '%s'",
+						     argv[a]);
+			f.since = t ? t : 1;
+		} else if (!strcmp(o, "--limit") && a + 1 < argc) {
+			char *end;
+			long l = strtol(argv[++a], &end, 10);
+			if (!*argv[a] || *end || l < 1)
+				return history_usage("--limit takes a number from 1, not '%s'",
+						     argv[a]);
+			f.limit = (size_t)l;
+		} else {
+			return history_usage("unknown option or missing value '%s'", o);
+		}
+	}
+
+	rc = store_open(&st, app->db_path, 0, &err);
+	if (rc && rc != STORE_ENOENT) {
+		fprintf(stderr, "pmdrill: %s\n", err.buf);
+		status = store_exit_code(rc);
+		goto out;
+	}
+	if (st && (rc = store_list_attempts(st, &f, &v, &n, &err))) {
+		fprintf(stderr, "pmdrill: %s\n", err.buf);
+		status = store_exit_code(rc);
+		goto out;
+	}
+
+	if (json) {
+		sb_addc(&out, '[');
+		for (i = 0; i < n; i++) {
+			sb_adds(&out, i ? ",\n" : "\n");
+			attempt_json(&out, &v[i]);
+		}
+		sb_adds(&out, n ? "\n]\n" : "]\n");
+	} else if (!n) {
+		sb_adds(&out, f.question_id || f.since ? "no matching attempts\n"
+						       : "no attempts yet\n");
+	} else {
+		for (i = 0; i < n; i++) {
+			size_t l = strlen(v[i].question_id) +
+				   (v[i].follow_up >= 0 ? 4 : 0);
+			if (l > qw)
+				qw = l;
+		}
+		sb_addf(&out, "%6s  %-16s  %-*s  %5s  %-6s %s\n", "ID", "DATE",
+			(int)qw, "QUESTION", "SCORE", "GRADE", "TIME");
+		for (i = 0; i < n; i++) {
+			const struct store_attempt *at = &v[i];
+			struct sb q = SB_INIT, when = SB_INIT, sc = SB_INIT,
+				  gr = SB_INIT, tm = SB_INIT;
+			sb_adds(&q, at->question_id);
+			if (at->follow_up >= 0)
+				sb_addf(&q, " #%d", at->follow_up + 1);
+			short_time(&when, at->started_at);
+			if (at->scored)
+				sb_addf(&sc, "%.0f", at->score);
+			else
+				sb_adds(&sc, "-");
+			if (at->final_grade) {
+				sb_adds(&gr, fsrs_rating_name(at->final_grade));
+				if (at->final_grade != at->auto_grade) {
+					sb_addc(&gr, '*');
+					overridden = 1;
+				}
+			} else {
+				sb_adds(&gr, "-");
+			}
+			if (at->duration_ms >= 0)
+				format_duration(&tm, (unsigned)((at->duration_ms + 500) / 1000));
+			else
+				sb_adds(&tm, "-");
+			sb_addf(&out, "%6lld  %-16s  %-*s  %5s  %-6s %s\n", at->id,
+				when.buf, (int)qw, q.buf, sc.buf, gr.buf, tm.buf);
+			sb_release(&q);
+			sb_release(&when);
+			sb_release(&sc);
+			sb_release(&gr);
+			sb_release(&tm);
+		}
+		if (overridden)
+			sb_adds(&out, "* grade changed by hand (see 'pmdrill review ID')\n");
+	}
+	fwrite(out.buf, 1, out.len, stdout);
+	status = fflush(stdout) ? EX_IOERR : EX_OK;
+out:
+	store_attempts_free(v, n);
+	store_close(st);
+	sb_release(&err);
+	sb_release(&out);
+	return status;
+}

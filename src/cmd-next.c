@@ -1,0 +1,204 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* `pmdrill next`: what a drill would ask next, and why. */
+#include "cmd.h"
+
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sysexits.h>
+
+#include "bank.h"
+#include "json.h"
+#include "qbank.h"
+#include "queue.h"
+#include "sb.h"
+#include "store.h"
+
+static int next_usage(const char *fmt, ...)
+	__attribute__((format(printf, 1, 2)));
+
+static int next_usage(const char *fmt, ...)
+{
+	va_list ap;
+	fprintf(stderr, "pmdrill: next: ");
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+	cmd_usage(cmd_find("next"), stderr);
+	return EX_USAGE;
+}
+
+static void entry_json(struct sb *out, const struct queue_entry *e,
+		       const struct question *q)
+{
+	struct sb why = SB_INIT;
+	queue_describe(e, &why);
+	sb_adds(out, "{\"question\":");
+	json_str(out, q->id);
+	sb_adds(out, ",\"category\":");
+	json_str(out, q->category);
+	sb_adds(out, ",\"level\":");
+	json_str(out, q->level ? qlevel_name(q->level) : NULL);
+	sb_adds(out, ",\"reason\":");
+	json_str(out, queue_reason_name(e->reason));
+	sb_adds(out, ",\"due\":");
+	if (e->reason == QUEUE_DUE || (e->reason == QUEUE_CRAM && e->due)) {
+		struct sb t = SB_INIT;
+		store_fmt_time(&t, e->due);
+		json_str(out, t.buf);
+		sb_release(&t);
+		sb_adds(out, ",\"retrievability\":");
+		json_num(out, e->retrievability);
+	} else {
+		sb_adds(out, "null,\"retrievability\":null");
+	}
+	sb_adds(out, ",\"last_score\":");
+	if (e->last_score >= 0)
+		json_num(out, e->last_score);
+	else
+		sb_adds(out, "null");
+	sb_adds(out, ",\"why\":");
+	json_str(out, why.buf);
+	sb_adds(out, ",\"prompt\":");
+	json_str(out, q->prompt);
+	sb_addc(out, '}');
+	sb_release(&why);
+}
+
+int cmd_next(int argc, char **argv, struct app *app)
+{
+	struct queue_opts o;
+	struct queue qu = {0};
+	struct queue_question *qs = NULL;
+	struct store *st = NULL;
+	struct sb err = SB_INIT, out = SB_INIT;
+	struct fsrs_params p;
+	struct bank *b;
+	const char *level = NULL;
+	int json = 0, new_per_day = 5, a, status, rc;
+	long count = 1;
+	size_t i;
+
+	if (cmd_wants_help(argc, argv, "next"))
+		return EX_OK;
+	memset(&o, 0, sizeof(o));
+	for (a = 1; a < argc; a++) {
+		const char *v = argv[a];
+		if (!strcmp(v, "--json")) {
+			json = 1;
+		} else if (!strcmp(v, "--cram")) {
+			o.cram = 1;
+		} else if (!strcmp(v, "--category") && a + 1 < argc) {
+			o.category = argv[++a];
+		} else if (!strcmp(v, "--tag") && a + 1 < argc) {
+			o.tag = argv[++a];
+		} else if (!strcmp(v, "--level") && a + 1 < argc) {
+			level = argv[++a];
+		} else if (!strcmp(v, "--count") && a + 1 < argc) {
+			char *end;
+			count = strtol(argv[++a], &end, 10);
+			if (!*argv[a] || *end || count < 1 || count > 100000)
+				return next_usage("--count takes a number from 1, not '%s'",
+						  argv[a]);
+		} else {
+			return next_usage("unknown option or missing value '%s'", v);
+		}
+	}
+	if (level) {
+		enum qlevel l;
+		if (qlevel_parse(level, &l) || l == QLEVEL_NONE)
+			return next_usage("--level takes apm, pm, senior or tpm, not '%s'",
+					  level);
+		o.level = (int)l;
+	}
+
+	b = app_bank(app, &status);
+	if (!b)
+		return status;
+	fsrs_params_default(&p);
+	rc = store_open(&st, app->db_path, 0, &err);
+	if (rc == STORE_ENOENT) {
+		st = NULL; /* no history yet: every question is new */
+	} else if (rc) {
+		fprintf(stderr, "pmdrill: %s\n", err.buf);
+		status = store_exit_code(rc);
+		goto out;
+	} else if ((rc = store_params(st, &p, &new_per_day, &err))) {
+		fprintf(stderr, "pmdrill: %s\n", err.buf);
+		status = store_exit_code(rc);
+		goto out;
+	}
+	if ((rc = store_queue_questions(st, b, &qs, &err))) {
+		fprintf(stderr, "pmdrill: %s\n", err.buf);
+		status = store_exit_code(rc);
+		goto out;
+	}
+	o.params = &p;
+	o.now = (long long)app->now;
+	o.new_per_day = new_per_day;
+	o.limit = (size_t)count;
+	queue_build(&qu, qs, b->q.nr, &o);
+
+	if (json) {
+		sb_addf(&out, "{\"due\":%zu,\"new\":%zu,\"new_today\":%d,"
+			      "\"new_left\":%d,\"queue\":[",
+			qu.due_total, qu.new_total, qu.new_today, qu.new_left);
+		for (i = 0; i < qu.nr; i++) {
+			if (i)
+				sb_addc(&out, ',');
+			entry_json(&out, &qu.v[i], &b->q.v[qu.v[i].index]);
+		}
+		sb_adds(&out, "]}\n");
+	} else if (!qu.nr) {
+		long long soonest = 0;
+		const char *sid = NULL;
+		for (i = 0; i < b->q.nr; i++)
+			if (qs[i].card.reviewed && queue_matches(&qs[i], &o) &&
+			    (!sid || qs[i].card.due < soonest)) {
+				soonest = qs[i].card.due;
+				sid = qs[i].id;
+			}
+		sb_adds(&out, "nothing to ask now");
+		if (!o.cram && qu.new_total && !qu.new_left)
+			sb_addf(&out, " (today's %d new question%s already introduced)",
+				new_per_day, new_per_day == 1 ? "" : "s");
+		sb_addc(&out, '\n');
+		if (sid) {
+			sb_adds(&out, "next due: ");
+			store_fmt_time(&out, soonest);
+			sb_addf(&out, " (%s)\n", sid);
+		}
+	} else {
+		for (i = 0; i < qu.nr; i++) {
+			const struct question *q = &b->q.v[qu.v[i].index];
+			if (i)
+				sb_addc(&out, '\n');
+			sb_addf(&out, "%s (%s%s%s)\n", q->id, q->category,
+				q->level ? ", " : "", q->level ? qlevel_name(q->level) : "");
+			sb_adds(&out, "why: ");
+			queue_describe(&qu.v[i], &out);
+			sb_addc(&out, '\n');
+			if (count == 1) {
+				sb_adds(&out, "\n");
+				sb_adds(&out, q->prompt);
+				sb_addc(&out, '\n');
+			}
+		}
+		if (!o.cram)
+			sb_addf(&out, "\n%zu due, %d of %d new question%s left today\n",
+				qu.due_total, qu.new_left < (int)qu.new_total
+						      ? qu.new_left
+						      : (int)qu.new_total,
+				new_per_day, new_per_day == 1 ? "" : "s");
+	}
+	fwrite(out.buf, 1, out.len, stdout);
+	status = fflush(stdout) ? EX_IOERR : EX_OK;
+out:
+	queue_release(&qu);
+	free(qs);
+	store_close(st);
+	sb_release(&err);
+	sb_release(&out);
+	return status;
+}

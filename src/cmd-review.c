@@ -1,0 +1,279 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* `pmdrill review`: one past attempt in full, with the question's progress. */
+#include "cmd.h"
+
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sysexits.h>
+
+#include "fsrs.h"
+#include "json.h"
+#include "report.h"
+#include "sb.h"
+#include "score.h"
+#include "store.h"
+
+/* From cmd-score.c and cmd-list.c. */
+unsigned term_width_of(int fd);
+void format_duration(struct sb *out, unsigned s);
+
+static int review_usage(const char *fmt, ...)
+	__attribute__((format(printf, 1, 2)));
+
+static int review_usage(const char *fmt, ...)
+{
+	va_list ap;
+	fprintf(stderr, "pmdrill: review: ");
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+	cmd_usage(cmd_find("review"), stderr);
+	return EX_USAGE;
+}
+
+/* The question's main, scored attempts up to and including `a`. */
+static int earlier_attempts(struct store *st, const struct store_attempt *a,
+			    struct store_attempt **v, size_t *n, struct sb *err)
+{
+	struct store_filter f;
+	struct store_attempt *all = NULL;
+	size_t nall = 0, i, k = 0;
+	int rc;
+	memset(&f, 0, sizeof(f));
+	f.question_id = a->question_id;
+	f.oldest_first = 1;
+	f.main_only = 1;
+	*v = NULL;
+	*n = 0;
+	if ((rc = store_list_attempts(st, &f, &all, &nall, err)))
+		return rc;
+	for (i = 0; i < nall; i++) {
+		int keep = all[i].scored &&
+			   (all[i].started_at < a->started_at ||
+			    (all[i].started_at == a->started_at && all[i].id <= a->id));
+		if (keep && k != i) {
+			all[k] = all[i];
+			memset(&all[i], 0, sizeof(all[i]));
+		} else if (!keep) {
+			store_attempt_release(&all[i]);
+		}
+		k += keep;
+	}
+	/* Entries past k were moved or released (and zeroed). */
+	*v = all;
+	*n = k;
+	return STORE_OK;
+}
+
+static void print_text(struct sb *out, const struct store_attempt *a)
+{
+	struct sb when = SB_INIT;
+	store_fmt_time(&when, a->started_at);
+	sb_addf(out, "attempt %lld  %s", a->id, a->question_id);
+	if (a->follow_up >= 0)
+		sb_addf(out, " (follow-up %d of attempt %lld)", a->follow_up + 1,
+			a->parent);
+	sb_addf(out, "  %s", when.buf);
+	if (a->duration_ms >= 0) {
+		sb_adds(out, "  ");
+		format_duration(out, (unsigned)((a->duration_ms + 500) / 1000));
+	}
+	sb_adds(out, "\n\n");
+	if (a->prompt) {
+		sb_adds(out, "Question:\n");
+		sb_adds(out, a->prompt);
+		sb_adds(out, "\n\n");
+	}
+	sb_adds(out, "Answer:\n");
+	sb_add(out, a->answer, a->answer_len);
+	if (!a->answer_len || a->answer[a->answer_len - 1] != '\n')
+		sb_addc(out, '\n');
+	sb_addc(out, '\n');
+	sb_release(&when);
+}
+
+static void print_after(struct sb *out, const struct store_attempt *a,
+			const struct store_attempt *earlier, size_t nearlier)
+{
+	struct sb t = SB_INIT;
+	size_t i;
+	if (a->final_grade) {
+		sb_addf(out, "grade: %s", fsrs_rating_name(a->final_grade));
+		if (a->final_grade != a->auto_grade)
+			sb_addf(out, " (proposed %s, changed by hand)",
+				fsrs_rating_name(a->auto_grade));
+		sb_addc(out, '\n');
+	}
+	if (a->scheduled) {
+		store_fmt_date(&t, a->due);
+		sb_addf(out, "scheduled: next due %s (interval %d day%s, "
+			     "stability %.1f days, difficulty %.1f",
+			t.buf, a->interval_days, a->interval_days == 1 ? "" : "s",
+			a->stability, a->difficulty);
+		if (a->retrievability >= 0)
+			sb_addf(out, ", recall before it %.0f%%",
+				a->retrievability * 100.0);
+		sb_adds(out, ")\n");
+	} else if (a->final_grade) {
+		sb_adds(out, "not scheduled (cram or follow-up)\n");
+	}
+	if (nearlier > 1) {
+		sb_adds(out, "progress: ");
+		for (i = 0; i < nearlier; i++)
+			sb_addf(out, "%s%.0f", i ? " \xe2\x86\x92 " : "",
+				earlier[i].score);
+		sb_addc(out, '\n');
+		sb_adds(out, "earlier attempts:\n");
+		for (i = 0; i + 1 < nearlier; i++) {
+			sb_reset(&t);
+			store_fmt_date(&t, earlier[i].started_at);
+			sb_addf(out, "  %6lld  %s  %3.0f  %s\n", earlier[i].id, t.buf,
+				earlier[i].score,
+				earlier[i].final_grade
+					? fsrs_rating_name(earlier[i].final_grade)
+					: "-");
+		}
+	} else if (a->scored && a->follow_up < 0) {
+		sb_adds(out, "first scored attempt at this question\n");
+	}
+	sb_release(&t);
+}
+
+static void review_json(struct sb *out, const struct store_attempt *a,
+			const struct store_report *r,
+			const struct store_attempt *earlier, size_t nearlier)
+{
+	struct sb t = SB_INIT;
+	size_t i;
+	sb_addf(out, "{\"id\":%lld,\"question\":", a->id);
+	json_str(out, a->question_id);
+	sb_adds(out, ",\"category\":");
+	json_str(out, a->category);
+	sb_adds(out, ",\"prompt\":");
+	json_str(out, a->prompt);
+	store_fmt_time(&t, a->started_at);
+	sb_adds(out, ",\"started_at\":");
+	json_str(out, t.buf);
+	sb_adds(out, ",\"duration_ms\":");
+	if (a->duration_ms >= 0)
+		sb_addf(out, "%ld", a->duration_ms);
+	else
+		sb_adds(out, "null");
+	sb_adds(out, ",\"answer\":");
+	json_strn(out, a->answer, a->answer_len);
+	sb_adds(out, ",\"auto_grade\":");
+	json_str(out, a->auto_grade ? fsrs_rating_name(a->auto_grade) : NULL);
+	sb_adds(out, ",\"final_grade\":");
+	json_str(out, a->final_grade ? fsrs_rating_name(a->final_grade) : NULL);
+	sb_addf(out, ",\"scheduled\":%s", a->scheduled ? "true" : "false");
+	if (a->scheduled) {
+		sb_reset(&t);
+		store_fmt_time(&t, a->due);
+		sb_adds(out, ",\"due\":");
+		json_str(out, t.buf);
+		sb_addf(out, ",\"interval_days\":%d,\"stability\":", a->interval_days);
+		json_num(out, a->stability);
+		sb_adds(out, ",\"difficulty\":");
+		json_num(out, a->difficulty);
+	}
+	sb_adds(out, ",\"report\":");
+	if (a->scored)
+		score_report_json(&r->rep, a->rubric, a->question_id, a->answer,
+				  a->answer_len, out);
+	else
+		sb_adds(out, "null");
+	sb_adds(out, ",\"progress\":[");
+	for (i = 0; i < nearlier; i++) {
+		if (i)
+			sb_addc(out, ',');
+		sb_addf(out, "{\"id\":%lld,\"score\":", earlier[i].id);
+		json_num(out, earlier[i].score);
+		sb_addc(out, '}');
+	}
+	sb_adds(out, "]}\n");
+	sb_release(&t);
+}
+
+int cmd_review(int argc, char **argv, struct app *app)
+{
+	struct store *st = NULL;
+	struct store_attempt at, *earlier = NULL;
+	struct store_report r;
+	struct sb err = SB_INIT, out = SB_INIT;
+	size_t nearlier = 0;
+	long long id = 0;
+	int json = 0, a, rc, status, have = 0;
+
+	if (cmd_wants_help(argc, argv, "review"))
+		return EX_OK;
+	for (a = 1; a < argc; a++) {
+		const char *o = argv[a];
+		if (!strcmp(o, "--json")) {
+			json = 1;
+		} else if (o[0] == '-' && o[1]) {
+			return review_usage("unknown option '%s'", o);
+		} else if (!id) {
+			char *end;
+			id = strtoll(o, &end, 10);
+			if (!*o || *end || id < 1)
+				return review_usage("ATTEMPT is an attempt number (see 'pmdrill history'), not '%s'",
+						    o);
+		} else {
+			return review_usage("one attempt at a time ('%s')", o);
+		}
+	}
+	if (!id)
+		return review_usage("%s", "which attempt? (see 'pmdrill history')");
+
+	memset(&r, 0, sizeof(r));
+	rc = store_open(&st, app->db_path, 0, &err);
+	if (rc == STORE_ENOENT) {
+		fprintf(stderr, "pmdrill: review: no attempt %lld (no attempts yet)\n", id);
+		status = EX_NOINPUT;
+		goto out;
+	}
+	if (rc || (rc = store_get_attempt(st, id, &at, &err))) {
+		fprintf(stderr, "pmdrill: %s%s\n", rc == STORE_ENOENT ? "review: " : "",
+			err.buf);
+		status = store_exit_code(rc);
+		goto out;
+	}
+	have = 1;
+	if ((rc = earlier_attempts(st, &at, &earlier, &nearlier, &err))) {
+		fprintf(stderr, "pmdrill: %s\n", err.buf);
+		status = store_exit_code(rc);
+		goto out;
+	}
+	if (store_report_from(&at, &r))
+		fprintf(stderr, "pmdrill: warning: attempt %lld has evidence that does not fit its answer; some is left out\n",
+			id);
+	if (json) {
+		review_json(&out, &at, &r, earlier, nearlier);
+		fwrite(out.buf, 1, out.len, stdout);
+	} else {
+		print_text(&out, &at);
+		fwrite(out.buf, 1, out.len, stdout);
+		sb_reset(&out);
+		if (at.scored) {
+			report_print(stdout, &r.rep, at.answer, at.answer_len,
+				     app->color_out, term_width_of(1));
+			fputc('\n', stdout);
+		} else {
+			sb_adds(&out, "not scored\n");
+		}
+		print_after(&out, &at, earlier, nearlier);
+		fwrite(out.buf, 1, out.len, stdout);
+	}
+	status = fflush(stdout) ? EX_IOERR : EX_OK;
+out:
+	store_report_release(&r);
+	if (have)
+		store_attempt_release(&at);
+	store_attempts_free(earlier, nearlier);
+	store_close(st);
+	sb_release(&err);
+	sb_release(&out);
+	return status;
+}

@@ -1,0 +1,123 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* `pmdrill search`: full-text search over past answers. */
+#include "cmd.h"
+
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sysexits.h>
+
+#include "sb.h"
+#include "store.h"
+
+static int search_usage(const char *fmt, ...)
+	__attribute__((format(printf, 1, 2)));
+
+static int search_usage(const char *fmt, ...)
+{
+	va_list ap;
+	fprintf(stderr, "pmdrill: search: ");
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+	cmd_usage(cmd_find("search"), stderr);
+	return EX_USAGE;
+}
+
+/* Snippets span lines; show each on one. */
+static void one_line(struct sb *out, const char *s)
+{
+	int space = 0;
+	for (; *s; s++) {
+		if (*s == '\n' || *s == '\r' || *s == '\t' || *s == ' ') {
+			space = 1;
+			continue;
+		}
+		if (space && out->len && out->buf[out->len - 1] != ' ')
+			sb_addc(out, ' ');
+		space = 0;
+		sb_addc(out, *s);
+	}
+}
+
+int cmd_search(int argc, char **argv, struct app *app)
+{
+	struct store *st = NULL;
+	struct store_hit *hits = NULL;
+	struct sb err = SB_INIT, out = SB_INIT, query = SB_INIT;
+	size_t n = 0, i, limit = 20;
+	int a, rc, status, words = 0;
+
+	if (cmd_wants_help(argc, argv, "search"))
+		return EX_OK;
+	for (a = 1; a < argc; a++) {
+		const char *o = argv[a];
+		if (!strcmp(o, "--limit") && a + 1 < argc) {
+			char *end;
+			long l = strtol(argv[++a], &end, 10);
+			if (!*argv[a] || *end || l < 1)
+				return search_usage("--limit takes a number from 1, not '%s'",
+						    argv[a]);
+			limit = (size_t)l;
+		} else if (!strcmp(o, "--")) {
+			for (a++; a < argc; a++) {
+				if (words++)
+					sb_addc(&query, ' ');
+				sb_adds(&query, argv[a]);
+			}
+		} else if (o[0] == '-' && o[1] == '-') {
+			sb_release(&query);
+			return search_usage("unknown option or missing value '%s'", o);
+		} else {
+			/* Several words are one query, as if quoted together. */
+			if (words++)
+				sb_addc(&query, ' ');
+			sb_adds(&query, o);
+		}
+	}
+	if (!words) {
+		sb_release(&query);
+		return search_usage("%s", "what to search for?");
+	}
+
+	rc = store_open(&st, app->db_path, 0, &err);
+	if (rc == STORE_ENOENT) {
+		puts("no attempts yet");
+		status = EX_OK;
+		goto out;
+	}
+	if (rc) {
+		fprintf(stderr, "pmdrill: %s\n", err.buf);
+		status = store_exit_code(rc);
+		goto out;
+	}
+	rc = store_search(st, query.buf, limit, app->color_out ? "\033[1;33m" : "",
+			  app->color_out ? "\033[m" : "", &hits, &n, &err);
+	if (rc) {
+		fprintf(stderr, "pmdrill: search: %s\n", err.buf);
+		status = rc == STORE_EINVAL ? EX_USAGE : store_exit_code(rc);
+		goto out;
+	}
+	if (!n)
+		sb_addf(&out, "no answer matches '%s'\n", query.buf);
+	for (i = 0; i < n; i++) {
+		sb_addf(&out, "%lld  ", hits[i].attempt_id);
+		store_fmt_date(&out, hits[i].started_at);
+		sb_addf(&out, "  %s", hits[i].question_id);
+		if (hits[i].score >= 0)
+			sb_addf(&out, "  %.0f", hits[i].score);
+		sb_adds(&out, "\n    ");
+		one_line(&out, hits[i].snippet);
+		sb_addc(&out, '\n');
+	}
+	fwrite(out.buf, 1, out.len, stdout);
+	status = fflush(stdout) ? EX_IOERR : EX_OK;
+out:
+	store_hits_free(hits, n);
+	store_close(st);
+	sb_release(&err);
+	sb_release(&out);
+	sb_release(&query);
+	return status;
+}

@@ -1,0 +1,3364 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The SQLite store: schema and migrations, attempts, grades, cards, export. */
+#include "store.h"
+
+#include <errno.h>
+#include <math.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sysexits.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <sqlite3.h>
+
+#include "app.h"
+#include "bank.h"
+#include "json.h"
+#include "qbank.h"
+#include "queue.h"
+#include "rubric.h"
+#include "sb.h"
+#include "xalloc.h"
+
+/* 'pmdr': marks a database as ours, so a stranger's SQLite file with
+ * tables in it is refused rather than filled with our schema. */
+#define STORE_APP_ID 0x706d6472
+#define BUSY_TIMEOUT_MS 5000
+#define EXPORT_FORMAT 1
+
+struct store {
+	sqlite3 *db;
+	char *path;
+	int readonly;
+	long long now;
+	int now_set;
+};
+
+/*
+ * Forward migrations: migrations[i] takes user_version i to i + 1.  Each
+ * runs in one transaction with the version bump.  Never edit a released
+ * step; add a new one and bump STORE_SCHEMA_VERSION.
+ */
+static const char *const migrations[STORE_SCHEMA_VERSION] = {
+	/* 0 -> 1 */
+	"CREATE TABLE questions (\n"
+	"  id TEXT PRIMARY KEY,\n"
+	"  category TEXT,\n"
+	"  prompt TEXT,\n"
+	"  level TEXT,\n"
+	"  tags TEXT,\n"
+	"  rubric TEXT,\n"
+	"  first_seen INTEGER NOT NULL,\n"
+	"  updated_at INTEGER NOT NULL,\n"
+	"  retired INTEGER NOT NULL DEFAULT 0 CHECK (retired IN (0, 1))\n"
+	") STRICT;\n"
+	"CREATE TABLE attempts (\n"
+	"  id INTEGER PRIMARY KEY,\n"
+	"  question_id TEXT NOT NULL REFERENCES questions(id),\n"
+	"  prompt TEXT,\n"
+	"  started_at INTEGER NOT NULL,\n"
+	"  duration_ms INTEGER NOT NULL DEFAULT -1,\n"
+	"  answer TEXT NOT NULL,\n"
+	"  answer_hash TEXT NOT NULL,\n"
+	"  follow_up INTEGER NOT NULL DEFAULT -1,\n"
+	"  parent_id INTEGER REFERENCES attempts(id),\n"
+	"  saved_at INTEGER NOT NULL,\n"
+	"  score REAL,\n"
+	"  words INTEGER,\n"
+	"  sentences INTEGER,\n"
+	"  limit_s INTEGER,\n"
+	"  wpm REAL,\n"
+	"  prose_share REAL,\n"
+	"  density REAL,\n"
+	"  guard REAL,\n"
+	"  length_factor REAL,\n"
+	"  notes TEXT,\n"
+	"  rubric TEXT,\n"
+	"  rubric_version TEXT,\n"
+	"  auto_grade INTEGER CHECK (auto_grade BETWEEN 1 AND 4),\n"
+	"  final_grade INTEGER CHECK (final_grade BETWEEN 1 AND 4),\n"
+	"  scheduled INTEGER NOT NULL DEFAULT 0 CHECK (scheduled IN (0, 1)),\n"
+	"  reviewed_at INTEGER,\n"
+	"  elapsed_days INTEGER,\n"
+	"  retrievability REAL,\n"
+	"  stability REAL,\n"
+	"  difficulty REAL,\n"
+	"  interval_days INTEGER,\n"
+	"  due INTEGER\n"
+	") STRICT;\n"
+	"CREATE INDEX attempts_by_question ON attempts(question_id, started_at);\n"
+	"CREATE INDEX attempts_by_start ON attempts(started_at);\n"
+	"CREATE INDEX attempts_by_parent ON attempts(parent_id);\n"
+	"CREATE TABLE criteria (\n"
+	"  attempt_id INTEGER NOT NULL REFERENCES attempts(id) ON DELETE CASCADE,\n"
+	"  pos INTEGER NOT NULL,\n"
+	"  name TEXT NOT NULL,\n"
+	"  label TEXT,\n"
+	"  kind TEXT NOT NULL,\n"
+	"  weight REAL NOT NULL,\n"
+	"  earned REAL NOT NULL,\n"
+	"  scaled REAL NOT NULL,\n"
+	"  active INTEGER NOT NULL,\n"
+	"  met INTEGER NOT NULL,\n"
+	"  limited INTEGER NOT NULL,\n"
+	"  detail TEXT,\n"
+	"  feedback TEXT,\n"
+	"  evidence TEXT NOT NULL DEFAULT '[]',\n"
+	"  PRIMARY KEY (attempt_id, pos)\n"
+	") STRICT;\n"
+	"CREATE TABLE grade_changes (\n"
+	"  id INTEGER PRIMARY KEY,\n"
+	"  attempt_id INTEGER NOT NULL REFERENCES attempts(id) ON DELETE CASCADE,\n"
+	"  old_grade INTEGER NOT NULL CHECK (old_grade BETWEEN 1 AND 4),\n"
+	"  new_grade INTEGER NOT NULL CHECK (new_grade BETWEEN 1 AND 4),\n"
+	"  changed_at INTEGER NOT NULL\n"
+	") STRICT;\n"
+	"CREATE INDEX grade_changes_by_attempt ON grade_changes(attempt_id);\n"
+	"CREATE TABLE cards (\n"
+	"  question_id TEXT PRIMARY KEY REFERENCES questions(id),\n"
+	"  stability REAL NOT NULL,\n"
+	"  difficulty REAL NOT NULL,\n"
+	"  last_review INTEGER NOT NULL,\n"
+	"  due INTEGER NOT NULL,\n"
+	"  reps INTEGER NOT NULL,\n"
+	"  lapses INTEGER NOT NULL,\n"
+	"  first_review INTEGER NOT NULL\n"
+	") STRICT;\n"
+	"CREATE TABLE settings (\n"
+	"  key TEXT PRIMARY KEY,\n"
+	"  value TEXT NOT NULL,\n"
+	"  updated_at INTEGER NOT NULL\n"
+	") STRICT;\n"
+	"CREATE VIRTUAL TABLE answers_fts USING fts5(answer, content='attempts',\n"
+	"  content_rowid='id', tokenize='unicode61 remove_diacritics 2');\n"
+	"CREATE TRIGGER attempts_fts_insert AFTER INSERT ON attempts BEGIN\n"
+	"  INSERT INTO answers_fts(rowid, answer) VALUES (new.id, new.answer);\n"
+	"END;\n"
+	"CREATE TRIGGER attempts_fts_delete AFTER DELETE ON attempts BEGIN\n"
+	"  INSERT INTO answers_fts(answers_fts, rowid, answer)\n"
+	"    VALUES ('delete', old.id, old.answer);\n"
+	"END;\n"
+	"CREATE TRIGGER attempts_fts_update AFTER UPDATE OF answer ON attempts BEGIN\n"
+	"  INSERT INTO answers_fts(answers_fts, rowid, answer)\n"
+	"    VALUES ('delete', old.id, old.answer);\n"
+	"  INSERT INTO answers_fts(rowid, answer) VALUES (new.id, new.answer);\n"
+	"END;\n",
+};
+
+const char *const store_setting_keys[] = {
+	"desired-retention",
+	"new-per-day",
+	"maximum-interval",
+	NULL,
+};
+static const char *const setting_defaults[] = {"0.9", "5", "36500"};
+
+/* ---- time helpers ---- */
+
+long long store_day_start(long long t)
+{
+	long long r = t % 86400;
+	return t - (r < 0 ? r + 86400 : r);
+}
+
+static int utc(long long t, struct tm *tm)
+{
+	time_t tt = (time_t)t;
+	return gmtime_r(&tt, tm) ? 0 : -1;
+}
+
+void store_fmt_date(struct sb *out, long long t)
+{
+	struct tm tm;
+	if (utc(t, &tm)) {
+		sb_addf(out, "@%lld", t);
+		return;
+	}
+	sb_addf(out, "%04d-%02d-%02d", tm.tm_year + 1900, tm.tm_mon + 1,
+		tm.tm_mday);
+}
+
+void store_fmt_time(struct sb *out, long long t)
+{
+	struct tm tm;
+	if (utc(t, &tm)) {
+		sb_addf(out, "@%lld", t);
+		return;
+	}
+	sb_addf(out, "%04d-%02d-%02dT%02d:%02d:%02dZ", tm.tm_year + 1900,
+		tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec);
+}
+
+static long long clock_now(const struct store *st)
+{
+	return st->now_set ? st->now : (long long)time(NULL);
+}
+
+void store_set_now(struct store *st, long long now)
+{
+	st->now = now;
+	st->now_set = 1;
+}
+
+int store_exit_code(int status)
+{
+	switch (status) {
+	case STORE_OK:
+		return EX_OK;
+	case STORE_ENOENT:
+		return EX_NOINPUT;
+	case STORE_EINVAL:
+		return EX_DATAERR;
+	}
+	return EX_IOERR;
+}
+
+int store_is_readonly(const struct store *st)
+{
+	return st->readonly;
+}
+
+/* ---- errors ---- */
+
+/*
+ * Describe a failed SQLite call: what we were doing, SQLite's own text,
+ * and what is kept.  Returns the store status for the code.
+ */
+static int db_fail(struct store *st, int rc, struct sb *err, const char *doing,
+		   const char *kept)
+{
+	const char *msg = st && st->db ? sqlite3_errmsg(st->db) : sqlite3_errstr(rc);
+	const char *path = st ? st->path : "?";
+	int sys = st && st->db ? sqlite3_system_errno(st->db) : 0;
+	int status = STORE_EIO;
+	if (!kept)
+		kept = "nothing was changed";
+	switch (rc & 0xff) {
+	case SQLITE_BUSY:
+	case SQLITE_LOCKED:
+		sb_addf(err, "database is locked by another pmdrill; try again "
+			     "(%s while %s; %s)",
+			msg, doing, kept);
+		status = STORE_EBUSY;
+		break;
+	case SQLITE_IOERR:
+		/* A file-size limit (EFBIG) or a full disk seen as a failed
+		 * write: for the user both mean "no room". */
+		if (!sys) {
+			/* SQLite reports a short write (the usual sign of a
+			 * full disk or a file-size limit) without an errno. */
+			sb_addf(err, "disk full or I/O error: %s failed (%s); %s",
+				doing, msg, kept);
+			break;
+		}
+		if (sys != ENOSPC && sys != EFBIG && sys != EDQUOT) {
+			sb_addf(err, "I/O error: %s failed (%s: %s); %s", doing,
+				msg, strerror(sys), kept);
+			break;
+		}
+		/* fall through */
+	case SQLITE_FULL:
+		sb_addf(err, "disk full: %s failed (%s%s%s); %s", doing, msg,
+			sys ? ": " : "", sys ? strerror(sys) : "", kept);
+		break;
+	case SQLITE_READONLY:
+		sb_addf(err, "database '%s' is read-only: %s failed (%s); %s",
+			path, doing, msg, kept);
+		break;
+	case SQLITE_CORRUPT:
+	case SQLITE_NOTADB:
+		sb_addf(err, "'%s' is not a usable pmdrill database (%s); "
+			     "the file was left untouched",
+			path, msg);
+		break;
+	case SQLITE_CANTOPEN:
+		sb_addf(err, "cannot open database '%s': %s", path, msg);
+		if (st && st->db && sqlite3_system_errno(st->db))
+			sb_addf(err, " (%s)", strerror(sqlite3_system_errno(st->db)));
+		break;
+	default:
+		sb_addf(err, "database error: %s failed (%s); %s", doing, msg,
+			kept);
+	}
+	return status;
+}
+
+/* ---- small statement helpers ---- */
+
+static int prep(struct store *st, sqlite3_stmt **s, const char *sql)
+{
+	return sqlite3_prepare_v2(st->db, sql, -1, s, NULL);
+}
+
+static char *col_str(sqlite3_stmt *s, int i)
+{
+	const unsigned char *t = sqlite3_column_text(s, i);
+	if (!t)
+		return NULL;
+	return xstrndup((const char *)t, (size_t)sqlite3_column_bytes(s, i));
+}
+
+static double col_dbl(sqlite3_stmt *s, int i, double dflt)
+{
+	return sqlite3_column_type(s, i) == SQLITE_NULL
+		       ? dflt
+		       : sqlite3_column_double(s, i);
+}
+
+static long long col_ll(sqlite3_stmt *s, int i, long long dflt)
+{
+	return sqlite3_column_type(s, i) == SQLITE_NULL
+		       ? dflt
+		       : sqlite3_column_int64(s, i);
+}
+
+static void bind_text_or_null(sqlite3_stmt *s, int i, const char *t)
+{
+	if (t)
+		sqlite3_bind_text(s, i, t, -1, SQLITE_TRANSIENT);
+	else
+		sqlite3_bind_null(s, i);
+}
+
+static int exec(struct store *st, const char *sql)
+{
+	return sqlite3_exec(st->db, sql, NULL, NULL, NULL);
+}
+
+static int begin(struct store *st)
+{
+	return exec(st, "BEGIN IMMEDIATE");
+}
+
+static void rollback(struct store *st)
+{
+	if (!sqlite3_get_autocommit(st->db))
+		sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+}
+
+/* Run a statement expected to produce no rows (or ignore them). */
+static int step_done(sqlite3_stmt *s)
+{
+	int rc;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW)
+		;
+	return rc == SQLITE_DONE ? SQLITE_OK : rc;
+}
+
+static int pragma_int(struct store *st, const char *sql, long long *out)
+{
+	sqlite3_stmt *s = NULL;
+	int rc = prep(st, &s, sql);
+	if (rc == SQLITE_OK) {
+		rc = sqlite3_step(s);
+		if (rc == SQLITE_ROW) {
+			*out = sqlite3_column_int64(s, 0);
+			rc = SQLITE_OK;
+		} else if (rc == SQLITE_DONE) {
+			*out = 0;
+			rc = SQLITE_OK;
+		}
+	}
+	sqlite3_finalize(s);
+	return rc;
+}
+
+static void hex64(char out[17], uint64_t v)
+{
+	snprintf(out, 17, "%016llx", (unsigned long long)v);
+}
+
+static uint64_t parse_hex64(const char *s)
+{
+	return s ? (uint64_t)strtoull(s, NULL, 16) : 0;
+}
+
+/* ---- open, migrate, close ---- */
+
+static int dir_of(const char *path, struct sb *out)
+{
+	const char *slash = strrchr(path, '/');
+	sb_reset(out);
+	if (!slash)
+		sb_adds(out, ".");
+	else if (slash == path)
+		sb_adds(out, "/");
+	else
+		sb_add(out, path, (size_t)(slash - path));
+	return 0;
+}
+
+/* "file:" URI for a path, so ?immutable=1 can be added. */
+static void file_uri(struct sb *out, const char *path)
+{
+	const unsigned char *p;
+	sb_adds(out, "file:");
+	for (p = (const unsigned char *)path; *p; p++) {
+		if (*p == '%' || *p == '?' || *p == '#' || *p < 0x21 || *p >= 0x7f)
+			sb_addf(out, "%%%02X", *p);
+		else
+			sb_addc(out, (char)*p);
+	}
+}
+
+/* A database newer than us, or another program's, is refused. */
+static int check_ours(struct store *st, long long v, struct sb *err)
+{
+	long long app_id = 0, ntables = 0;
+	int rc;
+	if (v > STORE_SCHEMA_VERSION) {
+		sb_addf(err, "database '%s' has schema version %lld, newer than "
+			     "this pmdrill understands (%d); use a newer pmdrill "
+			     "(the file was left untouched)",
+			st->path, v, STORE_SCHEMA_VERSION);
+		return STORE_EIO;
+	}
+	if (v > 0)
+		return STORE_OK;
+	if ((rc = pragma_int(st, "PRAGMA application_id", &app_id)) ||
+	    (rc = pragma_int(st, "SELECT count(*) FROM sqlite_master", &ntables)))
+		return db_fail(st, rc, err, "reading the database", NULL);
+	if (ntables && app_id != STORE_APP_ID) {
+		sb_addf(err, "'%s' is an SQLite database but not a pmdrill one; "
+			     "the file was left untouched",
+			st->path);
+		return STORE_EIO;
+	}
+	return STORE_OK;
+}
+
+static int migrate(struct store *st, struct sb *err)
+{
+	long long v;
+	int rc;
+
+	rc = pragma_int(st, "PRAGMA user_version", &v);
+	if (rc)
+		return db_fail(st, rc, err, "reading the schema version", NULL);
+	if ((rc = check_ours(st, v, err)))
+		return rc;
+	if (v == STORE_SCHEMA_VERSION)
+		return STORE_OK;
+	if (st->readonly) {
+		sb_addf(err, "database '%s' needs its schema upgraded from "
+			     "version %lld to %d, but it is read-only",
+			st->path, v, STORE_SCHEMA_VERSION);
+		return STORE_EIO;
+	}
+
+	rc = begin(st);
+	if (rc)
+		return db_fail(st, rc, err, "upgrading the schema", NULL);
+	/* Another pmdrill may have migrated while we waited for the lock. */
+	if ((rc = pragma_int(st, "PRAGMA user_version", &v)))
+		goto fail;
+	if (v > STORE_SCHEMA_VERSION || v == 0) {
+		int bad = check_ours(st, v, err);
+		if (bad) {
+			rollback(st);
+			return bad;
+		}
+	}
+	while (v < STORE_SCHEMA_VERSION) {
+		char bump[64];
+		if ((rc = exec(st, migrations[v])))
+			goto fail;
+		v++;
+		snprintf(bump, sizeof(bump), "PRAGMA user_version = %lld", v);
+		if ((rc = exec(st, bump)))
+			goto fail;
+	}
+	{
+		char id[64];
+		snprintf(id, sizeof(id), "PRAGMA application_id = %d", STORE_APP_ID);
+		if ((rc = exec(st, id)))
+			goto fail;
+	}
+	if ((rc = exec(st, "COMMIT")))
+		goto fail;
+	return STORE_OK;
+fail:
+	rc = db_fail(st, rc, err, "upgrading the schema",
+		     "the database was not changed");
+	rollback(st);
+	return rc;
+}
+
+static int try_open(struct store *st, const char *name, int flags, struct sb *err)
+{
+	int rc = sqlite3_open_v2(name, &st->db, flags, NULL);
+	if (rc != SQLITE_OK) {
+		int e = errno;
+		if (st->db)
+			sb_addf(err, "cannot open database '%s': %s", st->path,
+				sqlite3_errmsg(st->db));
+		else
+			sb_addf(err, "cannot open database '%s': %s", st->path,
+				sqlite3_errstr(rc));
+		if (e && (rc & 0xff) == SQLITE_CANTOPEN)
+			sb_addf(err, " (%s)", strerror(e));
+		sqlite3_close(st->db);
+		st->db = NULL;
+		return STORE_EIO;
+	}
+	sqlite3_extended_result_codes(st->db, 1);
+	sqlite3_busy_timeout(st->db, BUSY_TIMEOUT_MS);
+	return STORE_OK;
+}
+
+int store_open(struct store **out, const char *path, int create, struct sb *err)
+{
+	struct store *st;
+	struct stat sbuf;
+	struct sb dir = SB_INIT;
+	long long v;
+	int exists, writable, rc, status = STORE_EIO;
+
+	*out = NULL;
+	/*
+	 * A file-size limit (ulimit -f) must fail the write with EFBIG, which
+	 * SQLite reports and rolls back, instead of killing the process with
+	 * SIGXFSZ halfway through a transaction.
+	 */
+	signal(SIGXFSZ, SIG_IGN);
+
+	st = xcalloc(1, sizeof(*st));
+	st->path = xstrdup(path);
+	if (!strcmp(path, ":memory:")) {
+		/* A scratch database (defaults, empty exports): no file. */
+		if (try_open(st, path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE,
+			     err))
+			goto fail;
+		if ((status = migrate(st, err)))
+			goto fail;
+		*out = st;
+		return STORE_OK;
+	}
+	dir_of(path, &dir);
+	exists = !stat(path, &sbuf);
+	if (exists && S_ISDIR(sbuf.st_mode)) {
+		sb_addf(err, "database '%s' is a folder", path);
+		goto fail;
+	}
+	if (!exists) {
+		if (errno != ENOENT) {
+			sb_addf(err, "cannot open database '%s': %s", path,
+				strerror(errno));
+			goto fail;
+		}
+		if (!create) {
+			sb_addf(err, "no database at '%s' yet", path);
+			status = STORE_ENOENT;
+			goto fail;
+		}
+		if (mkdir_p(dir.buf)) {
+			sb_addf(err, "cannot create folder '%s' for the database: %s",
+				dir.buf, strerror(errno));
+			goto fail;
+		}
+	}
+	writable = !exists || !access(path, W_OK);
+	/* SQLite writes its -wal and -shm files beside the database. */
+	if (writable && access(dir.buf, W_OK))
+		writable = 0;
+
+	if (!writable && create) {
+		if (access(path, W_OK))
+			sb_addf(err, "database '%s' is read-only (%s); nothing "
+				     "was saved",
+				path, strerror(errno));
+		else
+			sb_addf(err, "database '%s' cannot be written: its folder "
+				     "'%s' is read-only and SQLite needs to create "
+				     "files there; nothing was saved",
+				path, dir.buf);
+		goto fail;
+	}
+	if (writable) {
+		if (try_open(st, path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE,
+			     err))
+			goto fail;
+	} else {
+		st->readonly = 1;
+		if (try_open(st, path, SQLITE_OPEN_READONLY, err))
+			goto fail;
+	}
+
+	/* The first read tells a database from garbage; nothing is written
+	 * before it succeeds. */
+	rc = pragma_int(st, "PRAGMA user_version", &v);
+	if (rc && st->readonly && ((rc & 0xff) == SQLITE_CANTOPEN ||
+				   (rc & 0xff) == SQLITE_READONLY)) {
+		/*
+		 * A WAL database in a folder we cannot write: SQLite cannot
+		 * create the -shm file.  Nobody (but root) can write there
+		 * either, so reading it as immutable is safe.
+		 */
+		struct sb uri = SB_INIT;
+		sqlite3_close(st->db);
+		st->db = NULL;
+		file_uri(&uri, path);
+		sb_adds(&uri, "?immutable=1");
+		rc = try_open(st, uri.buf, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI,
+			      err);
+		sb_release(&uri);
+		if (rc)
+			goto fail;
+		rc = pragma_int(st, "PRAGMA user_version", &v);
+	}
+	if (rc) {
+		db_fail(st, rc, err, "reading the database", NULL);
+		goto fail;
+	}
+	/* Refuse what is not ours before writing anything (even the
+	 * journal-mode bytes of the header). */
+	if ((status = check_ours(st, v, err)))
+		goto fail;
+	if (st->readonly) {
+		exec(st, "PRAGMA query_only = 1");
+	} else {
+		sqlite3_stmt *s = NULL;
+		const unsigned char *mode = NULL;
+		int is_wal = 0;
+		rc = prep(st, &s, "PRAGMA journal_mode");
+		if (!rc && sqlite3_step(s) == SQLITE_ROW &&
+		    (mode = sqlite3_column_text(s, 0)))
+			is_wal = !strcmp((const char *)mode, "wal");
+		sqlite3_finalize(s);
+		if (!is_wal && (rc = exec(st, "PRAGMA journal_mode = WAL"))) {
+			db_fail(st, rc, err, "switching to WAL mode", NULL);
+			goto fail;
+		}
+		exec(st, "PRAGMA synchronous = FULL");
+	}
+	if ((rc = exec(st, "PRAGMA foreign_keys = ON"))) {
+		db_fail(st, rc, err, "enabling foreign keys", NULL);
+		goto fail;
+	}
+	if ((status = migrate(st, err)))
+		goto fail;
+	sb_release(&dir);
+	*out = st;
+	return STORE_OK;
+fail:
+	if (status == STORE_OK)
+		status = STORE_EIO;
+	sb_release(&dir);
+	store_close(st);
+	return status;
+}
+
+void store_close(struct store *st)
+{
+	if (!st)
+		return;
+	if (st->db)
+		sqlite3_close(st->db);
+	free(st->path);
+	free(st);
+}
+
+/* ---- questions ---- */
+
+static void join_tags(struct sb *out, const struct question *q)
+{
+	size_t i;
+	sb_reset(out);
+	for (i = 0; i < q->ntags; i++) {
+		if (i)
+			sb_adds(out, ", ");
+		sb_adds(out, q->tags[i]);
+	}
+}
+
+int store_sync_questions(struct store *st, const struct bank *b, long long now,
+			 struct sb *err)
+{
+	sqlite3_stmt *up = NULL, *mark = NULL;
+	struct sb tags = SB_INIT;
+	size_t i;
+	int rc;
+
+	if (st->readonly)
+		return STORE_OK; /* nothing to record; reading still works */
+	if ((rc = begin(st)))
+		goto fail;
+	if ((rc = exec(st, "CREATE TEMP TABLE IF NOT EXISTS bank_ids "
+			   "(id TEXT PRIMARY KEY); DELETE FROM temp.bank_ids")))
+		goto fail;
+	if ((rc = prep(st, &up,
+		       "INSERT INTO questions (id, category, prompt, level, tags,"
+		       " rubric, first_seen, updated_at, retired)"
+		       " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7, 0)"
+		       " ON CONFLICT (id) DO UPDATE SET category = ?2,"
+		       " prompt = ?3, level = ?4, tags = ?5, rubric = ?6,"
+		       " updated_at = ?7, retired = 0"
+		       " WHERE category IS NOT ?2 OR prompt IS NOT ?3"
+		       " OR level IS NOT ?4 OR tags IS NOT ?5 OR rubric IS NOT ?6"
+		       " OR retired != 0")) ||
+	    (rc = prep(st, &mark, "INSERT OR IGNORE INTO temp.bank_ids VALUES (?)")))
+		goto fail;
+	for (i = 0; i < b->q.nr; i++) {
+		const struct question *q = &b->q.v[i];
+		const char *lvl = qlevel_name(q->level);
+		join_tags(&tags, q);
+		sqlite3_bind_text(up, 1, q->id, -1, SQLITE_STATIC);
+		bind_text_or_null(up, 2, q->category);
+		bind_text_or_null(up, 3, q->prompt);
+		bind_text_or_null(up, 4, lvl && *lvl ? lvl : NULL);
+		bind_text_or_null(up, 5, tags.len ? tags.buf : NULL);
+		bind_text_or_null(up, 6, question_rubric(q));
+		sqlite3_bind_int64(up, 7, now);
+		if ((rc = step_done(up)))
+			goto fail;
+		sqlite3_reset(up);
+		sqlite3_bind_text(mark, 1, q->id, -1, SQLITE_STATIC);
+		if ((rc = step_done(mark)))
+			goto fail;
+		sqlite3_reset(mark);
+	}
+	if ((rc = exec(st, "UPDATE questions SET retired = 1 WHERE retired = 0"
+			   " AND id NOT IN (SELECT id FROM temp.bank_ids)")) ||
+	    (rc = exec(st, "COMMIT")))
+		goto fail;
+	sqlite3_finalize(up);
+	sqlite3_finalize(mark);
+	sb_release(&tags);
+	return STORE_OK;
+fail:
+	rc = db_fail(st, rc, err, "recording the question bank",
+		     "your attempts are kept");
+	sqlite3_finalize(up);
+	sqlite3_finalize(mark);
+	rollback(st);
+	sb_release(&tags);
+	return rc;
+}
+
+/* Make sure a question row exists (an attempt may precede any sync). */
+static int ensure_question(struct store *st, const char *qid,
+			   const char *category, const char *prompt, long long t)
+{
+	sqlite3_stmt *s = NULL;
+	int rc = prep(st, &s,
+		      "INSERT INTO questions (id, category, prompt, first_seen,"
+		      " updated_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT (id) DO"
+		      " UPDATE SET first_seen = min(first_seen, excluded.first_seen)");
+	if (rc)
+		return rc;
+	sqlite3_bind_text(s, 1, qid, -1, SQLITE_STATIC);
+	bind_text_or_null(s, 2, category);
+	bind_text_or_null(s, 3, prompt);
+	sqlite3_bind_int64(s, 4, t);
+	sqlite3_bind_int64(s, 5, t);
+	rc = step_done(s);
+	sqlite3_finalize(s);
+	return rc;
+}
+
+/* ---- attempts ---- */
+
+static long long last_attempt_id(struct store *st)
+{
+	long long id = 0;
+	if (pragma_int(st, "SELECT coalesce(max(id), 0) FROM attempts", &id))
+		return 0;
+	return id;
+}
+
+static void kept_text(struct sb *out, long long id)
+{
+	if (id)
+		sb_addf(out, "nothing new was saved; the attempt %lld saved "
+			     "before this is kept",
+			id);
+	else
+		sb_adds(out, "nothing was saved");
+}
+
+int store_begin_attempt(struct store *st, const char *question_id,
+			const char *prompt, long long started_at,
+			long duration_ms, const char *answer, size_t len,
+			int follow_up, long long parent_attempt,
+			long long *attempt_id, struct sb *err)
+{
+	sqlite3_stmt *s = NULL;
+	struct sb kept = SB_INIT;
+	char hash[17];
+	int rc;
+
+	*attempt_id = 0;
+	hex64(hash, fnv1a64(answer, len));
+	/* Known before anything can fail, so the message can name it. */
+	kept_text(&kept, last_attempt_id(st));
+	if ((rc = begin(st)))
+		goto fail;
+	if ((rc = ensure_question(st, question_id, NULL,
+				  follow_up < 0 ? prompt : NULL, started_at)))
+		goto fail;
+	if ((rc = prep(st, &s,
+		       "INSERT INTO attempts (question_id, prompt, started_at,"
+		       " duration_ms, answer, answer_hash, follow_up, parent_id,"
+		       " saved_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")))
+		goto fail;
+	sqlite3_bind_text(s, 1, question_id, -1, SQLITE_STATIC);
+	bind_text_or_null(s, 2, prompt);
+	sqlite3_bind_int64(s, 3, started_at);
+	sqlite3_bind_int64(s, 4, duration_ms < 0 ? -1 : duration_ms);
+	sqlite3_bind_text(s, 5, answer, (int)len, SQLITE_STATIC);
+	sqlite3_bind_text(s, 6, hash, -1, SQLITE_STATIC);
+	sqlite3_bind_int(s, 7, follow_up < 0 ? -1 : follow_up);
+	if (parent_attempt > 0)
+		sqlite3_bind_int64(s, 8, parent_attempt);
+	else
+		sqlite3_bind_null(s, 8);
+	sqlite3_bind_int64(s, 9, clock_now(st));
+	if ((rc = step_done(s)))
+		goto fail;
+	sqlite3_finalize(s);
+	s = NULL;
+	*attempt_id = sqlite3_last_insert_rowid(st->db);
+	if ((rc = exec(st, "COMMIT")))
+		goto fail;
+	sb_release(&kept);
+	return STORE_OK;
+fail:
+	/* The message first: ROLLBACK would overwrite sqlite3_errmsg(). */
+	rc = db_fail(st, rc, err, "saving the answer", kept.buf);
+	sqlite3_finalize(s);
+	rollback(st);
+	*attempt_id = 0;
+	sb_release(&kept);
+	return rc;
+}
+
+/* Replay the scheduled attempts of a question and rewrite its card. */
+static int replay(struct store *st, const char *qid, const struct fsrs_params *p,
+		  long long want, struct fsrs_review *want_out, int *bad)
+{
+	sqlite3_stmt *s = NULL, *u = NULL;
+	long long *ids = NULL, *times = NULL;
+	int *grades = NULL;
+	size_t n = 0, alloc = 0, ta = 0, ga = 0, i;
+	struct fsrs_card card;
+	long long first = 0;
+	int rc;
+
+	*bad = 0;
+	memset(&card, 0, sizeof(card));
+	if ((rc = prep(st, &s,
+		       "SELECT id, final_grade, reviewed_at FROM attempts"
+		       " WHERE question_id = ? AND scheduled = 1"
+		       " ORDER BY reviewed_at, id")))
+		goto done;
+	sqlite3_bind_text(s, 1, qid, -1, SQLITE_STATIC);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		ALLOC_GROW(ids, n + 1, alloc);
+		ALLOC_GROW(times, n + 1, ta);
+		ALLOC_GROW(grades, n + 1, ga);
+		ids[n] = sqlite3_column_int64(s, 0);
+		grades[n] = sqlite3_column_int(s, 1);
+		times[n] = sqlite3_column_int64(s, 2);
+		n++;
+	}
+	if (rc != SQLITE_DONE)
+		goto done;
+	sqlite3_finalize(s);
+	s = NULL;
+	if ((rc = prep(st, &u,
+		       "UPDATE attempts SET elapsed_days = ?, retrievability = ?,"
+		       " stability = ?, difficulty = ?, interval_days = ?, due = ?"
+		       " WHERE id = ?")))
+		goto done;
+	for (i = 0; i < n; i++) {
+		struct fsrs_review rv;
+		if (fsrs_review(p, &card, grades[i], times[i], &rv)) {
+			*bad = 1;
+			rc = SQLITE_ERROR;
+			goto done;
+		}
+		if (!i)
+			first = times[i];
+		if (rv.is_first)
+			sqlite3_bind_null(u, 1);
+		else
+			sqlite3_bind_int64(u, 1, rv.elapsed_days);
+		if (rv.is_first)
+			sqlite3_bind_null(u, 2);
+		else
+			sqlite3_bind_double(u, 2, rv.retrievability);
+		sqlite3_bind_double(u, 3, rv.stability);
+		sqlite3_bind_double(u, 4, rv.difficulty);
+		sqlite3_bind_int(u, 5, rv.interval_days);
+		sqlite3_bind_int64(u, 6, rv.due);
+		sqlite3_bind_int64(u, 7, ids[i]);
+		if ((rc = step_done(u)))
+			goto done;
+		sqlite3_reset(u);
+		if (ids[i] == want && want_out)
+			*want_out = rv;
+	}
+	sqlite3_finalize(u);
+	u = NULL;
+	if (n) {
+		rc = prep(st, &u,
+			  "INSERT OR REPLACE INTO cards (question_id, stability,"
+			  " difficulty, last_review, due, reps, lapses, first_review)"
+			  " VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+		if (rc)
+			goto done;
+		sqlite3_bind_text(u, 1, qid, -1, SQLITE_STATIC);
+		sqlite3_bind_double(u, 2, card.stability);
+		sqlite3_bind_double(u, 3, card.difficulty);
+		sqlite3_bind_int64(u, 4, card.last_review);
+		sqlite3_bind_int64(u, 5, card.due);
+		sqlite3_bind_int(u, 6, card.reps);
+		sqlite3_bind_int(u, 7, card.lapses);
+		sqlite3_bind_int64(u, 8, first);
+	} else {
+		rc = prep(st, &u, "DELETE FROM cards WHERE question_id = ?");
+		if (rc)
+			goto done;
+		sqlite3_bind_text(u, 1, qid, -1, SQLITE_STATIC);
+	}
+	rc = step_done(u);
+done:
+	sqlite3_finalize(s);
+	sqlite3_finalize(u);
+	free(ids);
+	free(times);
+	free(grades);
+	return rc == SQLITE_DONE ? SQLITE_OK : rc;
+}
+
+static void add_evidence_json(struct sb *out, const struct score_item *it)
+{
+	size_t i;
+	sb_addc(out, '[');
+	for (i = 0; i < it->nev; i++) {
+		if (i)
+			sb_addc(out, ',');
+		sb_addf(out, "{\"start\":%zu,\"end\":%zu", it->ev[i].start,
+			it->ev[i].end);
+		if (it->ev[i].what) {
+			sb_adds(out, ",\"what\":");
+			json_str(out, it->ev[i].what);
+		}
+		sb_addc(out, '}');
+	}
+	sb_addc(out, ']');
+}
+
+static int save_items(struct store *st, long long id,
+		      const struct score_report *rep)
+{
+	sqlite3_stmt *s = NULL;
+	struct sb ev = SB_INIT;
+	size_t i;
+	int rc = prep(st, &s,
+		      "INSERT INTO criteria (attempt_id, pos, name, label, kind,"
+		      " weight, earned, scaled, active, met, limited, detail,"
+		      " feedback, evidence)"
+		      " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+	for (i = 0; !rc && i < rep->nitems; i++) {
+		const struct score_item *it = &rep->items[i];
+		const char *kind = it->kind >= 0 && it->kind < CRIT_KIND_MAX
+					   ? crit_kind_name((enum crit_kind)it->kind)
+					   : "unknown";
+		sb_reset(&ev);
+		add_evidence_json(&ev, it);
+		sqlite3_bind_int64(s, 1, id);
+		sqlite3_bind_int64(s, 2, (long long)i);
+		bind_text_or_null(s, 3, it->name ? it->name : "?");
+		bind_text_or_null(s, 4, it->label);
+		sqlite3_bind_text(s, 5, kind, -1, SQLITE_STATIC);
+		sqlite3_bind_double(s, 6, it->weight);
+		sqlite3_bind_double(s, 7, it->earned);
+		sqlite3_bind_double(s, 8, it->scaled);
+		sqlite3_bind_int(s, 9, !!it->active);
+		sqlite3_bind_int(s, 10, !!it->met);
+		sqlite3_bind_int(s, 11, !!it->limited);
+		bind_text_or_null(s, 12, it->detail);
+		bind_text_or_null(s, 13, it->feedback);
+		sqlite3_bind_text(s, 14, ev.buf, (int)ev.len, SQLITE_TRANSIENT);
+		rc = step_done(s);
+		sqlite3_reset(s);
+	}
+	sqlite3_finalize(s);
+	sb_release(&ev);
+	return rc;
+}
+
+static void notes_json(struct sb *out, const struct score_report *rep)
+{
+	size_t i;
+	sb_addc(out, '[');
+	for (i = 0; i < rep->nnotes; i++) {
+		if (i)
+			sb_addc(out, ',');
+		json_str(out, rep->notes[i]);
+	}
+	sb_addc(out, ']');
+}
+
+/* The attempt's question, and whether it was finished. */
+static int attempt_state(struct store *st, long long id, char **qid,
+			 int *finished, int *scheduled, int *final_grade)
+{
+	sqlite3_stmt *s = NULL;
+	int rc = prep(st, &s,
+		      "SELECT question_id, auto_grade IS NOT NULL, scheduled,"
+		      " coalesce(final_grade, 0) FROM attempts WHERE id = ?");
+	*qid = NULL;
+	if (rc)
+		return rc;
+	sqlite3_bind_int64(s, 1, id);
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW) {
+		*qid = col_str(s, 0);
+		*finished = sqlite3_column_int(s, 1);
+		*scheduled = sqlite3_column_int(s, 2);
+		*final_grade = sqlite3_column_int(s, 3);
+		rc = SQLITE_OK;
+	} else if (rc == SQLITE_DONE) {
+		rc = SQLITE_OK;
+	}
+	sqlite3_finalize(s);
+	return rc;
+}
+
+int store_finish_attempt(struct store *st, long long attempt_id,
+			 const struct score_report *rep, const char *rubric,
+			 uint64_t rubric_version, int grade, int schedule,
+			 const struct fsrs_params *p, long long now,
+			 struct fsrs_review *out, struct sb *err)
+{
+	sqlite3_stmt *s = NULL;
+	struct sb notes = SB_INIT, doing = SB_INIT, kept = SB_INIT;
+	char *qid = NULL;
+	char ver[17];
+	int finished = 0, scheduled = 0, old = 0, bad = 0, rc, status;
+
+	if (out)
+		memset(out, 0, sizeof(*out));
+	if (grade < 1 || grade > 4) {
+		sb_addf(err, "grade %d is not 1 to 4", grade);
+		return STORE_EINVAL;
+	}
+	if (schedule && !p) {
+		sb_adds(err, "scheduling needs FSRS parameters");
+		return STORE_EINVAL;
+	}
+	sb_addf(&doing, "saving the score of attempt %lld", attempt_id);
+	sb_addf(&kept, "the answer of attempt %lld saved before this is kept",
+		attempt_id);
+	if ((rc = begin(st)))
+		goto fail;
+	if ((rc = attempt_state(st, attempt_id, &qid, &finished, &scheduled, &old)))
+		goto fail;
+	if (!qid) {
+		rollback(st);
+		sb_addf(err, "no attempt %lld", attempt_id);
+		status = STORE_ENOENT;
+		goto out;
+	}
+	if (finished) {
+		rollback(st);
+		sb_addf(err, "attempt %lld is already scored", attempt_id);
+		status = STORE_EINVAL;
+		goto out;
+	}
+	hex64(ver, rubric_version);
+	if (rep)
+		notes_json(&notes, rep);
+	if ((rc = prep(st, &s,
+		       "UPDATE attempts SET score = ?2, words = ?3, sentences = ?4,"
+		       " limit_s = ?5, wpm = ?6, prose_share = ?7, density = ?8,"
+		       " guard = ?9, length_factor = ?10, notes = ?11, rubric = ?12,"
+		       " rubric_version = ?13, auto_grade = ?14, final_grade = ?14,"
+		       " scheduled = ?15, reviewed_at = ?16 WHERE id = ?1")))
+		goto fail;
+	sqlite3_bind_int64(s, 1, attempt_id);
+	if (rep) {
+		sqlite3_bind_double(s, 2, rep->score);
+		sqlite3_bind_int(s, 3, (int)rep->words);
+		sqlite3_bind_int(s, 4, (int)rep->sentences);
+		sqlite3_bind_int(s, 5, (int)rep->limit_s);
+		sqlite3_bind_double(s, 6, rep->wpm);
+		sqlite3_bind_double(s, 7, rep->prose_share);
+		sqlite3_bind_double(s, 8, rep->density);
+		sqlite3_bind_double(s, 9, rep->guard);
+		sqlite3_bind_double(s, 10, rep->length_factor);
+		sqlite3_bind_text(s, 11, notes.buf, (int)notes.len, SQLITE_STATIC);
+	}
+	bind_text_or_null(s, 12, rubric);
+	if (rubric)
+		sqlite3_bind_text(s, 13, ver, -1, SQLITE_STATIC);
+	sqlite3_bind_int(s, 14, grade);
+	sqlite3_bind_int(s, 15, !!schedule);
+	if (schedule)
+		sqlite3_bind_int64(s, 16, now);
+	if ((rc = step_done(s)))
+		goto fail;
+	if (rep && (rc = save_items(st, attempt_id, rep)))
+		goto fail;
+	if (schedule && (rc = replay(st, qid, p, attempt_id, out, &bad)))
+		goto fail;
+	if ((rc = exec(st, "COMMIT")))
+		goto fail;
+	status = STORE_OK;
+	goto out;
+fail:
+	if (bad) {
+		sb_addf(err, "cannot schedule question '%s': a stored review "
+			     "is out of range; %s",
+			qid, kept.buf);
+		status = STORE_EINVAL;
+	} else {
+		status = db_fail(st, rc, err, doing.buf, kept.buf);
+	}
+	rollback(st);
+	if (out)
+		memset(out, 0, sizeof(*out));
+out:
+	sqlite3_finalize(s);
+	free(qid);
+	sb_release(&notes);
+	sb_release(&doing);
+	sb_release(&kept);
+	return status;
+}
+
+/* Shared by set_grade and undo_grade: change the final grade, replay. */
+static int change_grade(struct store *st, long long attempt_id, int grade,
+			int undo, const struct fsrs_params *p,
+			struct fsrs_review *out, struct sb *err)
+{
+	sqlite3_stmt *s = NULL;
+	struct sb doing = SB_INIT;
+	char *qid = NULL;
+	int finished = 0, scheduled = 0, old = 0, bad = 0, rc, status;
+	long long change_id = 0;
+
+	if (out)
+		memset(out, 0, sizeof(*out));
+	if (!undo && (grade < 1 || grade > 4)) {
+		sb_addf(err, "grade %d is not 1 to 4", grade);
+		return STORE_EINVAL;
+	}
+	if (!p) {
+		sb_adds(err, "changing a grade needs FSRS parameters");
+		return STORE_EINVAL;
+	}
+	sb_addf(&doing, "%s the grade of attempt %lld",
+		undo ? "undoing" : "changing", attempt_id);
+	if ((rc = begin(st)))
+		goto fail;
+	if ((rc = attempt_state(st, attempt_id, &qid, &finished, &scheduled, &old)))
+		goto fail;
+	if (!qid) {
+		rollback(st);
+		sb_addf(err, "no attempt %lld", attempt_id);
+		status = STORE_ENOENT;
+		goto out;
+	}
+	if (!finished) {
+		rollback(st);
+		sb_addf(err, "attempt %lld was never scored, so it has no grade",
+			attempt_id);
+		status = STORE_EINVAL;
+		goto out;
+	}
+	if (undo) {
+		if ((rc = prep(st, &s,
+			       "SELECT id, old_grade FROM grade_changes"
+			       " WHERE attempt_id = ? ORDER BY id DESC LIMIT 1")))
+			goto fail;
+		sqlite3_bind_int64(s, 1, attempt_id);
+		rc = sqlite3_step(s);
+		if (rc == SQLITE_ROW) {
+			change_id = sqlite3_column_int64(s, 0);
+			grade = sqlite3_column_int(s, 1);
+		} else if (rc != SQLITE_DONE) {
+			goto fail;
+		}
+		sqlite3_finalize(s);
+		s = NULL;
+		if (!change_id) {
+			rollback(st);
+			sb_addf(err, "attempt %lld has no grade change to undo",
+				attempt_id);
+			status = STORE_EINVAL;
+			goto out;
+		}
+		if ((rc = prep(st, &s, "DELETE FROM grade_changes WHERE id = ?")))
+			goto fail;
+		sqlite3_bind_int64(s, 1, change_id);
+	} else {
+		if (grade == old) {
+			rollback(st);
+			if (out && scheduled) {
+				/* Report the review as it stands. */
+				status = STORE_OK;
+				goto out_review;
+			}
+			status = STORE_OK;
+			goto out;
+		}
+		if ((rc = prep(st, &s,
+			       "INSERT INTO grade_changes (attempt_id, old_grade,"
+			       " new_grade, changed_at) VALUES (?, ?, ?, ?)")))
+			goto fail;
+		sqlite3_bind_int64(s, 1, attempt_id);
+		sqlite3_bind_int(s, 2, old);
+		sqlite3_bind_int(s, 3, grade);
+		sqlite3_bind_int64(s, 4, clock_now(st));
+	}
+	if ((rc = step_done(s)))
+		goto fail;
+	sqlite3_finalize(s);
+	if ((rc = prep(st, &s, "UPDATE attempts SET final_grade = ? WHERE id = ?")))
+		goto fail;
+	sqlite3_bind_int(s, 1, grade);
+	sqlite3_bind_int64(s, 2, attempt_id);
+	if ((rc = step_done(s)))
+		goto fail;
+	if (scheduled && (rc = replay(st, qid, p, attempt_id, out, &bad)))
+		goto fail;
+	if ((rc = exec(st, "COMMIT")))
+		goto fail;
+	status = STORE_OK;
+	goto out;
+out_review: {
+	struct store_attempt a;
+	memset(&a, 0, sizeof(a));
+	if (!store_get_attempt(st, attempt_id, &a, err)) {
+		out->is_first = a.retrievability < 0;
+		out->elapsed_days = a.elapsed_days;
+		out->retrievability = a.retrievability;
+		out->stability = a.stability;
+		out->difficulty = a.difficulty;
+		out->interval_days = a.interval_days;
+		out->due = a.due;
+	}
+	store_attempt_release(&a);
+	goto out;
+}
+fail:
+	if (bad) {
+		sb_addf(err, "cannot reschedule question '%s': a stored review "
+			     "is out of range; the grade was not changed",
+			qid);
+		status = STORE_EINVAL;
+	} else {
+		status = db_fail(st, rc, err, doing.buf, "the grade was not changed");
+	}
+	rollback(st);
+	if (out)
+		memset(out, 0, sizeof(*out));
+out:
+	sqlite3_finalize(s);
+	free(qid);
+	sb_release(&doing);
+	return status;
+}
+
+int store_set_grade(struct store *st, long long attempt_id, int grade,
+		    const struct fsrs_params *p, struct fsrs_review *out,
+		    struct sb *err)
+{
+	return change_grade(st, attempt_id, grade, 0, p, out, err);
+}
+
+int store_undo_grade(struct store *st, long long attempt_id,
+		     const struct fsrs_params *p, struct sb *err)
+{
+	return change_grade(st, attempt_id, 0, 1, p, NULL, err);
+}
+
+/* ---- cards and question states ---- */
+
+static void read_card(sqlite3_stmt *s, int i, struct fsrs_card *c)
+{
+	memset(c, 0, sizeof(*c));
+	if (sqlite3_column_type(s, i) == SQLITE_NULL)
+		return;
+	c->reviewed = 1;
+	c->stability = sqlite3_column_double(s, i);
+	c->difficulty = sqlite3_column_double(s, i + 1);
+	c->last_review = sqlite3_column_int64(s, i + 2);
+	c->due = sqlite3_column_int64(s, i + 3);
+	c->reps = sqlite3_column_int(s, i + 4);
+	c->lapses = sqlite3_column_int(s, i + 5);
+}
+
+int store_card(struct store *st, const char *question_id,
+	       struct fsrs_card *card, struct sb *err)
+{
+	sqlite3_stmt *s = NULL;
+	int rc = prep(st, &s,
+		      "SELECT stability, difficulty, last_review, due, reps,"
+		      " lapses FROM cards WHERE question_id = ?");
+	memset(card, 0, sizeof(*card));
+	if (rc)
+		goto fail;
+	sqlite3_bind_text(s, 1, question_id, -1, SQLITE_STATIC);
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW)
+		read_card(s, 0, card);
+	else if (rc != SQLITE_DONE)
+		goto fail;
+	sqlite3_finalize(s);
+	return STORE_OK;
+fail:
+	rc = db_fail(st, rc, err, "reading a card", NULL);
+	sqlite3_finalize(s);
+	return rc;
+}
+
+int store_qstates(struct store *st, struct store_qstate **out, size_t *n,
+		  struct sb *err)
+{
+	sqlite3_stmt *s = NULL;
+	struct store_qstate *v = NULL;
+	size_t nr = 0, alloc = 0;
+	int rc = prep(st, &s,
+		      "SELECT q.id, q.retired, c.stability, c.difficulty,"
+		      " c.last_review, c.due, c.reps, c.lapses, c.first_review,"
+		      " (SELECT a.score FROM attempts a WHERE a.question_id = q.id"
+		      "   AND a.score IS NOT NULL AND a.follow_up = -1"
+		      "   ORDER BY a.started_at DESC, a.id DESC LIMIT 1),"
+		      " (SELECT max(a.started_at) FROM attempts a"
+		      "   WHERE a.question_id = q.id),"
+		      " (SELECT count(*) FROM attempts a WHERE a.question_id = q.id)"
+		      " FROM questions q LEFT JOIN cards c ON c.question_id = q.id"
+		      " ORDER BY q.id");
+	*out = NULL;
+	*n = 0;
+	if (rc)
+		goto fail;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		struct store_qstate *q;
+		ALLOC_GROW(v, nr + 1, alloc);
+		q = &v[nr++];
+		memset(q, 0, sizeof(*q));
+		q->question_id = col_str(s, 0);
+		q->retired = sqlite3_column_int(s, 1);
+		read_card(s, 2, &q->card);
+		q->first_review = col_ll(s, 8, 0);
+		q->last_score = col_dbl(s, 9, -1);
+		q->last_attempt = col_ll(s, 10, 0);
+		q->nattempts = sqlite3_column_int(s, 11);
+	}
+	if (rc != SQLITE_DONE)
+		goto fail;
+	sqlite3_finalize(s);
+	*out = v;
+	*n = nr;
+	return STORE_OK;
+fail:
+	rc = db_fail(st, rc, err, "reading the cards", NULL);
+	sqlite3_finalize(s);
+	store_qstates_free(v, nr);
+	return rc;
+}
+
+void store_qstates_free(struct store_qstate *v, size_t n)
+{
+	size_t i;
+	for (i = 0; i < n; i++)
+		free(v[i].question_id);
+	free(v);
+}
+
+static int cmp_qstate(const void *a, const void *b)
+{
+	return strcmp(((const struct store_qstate *)a)->question_id,
+		      ((const struct store_qstate *)b)->question_id);
+}
+
+int store_queue_questions(struct store *st, const struct bank *b,
+			  struct queue_question **out, struct sb *err)
+{
+	struct store_qstate *qs = NULL, key;
+	struct queue_question *v;
+	size_t n = 0, i;
+	int rc;
+
+	*out = NULL;
+	if (st && (rc = store_qstates(st, &qs, &n, err)))
+		return rc;
+	/* store_qstates() sorts by id with SQLite's BINARY collation,
+	 * which is memcmp order, the same as strcmp for UTF-8. */
+	v = xcalloc(b->q.nr ? b->q.nr : 1, sizeof(*v));
+	for (i = 0; i < b->q.nr; i++) {
+		const struct question *q = &b->q.v[i];
+		const struct store_qstate *found;
+		v[i].id = q->id;
+		v[i].category = q->category;
+		v[i].tags = q->tags;
+		v[i].ntags = q->ntags;
+		v[i].level = (int)q->level;
+		v[i].last_score = -1;
+		key.question_id = q->id;
+		found = n ? bsearch(&key, qs, n, sizeof(*qs), cmp_qstate) : NULL;
+		if (found) {
+			v[i].card = found->card;
+			v[i].first_review = found->first_review;
+			v[i].last_score = found->last_score;
+		}
+	}
+	store_qstates_free(qs, n);
+	*out = v;
+	return STORE_OK;
+}
+
+/* ---- settings ---- */
+
+static int setting_index(const char *key)
+{
+	int i;
+	for (i = 0; store_setting_keys[i]; i++)
+		if (!strcmp(store_setting_keys[i], key))
+			return i;
+	return -1;
+}
+
+static int parse_int_range(const char *v, long lo, long hi, long *out)
+{
+	char *end;
+	long x;
+	errno = 0;
+	x = strtol(v, &end, 10);
+	if (!*v || *end || errno || x < lo || x > hi)
+		return -1;
+	*out = x;
+	return 0;
+}
+
+/* Validate and write the canonical form of a value into canon. */
+static int canon_setting(int idx, const char *value, struct sb *canon,
+			 struct sb *err)
+{
+	long l;
+	double d;
+	char *end;
+	switch (idx) {
+	case 0:
+		errno = 0;
+		d = strtod(value, &end);
+		if (!*value || *end || errno || !(d >= 0.7 && d <= 0.99)) {
+			sb_addf(err, "desired-retention must be a number from 0.7 "
+				     "to 0.99, not '%s'",
+				value);
+			return STORE_EINVAL;
+		}
+		sb_addf(canon, "%.4g", d);
+		return STORE_OK;
+	case 1:
+		if (parse_int_range(value, 0, 1000, &l)) {
+			sb_addf(err, "new-per-day must be a whole number from 0 "
+				     "to 1000, not '%s'",
+				value);
+			return STORE_EINVAL;
+		}
+		sb_addf(canon, "%ld", l);
+		return STORE_OK;
+	case 2:
+		if (parse_int_range(value, 1, FSRS_DEFAULT_MAX_INTERVAL, &l)) {
+			sb_addf(err, "maximum-interval must be a whole number of "
+				     "days from 1 to %d, not '%s'",
+				FSRS_DEFAULT_MAX_INTERVAL, value);
+			return STORE_EINVAL;
+		}
+		sb_addf(canon, "%ld", l);
+		return STORE_OK;
+	}
+	return STORE_EINVAL;
+}
+
+static void unknown_key(struct sb *err, const char *key)
+{
+	int i;
+	sb_addf(err, "unknown setting '%s' (known: ", key);
+	for (i = 0; store_setting_keys[i]; i++)
+		sb_addf(err, "%s%s", i ? ", " : "", store_setting_keys[i]);
+	sb_addc(err, ')');
+}
+
+int store_check_setting(const char *key, const char *value, struct sb *err)
+{
+	struct sb canon = SB_INIT;
+	int idx = setting_index(key), rc;
+	if (idx < 0) {
+		unknown_key(err, key);
+		return STORE_EINVAL;
+	}
+	rc = canon_setting(idx, value, &canon, err);
+	sb_release(&canon);
+	return rc;
+}
+
+int store_get_setting(struct store *st, const char *key, struct sb *value,
+		      struct sb *err)
+{
+	sqlite3_stmt *s = NULL;
+	int idx = setting_index(key), rc;
+	sb_reset(value);
+	if (idx < 0) {
+		unknown_key(err, key);
+		return STORE_EINVAL;
+	}
+	if ((rc = prep(st, &s, "SELECT value FROM settings WHERE key = ?")))
+		goto fail;
+	sqlite3_bind_text(s, 1, key, -1, SQLITE_STATIC);
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW) {
+		sb_add(value, sqlite3_column_text(s, 0),
+		       (size_t)sqlite3_column_bytes(s, 0));
+	} else if (rc == SQLITE_DONE) {
+		sb_adds(value, setting_defaults[idx]);
+	} else {
+		goto fail;
+	}
+	sqlite3_finalize(s);
+	/* A value edited by hand into nonsense falls back to the default. */
+	{
+		struct sb ignored = SB_INIT;
+		if (store_check_setting(key, value->buf, &ignored) != STORE_OK) {
+			sb_reset(value);
+			sb_adds(value, setting_defaults[idx]);
+		}
+		sb_release(&ignored);
+	}
+	return STORE_OK;
+fail:
+	rc = db_fail(st, rc, err, "reading the settings", NULL);
+	sqlite3_finalize(s);
+	return rc;
+}
+
+int store_set_setting(struct store *st, const char *key, const char *value,
+		      struct sb *err)
+{
+	sqlite3_stmt *s = NULL;
+	struct sb canon = SB_INIT;
+	int idx = setting_index(key), rc;
+	if (idx < 0) {
+		unknown_key(err, key);
+		return STORE_EINVAL;
+	}
+	if ((rc = canon_setting(idx, value, &canon, err))) {
+		sb_release(&canon);
+		return rc;
+	}
+	if ((rc = prep(st, &s,
+		       "INSERT OR REPLACE INTO settings (key, value, updated_at)"
+		       " VALUES (?, ?, ?)")))
+		goto fail;
+	sqlite3_bind_text(s, 1, key, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 2, canon.buf, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(s, 3, clock_now(st));
+	if ((rc = step_done(s)))
+		goto fail;
+	sqlite3_finalize(s);
+	sb_release(&canon);
+	return STORE_OK;
+fail:
+	rc = db_fail(st, rc, err, "saving the setting",
+		     "the setting was not changed");
+	sqlite3_finalize(s);
+	sb_release(&canon);
+	return rc;
+}
+
+int store_params(struct store *st, struct fsrs_params *p, int *new_per_day,
+		 struct sb *err)
+{
+	struct sb v = SB_INIT;
+	struct fsrs_params tmp;
+	int rc;
+	fsrs_params_default(&tmp);
+	if ((rc = store_get_setting(st, "desired-retention", &v, err)))
+		goto done;
+	tmp.desired_retention = strtod(v.buf, NULL);
+	if ((rc = store_get_setting(st, "maximum-interval", &v, err)))
+		goto done;
+	tmp.maximum_interval = atoi(v.buf);
+	if ((rc = store_get_setting(st, "new-per-day", &v, err)))
+		goto done;
+	if (new_per_day)
+		*new_per_day = atoi(v.buf);
+	if (p)
+		*p = tmp;
+done:
+	sb_release(&v);
+	return rc;
+}
+
+/* ---- reading attempts ---- */
+
+#define ATTEMPT_COLS                                                         \
+	"a.id, a.question_id, q.category, a.prompt, a.started_at,"           \
+	" a.duration_ms, a.answer, a.answer_hash, a.follow_up, a.parent_id," \
+	" a.score, a.words, a.rubric, a.rubric_version, a.auto_grade,"      \
+	" a.final_grade, a.scheduled, a.reviewed_at, a.stability,"          \
+	" a.difficulty, a.retrievability, a.elapsed_days, a.interval_days," \
+	" a.due, (SELECT count(*) FROM grade_changes g"                     \
+	" WHERE g.attempt_id = a.id), a.notes, a.sentences, a.limit_s,"     \
+	" a.wpm, a.prose_share, a.density, a.guard, a.length_factor"        \
+	" FROM attempts a LEFT JOIN questions q ON q.id = a.question_id"
+
+static void read_attempt(sqlite3_stmt *s, struct store_attempt *a)
+{
+	memset(a, 0, sizeof(*a));
+	a->id = sqlite3_column_int64(s, 0);
+	a->question_id = col_str(s, 1);
+	a->category = col_str(s, 2);
+	a->prompt = col_str(s, 3);
+	a->started_at = sqlite3_column_int64(s, 4);
+	a->duration_ms = (long)sqlite3_column_int64(s, 5);
+	a->answer_len = (size_t)sqlite3_column_bytes(s, 6);
+	a->answer = xmalloc(a->answer_len + 1);
+	if (a->answer_len)
+		memcpy(a->answer, sqlite3_column_blob(s, 6), a->answer_len);
+	a->answer[a->answer_len] = '\0';
+	a->answer_hash = col_str(s, 7);
+	a->follow_up = sqlite3_column_int(s, 8);
+	a->parent = col_ll(s, 9, 0);
+	a->scored = sqlite3_column_type(s, 10) != SQLITE_NULL;
+	a->score = col_dbl(s, 10, -1);
+	a->words = (unsigned)col_ll(s, 11, 0);
+	a->rubric = col_str(s, 12);
+	a->rubric_version = parse_hex64((const char *)sqlite3_column_text(s, 13));
+	a->auto_grade = (int)col_ll(s, 14, 0);
+	a->final_grade = (int)col_ll(s, 15, 0);
+	a->scheduled = sqlite3_column_int(s, 16);
+	a->reviewed_at = col_ll(s, 17, 0);
+	a->stability = col_dbl(s, 18, 0);
+	a->difficulty = col_dbl(s, 19, 0);
+	a->retrievability = col_dbl(s, 20, -1);
+	a->elapsed_days = col_ll(s, 21, -1);
+	a->interval_days = (int)col_ll(s, 22, 0);
+	a->due = col_ll(s, 23, 0);
+	a->grade_changes = sqlite3_column_int(s, 24);
+	a->notes = col_str(s, 25);
+	a->sentences = (unsigned)col_ll(s, 26, 0);
+	a->limit_s = (unsigned)col_ll(s, 27, 0);
+	a->wpm = col_dbl(s, 28, 0);
+	a->prose_share = col_dbl(s, 29, 0);
+	a->density = col_dbl(s, 30, 0);
+	a->guard = col_dbl(s, 31, 1);
+	a->length_factor = col_dbl(s, 32, 1);
+}
+
+static void item_release(struct store_item *it)
+{
+	free(it->name);
+	free(it->label);
+	free(it->detail);
+	free(it->feedback);
+	free(it->evidence);
+}
+
+void store_attempt_release(struct store_attempt *a)
+{
+	size_t i;
+	free(a->question_id);
+	free(a->category);
+	free(a->prompt);
+	free(a->answer);
+	free(a->answer_hash);
+	free(a->rubric);
+	free(a->notes);
+	for (i = 0; i < a->nitems; i++)
+		item_release(&a->items[i]);
+	free(a->items);
+	memset(a, 0, sizeof(*a));
+}
+
+void store_attempts_free(struct store_attempt *v, size_t n)
+{
+	size_t i;
+	for (i = 0; i < n; i++)
+		store_attempt_release(&v[i]);
+	free(v);
+}
+
+static int crit_kind_from(const char *name)
+{
+	int k;
+	for (k = 0; k < CRIT_KIND_MAX; k++)
+		if (name && !strcmp(crit_kind_name((enum crit_kind)k), name))
+			return k;
+	return -1;
+}
+
+static int load_items(struct store *st, struct store_attempt *a)
+{
+	sqlite3_stmt *s = NULL;
+	size_t alloc = 0;
+	int rc = prep(st, &s,
+		      "SELECT name, label, kind, weight, earned, scaled, active,"
+		      " met, limited, detail, feedback, evidence FROM criteria"
+		      " WHERE attempt_id = ? ORDER BY pos");
+	if (rc)
+		return rc;
+	sqlite3_bind_int64(s, 1, a->id);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		struct store_item *it;
+		char *kind;
+		ALLOC_GROW(a->items, a->nitems + 1, alloc);
+		it = &a->items[a->nitems++];
+		memset(it, 0, sizeof(*it));
+		it->name = col_str(s, 0);
+		it->label = col_str(s, 1);
+		kind = col_str(s, 2);
+		it->kind = crit_kind_from(kind);
+		free(kind);
+		it->weight = sqlite3_column_double(s, 3);
+		it->earned = sqlite3_column_double(s, 4);
+		it->scaled = sqlite3_column_double(s, 5);
+		it->active = sqlite3_column_int(s, 6);
+		it->met = sqlite3_column_int(s, 7);
+		it->limited = sqlite3_column_int(s, 8);
+		it->detail = col_str(s, 9);
+		it->feedback = col_str(s, 10);
+		it->evidence = col_str(s, 11);
+	}
+	sqlite3_finalize(s);
+	return rc == SQLITE_DONE ? SQLITE_OK : rc;
+}
+
+int store_get_attempt(struct store *st, long long id, struct store_attempt *a,
+		      struct sb *err)
+{
+	sqlite3_stmt *s = NULL;
+	int rc = prep(st, &s, "SELECT " ATTEMPT_COLS " WHERE a.id = ?");
+	memset(a, 0, sizeof(*a));
+	if (rc)
+		goto fail;
+	sqlite3_bind_int64(s, 1, id);
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_DONE) {
+		sqlite3_finalize(s);
+		sb_addf(err, "no attempt %lld", id);
+		return STORE_ENOENT;
+	}
+	if (rc != SQLITE_ROW)
+		goto fail;
+	read_attempt(s, a);
+	sqlite3_finalize(s);
+	s = NULL;
+	if ((rc = load_items(st, a)))
+		goto fail;
+	return STORE_OK;
+fail:
+	rc = db_fail(st, rc, err, "reading an attempt", NULL);
+	sqlite3_finalize(s);
+	store_attempt_release(a);
+	return rc;
+}
+
+int store_list_attempts(struct store *st, const struct store_filter *f,
+			struct store_attempt **out, size_t *n, struct sb *err)
+{
+	sqlite3_stmt *s = NULL;
+	struct sb sql = SB_INIT;
+	struct store_attempt *v = NULL;
+	size_t nr = 0, alloc = 0;
+	int rc, arg = 1;
+
+	*out = NULL;
+	*n = 0;
+	sb_adds(&sql, "SELECT " ATTEMPT_COLS " WHERE 1");
+	if (f->question_id)
+		sb_adds(&sql, " AND a.question_id = ?");
+	if (f->since)
+		sb_adds(&sql, " AND a.started_at >= ?");
+	if (f->before_id)
+		sb_adds(&sql, " AND a.id < ?");
+	if (f->main_only)
+		sb_adds(&sql, " AND a.follow_up = -1");
+	sb_addf(&sql, " ORDER BY a.started_at %s, a.id %s",
+		f->oldest_first ? "ASC" : "DESC", f->oldest_first ? "ASC" : "DESC");
+	if (f->limit)
+		sb_addf(&sql, " LIMIT %zu", f->limit);
+	if ((rc = prep(st, &s, sql.buf)))
+		goto fail;
+	if (f->question_id)
+		sqlite3_bind_text(s, arg++, f->question_id, -1, SQLITE_STATIC);
+	if (f->since)
+		sqlite3_bind_int64(s, arg++, f->since);
+	if (f->before_id)
+		sqlite3_bind_int64(s, arg++, f->before_id);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		ALLOC_GROW(v, nr + 1, alloc);
+		read_attempt(s, &v[nr++]);
+	}
+	if (rc != SQLITE_DONE)
+		goto fail;
+	sqlite3_finalize(s);
+	sb_release(&sql);
+	*out = v;
+	*n = nr;
+	return STORE_OK;
+fail:
+	rc = db_fail(st, rc, err, "reading the history", NULL);
+	sqlite3_finalize(s);
+	sb_release(&sql);
+	store_attempts_free(v, nr);
+	return rc;
+}
+
+/* ---- a small JSON reader (for evidence, notes and import) ---- */
+
+enum jtype { J_NULL, J_BOOL, J_NUM, J_STR, J_ARR, J_OBJ };
+
+struct jv {
+	enum jtype type;
+	double num;
+	char *str; /* J_STR: decoded, NUL-terminated */
+	size_t len; /* J_STR: decoded length */
+	const char *raw; /* the value's text in the input */
+	size_t rawlen;
+	struct jv *kids;
+	char **keys;
+	size_t n, alloc, kalloc;
+};
+
+struct jp {
+	const char *p, *end;
+	int depth;
+	const char *err;
+};
+
+static void jv_release(struct jv *v)
+{
+	size_t i;
+	free(v->str);
+	for (i = 0; i < v->n; i++) {
+		jv_release(&v->kids[i]);
+		if (v->keys)
+			free(v->keys[i]);
+	}
+	free(v->kids);
+	free(v->keys);
+	memset(v, 0, sizeof(*v));
+}
+
+static void jws(struct jp *j)
+{
+	while (j->p < j->end &&
+	       (*j->p == ' ' || *j->p == '\t' || *j->p == '\n' || *j->p == '\r'))
+		j->p++;
+}
+
+static void utf8_put(struct sb *out, unsigned long c)
+{
+	if (c < 0x80) {
+		sb_addc(out, (char)c);
+	} else if (c < 0x800) {
+		sb_addc(out, (char)(0xc0 | (c >> 6)));
+		sb_addc(out, (char)(0x80 | (c & 0x3f)));
+	} else if (c < 0x10000) {
+		sb_addc(out, (char)(0xe0 | (c >> 12)));
+		sb_addc(out, (char)(0x80 | ((c >> 6) & 0x3f)));
+		sb_addc(out, (char)(0x80 | (c & 0x3f)));
+	} else {
+		sb_addc(out, (char)(0xf0 | (c >> 18)));
+		sb_addc(out, (char)(0x80 | ((c >> 12) & 0x3f)));
+		sb_addc(out, (char)(0x80 | ((c >> 6) & 0x3f)));
+		sb_addc(out, (char)(0x80 | (c & 0x3f)));
+	}
+}
+
+static int hex4(const char *p, const char *end, unsigned long *out)
+{
+	int i;
+	unsigned long v = 0;
+	if (end - p < 4)
+		return -1;
+	for (i = 0; i < 4; i++) {
+		char c = p[i];
+		v <<= 4;
+		if (c >= '0' && c <= '9')
+			v |= (unsigned long)(c - '0');
+		else if (c >= 'a' && c <= 'f')
+			v |= (unsigned long)(c - 'a' + 10);
+		else if (c >= 'A' && c <= 'F')
+			v |= (unsigned long)(c - 'A' + 10);
+		else
+			return -1;
+	}
+	*out = v;
+	return 0;
+}
+
+static int jstring(struct jp *j, struct sb *out)
+{
+	j->p++; /* opening quote */
+	while (j->p < j->end && *j->p != '"') {
+		unsigned char c = (unsigned char)*j->p;
+		if (c < 0x20) {
+			j->err = "control character in a string";
+			return -1;
+		}
+		if (c != '\\') {
+			sb_addc(out, (char)c);
+			j->p++;
+			continue;
+		}
+		if (++j->p >= j->end)
+			break;
+		switch (*j->p) {
+		case '"': sb_addc(out, '"'); break;
+		case '\\': sb_addc(out, '\\'); break;
+		case '/': sb_addc(out, '/'); break;
+		case 'b': sb_addc(out, '\b'); break;
+		case 'f': sb_addc(out, '\f'); break;
+		case 'n': sb_addc(out, '\n'); break;
+		case 'r': sb_addc(out, '\r'); break;
+		case 't': sb_addc(out, '\t'); break;
+		case 'u': {
+			unsigned long u, lo;
+			if (hex4(j->p + 1, j->end, &u)) {
+				j->err = "bad \\u escape";
+				return -1;
+			}
+			j->p += 4;
+			if (u >= 0xd800 && u < 0xdc00 && j->end - j->p > 6 &&
+			    j->p[1] == '\\' && j->p[2] == 'u' &&
+			    !hex4(j->p + 3, j->end, &lo) && lo >= 0xdc00 &&
+			    lo < 0xe000) {
+				u = 0x10000 + ((u - 0xd800) << 10) + (lo - 0xdc00);
+				j->p += 6;
+			} else if (u >= 0xd800 && u < 0xe000) {
+				u = 0xfffd;
+			}
+			utf8_put(out, u);
+			break;
+		}
+		default:
+			j->err = "bad escape in a string";
+			return -1;
+		}
+		j->p++;
+	}
+	if (j->p >= j->end) {
+		j->err = "unterminated string";
+		return -1;
+	}
+	j->p++;
+	return 0;
+}
+
+static int jvalue(struct jp *j, struct jv *v)
+{
+	const char *start;
+	memset(v, 0, sizeof(*v));
+	jws(j);
+	start = j->p;
+	if (j->p >= j->end) {
+		j->err = "unexpected end";
+		return -1;
+	}
+	if (++j->depth > 32) {
+		j->err = "nested too deeply";
+		return -1;
+	}
+	switch (*j->p) {
+	case '"': {
+		struct sb s = SB_INIT;
+		if (jstring(j, &s)) {
+			sb_release(&s);
+			return -1;
+		}
+		v->type = J_STR;
+		v->str = sb_detach(&s, &v->len);
+		break;
+	}
+	case '[':
+	case '{': {
+		int obj = *j->p == '{';
+		v->type = obj ? J_OBJ : J_ARR;
+		j->p++;
+		jws(j);
+		if (j->p < j->end && *j->p == (obj ? '}' : ']')) {
+			j->p++;
+			break;
+		}
+		for (;;) {
+			char *key = NULL;
+			jws(j);
+			if (obj) {
+				struct sb k = SB_INIT;
+				if (j->p >= j->end || *j->p != '"' || jstring(j, &k)) {
+					sb_release(&k);
+					if (!j->err)
+						j->err = "expected a key";
+					return -1;
+				}
+				key = sb_detach(&k, NULL);
+				jws(j);
+				if (j->p >= j->end || *j->p != ':') {
+					free(key);
+					j->err = "expected ':'";
+					return -1;
+				}
+				j->p++;
+			}
+			ALLOC_GROW(v->kids, v->n + 1, v->alloc);
+			if (obj)
+				ALLOC_GROW(v->keys, v->n + 1, v->kalloc);
+			if (obj)
+				v->keys[v->n] = key;
+			if (jvalue(j, &v->kids[v->n])) {
+				v->n++;
+				return -1;
+			}
+			v->n++;
+			jws(j);
+			if (j->p < j->end && *j->p == ',') {
+				j->p++;
+				continue;
+			}
+			if (j->p < j->end && *j->p == (obj ? '}' : ']')) {
+				j->p++;
+				break;
+			}
+			j->err = obj ? "expected ',' or '}'" : "expected ',' or ']'";
+			return -1;
+		}
+		break;
+	}
+	case 't':
+	case 'f':
+	case 'n':
+		if (j->end - j->p >= 4 && !strncmp(j->p, "true", 4)) {
+			v->type = J_BOOL;
+			v->num = 1;
+			j->p += 4;
+		} else if (j->end - j->p >= 5 && !strncmp(j->p, "false", 5)) {
+			v->type = J_BOOL;
+			j->p += 5;
+		} else if (j->end - j->p >= 4 && !strncmp(j->p, "null", 4)) {
+			v->type = J_NULL;
+			j->p += 4;
+		} else {
+			j->err = "unexpected word";
+			return -1;
+		}
+		break;
+	default: {
+		char buf[64];
+		size_t n = 0;
+		char *e;
+		while (j->p + n < j->end && n < sizeof(buf) - 1 &&
+		       strchr("+-0123456789.eE", j->p[n]))
+			n++;
+		memcpy(buf, j->p, n);
+		buf[n] = '\0';
+		v->num = strtod(buf, &e);
+		if (!n || *e) {
+			j->err = "unexpected character";
+			return -1;
+		}
+		v->type = J_NUM;
+		j->p += n;
+	}
+	}
+	j->depth--;
+	v->raw = start;
+	v->rawlen = (size_t)(j->p - start);
+	return 0;
+}
+
+static int json_parse(const char *buf, size_t len, struct jv *v,
+		      const char **errmsg)
+{
+	struct jp j = {buf, buf + len, 0, NULL};
+	if (jvalue(&j, v)) {
+		*errmsg = j.err ? j.err : "bad JSON";
+		return -1;
+	}
+	jws(&j);
+	if (j.p != j.end) {
+		*errmsg = "trailing text after the value";
+		return -1;
+	}
+	return 0;
+}
+
+static const struct jv *jget(const struct jv *o, const char *key)
+{
+	size_t i;
+	if (!o || o->type != J_OBJ)
+		return NULL;
+	for (i = 0; i < o->n; i++)
+		if (!strcmp(o->keys[i], key))
+			return &o->kids[i];
+	return NULL;
+}
+
+/* ---- rebuilding a report ---- */
+
+static char *own(struct store_report *r, char *s)
+{
+	if (!s)
+		return NULL;
+	ALLOC_GROW(r->owned, r->nowned + 1, r->aowned);
+	r->owned[r->nowned++] = s;
+	return s;
+}
+
+int store_report_from(const struct store_attempt *a, struct store_report *out)
+{
+	struct score_report *rep = &out->rep;
+	size_t i, k;
+	int bad = 0;
+
+	memset(out, 0, sizeof(*out));
+	rep->score = a->score < 0 ? 0 : a->score;
+	rep->grade = a->final_grade;
+	rep->words = a->words;
+	rep->sentences = a->sentences;
+	rep->duration_ms = a->duration_ms;
+	rep->limit_s = a->limit_s;
+	rep->wpm = a->wpm;
+	rep->prose_share = a->prose_share;
+	rep->density = a->density;
+	rep->guard = a->guard;
+	rep->length_factor = a->length_factor;
+	if (a->nitems)
+		rep->items = xcalloc(a->nitems, sizeof(*rep->items));
+	rep->nitems = a->nitems;
+	for (i = 0; i < a->nitems; i++) {
+		const struct store_item *si = &a->items[i];
+		struct score_item *it = &rep->items[i];
+		struct jv ev;
+		const char *msg;
+		it->name = own(out, si->name ? xstrdup(si->name) : NULL);
+		it->label = own(out, si->label ? xstrdup(si->label) : NULL);
+		if (!it->label)
+			it->label = it->name;
+		it->kind = si->kind;
+		it->weight = si->weight;
+		it->earned = si->earned;
+		it->scaled = si->scaled;
+		it->active = si->active;
+		it->met = si->met;
+		it->limited = si->limited;
+		it->detail = si->detail ? xstrdup(si->detail) : NULL;
+		it->feedback = si->feedback ? xstrdup(si->feedback) : NULL;
+		memset(&ev, 0, sizeof(ev));
+		if (!si->evidence ||
+		    json_parse(si->evidence, strlen(si->evidence), &ev, &msg)) {
+			if (si->evidence)
+				bad = 1;
+			jv_release(&ev);
+			continue;
+		}
+		for (k = 0; ev.type == J_ARR && k < ev.n; k++) {
+			const struct jv *st = jget(&ev.kids[k], "start");
+			const struct jv *en = jget(&ev.kids[k], "end");
+			const struct jv *wh = jget(&ev.kids[k], "what");
+			struct score_evidence *e;
+			if (!st || !en || st->type != J_NUM || en->type != J_NUM ||
+			    st->num < 0 || en->num < st->num ||
+			    en->num > (double)a->answer_len) {
+				bad = 1;
+				continue;
+			}
+			ALLOC_GROW(it->ev, it->nev + 1, it->aev);
+			e = &it->ev[it->nev++];
+			e->start = (size_t)st->num;
+			e->end = (size_t)en->num;
+			e->what = wh && wh->type == J_STR ? own(out, xstrdup(wh->str))
+							  : NULL;
+		}
+		jv_release(&ev);
+	}
+	if (a->notes) {
+		struct jv nv;
+		const char *msg;
+		if (!json_parse(a->notes, strlen(a->notes), &nv, &msg)) {
+			for (k = 0; nv.type == J_ARR && k < nv.n; k++) {
+				if (nv.kids[k].type != J_STR)
+					continue;
+				ALLOC_GROW(rep->notes, rep->nnotes + 1, rep->anotes);
+				rep->notes[rep->nnotes++] = xstrdup(nv.kids[k].str);
+			}
+		} else {
+			bad = 1;
+		}
+		jv_release(&nv);
+	}
+	return bad ? STORE_EINVAL : STORE_OK;
+}
+
+void store_report_release(struct store_report *r)
+{
+	size_t i;
+	struct score_report *rep = &r->rep;
+	for (i = 0; i < rep->nitems; i++) {
+		free(rep->items[i].detail);
+		free(rep->items[i].feedback);
+		free(rep->items[i].ev);
+	}
+	free(rep->items);
+	for (i = 0; i < rep->nnotes; i++)
+		free(rep->notes[i]);
+	free(rep->notes);
+	for (i = 0; i < r->nowned; i++)
+		free(r->owned[i]);
+	free(r->owned);
+	memset(r, 0, sizeof(*r));
+}
+
+/* ---- search ---- */
+
+static void as_phrase(struct sb *out, const char *q)
+{
+	sb_addc(out, '"');
+	for (; *q; q++) {
+		if (*q == '"')
+			sb_addc(out, '"');
+		sb_addc(out, *q);
+	}
+	sb_addc(out, '"');
+}
+
+static int run_search(struct store *st, const char *match, size_t limit,
+		      const char *open, const char *close, struct store_hit **out,
+		      size_t *n)
+{
+	sqlite3_stmt *s = NULL;
+	struct store_hit *v = NULL;
+	size_t nr = 0, alloc = 0;
+	int rc = prep(st, &s,
+		      "SELECT a.id, a.question_id, a.started_at, a.score,"
+		      " snippet(answers_fts, 0, ?2, ?3, '...', 16)"
+		      " FROM answers_fts JOIN attempts a ON a.id = answers_fts.rowid"
+		      " WHERE answers_fts MATCH ?1"
+		      " ORDER BY answers_fts.rank, a.started_at DESC, a.id DESC"
+		      " LIMIT ?4");
+	if (rc)
+		return rc;
+	sqlite3_bind_text(s, 1, match, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 2, open, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 3, close, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(s, 4, limit ? (long long)limit : -1);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		struct store_hit *h;
+		ALLOC_GROW(v, nr + 1, alloc);
+		h = &v[nr++];
+		h->attempt_id = sqlite3_column_int64(s, 0);
+		h->question_id = col_str(s, 1);
+		h->started_at = sqlite3_column_int64(s, 2);
+		h->score = col_dbl(s, 3, -1);
+		h->snippet = col_str(s, 4);
+		if (!h->snippet)
+			h->snippet = xstrdup("");
+	}
+	sqlite3_finalize(s);
+	if (rc != SQLITE_DONE) {
+		store_hits_free(v, nr);
+		return rc;
+	}
+	*out = v;
+	*n = nr;
+	return SQLITE_OK;
+}
+
+int store_search(struct store *st, const char *query, size_t limit,
+		 const char *open, const char *close, struct store_hit **out,
+		 size_t *n, struct sb *err)
+{
+	struct sb phrase = SB_INIT;
+	const char *q = query;
+	int rc;
+
+	*out = NULL;
+	*n = 0;
+	while (*q == ' ' || *q == '\t')
+		q++;
+	if (!*q) {
+		sb_adds(err, "nothing to search for");
+		return STORE_EINVAL;
+	}
+	rc = run_search(st, query, limit, open, close, out, n);
+	/* Not FTS5 syntax ("C++", "don't", "a:b"): search the words as a
+	 * phrase instead of failing. */
+	if ((rc & 0xff) == SQLITE_ERROR) {
+		as_phrase(&phrase, query);
+		rc = run_search(st, phrase.buf, limit, open, close, out, n);
+	}
+	sb_release(&phrase);
+	if ((rc & 0xff) == SQLITE_ERROR) {
+		sb_addf(err, "cannot search for '%s': %s", query,
+			sqlite3_errmsg(st->db));
+		return STORE_EINVAL;
+	}
+	if (rc)
+		return db_fail(st, rc, err, "searching the answers", NULL);
+	return STORE_OK;
+}
+
+void store_hits_free(struct store_hit *v, size_t n)
+{
+	size_t i;
+	for (i = 0; i < n; i++) {
+		free(v[i].question_id);
+		free(v[i].snippet);
+	}
+	free(v);
+}
+
+/* ---- stats ---- */
+
+int store_streak(struct store *st, long long now, int *days, struct sb *err)
+{
+	sqlite3_stmt *s = NULL;
+	long long today = store_day_start(now) / 86400, expect;
+	int rc = prep(st, &s,
+		      "SELECT DISTINCT (started_at - ((started_at % 86400 + 86400)"
+		      " % 86400)) / 86400 AS day FROM attempts"
+		      " WHERE started_at < ? ORDER BY day DESC");
+	*days = 0;
+	if (rc)
+		goto fail;
+	sqlite3_bind_int64(s, 1, (today + 1) * 86400);
+	expect = today;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		long long d = sqlite3_column_int64(s, 0);
+		if (d == expect) {
+			(*days)++;
+			expect--;
+		} else if (d == today - 1 && expect == today) {
+			/* Nothing yet today: yesterday's streak still counts. */
+			*days = 1;
+			expect = d - 1;
+		} else {
+			break;
+		}
+	}
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		goto fail;
+	sqlite3_finalize(s);
+	return STORE_OK;
+fail:
+	rc = db_fail(st, rc, err, "counting the streak", NULL);
+	sqlite3_finalize(s);
+	return rc;
+}
+
+int store_stats(struct store *st, long long now, struct store_stats *out,
+		struct sb *err)
+{
+	sqlite3_stmt *s = NULL;
+	long long today = store_day_start(now);
+	size_t alloc = 0;
+	int rc;
+
+	memset(out, 0, sizeof(*out));
+	out->average = -1;
+	if ((rc = prep(st, &s,
+		       "SELECT count(*), count(score),"
+		       " count(DISTINCT question_id),"
+		       " sum(started_at >= ?1 AND started_at < ?1 + 86400),"
+		       " (SELECT avg(score) FROM attempts WHERE follow_up = -1)"
+		       " FROM attempts")))
+		goto fail;
+	sqlite3_bind_int64(s, 1, today);
+	if ((rc = sqlite3_step(s)) != SQLITE_ROW)
+		goto fail;
+	out->attempts = sqlite3_column_int(s, 0);
+	out->scored = sqlite3_column_int(s, 1);
+	out->questions = sqlite3_column_int(s, 2);
+	out->today = (int)col_ll(s, 3, 0);
+	out->average = col_dbl(s, 4, -1);
+	sqlite3_finalize(s);
+	s = NULL;
+	if ((rc = prep(st, &s,
+		       "SELECT coalesce(q.category, '?'), count(a.score),"
+		       " avg(a.score) FROM attempts a"
+		       " LEFT JOIN questions q ON q.id = a.question_id"
+		       " WHERE a.score IS NOT NULL AND a.follow_up = -1"
+		       " GROUP BY 1 ORDER BY 1")))
+		goto fail;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		struct store_cat *c;
+		ALLOC_GROW(out->cats, out->ncats + 1, alloc);
+		c = &out->cats[out->ncats++];
+		c->category = col_str(s, 0);
+		c->attempts = sqlite3_column_int(s, 1);
+		c->average = sqlite3_column_double(s, 2);
+	}
+	if (rc != SQLITE_DONE)
+		goto fail;
+	sqlite3_finalize(s);
+	return store_streak(st, now, &out->streak, err);
+fail:
+	rc = db_fail(st, rc, err, "reading the statistics", NULL);
+	sqlite3_finalize(s);
+	store_stats_release(out);
+	return rc;
+}
+
+void store_stats_release(struct store_stats *s)
+{
+	size_t i;
+	for (i = 0; i < s->ncats; i++)
+		free(s->cats[i].category);
+	free(s->cats);
+	s->cats = NULL;
+	s->ncats = 0;
+}
+
+/* ---- export ---- */
+
+/*
+ * The exported fields, in order.  JSON lines and CSV columns carry the
+ * same fields; nested values (criteria, notes, grade changes) are JSON
+ * text in a CSV cell.
+ */
+static const char *const export_fields[] = {
+	"format", "id", "question", "category", "prompt", "started_at",
+	"duration_ms", "answer", "answer_hash", "follow_up", "parent",
+	"score", "words", "sentences", "limit_s", "wpm", "prose_share",
+	"density", "guard", "length_factor", "rubric", "rubric_version",
+	"auto_grade", "final_grade", "scheduled", "reviewed_at",
+	"elapsed_days", "retrievability", "stability", "difficulty",
+	"interval_days", "due", "notes", "criteria", "grade_changes", NULL,
+};
+enum {
+	F_FORMAT, F_ID, F_QUESTION, F_CATEGORY, F_PROMPT, F_STARTED,
+	F_DURATION, F_ANSWER, F_HASH, F_FOLLOW_UP, F_PARENT, F_SCORE, F_WORDS,
+	F_SENTENCES, F_LIMIT, F_WPM, F_PROSE, F_DENSITY, F_GUARD, F_LENGTH,
+	F_RUBRIC, F_RUBRIC_VERSION, F_AUTO, F_FINAL, F_SCHEDULED, F_REVIEWED,
+	F_ELAPSED, F_R, F_S, F_D, F_INTERVAL, F_DUE, F_NOTES, F_CRITERIA,
+	F_CHANGES, F_COUNT
+};
+
+/* The shortest "%.*g" that reads back as the same double. */
+static void add_num(struct sb *out, double v)
+{
+	char buf[64];
+	int prec;
+	if (!isfinite(v)) {
+		sb_addc(out, '0');
+		return;
+	}
+	for (prec = 1; prec < 17; prec++) {
+		snprintf(buf, sizeof(buf), "%.*g", prec, v);
+		if (strtod(buf, NULL) == v)
+			break;
+	}
+	snprintf(buf, sizeof(buf), "%.*g", prec, v);
+	sb_adds(out, buf);
+}
+
+/* One value of a record: NULL, a string, or raw (number, JSON text). */
+struct field {
+	int null;
+	int is_str;   /* JSON: quote it */
+	struct sb v;
+};
+
+static void criteria_json(struct store *st, long long id, struct sb *out, int *rc)
+{
+	sqlite3_stmt *s = NULL;
+	int first = 1;
+	*rc = prep(st, &s,
+		   "SELECT name, label, kind, weight, earned, scaled, active,"
+		   " met, limited, detail, feedback, evidence FROM criteria"
+		   " WHERE attempt_id = ? ORDER BY pos");
+	if (*rc)
+		return;
+	sqlite3_bind_int64(s, 1, id);
+	sb_addc(out, '[');
+	while ((*rc = sqlite3_step(s)) == SQLITE_ROW) {
+		const char *ev = (const char *)sqlite3_column_text(s, 11);
+		if (!first)
+			sb_addc(out, ',');
+		first = 0;
+		sb_adds(out, "{\"name\":");
+		json_str(out, (const char *)sqlite3_column_text(s, 0));
+		sb_adds(out, ",\"label\":");
+		json_str(out, (const char *)sqlite3_column_text(s, 1));
+		sb_adds(out, ",\"kind\":");
+		json_str(out, (const char *)sqlite3_column_text(s, 2));
+		sb_adds(out, ",\"weight\":");
+		add_num(out, sqlite3_column_double(s, 3));
+		sb_adds(out, ",\"earned\":");
+		add_num(out, sqlite3_column_double(s, 4));
+		sb_adds(out, ",\"scaled\":");
+		add_num(out, sqlite3_column_double(s, 5));
+		sb_addf(out, ",\"active\":%s,\"met\":%s,\"limited\":%s",
+			sqlite3_column_int(s, 6) ? "true" : "false",
+			sqlite3_column_int(s, 7) ? "true" : "false",
+			sqlite3_column_int(s, 8) ? "true" : "false");
+		sb_adds(out, ",\"detail\":");
+		json_str(out, (const char *)sqlite3_column_text(s, 9));
+		sb_adds(out, ",\"feedback\":");
+		json_str(out, (const char *)sqlite3_column_text(s, 10));
+		sb_adds(out, ",\"evidence\":");
+		sb_adds(out, ev && *ev ? ev : "[]");
+		sb_addc(out, '}');
+	}
+	sb_addc(out, ']');
+	sqlite3_finalize(s);
+	if (*rc == SQLITE_DONE)
+		*rc = SQLITE_OK;
+}
+
+static void changes_json(struct store *st, long long id, struct sb *out, int *rc)
+{
+	sqlite3_stmt *s = NULL;
+	int first = 1;
+	*rc = prep(st, &s,
+		   "SELECT old_grade, new_grade, changed_at FROM grade_changes"
+		   " WHERE attempt_id = ? ORDER BY id");
+	if (*rc)
+		return;
+	sqlite3_bind_int64(s, 1, id);
+	sb_addc(out, '[');
+	while ((*rc = sqlite3_step(s)) == SQLITE_ROW) {
+		if (!first)
+			sb_addc(out, ',');
+		first = 0;
+		sb_addf(out, "{\"from\":\"%s\",\"to\":\"%s\",\"at\":\"",
+			fsrs_rating_name(sqlite3_column_int(s, 0)),
+			fsrs_rating_name(sqlite3_column_int(s, 1)));
+		store_fmt_time(out, sqlite3_column_int64(s, 2));
+		sb_adds(out, "\"}");
+	}
+	sb_addc(out, ']');
+	sqlite3_finalize(s);
+	if (*rc == SQLITE_DONE)
+		*rc = SQLITE_OK;
+}
+
+static void csv_cell(struct sb *out, const char *s, size_t n)
+{
+	size_t i;
+	int quote = 0;
+	for (i = 0; i < n; i++)
+		if (s[i] == ',' || s[i] == '"' || s[i] == '\n' || s[i] == '\r') {
+			quote = 1;
+			break;
+		}
+	if (!quote) {
+		sb_add(out, s, n);
+		return;
+	}
+	sb_addc(out, '"');
+	for (i = 0; i < n; i++) {
+		if (s[i] == '"')
+			sb_addc(out, '"');
+		sb_addc(out, s[i]);
+	}
+	sb_addc(out, '"');
+}
+
+int store_export(struct store *st, FILE *out, int format, struct sb *err)
+{
+	sqlite3_stmt *s = NULL;
+	struct field f[F_COUNT];
+	struct sb line = SB_INIT;
+	int rc, i;
+
+	for (i = 0; i < F_COUNT; i++) {
+		memset(&f[i], 0, sizeof(f[i]));
+		sb_init(&f[i].v);
+	}
+	if ((rc = exec(st, "BEGIN")))
+		goto fail;
+	if ((rc = prep(st, &s, "SELECT " ATTEMPT_COLS " ORDER BY a.id")))
+		goto fail;
+	if (format == STORE_EXPORT_CSV) {
+		for (i = 0; export_fields[i]; i++)
+			fprintf(out, "%s%s", i ? "," : "", export_fields[i]);
+		fputs("\r\n", out);
+	}
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		struct store_attempt a;
+		int sub = SQLITE_OK;
+		read_attempt(s, &a);
+		for (i = 0; i < F_COUNT; i++) {
+			sb_reset(&f[i].v);
+			f[i].null = 0;
+			f[i].is_str = 0;
+		}
+#define STR(k, val)                                                  \
+	do {                                                         \
+		if (val) {                                           \
+			sb_adds(&f[k].v, (val));                     \
+			f[k].is_str = 1;                             \
+		} else {                                             \
+			f[k].null = 1;                               \
+		}                                                    \
+	} while (0)
+		sb_addf(&f[F_FORMAT].v, "%d", EXPORT_FORMAT);
+		sb_addf(&f[F_ID].v, "%lld", a.id);
+		STR(F_QUESTION, a.question_id);
+		STR(F_CATEGORY, a.category);
+		STR(F_PROMPT, a.prompt);
+		store_fmt_time(&f[F_STARTED].v, a.started_at);
+		f[F_STARTED].is_str = 1;
+		sb_addf(&f[F_DURATION].v, "%ld", a.duration_ms);
+		sb_add(&f[F_ANSWER].v, a.answer, a.answer_len);
+		f[F_ANSWER].is_str = 1;
+		STR(F_HASH, a.answer_hash);
+		sb_addf(&f[F_FOLLOW_UP].v, "%d", a.follow_up);
+		if (a.parent)
+			sb_addf(&f[F_PARENT].v, "%lld", a.parent);
+		else
+			f[F_PARENT].null = 1;
+		if (a.scored) {
+			add_num(&f[F_SCORE].v, a.score);
+			sb_addf(&f[F_WORDS].v, "%u", a.words);
+			sb_addf(&f[F_SENTENCES].v, "%u", a.sentences);
+			sb_addf(&f[F_LIMIT].v, "%u", a.limit_s);
+			add_num(&f[F_WPM].v, a.wpm);
+			add_num(&f[F_PROSE].v, a.prose_share);
+			add_num(&f[F_DENSITY].v, a.density);
+			add_num(&f[F_GUARD].v, a.guard);
+			add_num(&f[F_LENGTH].v, a.length_factor);
+		} else {
+			for (i = F_SCORE; i <= F_LENGTH; i++)
+				f[i].null = 1;
+		}
+		STR(F_RUBRIC, a.rubric);
+		if (a.rubric) {
+			char ver[17];
+			hex64(ver, a.rubric_version);
+			sb_adds(&f[F_RUBRIC_VERSION].v, ver);
+			f[F_RUBRIC_VERSION].is_str = 1;
+		} else {
+			f[F_RUBRIC_VERSION].null = 1;
+		}
+		STR(F_AUTO, a.auto_grade ? fsrs_rating_name(a.auto_grade) : NULL);
+		STR(F_FINAL, a.final_grade ? fsrs_rating_name(a.final_grade) : NULL);
+		sb_adds(&f[F_SCHEDULED].v, a.scheduled ? "true" : "false");
+		if (a.scheduled) {
+			store_fmt_time(&f[F_REVIEWED].v, a.reviewed_at);
+			f[F_REVIEWED].is_str = 1;
+			if (a.retrievability >= 0) {
+				sb_addf(&f[F_ELAPSED].v, "%lld", a.elapsed_days);
+				add_num(&f[F_R].v, a.retrievability);
+			} else {
+				f[F_ELAPSED].null = f[F_R].null = 1;
+			}
+			add_num(&f[F_S].v, a.stability);
+			add_num(&f[F_D].v, a.difficulty);
+			sb_addf(&f[F_INTERVAL].v, "%d", a.interval_days);
+			store_fmt_time(&f[F_DUE].v, a.due);
+			f[F_DUE].is_str = 1;
+		} else {
+			for (i = F_REVIEWED; i <= F_DUE; i++)
+				f[i].null = 1;
+		}
+		if (a.notes)
+			sb_adds(&f[F_NOTES].v, a.notes);
+		else
+			f[F_NOTES].null = 1;
+		criteria_json(st, a.id, &f[F_CRITERIA].v, &sub);
+		if (!sub)
+			changes_json(st, a.id, &f[F_CHANGES].v, &sub);
+#undef STR
+		store_attempt_release(&a);
+		if (sub) {
+			rc = sub;
+			goto fail;
+		}
+		sb_reset(&line);
+		if (format == STORE_EXPORT_CSV) {
+			for (i = 0; i < F_COUNT; i++) {
+				if (i)
+					sb_addc(&line, ',');
+				if (!f[i].null)
+					csv_cell(&line, f[i].v.buf, f[i].v.len);
+			}
+			sb_adds(&line, "\r\n");
+		} else {
+			sb_addc(&line, '{');
+			for (i = 0; i < F_COUNT; i++) {
+				if (i)
+					sb_addc(&line, ',');
+				json_str(&line, export_fields[i]);
+				sb_addc(&line, ':');
+				if (f[i].null)
+					sb_adds(&line, "null");
+				else if (f[i].is_str)
+					json_strn(&line, f[i].v.buf, f[i].v.len);
+				else
+					sb_add(&line, f[i].v.buf, f[i].v.len);
+			}
+			sb_adds(&line, "}\n");
+		}
+		if (fwrite(line.buf, 1, line.len, out) != line.len) {
+			sb_addf(err, "cannot write the export: %s", strerror(errno));
+			rc = -1;
+			goto out;
+		}
+	}
+	if (rc != SQLITE_DONE)
+		goto fail;
+	rc = STORE_OK;
+	goto out;
+fail:
+	rc = db_fail(st, rc, err, "exporting the attempts", "nothing was changed");
+out:
+	sqlite3_finalize(s);
+	exec(st, "COMMIT");
+	for (i = 0; i < F_COUNT; i++)
+		sb_release(&f[i].v);
+	sb_release(&line);
+	return rc < 0 ? (rc == -1 ? STORE_EIO : rc) : rc;
+}
+
+/* ---- import ---- */
+
+/* One imported record: each field NULL (absent/null) or its text. */
+struct irec {
+	char *v[F_COUNT];
+	size_t len[F_COUNT];
+	unsigned line;
+	int skip;
+	long long new_id;
+};
+
+static void irec_release(struct irec *r)
+{
+	int i;
+	for (i = 0; i < F_COUNT; i++)
+		free(r->v[i]);
+}
+
+static int field_index(const char *name)
+{
+	int i;
+	for (i = 0; export_fields[i]; i++)
+		if (!strcmp(export_fields[i], name))
+			return i;
+	return -1;
+}
+
+static int import_json_line(const char *buf, size_t len, struct irec *r,
+			    struct sb *err)
+{
+	struct jv o;
+	const char *msg;
+	size_t i;
+	if (json_parse(buf, len, &o, &msg)) {
+		sb_addf(err, "line %u: %s", r->line, msg);
+		jv_release(&o);
+		return -1;
+	}
+	if (o.type != J_OBJ) {
+		sb_addf(err, "line %u: not a JSON object", r->line);
+		jv_release(&o);
+		return -1;
+	}
+	for (i = 0; i < o.n; i++) {
+		int k = field_index(o.keys[i]);
+		const struct jv *v = &o.kids[i];
+		if (k < 0 || v->type == J_NULL)
+			continue;
+		if (v->type == J_STR) {
+			r->v[k] = xmalloc(v->len + 1);
+			memcpy(r->v[k], v->str, v->len + 1);
+			r->len[k] = v->len;
+		} else {
+			r->v[k] = xstrndup(v->raw, v->rawlen);
+			r->len[k] = v->rawlen;
+		}
+	}
+	jv_release(&o);
+	return 0;
+}
+
+/* Read one RFC 4180 record starting at *pos; cells go to cells/ncells. */
+static int csv_record(const char *buf, size_t len, size_t *pos,
+		      struct sb *cells, size_t max, size_t *ncells,
+		      unsigned *line)
+{
+	size_t i = *pos, c = 0;
+	sb_reset(&cells[0]);
+	for (;;) {
+		if (i < len && buf[i] == '"') {
+			i++;
+			for (;;) {
+				if (i >= len)
+					return -1; /* unterminated quote */
+				if (buf[i] == '"') {
+					if (i + 1 < len && buf[i + 1] == '"') {
+						sb_addc(&cells[c], '"');
+						i += 2;
+						continue;
+					}
+					i++;
+					break;
+				}
+				if (buf[i] == '\n')
+					(*line)++;
+				sb_addc(&cells[c], buf[i++]);
+			}
+		} else {
+			while (i < len && buf[i] != ',' && buf[i] != '\n' &&
+			       !(buf[i] == '\r' && i + 1 < len && buf[i + 1] == '\n'))
+				sb_addc(&cells[c], buf[i++]);
+		}
+		if (i < len && buf[i] == ',') {
+			i++;
+			if (++c >= max)
+				return -2;
+			sb_reset(&cells[c]);
+			continue;
+		}
+		if (i < len && buf[i] == '\r')
+			i++;
+		if (i < len && buf[i] == '\n')
+			i++;
+		else if (i < len)
+			return -1; /* text after a closing quote */
+		(*line)++;
+		break;
+	}
+	*pos = i;
+	*ncells = c + 1;
+	return 0;
+}
+
+static int parse_records(const char *buf, size_t len, struct irec **out,
+			 size_t *n, struct sb *err)
+{
+	struct irec *v = NULL;
+	size_t nr = 0, alloc = 0, i = 0;
+	unsigned line = 1;
+
+	while (i < len && (buf[i] == ' ' || buf[i] == '\t' || buf[i] == '\r' ||
+			   buf[i] == '\n'))
+		i++;
+	if (i < len && buf[i] == '{') {
+		i = 0;
+		while (i < len) {
+			const char *nl = memchr(buf + i, '\n', len - i);
+			size_t n1 = nl ? (size_t)(nl - (buf + i)) : len - i;
+			size_t k = 0;
+			while (k < n1 && (buf[i + k] == ' ' || buf[i + k] == '\t' ||
+					  buf[i + k] == '\r'))
+				k++;
+			if (k < n1) {
+				struct irec *r;
+				ALLOC_GROW(v, nr + 1, alloc);
+				r = &v[nr++];
+				memset(r, 0, sizeof(*r));
+				r->line = line;
+				if (import_json_line(buf + i, n1, r, err))
+					goto fail;
+			}
+			i += n1 + 1;
+			line++;
+		}
+	} else {
+		struct sb cells[F_COUNT + 1];
+		int map[F_COUNT + 1];
+		size_t ncells = 0, ncols, c;
+		unsigned rec_line;
+		int rc;
+		for (c = 0; c <= F_COUNT; c++)
+			sb_init(&cells[c]);
+		i = 0;
+		rc = csv_record(buf, len, &i, cells, F_COUNT + 1, &ncells, &line);
+		if (rc || ncells < 2 || strcmp(cells[0].buf, "format")) {
+			sb_adds(err, "line 1: not a pmdrill export (expected JSON "
+				     "lines or a CSV header starting 'format,')");
+			for (c = 0; c <= F_COUNT; c++)
+				sb_release(&cells[c]);
+			goto fail;
+		}
+		ncols = ncells;
+		for (c = 0; c < ncols; c++)
+			map[c] = field_index(cells[c].buf);
+		while (i < len) {
+			struct irec *r;
+			rec_line = line;
+			rc = csv_record(buf, len, &i, cells, F_COUNT + 1, &ncells,
+					&line);
+			if (rc) {
+				sb_addf(err, "line %u: %s", rec_line,
+					rc == -2 ? "too many fields"
+						 : "bad quoting");
+				break;
+			}
+			if (ncells == 1 && !cells[0].len)
+				continue; /* blank line */
+			if (ncells != ncols) {
+				sb_addf(err, "line %u: %zu fields, the header has %zu",
+					rec_line, ncells, ncols);
+				rc = -1;
+				break;
+			}
+			ALLOC_GROW(v, nr + 1, alloc);
+			r = &v[nr++];
+			memset(r, 0, sizeof(*r));
+			r->line = rec_line;
+			for (c = 0; c < ncells; c++) {
+				if (map[c] < 0 || !cells[c].len)
+					continue;
+				r->len[map[c]] = cells[c].len;
+				r->v[map[c]] = sb_detach(&cells[c], NULL);
+			}
+		}
+		for (c = 0; c <= F_COUNT; c++)
+			sb_release(&cells[c]);
+		if (rc)
+			goto fail;
+	}
+	*out = v;
+	*n = nr;
+	return 0;
+fail:
+	for (i = 0; i < nr; i++)
+		irec_release(&v[i]);
+	free(v);
+	return -1;
+}
+
+/* Parse "true"/"false", a grade name, times and numbers from a record. */
+static int rec_bool(const struct irec *r, int k)
+{
+	return r->v[k] && (!strcmp(r->v[k], "true") || !strcmp(r->v[k], "1"));
+}
+
+static int rec_grade(const struct irec *r, int k)
+{
+	return r->v[k] ? fsrs_rating_parse(r->v[k]) : 0;
+}
+
+static int rec_time(const struct irec *r, int k, long long *out)
+{
+	long long t;
+	if (!r->v[k])
+		return -1;
+	t = parse_time_arg(r->v[k]);
+	if (t < 0)
+		return -1;
+	*out = t;
+	return 0;
+}
+
+static int rec_ll(const struct irec *r, int k, long long *out)
+{
+	char *end;
+	if (!r->v[k])
+		return -1;
+	errno = 0;
+	*out = strtoll(r->v[k], &end, 10);
+	return *end || errno ? -1 : 0;
+}
+
+static int check_record(struct irec *r, struct sb *err)
+{
+	long long t, x;
+	const char *what = NULL;
+	if (!r->v[F_FORMAT] || strcmp(r->v[F_FORMAT], "1")) {
+		sb_addf(err, "line %u: unknown export format '%s' (this pmdrill "
+			     "reads format %d)",
+			r->line, r->v[F_FORMAT] ? r->v[F_FORMAT] : "", EXPORT_FORMAT);
+		return -1;
+	}
+	if (!r->v[F_QUESTION] || !*r->v[F_QUESTION])
+		what = "question";
+	else if (rec_time(r, F_STARTED, &t))
+		what = "started_at";
+	else if (!r->v[F_ANSWER])
+		what = "answer";
+	else if (r->v[F_ID] && rec_ll(r, F_ID, &x))
+		what = "id";
+	else if (r->v[F_PARENT] && rec_ll(r, F_PARENT, &x))
+		what = "parent";
+	else if (r->v[F_AUTO] && !rec_grade(r, F_AUTO))
+		what = "auto_grade";
+	else if (r->v[F_FINAL] && rec_grade(r, F_FINAL) <= 0)
+		what = "final_grade";
+	else if (rec_bool(r, F_SCHEDULED) &&
+		 (rec_time(r, F_REVIEWED, &t) || rec_grade(r, F_FINAL) <= 0))
+		what = "reviewed_at";
+	if (what) {
+		sb_addf(err, "line %u: missing or bad '%s'", r->line, what);
+		return -1;
+	}
+	if (!r->v[F_HASH]) {
+		char h[17];
+		hex64(h, fnv1a64(r->v[F_ANSWER], r->len[F_ANSWER]));
+		r->v[F_HASH] = xstrdup(h);
+	}
+	return 0;
+}
+
+static void bind_rec_text(sqlite3_stmt *s, int i, const struct irec *r, int k)
+{
+	if (r->v[k])
+		sqlite3_bind_text(s, i, r->v[k], (int)r->len[k], SQLITE_STATIC);
+	else
+		sqlite3_bind_null(s, i);
+}
+
+static void bind_rec_num(sqlite3_stmt *s, int i, const struct irec *r, int k,
+			 int integer)
+{
+	if (!r->v[k])
+		sqlite3_bind_null(s, i);
+	else if (integer)
+		sqlite3_bind_int64(s, i, strtoll(r->v[k], NULL, 10));
+	else
+		sqlite3_bind_double(s, i, strtod(r->v[k], NULL));
+}
+
+static int import_criteria(struct store *st, long long id, const struct irec *r,
+			   struct sb *err, int *bad)
+{
+	sqlite3_stmt *s = NULL;
+	struct jv a;
+	const char *msg;
+	size_t i;
+	int rc = SQLITE_OK;
+	if (!r->v[F_CRITERIA])
+		return SQLITE_OK;
+	if (json_parse(r->v[F_CRITERIA], r->len[F_CRITERIA], &a, &msg)) {
+		sb_addf(err, "line %u: bad 'criteria': %s", r->line, msg);
+		jv_release(&a);
+		*bad = 1;
+		return SQLITE_ERROR;
+	}
+	if (a.type != J_ARR) {
+		sb_addf(err, "line %u: bad 'criteria': not an array", r->line);
+		jv_release(&a);
+		*bad = 1;
+		return SQLITE_ERROR;
+	}
+	rc = prep(st, &s,
+		  "INSERT INTO criteria (attempt_id, pos, name, label, kind,"
+		  " weight, earned, scaled, active, met, limited, detail,"
+		  " feedback, evidence)"
+		  " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+	for (i = 0; !rc && i < a.n; i++) {
+		const struct jv *c = &a.kids[i];
+		const struct jv *name = jget(c, "name"), *kind = jget(c, "kind");
+		const struct jv *ev = jget(c, "evidence");
+		static const char *const nums[] = {"weight", "earned", "scaled"};
+		static const char *const flags[] = {"active", "met", "limited"};
+		static const char *const texts[] = {"label", "detail", "feedback"};
+		int k;
+		if (!name || name->type != J_STR || !kind || kind->type != J_STR) {
+			sb_addf(err, "line %u: criterion %zu has no name or kind",
+				r->line, i + 1);
+			*bad = 1;
+			rc = SQLITE_ERROR;
+			break;
+		}
+		sqlite3_bind_int64(s, 1, id);
+		sqlite3_bind_int64(s, 2, (long long)i);
+		sqlite3_bind_text(s, 3, name->str, (int)name->len, SQLITE_STATIC);
+		sqlite3_bind_text(s, 5, kind->str, (int)kind->len, SQLITE_STATIC);
+		for (k = 0; k < 3; k++) {
+			const struct jv *x = jget(c, nums[k]);
+			sqlite3_bind_double(s, 6 + k, x && x->type == J_NUM ? x->num : 0);
+			x = jget(c, flags[k]);
+			sqlite3_bind_int(s, 9 + k, x && x->type == J_BOOL && x->num);
+		}
+		for (k = 0; k < 3; k++) {
+			const struct jv *x = jget(c, texts[k]);
+			int col = k == 0 ? 4 : 11 + k;
+			if (x && x->type == J_STR)
+				sqlite3_bind_text(s, col, x->str, (int)x->len,
+						  SQLITE_STATIC);
+			else
+				sqlite3_bind_null(s, col);
+		}
+		if (ev && ev->type == J_ARR)
+			sqlite3_bind_text(s, 14, ev->raw, (int)ev->rawlen,
+					  SQLITE_STATIC);
+		else
+			sqlite3_bind_text(s, 14, "[]", -1, SQLITE_STATIC);
+		rc = step_done(s);
+		sqlite3_reset(s);
+	}
+	sqlite3_finalize(s);
+	jv_release(&a);
+	return rc;
+}
+
+static int import_changes(struct store *st, long long id, const struct irec *r,
+			  struct sb *err, int *bad)
+{
+	sqlite3_stmt *s = NULL;
+	struct jv a;
+	const char *msg;
+	size_t i;
+	int rc;
+	if (!r->v[F_CHANGES])
+		return SQLITE_OK;
+	if (json_parse(r->v[F_CHANGES], r->len[F_CHANGES], &a, &msg) ||
+	    a.type != J_ARR) {
+		sb_addf(err, "line %u: bad 'grade_changes'", r->line);
+		jv_release(&a);
+		*bad = 1;
+		return SQLITE_ERROR;
+	}
+	rc = prep(st, &s,
+		  "INSERT INTO grade_changes (attempt_id, old_grade, new_grade,"
+		  " changed_at) VALUES (?, ?, ?, ?)");
+	for (i = 0; !rc && i < a.n; i++) {
+		const struct jv *from = jget(&a.kids[i], "from");
+		const struct jv *to = jget(&a.kids[i], "to");
+		const struct jv *at = jget(&a.kids[i], "at");
+		int g1 = from && from->type == J_STR ? fsrs_rating_parse(from->str) : -1;
+		int g2 = to && to->type == J_STR ? fsrs_rating_parse(to->str) : -1;
+		long long t = at && at->type == J_STR ? parse_time_arg(at->str) : -1;
+		if (g1 < 1 || g2 < 1 || t < 0) {
+			sb_addf(err, "line %u: bad grade change %zu", r->line, i + 1);
+			*bad = 1;
+			rc = SQLITE_ERROR;
+			break;
+		}
+		sqlite3_bind_int64(s, 1, id);
+		sqlite3_bind_int(s, 2, g1);
+		sqlite3_bind_int(s, 3, g2);
+		sqlite3_bind_int64(s, 4, t);
+		rc = step_done(s);
+		sqlite3_reset(s);
+	}
+	sqlite3_finalize(s);
+	jv_release(&a);
+	return rc;
+}
+
+/* Attempts already in the database with this key. */
+static int count_key(struct store *st, const struct irec *r, long long *n)
+{
+	sqlite3_stmt *s = NULL;
+	long long t = 0;
+	int rc = prep(st, &s,
+		      "SELECT count(*) FROM attempts WHERE question_id = ?"
+		      " AND started_at = ? AND answer_hash = ?");
+	if (rc)
+		return rc;
+	rec_time(r, F_STARTED, &t);
+	bind_rec_text(s, 1, r, F_QUESTION);
+	sqlite3_bind_int64(s, 2, t);
+	bind_rec_text(s, 3, r, F_HASH);
+	rc = sqlite3_step(s);
+	*n = rc == SQLITE_ROW ? sqlite3_column_int64(s, 0) : 0;
+	sqlite3_finalize(s);
+	return rc == SQLITE_ROW ? SQLITE_OK : rc;
+}
+
+/* An existing attempt with the record's key (the latest), for parents. */
+static long long find_key(struct store *st, const struct irec *r)
+{
+	sqlite3_stmt *s = NULL;
+	long long t = 0, id = 0;
+	if (prep(st, &s,
+		 "SELECT max(id) FROM attempts WHERE question_id = ?"
+		 " AND started_at = ? AND answer_hash = ?"))
+		return 0;
+	rec_time(r, F_STARTED, &t);
+	bind_rec_text(s, 1, r, F_QUESTION);
+	sqlite3_bind_int64(s, 2, t);
+	bind_rec_text(s, 3, r, F_HASH);
+	if (sqlite3_step(s) == SQLITE_ROW)
+		id = col_ll(s, 0, 0);
+	sqlite3_finalize(s);
+	return id;
+}
+
+static int same_key(const struct irec *a, const struct irec *b)
+{
+	return !strcmp(a->v[F_QUESTION], b->v[F_QUESTION]) &&
+	       !strcmp(a->v[F_STARTED], b->v[F_STARTED]) &&
+	       !strcmp(a->v[F_HASH], b->v[F_HASH]);
+}
+
+int store_import(struct store *st, const char *buf, size_t len,
+		 const struct fsrs_params *p, size_t *added, size_t *skipped,
+		 struct sb *err)
+{
+	struct irec *recs = NULL;
+	size_t n = 0, i, j;
+	sqlite3_stmt *ins = NULL;
+	char **touched = NULL;
+	size_t ntouched = 0, atouched = 0;
+	int rc = SQLITE_OK, bad = 0, status;
+
+	*added = *skipped = 0;
+	if (parse_records(buf, len, &recs, &n, err))
+		return STORE_EINVAL;
+	for (i = 0; i < n; i++)
+		if (check_record(&recs[i], err)) {
+			status = STORE_EINVAL;
+			goto out;
+		}
+	if ((rc = begin(st)))
+		goto fail;
+	/*
+	 * Idempotence: the k-th record with a given key is skipped when the
+	 * database already held at least k attempts with that key, so an
+	 * export imported twice adds nothing, and genuine repeats (two
+	 * identical answers in the same second) survive a round trip.
+	 */
+	for (i = 0; i < n; i++) {
+		long long have = 0, seen = 0;
+		if ((rc = count_key(st, &recs[i], &have)))
+			goto fail;
+		for (j = 0; j < i; j++)
+			if (same_key(&recs[i], &recs[j]))
+				seen++;
+		recs[i].skip = seen < have;
+	}
+	if ((rc = prep(st, &ins,
+		       "INSERT INTO attempts (question_id, prompt, started_at,"
+		       " duration_ms, answer, answer_hash, follow_up, parent_id,"
+		       " saved_at, score, words, sentences, limit_s, wpm,"
+		       " prose_share, density, guard, length_factor, notes, rubric,"
+		       " rubric_version, auto_grade, final_grade, scheduled,"
+		       " reviewed_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9,"
+		       " ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20,"
+		       " ?21, ?22, ?23, ?24, ?25)")))
+		goto fail;
+	for (i = 0; i < n; i++) {
+		struct irec *r = &recs[i];
+		long long started = 0, reviewed = 0, parent = 0;
+		if (r->skip) {
+			r->new_id = find_key(st, r);
+			(*skipped)++;
+			continue;
+		}
+		rec_time(r, F_STARTED, &started);
+		if ((rc = ensure_question(st, r->v[F_QUESTION], r->v[F_CATEGORY],
+					  r->v[F_FOLLOW_UP] &&
+							  strcmp(r->v[F_FOLLOW_UP], "-1")
+						  ? NULL
+						  : r->v[F_PROMPT],
+					  started)))
+			goto fail;
+		if (r->v[F_CATEGORY]) {
+			sqlite3_stmt *c = NULL;
+			if ((rc = prep(st, &c,
+				       "UPDATE questions SET category = ? WHERE id = ?"
+				       " AND category IS NULL")))
+				goto fail;
+			bind_rec_text(c, 1, r, F_CATEGORY);
+			bind_rec_text(c, 2, r, F_QUESTION);
+			rc = step_done(c);
+			sqlite3_finalize(c);
+			if (rc)
+				goto fail;
+		}
+		if (r->v[F_PARENT]) {
+			long long src = strtoll(r->v[F_PARENT], NULL, 10);
+			for (j = 0; j < i; j++)
+				if (recs[j].v[F_ID] &&
+				    strtoll(recs[j].v[F_ID], NULL, 10) == src) {
+					parent = recs[j].new_id;
+					break;
+				}
+		}
+		sqlite3_bind_text(ins, 1, r->v[F_QUESTION], -1, SQLITE_STATIC);
+		bind_rec_text(ins, 2, r, F_PROMPT);
+		sqlite3_bind_int64(ins, 3, started);
+		if (r->v[F_DURATION])
+			bind_rec_num(ins, 4, r, F_DURATION, 1);
+		else
+			sqlite3_bind_int64(ins, 4, -1);
+		bind_rec_text(ins, 5, r, F_ANSWER);
+		bind_rec_text(ins, 6, r, F_HASH);
+		if (r->v[F_FOLLOW_UP])
+			bind_rec_num(ins, 7, r, F_FOLLOW_UP, 1);
+		else
+			sqlite3_bind_int(ins, 7, -1);
+		if (parent)
+			sqlite3_bind_int64(ins, 8, parent);
+		else
+			sqlite3_bind_null(ins, 8);
+		sqlite3_bind_int64(ins, 9, clock_now(st));
+		bind_rec_num(ins, 10, r, F_SCORE, 0);
+		bind_rec_num(ins, 11, r, F_WORDS, 1);
+		bind_rec_num(ins, 12, r, F_SENTENCES, 1);
+		bind_rec_num(ins, 13, r, F_LIMIT, 1);
+		bind_rec_num(ins, 14, r, F_WPM, 0);
+		bind_rec_num(ins, 15, r, F_PROSE, 0);
+		bind_rec_num(ins, 16, r, F_DENSITY, 0);
+		bind_rec_num(ins, 17, r, F_GUARD, 0);
+		bind_rec_num(ins, 18, r, F_LENGTH, 0);
+		bind_rec_text(ins, 19, r, F_NOTES);
+		bind_rec_text(ins, 20, r, F_RUBRIC);
+		bind_rec_text(ins, 21, r, F_RUBRIC_VERSION);
+		if (r->v[F_AUTO])
+			sqlite3_bind_int(ins, 22, rec_grade(r, F_AUTO));
+		else
+			sqlite3_bind_null(ins, 22);
+		if (r->v[F_FINAL])
+			sqlite3_bind_int(ins, 23, rec_grade(r, F_FINAL));
+		else
+			sqlite3_bind_null(ins, 23);
+		sqlite3_bind_int(ins, 24, rec_bool(r, F_SCHEDULED));
+		if (rec_bool(r, F_SCHEDULED) && !rec_time(r, F_REVIEWED, &reviewed))
+			sqlite3_bind_int64(ins, 25, reviewed);
+		else
+			sqlite3_bind_null(ins, 25);
+		if ((rc = step_done(ins)))
+			goto fail;
+		sqlite3_reset(ins);
+		r->new_id = sqlite3_last_insert_rowid(st->db);
+		if ((rc = import_criteria(st, r->new_id, r, err, &bad)) ||
+		    (rc = import_changes(st, r->new_id, r, err, &bad)))
+			goto fail;
+		(*added)++;
+		if (rec_bool(r, F_SCHEDULED)) {
+			for (j = 0; j < ntouched; j++)
+				if (!strcmp(touched[j], r->v[F_QUESTION]))
+					break;
+			if (j == ntouched) {
+				ALLOC_GROW(touched, ntouched + 1, atouched);
+				touched[ntouched++] = r->v[F_QUESTION];
+			}
+		}
+	}
+	for (j = 0; j < ntouched; j++)
+		if ((rc = replay(st, touched[j], p, 0, NULL, &bad))) {
+			if (bad)
+				sb_addf(err, "a review of question '%s' is out of "
+					     "range",
+					touched[j]);
+			goto fail;
+		}
+	if ((rc = exec(st, "COMMIT")))
+		goto fail;
+	status = STORE_OK;
+	goto out;
+fail:
+	if (bad) {
+		sb_adds(err, "; nothing was imported");
+		status = STORE_EINVAL;
+	} else {
+		status = db_fail(st, rc, err, "importing the attempts",
+				 "nothing was imported");
+	}
+	rollback(st);
+	*added = *skipped = 0;
+out:
+	sqlite3_finalize(ins);
+	for (i = 0; i < n; i++)
+		irec_release(&recs[i]);
+	free(recs);
+	free(touched);
+	return status;
+}
