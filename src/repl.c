@@ -27,6 +27,7 @@ static repl_prompt_fn *live_fn;
 static void *live_data;
 static char *live_prompt;  /* the prompt readline shows now */
 static char *prefill_text;
+static char *hup_line;     /* the line as it stood when a hang-up came */
 
 static volatile sig_atomic_t got_int, got_hup, got_cont;
 static int stop_reason; /* why the event hook ended the line */
@@ -117,6 +118,10 @@ static char **attempt_completion(const char *text, int start, int end)
 
 static int event_hook(void)
 {
+	if (got_hup && !hup_line)
+		/* If the terminal is gone, readline may yet see EOF and drop
+		 * the line; keep it now. */
+		hup_line = xstrdup(rl_line_buffer ? rl_line_buffer : "");
 	if (got_hup || got_int) {
 		stop_reason = got_hup ? REPL_HANGUP : REPL_INTERRUPT;
 		got_int = 0;
@@ -211,6 +216,8 @@ void repl_release(void)
 	live_prompt = NULL;
 	free(prefill_text);
 	prefill_text = NULL;
+	free(hup_line);
+	hup_line = NULL;
 	free_cands();
 }
 
@@ -278,6 +285,12 @@ enum repl_status repl_readline(const char *prompt, char **line)
 	s = readline(prompt);
 	if (stop_reason == REPL_LINE && got_hup)
 		stop_reason = REPL_HANGUP;
+	if (stop_reason == REPL_HANGUP && hup_line &&
+	    (!s || strlen(s) < strlen(hup_line))) {
+		free(s);
+		s = hup_line;
+		hup_line = NULL;
+	}
 	if (stop_reason != REPL_LINE) {
 		/* The line as it stood when the signal came. */
 		*line = s ? s : xstrdup(rl_line_buffer ? rl_line_buffer : "");
