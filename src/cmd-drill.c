@@ -1273,7 +1273,7 @@ static int run_drill(struct session *s, const struct drill_opts *o)
 static int offer_draft(struct session *s)
 {
 	struct draft d;
-	struct sb when = SB_INIT;
+	struct sb when = SB_INIT, ask_text = SB_INIT;
 	long qi;
 	int rc = draft_load(&d), resume;
 
@@ -1297,9 +1297,9 @@ static int offer_draft(struct session *s)
 		return 0;
 	}
 	store_fmt_time(&when, d.saved);
-	printf("you have an unfinished answer to %s from %s\n", d.question,
-	       when.buf);
-	resume = yesno(s, "resume? [Y/n] ", 1);
+	sb_addf(&ask_text, "you have an unfinished answer to %s from %s: "
+			   "resume? [Y/n] ", d.question, when.buf);
+	resume = yesno(s, ask_text.buf, 1);
 	if (resume && !s->hungup) {
 		struct answer a;
 		long long attempt = 0;
@@ -1328,6 +1328,7 @@ static int offer_draft(struct session *s)
 	}
 	draft_release(&d);
 	sb_release(&when);
+	sb_release(&ask_text);
 	return s->hungup;
 }
 
@@ -1803,10 +1804,17 @@ static int home(struct session *s)
 		} else {
 			const struct cmd *c = cmd_find(argv[0]);
 			if (c && strcmp(argv[0], "drill")) {
+				struct sb err = SB_INIT;
 				fflush(stdout);
 				c->fn((int)argc, argv, s->app);
 				fflush(stdout);
 				fflush(stderr);
+				/* `config` may have changed the retention or the
+				 * daily limit. */
+				if (store_params(s->st, &s->params, &s->new_per_day,
+						 &err))
+					store_error("cannot read the settings", &err);
+				sb_release(&err);
 			} else {
 				printf("'%s' is not a command here; type 'help'\n",
 				       argv[0]);
