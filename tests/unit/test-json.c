@@ -1,0 +1,101 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Unit tests for json: string escaping, invalid UTF-8, numbers. */
+#include "json.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "rec.h"
+#include "sb.h"
+#include "tap.h"
+
+static struct sb out = SB_INIT;
+
+static const char *str(const char *s, size_t n)
+{
+	sb_reset(&out);
+	json_strn(&out, s, n);
+	return out.buf;
+}
+
+static const char *num(double v)
+{
+	sb_reset(&out);
+	json_num(&out, v);
+	return out.buf;
+}
+
+static void test_escapes(void)
+{
+	is_str(str("plain", 5), "\"plain\"", "plain text is quoted");
+	is_str(str("", 0), "\"\"", "empty string");
+	is_str(str("a\"b\\c", 5), "\"a\\\"b\\\\c\"", "quote and backslash escaped");
+	is_str(str("1\n2\r3\t4", 7), "\"1\\n2\\r3\\t4\"", "\\n \\r \\t");
+	is_str(str("\x01\x1f", 2), "\"\\u0001\\u001f\"", "other controls as \\u00XX");
+	is_str(str("a\0b", 3), "\"a\\u0000b\"", "a NUL byte inside the length");
+	is_str(str("\x7f/", 2), "\"\x7f/\"", "DEL and '/' need no escape");
+	sb_reset(&out);
+	json_str(&out, NULL);
+	is_str(out.buf, "null", "json_str(NULL) is null");
+	sb_reset(&out);
+	json_str(&out, "x\"");
+	is_str(out.buf, "\"x\\\"\"", "json_str escapes too");
+}
+
+static void test_utf8(void)
+{
+	is_str(str("caf\xc3\xa9", 5), "\"caf\xc3\xa9\"", "valid 2-byte UTF-8 kept");
+	is_str(str("\xe6\x97\xa5\xe6\x9c\xac", 6), "\"\xe6\x97\xa5\xe6\x9c\xac\"",
+	       "valid 3-byte UTF-8 kept");
+	is_str(str("\xf0\x9f\x98\x80", 4), "\"\xf0\x9f\x98\x80\"", "4-byte UTF-8 kept");
+	is_str(str("\xc3\xa9\"\n", 4), "\"\xc3\xa9\\\"\\n\"",
+	       "escapes right after a multibyte character");
+	is_str(str("a\xff" "b", 3), "\"a\\ufffdb\"", "a stray byte becomes \\ufffd");
+	is_str(str("caf\xe9", 4), "\"caf\\ufffd\"", "Latin-1 byte becomes \\ufffd");
+	is_str(str("x\xc3", 2), "\"x\\ufffd\"", "a truncated sequence at the end");
+	is_str(str("\xc0\xaf", 2), "\"\\ufffd\\ufffd\"", "overlong encoding rejected");
+	is_str(str("\xed\xa0\x80", 3), "\"\\ufffd\\ufffd\\ufffd\"", "surrogates rejected");
+	is_str(str("\xf4\x90\x80\x80", 4), "\"\\ufffd\\ufffd\\ufffd\\ufffd\"",
+	       "code points above U+10FFFF rejected");
+	is_str(str("\xe2\x82\xac\xff\xe2\x82\xac", 7),
+	       "\"\xe2\x82\xac\\ufffd\xe2\x82\xac\"", "valid text on both sides of a bad byte");
+	{
+		/* every byte value, in one string: the output is valid UTF-8
+		 * with no raw control characters */
+		char all[256];
+		size_t i, bad = 0;
+		for (i = 0; i < 256; i++)
+			all[i] = (char)i;
+		str(all, 256);
+		for (i = 0; i < out.len; i++)
+			if ((unsigned char)out.buf[i] < 0x20)
+				bad++;
+		is_int(bad, 0, "no raw control characters for any byte");
+		is_int(utf8_valid_prefix(out.buf, out.len), out.len,
+		       "output is valid UTF-8 for any input");
+	}
+}
+
+static void test_numbers(void)
+{
+	is_str(num(0), "0", "zero");
+	is_str(num(42), "42", "an integer has no decimals");
+	is_str(num(-3), "-3", "negative integer");
+	is_str(num(0.5), "0.5", "a fraction");
+	is_str(num(76.18), "76.18", "two decimals");
+	is_str(num(1.0 / 3.0), "0.3333333333", "ten significant digits");
+	is_str(num(1e20), "1e+20", "huge numbers in exponent form (valid JSON)");
+	is_str(num(NAN), "0", "NaN becomes 0");
+	is_str(num(INFINITY), "0", "infinity becomes 0");
+	is_str(num(-INFINITY), "0", "minus infinity becomes 0");
+	is_str(num(123456789012.0), "123456789012", "large integers in full");
+}
+
+int main(void)
+{
+	test_escapes();
+	test_utf8();
+	test_numbers();
+	sb_release(&out);
+	return done_testing();
+}
