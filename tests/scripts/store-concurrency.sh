@@ -1,0 +1,54 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
+# Two (three) pmdrill processes on one database at once: two loops of
+# `answer` write while a third runs stats, history and next as fast as it
+# can.  WAL mode and the busy timeout mean nobody sees "locked" and every
+# command succeeds.
+. tests/scripts/lib.sh
+. tests/scripts/store.inc
+
+N=${STORE_CONCURRENCY_N:-60}
+printf '%s\n' "$GOOD" >"$WORK/a.txt"
+expect_status 0 pm answer -q storetest-gamma "$WORK/a.txt"
+
+writer() { # NAME QUESTION
+	i=0 bad=0
+	while [ $i -lt $N ]; do
+		printf '%s (%s %d)\n' "$GOOD" "$1" $i >"$WORK/$1.txt"
+		pm answer -q "$2" --time 60 "$WORK/$1.txt" >/dev/null 2>>"$WORK/$1.err" || bad=$((bad + 1))
+		i=$((i + 1))
+	done
+	echo $bad >"$WORK/$1.bad"
+}
+start=$(date +%s.%N)
+writer w1 storetest-alpha &
+p1=$!
+writer w2 storetest-beta &
+p2=$!
+
+reads=0 rbad=0
+while kill -0 $p1 2>/dev/null || kill -0 $p2 2>/dev/null; do
+	for c in stats history next; do
+		if pm $c >/dev/null 2>>"$WORK/r.err"; then
+			reads=$((reads + 1))
+		else
+			rbad=$((rbad + 1))
+		fi
+	done
+done
+wait $p1 $p2
+end=$(date +%s.%N)
+
+cat "$WORK/w1.err" "$WORK/w2.err" "$WORK/r.err"
+echo "2 writers x $N answers, $reads reads alongside, in $(echo "$end - $start" | bc 2>/dev/null || echo '?') s"
+echo "failures: writer 1 $(cat "$WORK/w1.bad"), writer 2 $(cat "$WORK/w2.bad"), reader $rbad"
+[ "$(cat "$WORK/w1.bad")" = 0 ] && [ "$(cat "$WORK/w2.bad")" = 0 ] || fail 'an answer failed while others ran'
+[ $rbad = 0 ] || fail 'a read failed while answers were written'
+! grep -q locked "$WORK/w1.err" "$WORK/w2.err" "$WORK/r.err" || fail '"locked" reported'
+[ $reads -gt 0 ] || fail 'the reader never ran'
+[ "$(sql 'SELECT count(*) FROM attempts')" = $((2 * N + 1)) ] || fail 'attempts missing'
+[ "$(sql 'SELECT count(*) FROM attempts WHERE score IS NULL')" = 0 ] || fail 'unscored attempts'
+[ "$(sql 'SELECT count(*) FROM criteria')" = $((2 * (2 * N + 1))) ] || fail 'criteria missing'
+[ "$(sql 'PRAGMA integrity_check')" = ok ] || fail 'integrity_check'
+sql "INSERT INTO answers_fts(answers_fts) VALUES ('integrity-check')" || fail 'FTS index'
+exit 0
