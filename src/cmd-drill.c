@@ -589,8 +589,7 @@ static void show_outline(struct session *s, size_t qi)
 	print_wrapped(r->outline, 2);
 }
 
-static void show_due(struct session *s, const struct fsrs_review *rv,
-		     int scheduled)
+static void show_due(const struct fsrs_review *rv, int scheduled)
 {
 	struct sb d = SB_INIT;
 	if (!scheduled) {
@@ -601,7 +600,6 @@ static void show_due(struct session *s, const struct fsrs_review *rv,
 	printf("next review: %s (in %d day%s)\n", d.buf, rv->interval_days,
 	       rv->interval_days == 1 ? "" : "s");
 	sb_release(&d);
-	(void)s;
 }
 
 /* ---- collecting an answer ---- */
@@ -642,13 +640,13 @@ static int text_is_blank(const struct sb *t)
 }
 
 /* Run the editor on the answer so far and take back what it saved. */
-static void edit_answer(struct session *s, struct answer *a)
+static void edit_answer(struct answer *a)
 {
 	const char *ed = getenv("VISUAL");
 	const char *tmpdir = getenv("TMPDIR");
 	struct sb path = SB_INIT, cmd = SB_INIT, back = SB_INIT;
 	const char *argv[6];
-	int fd, st;
+	int fd, st, made = 0, wrote;
 
 	if (!ed || !*ed)
 		ed = getenv("EDITOR");
@@ -657,11 +655,16 @@ static void edit_answer(struct session *s, struct answer *a)
 	sb_addf(&path, "%s/pmdrill-answer-XXXXXX",
 		tmpdir && *tmpdir ? tmpdir : "/tmp");
 	fd = mkstemp(path.buf);
-	if (fd < 0 || write_all(fd, a->text.buf, a->text.len) || close(fd)) {
+	if (fd < 0) {
+		fprintf(stderr, "pmdrill: cannot create '%s': %s\n", path.buf,
+			strerror(errno));
+		goto cleanup;
+	}
+	made = 1;
+	wrote = !write_all(fd, a->text.buf, a->text.len);
+	if (close(fd) || !wrote) {
 		fprintf(stderr, "pmdrill: cannot write '%s': %s\n", path.buf,
 			strerror(errno));
-		if (fd >= 0)
-			close(fd);
 		goto cleanup;
 	}
 	/* As git does: let the shell split "$EDITOR" so "code -w" works. */
@@ -688,9 +691,9 @@ static void edit_answer(struct session *s, struct answer *a)
 		       term_style(TERM_DIM), term_style(TERM_RESET));
 		fwrite(a->text.buf, 1, a->text.len, stdout);
 	}
-	unlink(path.buf);
-	(void)s;
 cleanup:
+	if (made)
+		unlink(path.buf);
 	sb_release(&path);
 	sb_release(&cmd);
 	sb_release(&back);
@@ -767,7 +770,7 @@ static enum answer_end collect_answer(struct session *s, struct answer *a)
 				else
 					puts("  (this question has no hint)");
 			} else if (!strcmp(cmd, ":edit")) {
-				edit_answer(s, a);
+				edit_answer(a);
 			} else if (!strcmp(cmd, ":skip") || !strcmp(cmd, ":quit")) {
 				int quit = cmd[1] == 'q';
 				if (confirm_discard(s, a, NULL)) {
@@ -917,7 +920,7 @@ static int grade_prompt(struct session *s, size_t qi, long long attempt,
 	struct sb err = SB_INIT;
 
 	if (schedule)
-		show_due(s, rv, 1);
+		show_due(rv, 1);
 	for (;;) {
 		struct sb p = SB_INIT;
 		char *line = NULL, *t;
@@ -960,7 +963,7 @@ static int grade_prompt(struct session *s, size_t qi, long long attempt,
 					r2.due = card.due;
 					r2.interval_days = (int)((card.due - card.last_review) /
 								 FSRS_DAY);
-					show_due(s, &r2, 1);
+					show_due(&r2, 1);
 				}
 			}
 		} else if ((g = grade_parse(t)) > 0) {
@@ -976,7 +979,7 @@ static int grade_prompt(struct session *s, size_t qi, long long attempt,
 				grade = g;
 				printf("grade changed to %s\n", grade_name(g));
 				if (schedule)
-					show_due(s, &r2, 1);
+					show_due(&r2, 1);
 			}
 		} else {
 			puts("type Enter, 1-4, again, hard, good, easy, u or o");
@@ -988,7 +991,7 @@ static int grade_prompt(struct session *s, size_t qi, long long attempt,
 	}
 	sb_release(&err);
 	if (!schedule)
-		show_due(s, rv, 0);
+		show_due(rv, 0);
 	return grade;
 }
 
