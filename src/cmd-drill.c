@@ -699,10 +699,10 @@ cleanup:
 	sb_release(&back);
 }
 
-static int confirm_discard(struct session *s, const struct answer *a,
-			   const char *partial)
+/* :skip and :quit ask only when there is something to lose. */
+static int confirm_discard(struct session *s, const struct answer *a)
 {
-	if (text_is_blank(&a->text) && (!partial || !*trim((char *)partial)))
+	if (text_is_blank(&a->text))
 		return 1;
 	return yesno(s, "discard this answer? [y/N] ", 0);
 }
@@ -737,7 +737,8 @@ static enum answer_end collect_answer(struct session *s, struct answer *a)
 		}
 		if (rs == REPL_INTERRUPT) {
 			char *keep = line ? xstrdup(line) : NULL;
-			if (confirm_discard(s, a, line)) {
+			/* Always ask: a stray Ctrl-C must not skip a question. */
+			if (yesno(s, "discard this answer? [y/N] ", 0)) {
 				free(line);
 				free(keep);
 				if (s->hungup) {
@@ -773,7 +774,7 @@ static enum answer_end collect_answer(struct session *s, struct answer *a)
 				edit_answer(a);
 			} else if (!strcmp(cmd, ":skip") || !strcmp(cmd, ":quit")) {
 				int quit = cmd[1] == 'q';
-				if (confirm_discard(s, a, NULL)) {
+				if (confirm_discard(s, a)) {
 					end = quit ? ANSWER_QUIT : ANSWER_SKIP;
 					free(cmd);
 					free(line);
