@@ -1783,8 +1783,9 @@ static int home(struct session *s)
 			free(line);
 			continue;
 		}
-		repl_add_history(line);
 		copy = xstrdup(line);
+		if (line[0] != ' ') /* as bash's ignorespace */
+			repl_add_history(trim(copy));
 		argc = split_words(copy, argv, sizeof(argv) / sizeof(*argv));
 		if (!argc) {
 			/* nothing */
