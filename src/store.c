@@ -404,24 +404,42 @@ static void file_uri(struct sb *out, const char *path)
 	}
 }
 
-/* A database newer than us, or another program's, is refused. */
-static int check_ours(struct store *st, long long v, struct sb *err)
+/*
+ * Read the schema version and tell whether the file is ours: a database
+ * newer than us, or another program's, is refused.  The three values come
+ * from one statement, hence one snapshot: read separately, another
+ * pmdrill's first migration could commit in between and make a new
+ * database look like a stranger's.  Returns 0, or an error (SQLite's
+ * rc < 0 as a store status, message in err).
+ */
+static int check_ours(struct store *st, long long *v, struct sb *err)
 {
+	sqlite3_stmt *s = NULL;
 	long long app_id = 0, ntables = 0;
-	int rc;
-	if (v > STORE_SCHEMA_VERSION) {
+	int rc = prep(st, &s,
+		      "SELECT (SELECT user_version FROM pragma_user_version),"
+		      " (SELECT application_id FROM pragma_application_id),"
+		      " (SELECT count(*) FROM sqlite_master)");
+	if (!rc) {
+		rc = sqlite3_step(s);
+		if (rc == SQLITE_ROW) {
+			*v = sqlite3_column_int64(s, 0);
+			app_id = sqlite3_column_int64(s, 1);
+			ntables = sqlite3_column_int64(s, 2);
+			rc = SQLITE_OK;
+		}
+	}
+	sqlite3_finalize(s);
+	if (rc)
+		return db_fail(st, rc, err, "reading the database", NULL);
+	if (*v > STORE_SCHEMA_VERSION) {
 		sb_addf(err, "database '%s' has schema version %lld, newer than "
 			     "this pmdrill understands (%d); use a newer pmdrill "
 			     "(the file was left untouched)",
-			st->path, v, STORE_SCHEMA_VERSION);
+			st->path, *v, STORE_SCHEMA_VERSION);
 		return STORE_EIO;
 	}
-	if (v > 0)
-		return STORE_OK;
-	if ((rc = pragma_int(st, "PRAGMA application_id", &app_id)) ||
-	    (rc = pragma_int(st, "SELECT count(*) FROM sqlite_master", &ntables)))
-		return db_fail(st, rc, err, "reading the database", NULL);
-	if (ntables && app_id != STORE_APP_ID) {
+	if (*v == 0 && ntables && app_id != STORE_APP_ID) {
 		sb_addf(err, "'%s' is an SQLite database but not a pmdrill one; "
 			     "the file was left untouched",
 			st->path);
@@ -435,10 +453,7 @@ static int migrate(struct store *st, struct sb *err)
 	long long v;
 	int rc;
 
-	rc = pragma_int(st, "PRAGMA user_version", &v);
-	if (rc)
-		return db_fail(st, rc, err, "reading the schema version", NULL);
-	if ((rc = check_ours(st, v, err)))
+	if ((rc = check_ours(st, &v, err)))
 		return rc;
 	if (v == STORE_SCHEMA_VERSION)
 		return STORE_OK;
@@ -453,14 +468,9 @@ static int migrate(struct store *st, struct sb *err)
 	if (rc)
 		return db_fail(st, rc, err, "upgrading the schema", NULL);
 	/* Another pmdrill may have migrated while we waited for the lock. */
-	if ((rc = pragma_int(st, "PRAGMA user_version", &v)))
-		goto fail;
-	if (v > STORE_SCHEMA_VERSION || v == 0) {
-		int bad = check_ours(st, v, err);
-		if (bad) {
-			rollback(st);
-			return bad;
-		}
+	if ((rc = check_ours(st, &v, err))) {
+		rollback(st);
+		return rc;
 	}
 	while (v < STORE_SCHEMA_VERSION) {
 		char bump[64];
@@ -485,6 +495,40 @@ fail:
 		     "the database was not changed");
 	rollback(st);
 	return rc;
+}
+
+static int is_wal(struct store *st)
+{
+	sqlite3_stmt *s = NULL;
+	const unsigned char *mode;
+	int wal = 0;
+	if (!prep(st, &s, "PRAGMA journal_mode") && sqlite3_step(s) == SQLITE_ROW &&
+	    (mode = sqlite3_column_text(s, 0)))
+		wal = !strcmp((const char *)mode, "wal");
+	sqlite3_finalize(s);
+	return wal;
+}
+
+/*
+ * Switching to WAL needs an exclusive lock, and SQLite does not call the
+ * busy handler for it: when several pmdrills create the database at
+ * once, the losers get SQLITE_BUSY at once.  Retry for the busy timeout;
+ * usually the winner has switched it meanwhile.
+ */
+static int set_wal(struct store *st)
+{
+	int waited = 0, rc;
+	for (;;) {
+		if (is_wal(st))
+			return SQLITE_OK;
+		rc = exec(st, "PRAGMA journal_mode = WAL");
+		if ((rc & 0xff) != SQLITE_BUSY && (rc & 0xff) != SQLITE_LOCKED)
+			return rc;
+		if (waited >= BUSY_TIMEOUT_MS)
+			return rc;
+		sqlite3_sleep(10);
+		waited += 10;
+	}
 }
 
 static int try_open(struct store *st, const char *name, int flags, struct sb *err)
@@ -589,7 +633,7 @@ int store_open(struct store **out, const char *path, int create, struct sb *err)
 
 	/* The first read tells a database from garbage; nothing is written
 	 * before it succeeds. */
-	rc = pragma_int(st, "PRAGMA user_version", &v);
+	rc = pragma_int(st, "PRAGMA schema_version", &v);
 	if (rc && st->readonly && ((rc & 0xff) == SQLITE_CANTOPEN ||
 				   (rc & 0xff) == SQLITE_READONLY)) {
 		/*
@@ -607,7 +651,7 @@ int store_open(struct store **out, const char *path, int create, struct sb *err)
 		sb_release(&uri);
 		if (rc)
 			goto fail;
-		rc = pragma_int(st, "PRAGMA user_version", &v);
+		rc = pragma_int(st, "PRAGMA schema_version", &v);
 	}
 	if (rc) {
 		db_fail(st, rc, err, "reading the database", NULL);
@@ -615,20 +659,12 @@ int store_open(struct store **out, const char *path, int create, struct sb *err)
 	}
 	/* Refuse what is not ours before writing anything (even the
 	 * journal-mode bytes of the header). */
-	if ((status = check_ours(st, v, err)))
+	if ((status = check_ours(st, &v, err)))
 		goto fail;
 	if (st->readonly) {
 		exec(st, "PRAGMA query_only = 1");
 	} else {
-		sqlite3_stmt *s = NULL;
-		const unsigned char *mode = NULL;
-		int is_wal = 0;
-		rc = prep(st, &s, "PRAGMA journal_mode");
-		if (!rc && sqlite3_step(s) == SQLITE_ROW &&
-		    (mode = sqlite3_column_text(s, 0)))
-			is_wal = !strcmp((const char *)mode, "wal");
-		sqlite3_finalize(s);
-		if (!is_wal && (rc = exec(st, "PRAGMA journal_mode = WAL"))) {
+		if ((rc = set_wal(st))) {
 			db_fail(st, rc, err, "switching to WAL mode", NULL);
 			goto fail;
 		}

@@ -9,6 +9,21 @@
 
 N=${STORE_CONCURRENCY_N:-60}
 printf '%s\n' "$GOOD" >"$WORK/a.txt"
+
+# Ten first answers at once on a database that does not exist yet: one
+# creates it and switches it to WAL, the others wait for the lock.
+i=0
+while [ $i -lt 10 ]; do
+	PMDRILL_DB=$WORK/fresh/p.db "$PM" --bank "$STORE_BANK" answer \
+		-q storetest-gamma "$WORK/a.txt" >/dev/null 2>>"$WORK/fresh.err" &
+	i=$((i + 1))
+done
+wait
+[ ! -s "$WORK/fresh.err" ] || { cat "$WORK/fresh.err"; fail 'creating a database concurrently failed'; }
+[ "$(sqlite3 "$WORK/fresh/p.db" 'SELECT count(*) FROM attempts')" = 10 ] ||
+	fail 'concurrent creation lost attempts'
+[ "$(sqlite3 "$WORK/fresh/p.db" 'PRAGMA journal_mode')" = wal ] || fail 'not WAL'
+
 expect_status 0 pm answer -q storetest-gamma "$WORK/a.txt"
 
 writer() { # NAME QUESTION
