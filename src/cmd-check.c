@@ -156,7 +156,8 @@ int cmd_check(int argc, char **argv, struct app *app)
 		ALLOC_GROW(shown.v, shown.nr + 1, shown.alloc);
 		shown.v[shown.nr++] = *d;
 	}
-	qsort(shown.v, shown.nr, sizeof(*shown.v), cmp_diag);
+	if (shown.nr > 1)
+		qsort(shown.v, shown.nr, sizeof(*shown.v), cmp_diag);
 	diag_print(&shown, 1);
 	errors = diag_count(&shown, DIAG_ERROR);
 	warnings = diag_count(&shown, DIAG_WARNING);

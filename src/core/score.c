@@ -781,7 +781,8 @@ feedback:
 			it->met = it->earned >= it->weight - 1e-9;
 		if (!it->met && c->feedback)
 			it->feedback = xstrdup(c->feedback);
-		qsort(it->ev, it->nev, sizeof(*it->ev), cmp_ev);
+		if (it->nev > 1)
+			qsort(it->ev, it->nev, sizeof(*it->ev), cmp_ev);
 	}
 	return 0;
 }
