@@ -332,7 +332,8 @@ int bank_list_txt(const char *dir, char ***out, size_t *nout)
 		names[n++] = sb_detach(&p, NULL);
 	}
 	closedir(d);
-	qsort(names, n, sizeof(*names), cmp_str);
+	if (n > 1)
+		qsort(names, n, sizeof(*names), cmp_str);
 	*out = names;
 	*nout = n;
 	return 0;
