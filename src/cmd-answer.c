@@ -150,12 +150,6 @@ int cmd_answer(int argc, char **argv, struct app *app)
 		status = store_exit_code(rc);
 		goto out;
 	}
-	/* Not fatal: the attempt matters more than the question's display text. */
-	if (store_sync_questions(st, b, now, &err)) {
-		fprintf(stderr, "pmdrill: warning: %s\n", err.buf);
-		sb_reset(&err);
-	}
-
 	/* Save first: whatever fails after this, the answer is kept. */
 	q = &b->q.v[qbank_find(&b->q, qid)];
 	rc = store_begin_attempt(st, qid, q->prompt,
@@ -166,6 +160,12 @@ int cmd_answer(int argc, char **argv, struct app *app)
 		fprintf(stderr, "pmdrill: %s\n", err.buf);
 		status = store_exit_code(rc);
 		goto out;
+	}
+	/* The questions' display text (category, level) for stats and
+	 * history; not worth failing an answer that is already saved. */
+	if (store_sync_questions(st, b, now, &err)) {
+		fprintf(stderr, "pmdrill: warning: %s\n", err.buf);
+		sb_reset(&err);
 	}
 
 	rubric_ok = prepare_rubric(b, qid, NULL, &r, &q);

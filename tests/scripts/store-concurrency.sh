@@ -66,4 +66,21 @@ echo "failures: writer 1 $(cat "$WORK/w1.bad"), writer 2 $(cat "$WORK/w2.bad"), 
 [ "$(sql 'SELECT count(*) FROM criteria')" = $((2 * (2 * N + 1))) ] || fail 'criteria missing'
 [ "$(sql 'PRAGMA integrity_check')" = ok ] || fail 'integrity_check'
 sql "INSERT INTO answers_fts(answers_fts) VALUES ('integrity-check')" || fail 'FTS index'
+
+# A writer that holds the lock longer than the 5 s busy timeout: the
+# answer waits, then fails clearly, and readers are not blocked at all.
+before=$(sql 'SELECT count(*) FROM attempts')
+{ echo 'BEGIN IMMEDIATE;'; sleep 8; echo 'COMMIT;'; } | sqlite3 "$PMDRILL_DB" &
+holder=$!
+sleep 1
+t0=$(date +%s)
+expect_status 74 pm answer -q storetest-alpha "$WORK/a.txt"
+t1=$(date +%s)
+grep_in "$WORK/err" '^pmdrill: database is locked by another pmdrill; try again \(database is locked while saving the answer; nothing new was saved; the attempt [0-9]+ saved before this is kept\)$'
+[ $((t1 - t0)) -ge 4 ] || fail "gave up after $((t1 - t0)) s, before the busy timeout"
+expect_status 0 pm history --limit 1
+expect_status 0 pm stats
+wait $holder
+[ "$(sql 'SELECT count(*) FROM attempts')" = "$before" ] || fail 'a locked-out answer was half saved'
+expect_status 0 pm answer -q storetest-alpha "$WORK/a.txt"
 exit 0
