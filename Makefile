@@ -113,6 +113,7 @@ fmt:
 
 # The core must stay pure: no I/O, clock, environment or exit.
 lint:
+	@if command -v mandoc >/dev/null; then mandoc -Tlint -Wwarning pmdrill.1; fi
 	@! grep -nE '\b(fopen|fprintf|printf|puts|getenv|time|rand|exit|sqlite3_[a-z_]+|readline)\s*\(' src/core/*.c \
 		|| { echo 'lint: I/O or globals in src/core'; exit 1; }
 	@echo 'lint: src/core is pure'
