@@ -1,0 +1,760 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Unit tests for score: every criterion kind, the guards, the grade, JSON. */
+#include "score.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "diag.h"
+#include "qbank.h"
+#include "rec.h"
+#include "rubric.h"
+#include "sb.h"
+#include "tap.h"
+
+static struct rubric_set rs;
+static struct qbank qb;
+static struct diag_list dl;
+static struct score_report rep;
+static struct sb ans = SB_INIT;
+
+/* Parse and compile a one-rubric file; NULL (and a failed test) if bad. */
+static struct rubric *rub(const char *src, int jit)
+{
+	size_t i;
+	score_report_release(&rep); /* it borrows the rubric */
+	rubric_set_release(&rs);
+	diag_release(&dl);
+	rubric_parse(&rs, "r.txt", src, strlen(src), &dl);
+	if (rs.nr)
+		rubric_compile(&rs.v[0], jit, &dl);
+	if (!rs.nr || dl.nr) {
+		for (i = 0; i < dl.nr; i++)
+			fprintf(stderr, "# %u:%u %s\n", dl.v[i].line, dl.v[i].col, dl.v[i].msg);
+		ok(0, "test rubric parses");
+		return NULL;
+	}
+	return &rs.v[0];
+}
+
+static const struct question *question(const char *src)
+{
+	qbank_release(&qb);
+	qbank_parse(&qb, "q.txt", src, strlen(src), &dl);
+	if (!qb.nr || qbank_compile_expects(&qb.v[0], 0, &dl)) {
+		ok(0, "test question parses");
+		return NULL;
+	}
+	return &qb.v[0];
+}
+
+static double score_q(const struct rubric *r, const struct question *q,
+		      const char *text, size_t len)
+{
+	score_report_release(&rep);
+	if (!r)
+		return -1;
+	score_answer(&rep, r, q, text, len, -1, 0, &dl);
+	return rep.score;
+}
+
+static double score(const struct rubric *r, const char *text)
+{
+	return score_q(r, NULL, text, strlen(text));
+}
+
+static const struct score_item *item(const char *name)
+{
+	size_t i;
+	for (i = 0; i < rep.nitems; i++)
+		if (!strcmp(rep.items[i].name, name))
+			return &rep.items[i];
+	return NULL;
+}
+
+static const char *detail(const char *name)
+{
+	const struct score_item *it = item(name);
+	return it && it->detail ? it->detail : "(none)";
+}
+
+static int has_note(const char *part)
+{
+	size_t i;
+	for (i = 0; i < rep.nnotes; i++)
+		if (strstr(rep.notes[i], part))
+			return 1;
+	return 0;
+}
+
+#define near(got, want, name)                                                 \
+	do {                                                                  \
+		double g_ = (got), w_ = (want);                               \
+		if (!ok(fabs(g_ - w_) < 0.051, "%s", name))                   \
+			fprintf(stderr, "#   got %g, want %g\n", g_, w_);     \
+	} while (0)
+
+/* A neutral sentence of 13 words that no test pattern matches. */
+#define FILL "The team looked at the data and moved on to the next part. "
+
+static const char *fill(int n)
+{
+	static struct sb f = SB_INIT;
+	sb_reset(&f);
+	while (n-- > 0)
+		sb_adds(&f, FILL);
+	return f.buf;
+}
+
+/* ans = the concatenation of the arguments */
+static const char *text(const char *first, ...)
+{
+	va_list ap;
+	const char *s;
+	sb_reset(&ans);
+	va_start(ap, first);
+	for (s = first; s; s = va_arg(ap, const char *))
+		sb_adds(&ans, s);
+	va_end(ap);
+	return ans.buf;
+}
+
+#define HDR "Rubric: t\nMin-words: 1\n\n"
+
+static void test_keywords(void)
+{
+	struct rubric *r = rub(HDR "Criterion: k\nKind: keywords\nWeight: 10\nMin: 3\n"
+			       "Pattern: \\bchurn\\b\nPattern: \\bretention\\b\nPattern: \\bcohorts?\\b\n", 0);
+	int i;
+	sb_reset(&ans);
+	for (i = 0; i < 10; i++)
+		sb_adds(&ans, "We looked at churn again in the weekly review meeting. ");
+	score_q(r, NULL, ans.buf, ans.len);
+	is_str(detail("k"), "1 of 3 concepts", "the same word ten times is one concept");
+	near(rep.score, 33.3, "... and earns a third");
+	ok(rep.guard == 1, "prose: no guard");
+	is_int(item("k") ? item("k")->nev : 0, 1, "one piece of evidence per concept");
+	score(r, text("We looked at churn and at retention by cohort this week. ", fill(3), NULL));
+	is_str(detail("k"), "3 of 3 concepts", "three concepts");
+	near(rep.score, 100, "full points at Min");
+	ok(item("k") && item("k")->met && !item("k")->feedback, "met, so no feedback");
+	score(r, text("We looked at CHURN and Retention with the team. ", fill(3), NULL));
+	near(rep.score, 66.7, "Min partial credit: 2 of 3, caseless");
+
+	r = rub(HDR "Criterion: k\nKind: keywords\nWeight: 10\nFeedback: Name the churn.\n"
+		"Pattern: \\bchurn\\b\n", 0);
+	score(r, fill(5));
+	near(rep.score, 0, "no concept: nothing");
+	ok(item("k") && !item("k")->met && item("k")->feedback &&
+	   !strcmp(item("k")->feedback, "Name the churn."), "unmet: the Feedback is given");
+}
+
+static void test_count_matches(void)
+{
+	struct rubric *r = rub(HDR "Criterion: n\nKind: keywords\nCount: matches\nWeight: 10\nMin: 4\n"
+			       "Pattern: \\d+%\nPattern: \\b\\d+\\b\nPattern: \\bNPS\\b\n", 0);
+	score(r, text("Conversion rose from 20% to 35% and then fell back to 20% over 7 weeks. ",
+		      fill(3), NULL));
+	is_str(detail("n"), "3 of 4 distinct matches",
+	       "distinct texts, and '20' inside '20%' is not counted again");
+	near(rep.score, 75, "3 of Min 4");
+	is_int(item("n") ? item("n")->nev : 0, 3, "evidence for each distinct match");
+	score(r, text("Our NPS went up and the nps survey said so to the whole team. ", fill(3), NULL));
+	is_str(detail("n"), "1 of 4 distinct matches", "distinct after case folding");
+}
+
+static void test_where(void)
+{
+	struct rubric *r = rub(HDR "Criterion: open\nKind: keywords\nWeight: 10\nWhere: first 20%\n"
+			       "Pattern: \\bclarify\\b\n\n"
+			       "Criterion: close\nKind: keywords\nWeight: 10\nWhere: last 20%\n"
+			       "Pattern: \\bsummary\\b\n", 0);
+	score(r, text("First I clarify the goal with the team today. ", fill(8),
+		      "In summary we would ship it to everyone soon.", NULL));
+	ok(item("open") && item("open")->met, "Where first: a match in the opening counts");
+	ok(item("close") && item("close")->met, "Where last: a match in the closing counts");
+	near(rep.score, 100, "both");
+	score(r, text("In summary we would ship it to everyone soon. ", fill(8),
+		      "First I clarify the goal with the team today.", NULL));
+	ok(item("open") && !item("open")->met, "Where first: a match at the end does not");
+	ok(item("close") && !item("close")->met, "Where last: a match at the start does not");
+	near(rep.score, 0, "neither");
+}
+
+static void test_stages(void)
+{
+	struct rubric *r = rub(HDR "Criterion: s\nKind: stages\nWeight: 10\n"
+			       "Stage: A = \\balpha\\b\nStage: B = \\bbravo\\b\nStage: C = \\bcharlie\\b\n", 0);
+	const char *in_order = "First we talk about alpha in some detail. "
+			       "Then we move on to bravo with care. "
+			       "Finally we reach charlie at the very end.";
+	score(r, in_order);
+	is_str(detail("s"), "3 of 3 stages in order (A > B > C)", "all stages in order");
+	near(rep.score, 100, "full points");
+	ok(item("s") && item("s")->nev == 3 && item("s")->ev[0].what &&
+	   !strcmp(item("s")->ev[0].what, "A"), "evidence labelled with the stage");
+	score(r, "First we talk about charlie in some detail. "
+		 "Then we move on to bravo with care. "
+		 "Finally we reach alpha at the very end.");
+	ok(!strncmp(detail("s"), "1 of 3 stages", 13), "reverse order earns 1 stage (%s)", detail("s"));
+	near(rep.score, 33.3, "a third");
+	score(r, "We mention bravo in the first sentence here. "
+		 "Then we talk about alpha in some detail. "
+		 "Then we go back to bravo with care. "
+		 "Finally we reach charlie at the very end.");
+	ok(!strncmp(detail("s"), "3 of 3 stages", 13),
+	   "the longest in-order run uses the later mention (%s)", detail("s"));
+	score(r, "Alpha first.\nThen we move on to bravo with care. "
+		 "Finally we reach charlie at the very end.");
+	ok(!strncmp(detail("s"), "2 of 3 stages", 13),
+	   "a stage in a fragment of under 5 words does not count (%s)", detail("s"));
+	ok(strstr(detail("s"), "not found in order: A") != NULL, "the missed stage is named");
+	score(r, "- alpha\n- bravo\n- charlie\n");
+	ok(!strncmp(detail("s"), "0 of 3 stages", 13), "a bullet list of stages earns none");
+
+	r = rub(HDR "Criterion: s\nKind: stages\nWeight: 10\nMin: 2\n"
+		"Stage: A = \\balpha\\b\nStage: B = \\bbravo\\b\nStage: C = \\bcharlie\\b\n", 0);
+	score(r, "Then we move on to bravo with care. Finally we reach charlie at the very end.");
+	near(rep.score, 100, "full points at Min stages");
+}
+
+static void test_ratio(void)
+{
+	struct rubric *r = rub(HDR "Criterion: we\nKind: ratio\nWeight: 10\n"
+			       "Pattern: \\bwe\\b\nAgainst: \\bI\\b\n", 0);
+	score(r, text("We planned it and we built it and then we shipped it while I watched. ",
+		      fill(2), NULL));
+	near(rep.score, 100, "3 for, 1 against: full at the default target 0.5");
+	ok(strstr(detail("we"), "3 for, 1 against") != NULL, "detail counts both (%s)", detail("we"));
+	score(r, text("I planned it and I built it and then I shipped it while we watched. ",
+		      fill(2), NULL));
+	near(rep.score, 50, "1 for, 3 against: share 0.25 of 0.5");
+	score(r, text("I planned it all alone. ", fill(2), NULL));
+	near(rep.score, 0, "no for-matches: nothing");
+	r = rub(HDR "Criterion: we\nKind: ratio\nWeight: 10\nMin: 2\nTarget: 1\n"
+		"Pattern: \\bwe\\b\nAgainst: \\bI\\b\n", 0);
+	score(r, text("We planned it all alone today. ", fill(2), NULL));
+	near(rep.score, 0, "fewer than Min for-matches: nothing");
+	score(r, text("We planned it and we built it and I shipped it. ", fill(2), NULL));
+	near(rep.score, 66.7, "Target 1: share 2/3");
+}
+
+static void test_concreteness(void)
+{
+	struct rubric *r = rub(HDR "Criterion: c\nKind: concreteness\nWeight: 10\nPattern: \\d\n", 0);
+	score(r, "We grew signups by 12 percent last month. " FILL FILL FILL "Ok then.");
+	is_str(detail("c"), "1 of 4 sentences concrete (25%; full at 50%)",
+	       "share of sentences (of 4+ words) with a match");
+	near(rep.score, 50, "0.25 of the 0.5 target");
+	score(r, "We grew signups by 12 percent last month. We cut 3 steps from the flow. " FILL);
+	near(rep.score, 100, "2 of 3: full");
+}
+
+static void test_length(void)
+{
+	struct rubric *r = rub("Rubric: t\nMin-words: 4\n\nCriterion: len\nKind: length\nWeight: 10\n"
+			       "Ideal: 10-20\n", 0);
+	const char *w15 = "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen";
+	score(r, w15);
+	near(rep.score, 100, "inside the ideal range: full");
+	is_str(detail("len"), "15 words (ideal 10-20)", "detail");
+	score(r, "one two three four five six seven");
+	near(rep.score, 50, "between the floor and the range: linear");
+	score(r, text(w15, " ", w15, " ", w15, " x y z a b", NULL)); /* 50 words */
+	near(rep.score, 50, "far past the range: worth half");
+	score(r, text(w15, " one two three four five six seven eight nine ten", NULL)); /* 25 */
+	near(rep.score, 87.5, "a little past the range: a little less");
+	r = rub("Rubric: t\nMin-words: 1\nTime: 1m\n\nCriterion: len\nKind: length\nWeight: 10\n", 0);
+	score(r, "x");
+	is_str(detail("len"), "1 words (ideal 20-40)",
+	       "without Ideal: the time limit times 20-40 words a minute");
+}
+
+static void test_penalty(void)
+{
+	struct rubric *r = rub(HDR "Criterion: k\nKind: keywords\nWeight: 10\nPattern: \\bdata\\b\n\n"
+			       "Criterion: um\nKind: penalty\nWeight: 20\nAllow: 1\nFull: 5\n"
+			       "Pattern: \\bum\\b\n", 0);
+	const struct score_item *it;
+	double rate;
+	score(r, fill(10));
+	near(rep.score, 100, "no hits: nothing taken off");
+	ok(item("um") && item("um")->met, "penalty met when nothing is taken off");
+	score(r, text("So um we um did it um today. ", fill(10), NULL));
+	it = item("um");
+	rate = 300.0 / rep.words;
+	near(rep.score, 100 - 20 * (rate - 1) / 4, "between Allow and Full: linear");
+	ok(it && it->scaled < 0 && it->nev == 3, "points shown as negative, with evidence");
+	score(r, text("Um um um um um. ", fill(5), NULL));
+	near(rep.score, 80, "at Full or past: the whole weight");
+	score(r, "Um. " FILL);
+	ok(rep.words == 14 && rep.guard == 1, "a 14-word answer, unguarded");
+	near(rep.score, 100 - 20 * (2.0 - 1) / 4,
+	     "short answers: rates per at least 50 words (1 hit = 2 per 100)");
+}
+
+static void test_expect(void)
+{
+	struct rubric *r = rub(HDR "Criterion: k\nKind: keywords\nWeight: 10\nPattern: \\bdata\\b\n\n"
+			       "Criterion: topic\nKind: expect\nWeight: 30\n", 0);
+	const struct question *q;
+	score(r, fill(5));
+	near(rep.score, 100, "no question: expect drops out of the total");
+	ok(item("topic") && !item("topic")->active, "... inactive");
+	q = question("Id: e\nCategory: t\nPrompt: x\n");
+	score_q(r, q, fill(5), strlen(fill(5)));
+	near(rep.score, 100, "a question without Expect: inactive too");
+	q = question("Id: e\nCategory: t\nPrompt: x\n"
+		     "Expect: the riders = \\briders?\\b\nExpect: the drivers = \\bdrivers?\\b\n");
+	score_q(r, q, text("Riders matter most to us here. ", fill(5), NULL), ans.len);
+	near(rep.score, 100 * (10 + 15) / 40.0, "one of two expectations: half its weight");
+	ok(strstr(detail("topic"), "missing: the drivers") != NULL, "detail names what is missing");
+	ok(item("topic") && item("topic")->nev == 1 && item("topic")->ev[0].what &&
+	   !strcmp(item("topic")->ev[0].what, "the riders"), "evidence labelled");
+}
+
+static const char *const concepts[] = {"churn", "retention", "cohort", "activation",
+				       "funnel", "conversion", "guardrail", "baseline"};
+
+static void test_guards(void)
+{
+	struct rubric *r = rub(HDR "Criterion: k\nKind: keywords\nWeight: 10\nMin: 8\n"
+			       "Pattern: \\bchurn\\b\nPattern: \\bretention\\b\nPattern: \\bcohort\\b\n"
+			       "Pattern: \\bactivation\\b\nPattern: \\bfunnel\\b\nPattern: \\bconversion\\b\n"
+			       "Pattern: \\bguardrail\\b\nPattern: \\bbaseline\\b\n", 0);
+	double list, bullets, prose;
+	size_t i;
+	list = score(r, "churn, retention, cohort, activation, funnel, conversion, guardrail, baseline");
+	ok(has_note("list of keywords"), "a comma list gets a note");
+	sb_reset(&ans);
+	for (i = 0; i < 8; i++)
+		sb_addf(&ans, "- %s\n", concepts[i]);
+	bullets = score(r, ans.buf);
+	sb_reset(&ans);
+	for (i = 0; i < 8; i++)
+		sb_addf(&ans, "Next we would look closely at the %s of the product. ", concepts[i]);
+	sb_adds(&ans, fill(4));
+	prose = score(r, ans.buf);
+	near(prose, 100, "the same concepts in sentences: full points");
+	ok(rep.guard == 1 && !has_note("list of keywords"), "no guard on prose");
+	ok(list < prose / 3, "a keyword list scores far below (%g vs %g)", list, prose);
+	ok(bullets < prose / 3, "a bullet list too (%g vs %g)", bullets, prose);
+	sb_reset(&ans);
+	for (i = 0; i < 8; i++)
+		sb_addf(&ans, "%s, data, team, part, next, plan, moved, looked, on, to, the, of, a, ",
+			concepts[i]);
+	score(r, ans.buf);
+	ok(rep.density <= 8 && rep.prose_share == 0, "a long comma list: low density, no prose");
+	ok(rep.guard <= 0.15 + 1e-9 && rep.score <= 15.0 + 1e-9,
+	   "... is discounted for want of sentences alone (%g)", rep.score);
+	sb_reset(&ans);
+	for (i = 0; i < 8; i++)
+		sb_addf(&ans, "We track the %s here. ", concepts[i]);
+	score(r, ans.buf);
+	ok(rep.guard < 1 && rep.density > 8, "dense vocabulary in short sentences is discounted (%g)",
+	   rep.score);
+}
+
+static void test_floor_empty(void)
+{
+	struct rubric *r = rub("Rubric: t\n\nCriterion: k\nKind: keywords\nWeight: 10\n"
+			       "Pattern: \\bfine\\b\nPattern: \\bdata\\b\n", 0);
+	score(r, "fine");
+	near(rep.score, 0, "'fine' scores 0 (the length floor)");
+	ok(has_note("too short"), "with a note saying so");
+	is_int(rep.grade, GRADE_AGAIN, "grade again");
+	score(r, "We looked at the data and it was fine. The team moved on to the next part now. "
+		 "The team looked at the data and moved on to the next.");
+	ok(rep.words == 30 && rep.score <= 25.0, "30 of 60 words keeps at most a quarter (%g)", rep.score);
+
+	score(r, "");
+	near(rep.score, 0, "an empty answer scores 0");
+	is_int(rep.grade, GRADE_AGAIN, "grade 1 (again)");
+	ok(has_note("empty"), "with a note");
+	is_int(rep.words, 0, "no words");
+	score(r, "  \n\t ,,, -- ...\n");
+	ok(rep.score == 0 && rep.words == 0 && has_note("empty"), "only punctuation is empty too");
+	score_report_release(&rep);
+	score_answer(&rep, r, NULL, NULL, 0, -1, 0, &dl);
+	ok(rep.score == 0 && rep.grade == GRADE_AGAIN, "a NULL answer is empty");
+}
+
+static void test_words(void)
+{
+	is_int(count_words("", 0), 0, "no words");
+	is_int(count_words("don't stop", 10), 2, "an apostrophe joins");
+	is_int(count_words("well-known person-weeks", 23), 2, "a hyphen joins");
+	is_int(count_words("a - b -- c", 10), 3, "a lone dash is not a word");
+	is_int(count_words("Z\xc3\xbcrich na\xc3\xafve", 14), 2, "accented words");
+	is_int(count_words("caf\xe9 \xff\xfe x", 10), 3, "invalid UTF-8 bytes are letters");
+	is_int(count_words("20% of 3,000", 12), 4, "numbers are words");
+}
+
+static void test_invalid_utf8(void)
+{
+	static const char bad[] = "Caf\xe9 \xff\xfe churn is our \x80\xc3 metric and we watch it "
+				  "every week with the team \xed\xa0\x80 today.";
+	struct rubric *r = rub(HDR "Criterion: k\nKind: keywords\nWeight: 10\n"
+			       "Pattern: \\bchurn\\b\nPattern: \\bweek\\b\n\n"
+			       "Criterion: len\nKind: length\nWeight: 5\nIdeal: 5-50\n", 0);
+	struct sb js = SB_INIT;
+	score_q(r, NULL, bad, sizeof(bad) - 1);
+	is_int(rep.words, count_words(bad, sizeof(bad) - 1), "words are counted");
+	ok(rep.words >= 17, "... all of them (%u)", rep.words);
+	is_str(detail("k"), "2 of 1 concepts", "patterns match around invalid bytes");
+	ok(rep.score > 0, "and it scores");
+	score_report_json(&rep, "t", NULL, bad, sizeof(bad) - 1, &js);
+	is_int(utf8_valid_prefix(js.buf, js.len), js.len, "the JSON report is valid UTF-8");
+	sb_release(&js);
+}
+
+static void test_match_limit(void)
+{
+	static const char src[] = HDR
+		"Criterion: runaway\nKind: keywords\nWeight: 10\nPattern: (a+)+$\n\n" /* line 7 */
+		"Criterion: other\nKind: keywords\nWeight: 10\nPattern: \\bdata\\b\n";
+	int jit;
+	for (jit = 0; jit < 2; jit++) {
+		struct rubric *r = rub(src, jit);
+		clock_t t0;
+		double secs;
+		size_t i, warn = 0;
+		const struct diag *d = NULL;
+		sb_reset(&ans);
+		sb_adds(&ans, "We looked at the data for the whole next quarter. ");
+		sb_adds(&ans, fill(1));
+		for (i = 0; i < 40; i++)
+			sb_addc(&ans, 'a');
+		sb_adds(&ans, "!");
+		t0 = clock();
+		score_q(r, NULL, ans.buf, ans.len);
+		secs = (double)(clock() - t0) / CLOCKS_PER_SEC;
+		for (i = 0; i < dl.nr; i++)
+			if (dl.v[i].code == DIAG_W_MATCH_LIMIT) {
+				warn++;
+				d = &dl.v[i];
+			}
+		is_int(warn, 1, jit ? "JIT: one match-limit warning" : "one match-limit warning");
+		ok(d && d->level == DIAG_WARNING && d->file && !strcmp(d->file, "r.txt") &&
+		   d->line == 7, "naming the rubric file and the pattern's line");
+		ok(d && strstr(d->msg, "'t'"), "and the rubric");
+		ok(item("runaway") && item("runaway")->limited && item("runaway")->earned == 0,
+		   "the criterion scores 0");
+		ok(item("other") && item("other")->met, "the other criterion still scores");
+		near(rep.score, 50, "half the points");
+		ok(has_note("match limit"), "a note in the report");
+		ok(secs < 2.0, "returns promptly (%.3f s)", secs);
+	}
+}
+
+static void test_many_matches(void)
+{
+	struct rubric *r = rub(HDR "Criterion: k\nKind: keywords\nCount: matches\nWeight: 10\nMin: 2\n"
+			       "Pattern: \\w+\n\nCriterion: p\nKind: penalty\nWeight: 5\nPattern: x\n", 0);
+	size_t i;
+	sb_reset(&ans);
+	for (i = 0; i < 20000; i++)
+		sb_addf(&ans, "w%zu x. ", i);
+	score_q(r, NULL, ans.buf, ans.len);
+	ok(rep.score >= 0 && rep.score <= 100, "a 20000-sentence answer scores");
+	ok(item("k") && item("k")->nev <= 12, "evidence is capped");
+}
+
+/* A small JSON validator: enough to say score_report_json writes JSON. */
+static const char *js_value(const char *p, int depth);
+
+static const char *js_ws(const char *p)
+{
+	while (p && (*p == ' ' || *p == '\n' || *p == '\t' || *p == '\r'))
+		p++;
+	return p;
+}
+
+static const char *js_string(const char *p)
+{
+	int i;
+	if (*p++ != '"')
+		return NULL;
+	while (*p != '"') {
+		if ((unsigned char)*p < 0x20)
+			return NULL;
+		if (*p == '\\') {
+			p++;
+			if (*p == 'u') {
+				for (i = 1; i <= 4; i++)
+					if (!strchr("0123456789abcdefABCDEF", p[i]) || !p[i])
+						return NULL;
+				p += 5;
+			} else if (*p && strchr("\"\\/bfnrt", *p)) {
+				p++;
+			} else {
+				return NULL;
+			}
+		} else {
+			p++;
+		}
+	}
+	return p + 1;
+}
+
+static const char *js_digits(const char *p)
+{
+	if (*p < '0' || *p > '9')
+		return NULL;
+	while (*p >= '0' && *p <= '9')
+		p++;
+	return p;
+}
+
+static const char *js_number(const char *p)
+{
+	if (*p == '-')
+		p++;
+	if (*p == '0')
+		p++;
+	else if (!(p = js_digits(p)))
+		return NULL;
+	if (*p == '.' && !(p = js_digits(p + 1)))
+		return NULL;
+	if (*p == 'e' || *p == 'E') {
+		p++;
+		if (*p == '+' || *p == '-')
+			p++;
+		p = js_digits(p);
+	}
+	return p;
+}
+
+static const char *js_value(const char *p, int depth)
+{
+	p = js_ws(p);
+	if (!p || depth > 50)
+		return NULL;
+	if (*p == '{' || *p == '[') {
+		char close = *p == '{' ? '}' : ']';
+		p = js_ws(p + 1);
+		if (*p == close)
+			return p + 1;
+		for (;;) {
+			if (close == '}') {
+				p = js_string(js_ws(p));
+				p = js_ws(p);
+				if (!p || *p++ != ':')
+					return NULL;
+			}
+			p = js_ws(js_value(p, depth + 1));
+			if (!p)
+				return NULL;
+			if (*p == close)
+				return p + 1;
+			if (*p++ != ',')
+				return NULL;
+		}
+	}
+	if (*p == '"')
+		return js_string(p);
+	if (!strncmp(p, "true", 4))
+		return p + 4;
+	if (!strncmp(p, "false", 5))
+		return p + 5;
+	if (!strncmp(p, "null", 4))
+		return p + 4;
+	return js_number(p);
+}
+
+static int json_valid(const char *s)
+{
+	const char *p = js_ws(js_value(s, 0));
+	return p && !*p;
+}
+
+static void test_json(void)
+{
+	struct rubric *r = rub(HDR "Criterion: k\nKind: keywords\nWeight: 10\nLabel: Key \"terms\"\n"
+			       "Pattern: \\bchurn\\b\nPattern: \\bcohorts?\\b\n\n"
+			       "Criterion: topic\nKind: expect\nWeight: 5\n", 0);
+	const char *a = "We watched Churn by cohort \"weekly\"\tand then acted.\n" FILL FILL;
+	struct sb js = SB_INIT, want = SB_INIT;
+	size_t k, bad = 0;
+	const struct score_item *it;
+	ok(!json_valid("{\"a\":1,}") && !json_valid("[1 2]") && json_valid("{\"a\":[1,-2.5e3,null]}"),
+	   "the test's validator works");
+	score(r, a);
+	score_report_json(&rep, "t", "q-1", a, strlen(a), &js);
+	ok(json_valid(js.buf), "score_report_json writes valid JSON");
+	ok(js.buf[0] == '{' && js.buf[js.len - 1] == '}', "one object");
+	ok(strstr(js.buf, "\"score\":100,") != NULL, "score");
+	ok(strstr(js.buf, "\"grade\":4,\"grade_name\":\"easy\"") != NULL, "grade and its name");
+	ok(strstr(js.buf, "\"rubric\":\"t\",\"question\":\"q-1\"") != NULL, "rubric and question");
+	ok(strstr(js.buf, "\"duration_ms\":null") != NULL, "unknown duration is null");
+	ok(strstr(js.buf, "\"label\":\"Key \\\"terms\\\"\"") != NULL, "labels are escaped");
+	ok(strstr(js.buf, "\"kind\":\"expect\",\"weight\":5,\"earned\":0,\"points\":0,"
+		  "\"active\":false") != NULL, "an inactive criterion says so");
+	it = item("k");
+	for (k = 0; it && k < it->nev; k++) {
+		const struct score_evidence *e = &it->ev[k];
+		if (e->end > strlen(a) || e->start > e->end)
+			bad++;
+		sb_reset(&want);
+		sb_adds(&want, "{\"text\":");
+		sb_add(&want, "\"", 1);
+		sb_add(&want, a + e->start, e->end - e->start);
+		sb_addf(&want, "\",\"start\":%zu,\"end\":%zu}", e->start, e->end);
+		if (!strstr(js.buf, want.buf))
+			bad++;
+	}
+	ok(it && it->nev == 2 && !bad, "evidence offsets slice the matched text, as in the JSON");
+	ok(it && it->nev == 2 && !strncmp(a + it->ev[0].start, "Churn", 5) &&
+	   it->ev[0].end - it->ev[0].start == 5 && !strncmp(a + it->ev[1].start, "cohort", 6),
+	   "evidence is in answer order, on the matched words");
+	sb_reset(&js);
+	score_report_release(&rep);
+	score_answer(&rep, r, NULL, a, strlen(a), 95000, 60, &dl);
+	score_report_json(&rep, "t", NULL, a, strlen(a), &js);
+	ok(json_valid(js.buf), "valid with a duration");
+	ok(strstr(js.buf, "\"question\":null") && strstr(js.buf, "\"duration_ms\":95000") &&
+	   strstr(js.buf, "\"over_s\":35") && strstr(js.buf, "\"time_limit_s\":60"),
+	   "duration, time over and the limit");
+	sb_reset(&js);
+	score(r, "");
+	score_report_json(&rep, "t", NULL, "", 0, &js);
+	ok(json_valid(js.buf) && strstr(js.buf, "\"score\":0,"), "the empty answer's report");
+	sb_release(&js);
+	sb_release(&want);
+}
+
+static void test_grade(void)
+{
+	is_int(score_grade(100, -1, 600), GRADE_EASY, "100: easy");
+	is_int(score_grade(85, -1, 600), GRADE_EASY, "85: easy");
+	is_int(score_grade(84.9, -1, 600), GRADE_GOOD, "84.9: good");
+	is_int(score_grade(65, -1, 600), GRADE_GOOD, "65: good");
+	is_int(score_grade(64.9, -1, 600), GRADE_HARD, "64.9: hard");
+	is_int(score_grade(40, -1, 600), GRADE_HARD, "40: hard");
+	is_int(score_grade(39.9, -1, 600), GRADE_AGAIN, "39.9: again");
+	is_int(score_grade(0, -1, 600), GRADE_AGAIN, "0: again");
+	is_int(score_grade(90, 120000, 60), GRADE_EASY, "exactly twice the limit: no change");
+	is_int(score_grade(90, 120001, 60), GRADE_GOOD, "over twice the limit: one lower");
+	is_int(score_grade(70, 600000, 60), GRADE_HARD, "good becomes hard");
+	is_int(score_grade(10, 600000, 60), GRADE_AGAIN, "never below again");
+	is_int(score_grade(90, 600000, 0), GRADE_EASY, "no limit: no time rule");
+	is_int(grade_parse("1"), 1, "grade_parse 1");
+	is_int(grade_parse("4"), 4, "grade_parse 4");
+	is_int(grade_parse("again"), GRADE_AGAIN, "again");
+	is_int(grade_parse("Hard"), GRADE_HARD, "Hard");
+	is_int(grade_parse("GOOD"), GRADE_GOOD, "GOOD");
+	is_int(grade_parse("easy"), GRADE_EASY, "easy");
+	is_int(grade_parse("0"), 0, "0 is not a grade");
+	is_int(grade_parse("5"), 0, "5 is not a grade");
+	is_int(grade_parse("12"), 0, "12 is not a grade");
+	is_int(grade_parse(""), 0, "empty");
+	is_int(grade_parse("eas"), 0, "no prefixes");
+	is_int(grade_parse(NULL), 0, "NULL");
+	is_str(grade_name(GRADE_HARD), "hard", "grade_name");
+	is_str(grade_name(9), "none", "grade_name out of range");
+}
+
+/* Scores stay in [0, 100] over many pseudo-random answers. */
+static void test_property(void)
+{
+	static const char *const words[] = {
+		"churn", "retention", "cohort", "we", "I", "um", "alpha", "bravo",
+		"charlie", "20%", "3", "the", "data", "team", "plan", "goal", "users",
+		"caf\xc3\xa9", "\xff", "\xe2\x82\xac" "5", "a", "aaaa", "don't", "x-y"};
+	static const char *const seps[] = {" ", " ", " ", " ", ", ", ". ", "; ", "\n",
+					   "\n- ", "! ", "? ", "/", "\r\n", "\t"};
+	struct rubric *r = rub("Rubric: t\nMin-words: 20\nTime: 2m\n\n"
+			       "Criterion: k\nKind: keywords\nWeight: 10\nMin: 2\n"
+			       "Pattern: \\bchurn\\b\nPattern: \\bretention\\b\nPattern: \\bcohort\\b\n\n"
+			       "Criterion: n\nKind: keywords\nCount: matches\nWeight: 5\nMin: 3\n"
+			       "Where: last 50%\nPattern: \\d+%?\n\n"
+			       "Criterion: s\nKind: stages\nWeight: 10\n"
+			       "Stage: A = \\balpha\\b\nStage: B = \\bbravo\\b\nStage: C = \\bcharlie\\b\n\n"
+			       "Criterion: we\nKind: ratio\nWeight: 3\nPattern: \\bwe\\b\nAgainst: \\bI\\b\n\n"
+			       "Criterion: c\nKind: concreteness\nWeight: 4\nPattern: \\d\n\n"
+			       "Criterion: len\nKind: length\nWeight: 5\n\n"
+			       "Criterion: um\nKind: penalty\nWeight: 15\nPattern: \\bum\\b\n\n"
+			       "Criterion: runaway\nKind: penalty\nWeight: 5\nPattern: (a+)+$\n\n"
+			       "Criterion: topic\nKind: expect\nWeight: 8\n", 1);
+	const struct question *q = question("Id: p\nCategory: t\nPrompt: x\n"
+					    "Expect: a = \\bplan\\b\nExpect: b = \\bgoal\\b\n");
+	unsigned long long seed = 20260302;
+	int n, out_of_range = 0, bad_items = 0, bad_ev = 0, bad_grade = 0, bad_words = 0,
+	       unstable = 0;
+	size_t i, k;
+	if (!r || !q)
+		return;
+	for (n = 0; n < 300; n++) {
+		unsigned nw, w;
+		long dur;
+		double first;
+		sb_reset(&ans);
+		seed = seed * 6364136223846793005ULL + 1442695040888963407ULL;
+		nw = (unsigned)(seed >> 33) % 400;
+		for (w = 0; w < nw; w++) {
+			seed = seed * 6364136223846793005ULL + 1442695040888963407ULL;
+			sb_adds(&ans, words[(seed >> 33) % (sizeof(words) / sizeof(*words))]);
+			sb_adds(&ans, seps[(seed >> 45) % (sizeof(seps) / sizeof(*seps))]);
+		}
+		dur = (long)((seed >> 20) % 3) - 1; /* -1, 0 or 1 ... */
+		dur = dur < 0 ? -1 : dur * (long)((seed >> 24) % 600000);
+		score_report_release(&rep);
+		score_answer(&rep, r, n % 2 ? q : NULL, ans.buf, ans.len, dur, 0, &dl);
+		first = rep.score;
+		if (!(rep.score >= 0 && rep.score <= 100))
+			out_of_range++;
+		if (rep.grade != score_grade(rep.score, dur, rep.limit_s) || rep.grade < 1 ||
+		    rep.grade > 4)
+			bad_grade++;
+		if (rep.words != count_words(ans.buf, ans.len))
+			bad_words++;
+		for (i = 0; i < rep.nitems; i++) {
+			const struct score_item *it = &rep.items[i];
+			if (it->active && (it->earned < -1e-9 || it->earned > it->weight + 1e-9))
+				bad_items++;
+			for (k = 0; k < it->nev; k++)
+				if (it->ev[k].start > it->ev[k].end || it->ev[k].end > ans.len)
+					bad_ev++;
+		}
+		score_report_release(&rep);
+		score_answer(&rep, r, n % 2 ? q : NULL, ans.buf, ans.len, dur, 0, &dl);
+		if (rep.score != first)
+			unstable++;
+	}
+	is_int(out_of_range, 0, "300 random answers: score within [0, 100]");
+	is_int(bad_items, 0, "... every criterion within [0, weight]");
+	is_int(bad_ev, 0, "... evidence within the answer");
+	is_int(bad_grade, 0, "... grade follows score_grade");
+	is_int(bad_words, 0, "... words as count_words says");
+	is_int(unstable, 0, "... the same answer scores the same twice");
+}
+
+int main(void)
+{
+	test_keywords();
+	test_count_matches();
+	test_where();
+	test_stages();
+	test_ratio();
+	test_concreteness();
+	test_length();
+	test_penalty();
+	test_expect();
+	test_guards();
+	test_floor_empty();
+	test_words();
+	test_invalid_utf8();
+	test_match_limit();
+	test_many_matches();
+	test_json();
+	test_grade();
+	test_property();
+	score_report_release(&rep);
+	rubric_set_release(&rs);
+	qbank_release(&qb);
+	diag_release(&dl);
+	sb_release(&ans);
+	return done_testing();
+}
