@@ -16,11 +16,6 @@
 #include "score.h"
 #include "store.h"
 
-/* From cmd-score.c. */
-int read_answer_arg(const char *path, struct sb *out);
-int prepare_rubric(struct bank *b, const char *qid, const char *rname,
-		   struct rubric **r, struct question **q);
-unsigned term_width_of(int fd);
 
 static int is_blank(const char *s, size_t n)
 {

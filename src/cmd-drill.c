@@ -28,8 +28,6 @@
 #include "term.h"
 #include "xalloc.h"
 
-/* From cmd-list.c. */
-void format_duration(struct sb *out, unsigned s);
 
 #define DRAFT_MAGIC "pmdrill draft 1"
 #define CRAM_DEFAULT_COUNT 10

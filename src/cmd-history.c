@@ -13,8 +13,6 @@
 #include "sb.h"
 #include "store.h"
 
-/* From cmd-list.c: "10m", "2m30s", "90s". */
-void format_duration(struct sb *out, unsigned s);
 
 static int history_usage(const char *fmt, ...)
 	__attribute__((format(printf, 1, 2)));

@@ -10,9 +10,6 @@
 #include "sb.h"
 #include "xalloc.h"
 
-/* Shared with show: does question q pass the filters? */
-int question_matches(const struct question *q, const char *category,
-		     const char *tag, const char *level);
 
 int question_matches(const struct question *q, const char *category,
 		     const char *tag, const char *level)
@@ -32,7 +29,6 @@ int question_matches(const struct question *q, const char *category,
 	return 1;
 }
 
-void question_json(struct sb *out, const struct bank *b, size_t qi);
 
 void question_json(struct sb *out, const struct bank *b, size_t qi)
 {
@@ -78,8 +74,6 @@ void question_json(struct sb *out, const struct bank *b, size_t qi)
 	sb_addf(out, ",\"line\":%u}", q->line);
 }
 
-/* "10m", "2m30s", "90s" */
-void format_duration(struct sb *out, unsigned s);
 
 void format_duration(struct sb *out, unsigned s)
 {

@@ -14,9 +14,6 @@
 #include "score.h"
 #include "store.h"
 
-/* From cmd-score.c and cmd-list.c. */
-unsigned term_width_of(int fd);
-void format_duration(struct sb *out, unsigned s);
 
 static int review_usage(const char *fmt, ...)
 	__attribute__((format(printf, 1, 2)));

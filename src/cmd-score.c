@@ -14,11 +14,8 @@
 #include "report.h"
 #include "sb.h"
 #include "score.h"
+#include "term.h"
 
-int read_answer_arg(const char *path, struct sb *out);
-int prepare_rubric(struct bank *b, const char *qid, const char *rname,
-		   struct rubric **r, struct question **q);
-unsigned term_width_of(int fd);
 
 /* Read FILE, or stdin for NULL or "-"; returns an exit status. */
 int read_answer_arg(const char *path, struct sb *out)
@@ -86,11 +83,8 @@ int prepare_rubric(struct bank *b, const char *qid, const char *rname,
 
 unsigned term_width_of(int fd)
 {
-	const char *c = getenv("COLUMNS");
 	(void)fd;
-	if (c && atoi(c) > 20)
-		return (unsigned)atoi(c);
-	return 80;
+	return term_width();
 }
 
 int cmd_score(int argc, char **argv, struct app *app)

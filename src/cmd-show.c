@@ -9,8 +9,6 @@
 #include "json.h"
 #include "sb.h"
 
-void format_duration(struct sb *out, unsigned s);
-void question_json(struct sb *out, const struct bank *b, size_t qi);
 
 static void indent_block(struct sb *out, const char *text, const char *pfx)
 {
@@ -27,7 +25,6 @@ static void indent_block(struct sb *out, const char *text, const char *pfx)
 	}
 }
 
-void rubric_show(struct sb *out, const struct rubric *r);
 
 void rubric_show(struct sb *out, const struct rubric *r)
 {

@@ -65,5 +65,27 @@ int cmd_import(int argc, char **argv, struct app *app);
 int cmd_drill(int argc, char **argv, struct app *app);
 int cmd_grade(int argc, char **argv, struct app *app);
 int cmd_help(int argc, char **argv, struct app *app);
+int cmd_config(int argc, char **argv, struct app *app);
+
+/* Helpers shared by several commands. */
+struct sb;
+struct rubric;
+struct question;
+/* Read FILE, or stdin for NULL or "-"; returns an exit status. */
+int read_answer_arg(const char *path, struct sb *out);
+/* Find a question's (or a named) rubric and compile it; exit status. */
+int prepare_rubric(struct bank *b, const char *qid, const char *rname,
+		   struct rubric **r, struct question **q);
+/* Width of the terminal on stdout (else $COLUMNS, else 80). */
+unsigned term_width_of(int fd);
+/* "10m", "2m30s", "90s" */
+void format_duration(struct sb *out, unsigned s);
+/* Does a question pass the list/drill filters (NULL: any)? */
+int question_matches(const struct question *q, const char *category,
+		     const char *tag, const char *level);
+/* A question as the JSON object `list --json` prints. */
+void question_json(struct sb *out, const struct bank *b, size_t qi);
+/* A rubric's criteria and outline, as `show` prints them. */
+void rubric_show(struct sb *out, const struct rubric *r);
 
 #endif

@@ -15,7 +15,6 @@
 #include "sb.h"
 #include "xalloc.h"
 
-int cmd_config(int argc, char **argv, struct app *app); /* cmd-config.c */
 
 const struct cmd commands[] = {
 	{"drill", cmd_drill, "start a drill session (the default)",

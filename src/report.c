@@ -4,10 +4,10 @@
 
 #include <string.h>
 
-#include "rec.h"
 #include "rubric.h"
 #include "sb.h"
 #include "score.h"
+#include "wrap.h"
 
 #define C_RESET "\033[0m"
 #define C_BOLD "\033[1m"
@@ -60,43 +60,6 @@ static void evidence_line(struct sb *out, const char *text, size_t len,
 	sb_adds(out, color ? C_RESET : "]");
 	add_flat(out, text + e->end, b - e->end);
 	sb_adds(out, b < len ? "...\"\n" : "\"\n");
-}
-
-/* Greedy word wrap of `s` at `width` columns, each line indented. */
-static void wrap_into(struct sb *out, const char *s, unsigned indent,
-		      unsigned width)
-{
-	size_t col_now = 0;
-	const char *p = s;
-	if (width < indent + 20)
-		width = indent + 20;
-	while (*p) {
-		size_t wl = strcspn(p, " \n"), cp = utf8_count(p, wl);
-		if (wl) {
-			if (col_now && col_now + 1 + cp > width) {
-				sb_addc(out, '\n');
-				col_now = 0;
-			}
-			if (!col_now) {
-				sb_addf(out, "%*s", (int)indent, "");
-				col_now = indent;
-			} else {
-				sb_addc(out, ' ');
-				col_now++;
-			}
-			sb_add(out, p, wl);
-			col_now += cp;
-		}
-		p += wl;
-		if (*p == '\n' && p[1] == '\n') {
-			sb_adds(out, "\n");
-			col_now = 0;
-		}
-		if (*p)
-			p++;
-	}
-	if (col_now)
-		sb_addc(out, '\n');
 }
 
 static void fmt_mmss(struct sb *out, long s)
@@ -158,7 +121,7 @@ void report_print(FILE *out, const struct score_report *rep, const char *text,
 			sb_addf(&b, "      (and %zu more)\n", it->nev - EVIDENCE_SHOWN);
 		if (!it->met && it->feedback) {
 			sb_adds(&b, col(color, C_YELLOW));
-			wrap_into(&b, it->feedback, 6, width);
+			wrap_text(&b, it->feedback, strlen(it->feedback), width, 6);
 			sb_adds(&b, col(color, C_RESET));
 		}
 	}
@@ -176,14 +139,14 @@ void report_print(FILE *out, const struct score_report *rep, const char *text,
 		for (k = 0; k < it->nev && k < EVIDENCE_SHOWN; k++)
 			evidence_line(&b, text, len, &it->ev[k], color);
 		if (it->feedback)
-			wrap_into(&b, it->feedback, 6, width);
+			wrap_text(&b, it->feedback, strlen(it->feedback), width, 6);
 	}
 	if (rep->nnotes) {
 		sb_adds(&b, "\n");
 		for (i = 0; i < rep->nnotes; i++) {
 			struct sb n = SB_INIT;
 			sb_addf(&n, "* %s", rep->notes[i]);
-			wrap_into(&b, n.buf, 2, width);
+			wrap_text(&b, n.buf, n.len, width, 2);
 			sb_release(&n);
 		}
 	}
