@@ -30,6 +30,12 @@
 #define GUARD_FLOOR 0.15
 #define RATE_MIN_WORDS 50u      /* penalties: rates over at least this */
 #define SENTENCE_MIN_WORDS 4u   /* concreteness: what counts as a sentence */
+#define TERM_MIN_LEN 4u         /* a prompt's key word has 4+ letters */
+#define TERMS_MAX 32u
+#define TERMS_FULL 8u           /* key words found for full coverage */
+#define TOPIC_LOW 0.1           /* relevance at or below: factor TOPIC_FLOOR */
+#define TOPIC_FULL 0.5          /* relevance at or above: no discount */
+#define TOPIC_FLOOR 0.2
 
 struct seg {
 	size_t start, end;
@@ -217,6 +223,87 @@ static void run_pattern(struct text *t, pcre2_code *code, const char *file,
 				off++;
 		}
 	}
+}
+
+/* Words too common to say what a question is about. */
+static const char *const stopwords[] = {
+	"about", "after", "also", "another", "been", "before", "being",
+	"between", "both", "could", "does", "doing", "done", "during", "each",
+	"every", "first", "from", "have", "having", "into", "just", "more",
+	"most", "must", "only", "other", "over", "same", "second", "should",
+	"some", "such", "than", "that", "their", "them", "then", "there",
+	"these", "they", "this", "those", "three", "through", "under", "very",
+	"well", "were", "what", "when", "where", "which", "while", "whom",
+	"whose", "will", "with", "within", "without", "would", "your", "yours",
+	"tell", "time", "describe", "explain", "walk", "think", "know", "like",
+	"make", "want", "need", "give", "take", "come", "going", "next", NULL};
+
+/* Lower-cased ASCII stem of a word: a plural, -ing, -ed or -ly ending
+ * dropped, so "prioritizing" meets "prioritize" half way ("prioritiz").
+ * Returns 0 for words that carry no topic. */
+static size_t stem(const char *w, size_t n, char *out, size_t cap)
+{
+	static const char *const sufs[] = {"ing", "ies", "ed", "es", "s", "ly", "e"};
+	size_t i, k;
+	if (n >= cap || n < TERM_MIN_LEN)
+		return 0;
+	for (i = 0; i < n; i++) {
+		char c = w[i];
+		if (c >= 'A' && c <= 'Z')
+			c = (char)(c - 'A' + 'a');
+		if (!(c >= 'a' && c <= 'z'))
+			return 0;
+		out[i] = c;
+	}
+	out[n] = '\0';
+	for (k = 0; stopwords[k]; k++)
+		if (!strcmp(out, stopwords[k]))
+			return 0;
+	for (k = 0; k < sizeof(sufs) / sizeof(*sufs); k++) {
+		size_t l = strlen(sufs[k]);
+		if (n > l + 3 && !strcmp(out + n - l, sufs[k])) {
+			n -= l;
+			out[n] = '\0';
+			break;
+		}
+	}
+	return n;
+}
+
+/* The question's key words (stems of its prompt's content words) found
+ * in the answer: a topic signal that needs no rubric. */
+static void prompt_coverage(const struct text *t, const char *prompt,
+			    unsigned *nterms, unsigned *hits)
+{
+	char terms[TERMS_MAX][24];
+	char found[TERMS_MAX];
+	char buf[24];
+	size_t i = 0, st, n, k, plen = strlen(prompt), nt = 0;
+	unsigned w;
+	*nterms = *hits = 0;
+	while ((i = next_word(prompt, plen, i, &st)) <= plen && nt < TERMS_MAX) {
+		n = stem(prompt + st, i - st, buf, sizeof(buf));
+		if (!n)
+			continue;
+		for (k = 0; k < nt; k++)
+			if (!strcmp(terms[k], buf))
+				break;
+		if (k == nt)
+			memcpy(terms[nt++], buf, n + 1);
+	}
+	memset(found, 0, sizeof(found));
+	for (w = 0; w < t->nwords; w++) {
+		size_t end = next_word(t->s, t->len, t->word_at[w], &st);
+		n = stem(t->s + st, end - st, buf, sizeof(buf));
+		if (!n)
+			continue;
+		for (k = 0; k < nt; k++)
+			if (!found[k] && !strcmp(terms[k], buf)) {
+				found[k] = 1;
+				(*hits)++;
+			}
+	}
+	*nterms = (unsigned)nt;
 }
 
 static int in_where(const struct text *t, const struct criterion *c,
@@ -620,6 +707,8 @@ int score_answer(struct score_report *rep, const struct rubric *r,
 	rep->limit_s = limit_s ? limit_s : r->time_s;
 	rep->guard = 1;
 	rep->length_factor = 1;
+	rep->relevance = -1;
+	rep->topic_factor = 1;
 	t.s = text ? text : "";
 	t.len = text ? len : 0;
 	t.r = r;
@@ -724,6 +813,38 @@ int score_answer(struct score_report *rep, const struct rubric *r,
 		add_note(rep, "reads like a list of keywords (%.0f%% of the words in full sentences, %.1f concepts per 100 words): vocabulary counts for %.0f%% here. Explain your reasoning in sentences.",
 			 100 * rep->prose_share, rep->density, 100 * rep->guard);
 
+	/* Relevance: is this answer about *this* question?  The share of its
+	 * expectations met and of the prompt's key words used, averaged.  A
+	 * fluent answer to another question scores well on structure and
+	 * vocabulary; this is what tells it apart. */
+	if (q) {
+		double e = -1, p = -1;
+		for (i = 0; i < rep->nitems; i++)
+			if (rep->items[i].kind == CRIT_EXPECT && rep->items[i].active &&
+			    q->nexpect)
+				/* not yet discounted by the guard */
+				e = rep->items[i].earned / rep->items[i].weight;
+		prompt_coverage(&t, q->prompt, &rep->prompt_terms, &rep->prompt_hits);
+		if (rep->prompt_terms)
+			p = fmin(1.0, (double)rep->prompt_hits /
+					      fmin((double)rep->prompt_terms, TERMS_FULL));
+		if (e >= 0 && p >= 0)
+			rep->relevance = (e + p) / 2;
+		else
+			rep->relevance = e >= 0 ? e : p;
+		if (rep->relevance >= 0) {
+			double x = (rep->relevance - TOPIC_LOW) / (TOPIC_FULL - TOPIC_LOW);
+			x = x < 0 ? 0 : x > 1 ? 1 : x;
+			rep->topic_factor = TOPIC_FLOOR + (1 - TOPIC_FLOOR) * x;
+		}
+		if (rep->topic_factor < 0.95)
+			add_note(rep, "this answer does not seem to be about the question asked (%.0f%% relevant: %u of the prompt's %u key words%s): the score is scaled by %.0f%%. Answer the question that was asked, with its specifics.",
+				 100 * rep->relevance, rep->prompt_hits,
+				 rep->prompt_terms,
+				 e >= 0 ? ", and the expectations below" : "",
+				 100 * rep->topic_factor);
+	}
+
 	if (t.nwords < r->min_words) {
 		rep->length_factor = pow((double)t.nwords / r->min_words, 2);
 		add_note(rep, "%u words is too short for this question (at least %u): the score is scaled by %.0f%%",
@@ -744,7 +865,7 @@ int score_answer(struct score_report *rep, const struct rubric *r,
 		earned += it->earned;
 	}
 	raw = possible > 0 ? 100.0 * earned / possible : 0;
-	raw *= rep->length_factor;
+	raw *= rep->length_factor * rep->topic_factor;
 	for (i = 0; i < rep->nitems; i++) {
 		struct score_item *it = &rep->items[i];
 		if (!it->active)
@@ -753,7 +874,8 @@ int score_answer(struct score_report *rep, const struct rubric *r,
 			it->scaled = -it->earned;
 		else
 			it->scaled = possible > 0 ? 100.0 * it->earned / possible *
-						      rep->length_factor
+						      rep->length_factor *
+						      rep->topic_factor
 						: 0;
 	}
 	rep->score = raw - penalty;
@@ -871,6 +993,15 @@ void score_report_json(const struct score_report *rep, const char *rubric,
 	json_num(out, round(rep->guard * 1000) / 1000);
 	sb_adds(out, ",\"length_factor\":");
 	json_num(out, round(rep->length_factor * 1000) / 1000);
+	sb_adds(out, ",\"relevance\":");
+	if (rep->relevance >= 0)
+		json_num(out, round(rep->relevance * 1000) / 1000);
+	else
+		sb_adds(out, "null");
+	sb_adds(out, ",\"topic_factor\":");
+	json_num(out, round(rep->topic_factor * 1000) / 1000);
+	sb_addf(out, ",\"prompt_terms\":%u,\"prompt_hits\":%u", rep->prompt_terms,
+		rep->prompt_hits);
 	sb_adds(out, "},\"criteria\":[");
 	for (i = 0; i < rep->nitems; i++) {
 		const struct score_item *it = &rep->items[i];

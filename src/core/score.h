@@ -59,6 +59,9 @@ struct score_report {
 	double density;      /* distinct keyword hits per 100 words */
 	double guard;        /* factor applied to keyword-type criteria */
 	double length_factor;/* floor under length */
+	double relevance;    /* 0..1 how much the answer is about the question; -1 unknown */
+	double topic_factor; /* factor applied for relevance */
+	unsigned prompt_terms, prompt_hits; /* the question's key words, and found */
 	struct score_item *items;
 	size_t nitems;
 	char **notes;        /* plain-language remarks on the whole answer */
