@@ -932,6 +932,8 @@ static int grade_prompt(struct session *s, size_t qi, long long attempt,
 			term_style(TERM_RESET), nstack ? " u to undo," : "");
 		puts(p.buf);
 		sb_release(&p);
+		/* 1-4, u and o take one key; words and Enter still work */
+		repl_hotkeys("1234uo");
 		rs = ask(s, "grade> ", 0, &line);
 		if (rs != REPL_LINE) {
 			if (rs == REPL_EOF && s->tty)

@@ -261,16 +261,38 @@ static enum repl_status read_plain(char **line)
 	return got_hup ? REPL_HANGUP : REPL_LINE;
 }
 
+static char hotkeys[16];
+
+/* A hot key on an empty line answers at once; elsewhere it is a letter. */
+static int hotkey_accept(int count, int key)
+{
+	if (rl_end == 0 && strchr(hotkeys, key)) {
+		char k[2] = {(char)key, '\0'};
+		rl_insert_text(k);
+		rl_redisplay();
+		return rl_newline(1, '\n');
+	}
+	return rl_insert(count, key);
+}
+
+void repl_hotkeys(const char *keys)
+{
+	snprintf(hotkeys, sizeof(hotkeys), "%s", keys ? keys : "");
+}
+
 enum repl_status repl_readline(const char *prompt, char **line)
 {
 	char *s;
+	size_t k;
 	*line = NULL;
 	if (got_hup) {
 		*line = xstrdup("");
 		return REPL_HANGUP;
 	}
-	if (!tty_mode)
+	if (!tty_mode) {
+		hotkeys[0] = '\0';
 		return read_plain(line);
+	}
 	got_int = 0;
 	got_cont = 0;
 	stop_reason = REPL_LINE;
@@ -282,7 +304,12 @@ enum repl_status repl_readline(const char *prompt, char **line)
 			prompt = live_prompt = xstrdup(p);
 	}
 	fflush(stdout);
+	for (k = 0; hotkeys[k]; k++)
+		rl_bind_key((unsigned char)hotkeys[k], hotkey_accept);
 	s = readline(prompt);
+	for (k = 0; hotkeys[k]; k++)
+		rl_bind_key((unsigned char)hotkeys[k], rl_insert);
+	hotkeys[0] = '\0';
 	if (stop_reason == REPL_LINE && got_hup)
 		stop_reason = REPL_HANGUP;
 	if (stop_reason == REPL_HANGUP && hup_line &&

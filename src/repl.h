@@ -70,6 +70,12 @@ int repl_is_tty(void);
 enum repl_status repl_readline(const char *prompt, char **line);
 /* Put `text` on the next line's input, as if typed (terminal mode). */
 void repl_prefill(const char *text);
+/*
+ * One-key answers for the next repl_readline() only: a key of `keys`
+ * pressed on an empty line is the whole answer (no Enter needed).  Other
+ * keys edit as usual.  NULL or "" turns it off.  Ignored without a tty.
+ */
+void repl_hotkeys(const char *keys);
 void repl_add_history(const char *line);
 void repl_set_completer(repl_complete_fn *fn, void *data);
 void repl_set_live_prompt(repl_prompt_fn *fn, void *data);
