@@ -809,9 +809,12 @@ int score_answer(struct score_report *rep, const struct rubric *r,
 		rep->guard *= DENSITY_FREE / rep->density;
 	if (rep->guard < GUARD_FLOOR)
 		rep->guard = GUARD_FLOOR;
-	if (rep->guard < 0.95)
-		add_note(rep, "reads like a list of keywords (%.0f%% of the words in full sentences, %.1f concepts per 100 words): vocabulary counts for %.0f%% here. Explain your reasoning in sentences.",
-			 100 * rep->prose_share, rep->density, 100 * rep->guard);
+	if (rep->guard < 0.95 && rep->prose_share < PROSE_FULL)
+		add_note(rep, "reads like a list of keywords (only %.0f%% of the words are in full sentences): vocabulary counts for %.0f%% here. Explain your reasoning in sentences.",
+			 100 * rep->prose_share, 100 * rep->guard);
+	else if (rep->guard < 0.95)
+		add_note(rep, "packs %.1f concepts into every 100 words, more than reasoning needs: vocabulary counts for %.0f%% here. Show how each idea applies to the question.",
+			 rep->density, 100 * rep->guard);
 
 	/* Relevance: is this answer about *this* question?  The share of its
 	 * expectations met and of the prompt's key words used, averaged.  A
