@@ -2239,16 +2239,7 @@ int store_report_from(const struct store_attempt *a, struct store_report *out)
 void store_report_release(struct store_report *r)
 {
 	size_t i;
-	struct score_report *rep = &r->rep;
-	for (i = 0; i < rep->nitems; i++) {
-		free(rep->items[i].detail);
-		free(rep->items[i].feedback);
-		free(rep->items[i].ev);
-	}
-	free(rep->items);
-	for (i = 0; i < rep->nnotes; i++)
-		free(rep->notes[i]);
-	free(rep->notes);
+	score_report_release(&r->rep);
 	for (i = 0; i < r->nowned; i++)
 		free(r->owned[i]);
 	free(r->owned);

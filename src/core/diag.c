@@ -40,13 +40,9 @@ void diag_add(struct diag_list *dl, enum diag_level level,
 	      enum diag_code code, const char *file, unsigned line,
 	      unsigned col, const char *fmt, ...)
 {
-	struct sb msg = SB_INIT;
 	struct diag *d;
 	va_list ap;
 
-	va_start(ap, fmt);
-	sb_vaddf(&msg, fmt, ap);
-	va_end(ap);
 	ALLOC_GROW(dl->v, dl->nr + 1, dl->alloc);
 	d = &dl->v[dl->nr++];
 	d->file = file ? xstrdup(file) : NULL;
@@ -54,7 +50,9 @@ void diag_add(struct diag_list *dl, enum diag_level level,
 	d->col = col;
 	d->level = level;
 	d->code = code;
-	d->msg = sb_detach(&msg, NULL);
+	va_start(ap, fmt);
+	d->msg = xstrvfmt(fmt, ap);
+	va_end(ap);
 }
 
 size_t diag_count(const struct diag_list *dl, enum diag_level level)

@@ -116,3 +116,10 @@ char *sb_detach(struct sb *sb, size_t *len)
 	sb_init(sb);
 	return p;
 }
+
+char *xstrvfmt(const char *fmt, va_list ap)
+{
+	struct sb b = SB_INIT;
+	sb_vaddf(&b, fmt, ap);
+	return sb_detach(&b, NULL);
+}

@@ -40,6 +40,8 @@ void sb_vaddf(struct sb *sb, const char *fmt, va_list ap)
 void sb_setlen(struct sb *sb, size_t len);
 /* Drop trailing ASCII white space. */
 void sb_rtrim(struct sb *sb);
+/* A new heap string from a format (git's xstrfmt); caller frees. */
+char *xstrvfmt(const char *fmt, va_list ap) __attribute__((format(printf, 1, 0)));
 /* Hand the buffer to the caller (always heap memory); the sb is reset. */
 char *sb_detach(struct sb *sb, size_t *len);
 

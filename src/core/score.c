@@ -363,13 +363,11 @@ static void set_detail(struct score_item *it, const char *fmt, ...)
 
 static void set_detail(struct score_item *it, const char *fmt, ...)
 {
-	struct sb b = SB_INIT;
 	va_list ap;
-	va_start(ap, fmt);
-	sb_vaddf(&b, fmt, ap);
-	va_end(ap);
 	free(it->detail);
-	it->detail = sb_detach(&b, NULL);
+	va_start(ap, fmt);
+	it->detail = xstrvfmt(fmt, ap);
+	va_end(ap);
 }
 
 static double frac_min(double got, double need)
@@ -677,13 +675,11 @@ static void add_note(struct score_report *rep, const char *fmt, ...)
 
 static void add_note(struct score_report *rep, const char *fmt, ...)
 {
-	struct sb b = SB_INIT;
 	va_list ap;
-	va_start(ap, fmt);
-	sb_vaddf(&b, fmt, ap);
-	va_end(ap);
 	ALLOC_GROW(rep->notes, rep->nnotes + 1, rep->anotes);
-	rep->notes[rep->nnotes++] = sb_detach(&b, NULL);
+	va_start(ap, fmt);
+	rep->notes[rep->nnotes++] = xstrvfmt(fmt, ap);
+	va_end(ap);
 }
 
 static int guarded(int kind)
