@@ -208,6 +208,20 @@ int read_stream(FILE *fp, struct sb *out)
 	return ferror(fp) ? -1 : 0;
 }
 
+int read_stream_max(FILE *fp, struct sb *out, size_t max)
+{
+	char buf[65536];
+	size_t n;
+	sb_reset(out);
+	while ((n = fread(buf, 1, sizeof(buf), fp)) > 0) {
+		sb_add(out, buf, n);
+		/* a device or pipe that never ends must not eat all memory */
+		if (out->len > max)
+			return -2;
+	}
+	return ferror(fp) ? -1 : 0;
+}
+
 int read_file(const char *path, struct sb *out)
 {
 	return read_file_max(path, out, REC_MAX_FILE);
@@ -229,10 +243,8 @@ int read_file_max(const char *path, struct sb *out, size_t max)
 	fp = fopen(path, "rb");
 	if (!fp)
 		return -1;
-	rc = read_stream(fp, out);
+	rc = read_stream_max(fp, out, max);
 	fclose(fp);
-	if (!rc && out->len > max)
-		return -2;
 	return rc;
 }
 
@@ -241,22 +253,37 @@ static int cmp_str(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-/* Is this rubric text?  The first field of the first record says so. */
+/* Is this rubric text?  Its first record says so: a 'Rubric:' or
+ * 'Criterion:' field and no 'Id:' (a question may name its Rubric first). */
 static int looks_like_rubric(const char *buf, size_t len)
 {
-	size_t i = 0;
+	size_t i = 0, k;
+	int rubric = 0, id = 0, fields = 0;
+	if (len >= 3 && !memcmp(buf, "\xEF\xBB\xBF", 3))
+		i = 3;
 	while (i < len) {
 		const char *line = buf + i;
 		const char *nl = memchr(line, '\n', len - i);
 		size_t n = nl ? (size_t)(nl - line) : len - i;
 		i += n + 1;
-		if (!n || line[0] == '#' || line[0] == ' ' || line[0] == '\t' ||
-		    line[0] == '\r')
+		for (k = 0; k < n && (line[k] == ' ' || line[k] == '\t' ||
+				      line[k] == '\r'); k++)
+			;
+		if (k == n) {
+			if (fields)
+				break;
 			continue;
-		return (n >= 7 && !strncasecmp(line, "Rubric:", 7)) ||
-		       (n >= 10 && !strncasecmp(line, "Criterion:", 10));
+		}
+		if (line[0] == '#' || line[0] == ' ' || line[0] == '\t')
+			continue;
+		fields++;
+		if ((n >= 7 && !strncasecmp(line, "Rubric:", 7)) ||
+		    (n >= 10 && !strncasecmp(line, "Criterion:", 10)))
+			rubric = 1;
+		else if (n >= 3 && !strncasecmp(line, "Id:", 3))
+			id = 1;
 	}
-	return 0;
+	return rubric && !id;
 }
 
 static void load_one(struct bank *b, const char *path, int kind,

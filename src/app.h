@@ -42,6 +42,8 @@ int read_file_max(const char *path, struct sb *out, size_t max);
 #define ANSWER_MAX (64u * 1024u * 1024u)
 /* Read all of a stream (stdin) into out; -1 on error. */
 int read_stream(FILE *fp, struct sb *out);
+/* The same, but stop with -2 once more than max bytes came. */
+int read_stream_max(FILE *fp, struct sb *out, size_t max);
 
 /*
  * Load bank folders into b.  `skip` lists files (real paths) not to load.

@@ -22,7 +22,12 @@ int read_answer_arg(const char *path, struct sb *out)
 {
 	int rc;
 	if (!path || !strcmp(path, "-")) {
-		if (read_stream(stdin, out)) {
+		rc = read_stream_max(stdin, out, ANSWER_MAX);
+		if (rc == -2) {
+			fprintf(stderr, "pmdrill: standard input: answer is too large\n");
+			return EX_DATAERR;
+		}
+		if (rc) {
 			fprintf(stderr, "pmdrill: cannot read standard input: %s\n",
 				strerror(errno));
 			return EX_IOERR;
