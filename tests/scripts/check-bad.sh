@@ -55,6 +55,10 @@ printf '\n' >>"$WORK/limit.txt"
 expect_status 65 $T "$PM" check "$WORK/limit.txt"
 grep_in "$WORK/err" 'file is too large'
 
+# A device that never ends: refused at the limit, not read forever.
+expect_status 65 $T "$PM" check /dev/zero
+grep_in "$WORK/err" '^pmdrill: /dev/zero: error: file is too large'
+
 # A missing path among good ones: 66, naming it.
 expect_status 66 "$PM" check "$BAD/crlf.txt" "$WORK/nope.txt"
 grep_in "$WORK/err" "^pmdrill: check: '$WORK/nope.txt': No such file or directory$"

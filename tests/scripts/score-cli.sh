@@ -104,6 +104,10 @@ printf 'The goal is retention: caf\351 \377\376 users churn \200 less; we measur
 expect_status 0 "$PM" score --rubric metrics --json "$WORK/latin1.txt"
 jq -e '.words >= 12 and (.criteria | length > 0)' "$WORK/out" >/dev/null || fail 'invalid UTF-8 answer'
 
+# An endless answer on stdin is refused at the answer limit.
+expect_status 65 $T "$PM" score --rubric metrics - </dev/zero
+grep_in "$WORK/err" '^pmdrill: standard input: answer is too large$'
+
 # Unknown question or rubric: 66; a missing answer file: 66.
 expect_status 66 "$PM" score --question zz-nope "$WORK/answer.txt"
 expect_status 66 "$PM" score --rubric zz-nope "$WORK/answer.txt"
