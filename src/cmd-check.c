@@ -94,7 +94,7 @@ int cmd_check(int argc, char **argv, struct app *app)
 	struct bank b = {0};
 	struct diag_list dl = {0}, ctx = {0}, shown = {0};
 	struct pathset files = {0}, reals = {0};
-	size_t i, errors, warnings, ncat;
+	size_t i, k, errors, warnings, ncat;
 	const char **cats;
 	int status = EX_OK, a;
 
@@ -131,11 +131,21 @@ int cmd_check(int argc, char **argv, struct app *app)
 	}
 	if (status != EX_OK)
 		goto cleanup;
-	for (i = 0; i < files.nr; i++) {
+	/* A file given twice, or given and inside a folder given too, is
+	 * checked once: twice would report its ids as duplicates of
+	 * themselves. */
+	for (i = 0, k = 0; i < files.nr; i++) {
 		char real[PATH_MAX];
-		if (realpath(files.v[i], real))
+		if (realpath(files.v[i], real)) {
+			if (pathset_has(&reals, real)) {
+				free(files.v[i]);
+				continue;
+			}
 			pathset_add(&reals, real);
+		}
+		files.v[k++] = files.v[i];
 	}
+	files.nr = k;
 
 	if (files.nr) {
 		/* The given files, in the context of everything else loaded;
