@@ -93,6 +93,7 @@ valgrind: $(PROG)
 
 bench: $(BENCH_BIN) $(PROG)
 	@for b in $(BENCH_BIN); do $$b || exit 1; done
+	@PMDRILL_BIN=$(abspath $(PROG)) sh tests/bench/startup.sh
 
 install: $(PROG)
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(BANKDIR)/questions $(DESTDIR)$(BANKDIR)/rubrics $(DESTDIR)$(MANDIR)/man1

@@ -20,16 +20,28 @@ int bank_add_rubrics(struct bank *b, const char *file, const char *buf,
 	return rubric_parse(&b->r, file, buf, len, dl);
 }
 
-static void drop_question(struct qbank *qb, size_t i)
+/* Free one question through the bank's own release path. */
+static void release_question(struct question *q)
 {
-	/* release the one question through the bank's own release path */
 	struct qbank one = {0};
 	one.v = xmalloc(sizeof(*one.v));
-	one.v[0] = qb->v[i];
+	one.v[0] = *q;
 	one.nr = one.alloc = 1;
 	qbank_release(&one);
-	memmove(&qb->v[i], &qb->v[i + 1], (qb->nr - i - 1) * sizeof(*qb->v));
-	qb->nr--;
+}
+
+struct idref {
+	const char *id;
+	size_t i;
+};
+
+static int cmp_idref(const void *a, const void *b)
+{
+	const struct idref *x = a, *y = b;
+	int c = strcmp(x->id, y->id);
+	if (c)
+		return c;
+	return x->i < y->i ? -1 : x->i > y->i;
 }
 
 static void drop_rubric(struct rubric_set *rs, size_t i)
@@ -45,7 +57,7 @@ static void drop_rubric(struct rubric_set *rs, size_t i)
 
 void bank_validate(struct bank *b, int compile_all, struct diag_list *dl)
 {
-	size_t i, j;
+	size_t i, j, n;
 
 	for (i = 0; i < b->r.nr; i++)
 		for (j = 0; j < i; j++)
@@ -60,30 +72,53 @@ void bank_validate(struct bank *b, int compile_all, struct diag_list *dl)
 				break;
 			}
 
-	for (i = 0; i < b->q.nr; i++) {
-		struct question *q = &b->q.v[i];
-		int drop = 0;
-		for (j = 0; j < i; j++)
-			if (!strcmp(q->id, b->q.v[j].id)) {
+	/* Duplicate ids by sorting (id, load order): n log n, so start-up
+	 * stays fast as banks grow.  The first definition wins. */
+	n = b->q.nr;
+	if (n) {
+		struct idref *ord = xmalloc(n * sizeof(*ord));
+		long *first = xmalloc(n * sizeof(*first));
+		char *drop = xcalloc(n, 1);
+		size_t kept = 0;
+		for (i = 0; i < n; i++) {
+			ord[i].id = b->q.v[i].id;
+			ord[i].i = i;
+			first[i] = -1;
+		}
+		qsort(ord, n, sizeof(*ord), cmp_idref);
+		for (i = 1; i < n; i++)
+			if (!strcmp(ord[i].id, ord[i - 1].id))
+				first[ord[i].i] = first[ord[i - 1].i] >= 0
+							  ? first[ord[i - 1].i]
+							  : (long)ord[i - 1].i;
+		for (i = 0; i < n; i++) {
+			struct question *q = &b->q.v[i];
+			if (first[i] >= 0) {
+				const struct question *f = &b->q.v[first[i]];
 				diag_add(dl, DIAG_ERROR, DIAG_E_DUPLICATE_ID,
 					 q->file, q->line, q->id_col ? q->id_col : 1,
 					 "question id '%s' is already used at %s:%u",
-					 q->id, b->q.v[j].file, b->q.v[j].line);
-				drop = 1;
-				break;
+					 q->id, f->file, f->line);
+				drop[i] = 1;
+			} else if (rubric_find(&b->r, question_rubric(q)) < 0) {
+				diag_add(dl, DIAG_ERROR, DIAG_E_UNKNOWN_RUBRIC, q->file,
+					 q->line, 1,
+					 "question '%s': no rubric named '%s'%s", q->id,
+					 question_rubric(q),
+					 q->rubric ? "" : " (the default is the category; add a Rubric: field)");
+				drop[i] = 1;
 			}
-		if (!drop && rubric_find(&b->r, question_rubric(q)) < 0) {
-			diag_add(dl, DIAG_ERROR, DIAG_E_UNKNOWN_RUBRIC, q->file,
-				 q->line, 1,
-				 "question '%s': no rubric named '%s'%s", q->id,
-				 question_rubric(q),
-				 q->rubric ? "" : " (the default is the category; add a Rubric: field)");
-			drop = 1;
 		}
-		if (drop) {
-			drop_question(&b->q, i);
-			i--;
+		for (i = 0; i < n; i++) {
+			if (drop[i])
+				release_question(&b->q.v[i]);
+			else
+				b->q.v[kept++] = b->q.v[i];
 		}
+		b->q.nr = kept;
+		free(ord);
+		free(first);
+		free(drop);
 	}
 
 	if (compile_all) {

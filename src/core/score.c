@@ -238,9 +238,19 @@ static const char *const stopwords[] = {
 	"tell", "time", "describe", "explain", "walk", "think", "know", "like",
 	"make", "want", "need", "give", "take", "come", "going", "next", NULL};
 
+static int is_stopword(const char *w, size_t n)
+{
+	size_t k;
+	for (k = 0; stopwords[k]; k++)
+		if (strlen(stopwords[k]) == n && !strncasecmp(w, stopwords[k], n))
+			return 1;
+	return 0;
+}
+
 /* Lower-cased ASCII stem of a word: a plural, -ing, -ed or -ly ending
  * dropped, so "prioritizing" meets "prioritize" half way ("prioritiz").
- * Returns 0 for words that carry no topic. */
+ * Returns 0 for words too short or not plain letters; stop words are
+ * left to the caller (only the prompt's words need the check). */
 static size_t stem(const char *w, size_t n, char *out, size_t cap)
 {
 	static const char *const sufs[] = {"ing", "ies", "ed", "es", "s", "ly", "e"};
@@ -256,9 +266,6 @@ static size_t stem(const char *w, size_t n, char *out, size_t cap)
 		out[i] = c;
 	}
 	out[n] = '\0';
-	for (k = 0; stopwords[k]; k++)
-		if (!strcmp(out, stopwords[k]))
-			return 0;
 	for (k = 0; k < sizeof(sufs) / sizeof(*sufs); k++) {
 		size_t l = strlen(sufs[k]);
 		if (n > l + 3 && !strcmp(out + n - l, sufs[k])) {
@@ -283,7 +290,7 @@ static void prompt_coverage(const struct text *t, const char *prompt,
 	*nterms = *hits = 0;
 	while ((i = next_word(prompt, plen, i, &st)) <= plen && nt < TERMS_MAX) {
 		n = stem(prompt + st, i - st, buf, sizeof(buf));
-		if (!n)
+		if (!n || is_stopword(prompt + st, i - st))
 			continue;
 		for (k = 0; k < nt; k++)
 			if (!strcmp(terms[k], buf))
