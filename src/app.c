@@ -126,6 +126,18 @@ long long parse_time_arg(const char *s)
 	return -1;
 }
 
+static int same_dir_loaded(const struct app *app, const char *dir)
+{
+	char a[PATH_MAX], b[PATH_MAX];
+	size_t i;
+	if (!realpath(dir, a))
+		return 0;
+	for (i = 0; i < app->nbank_dirs; i++)
+		if (realpath(app->bank_dirs[i], b) && !strcmp(a, b))
+			return 1;
+	return 0;
+}
+
 int app_init(struct app *app, const char *argv0, const char *db,
 	     const char *const *banks, size_t nbanks, int color)
 {
@@ -155,6 +167,8 @@ int app_init(struct app *app, const char *argv0, const char *db,
 						       : "not a folder");
 			return EX_NOINPUT;
 		}
+		if (same_dir_loaded(app, banks[i]))
+			continue; /* loading it twice would only make duplicates */
 		app->bank_dirs[app->nbank_dirs++] = xstrdup(banks[i]);
 	}
 

@@ -94,7 +94,7 @@ int cmd_check(int argc, char **argv, struct app *app)
 	struct bank b = {0};
 	struct diag_list dl = {0}, ctx = {0}, shown = {0};
 	struct pathset files = {0}, reals = {0};
-	size_t i, k, errors, warnings, ncat;
+	size_t i, k, errors, warnings, ncat, nq, nrub = 0;
 	const char **cats;
 	int status = EX_OK, a;
 
@@ -173,7 +173,25 @@ int cmd_check(int argc, char **argv, struct app *app)
 	warnings = diag_count(&shown, DIAG_WARNING);
 	free(shown.v);
 
-	ncat = bank_categories(&b, &cats);
+	if (files.nr) {
+		/* Count what the given files define, not their context. */
+		struct bank mine = {0};
+		for (k = 0; k < b.q.nr; k++)
+			if (pathset_has(&reals, b.q.v[k].file)) {
+				ALLOC_GROW(mine.q.v, mine.q.nr + 1, mine.q.alloc);
+				mine.q.v[mine.q.nr++] = b.q.v[k];
+			}
+		for (k = 0; k < b.r.nr; k++)
+			if (pathset_has(&reals, b.r.v[k].file))
+				nrub++;
+		nq = mine.q.nr;
+		ncat = bank_categories(&mine, &cats);
+		free(mine.q.v); /* borrowed questions: the array only */
+	} else {
+		nq = b.q.nr;
+		nrub = b.r.nr;
+		ncat = bank_categories(&b, &cats);
+	}
 	free(cats);
 	if (errors) {
 		fprintf(stderr, "pmdrill: check: %zu error%s, %zu warning%s\n",
@@ -182,8 +200,8 @@ int cmd_check(int argc, char **argv, struct app *app)
 		status = EX_DATAERR;
 	} else {
 		printf("ok: %zu question%s in %zu categor%s, %zu rubric%s",
-		       b.q.nr, b.q.nr == 1 ? "" : "s", ncat, ncat == 1 ? "y" : "ies",
-		       b.r.nr, b.r.nr == 1 ? "" : "s");
+		       nq, nq == 1 ? "" : "s", ncat, ncat == 1 ? "y" : "ies",
+		       nrub, nrub == 1 ? "" : "s");
 		if (warnings)
 			printf(", %zu warning%s", warnings, warnings == 1 ? "" : "s");
 		printf("\n");

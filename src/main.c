@@ -170,6 +170,8 @@ int cmd_help(int argc, char **argv, struct app *app)
 {
 	const struct cmd *c;
 	(void)app;
+	if (cmd_wants_help(argc, argv, "help"))
+		return EX_OK;
 	if (argc < 2) {
 		print_main_help(stdout);
 		return EX_OK;

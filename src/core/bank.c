@@ -102,7 +102,8 @@ void bank_validate(struct bank *b, int compile_all, struct diag_list *dl)
 				drop[i] = 1;
 			} else if (rubric_find(&b->r, question_rubric(q)) < 0) {
 				diag_add(dl, DIAG_ERROR, DIAG_E_UNKNOWN_RUBRIC, q->file,
-					 q->line, 1,
+					 q->rubric_line ? q->rubric_line : q->line,
+					 q->rubric_col ? q->rubric_col : 1,
 					 "question '%s': no rubric named '%s'%s", q->id,
 					 question_rubric(q),
 					 q->rubric ? "" : " (the default is the category; add a Rubric: field)");

@@ -181,6 +181,10 @@ static int parse_one(struct question *q, const struct rec *r, const char *file,
 				bad = 1;
 			}
 			q->category = xstrdup(v);
+			if (!q->rubric_line) {
+				q->rubric_line = vl;
+				q->rubric_col = vc;
+			}
 		} else if (!strcasecmp(f->name, "prompt")) {
 			prompt = f;
 			q->prompt = xstrdup(v);
@@ -191,6 +195,8 @@ static int parse_one(struct question *q, const struct rec *r, const char *file,
 				bad = 1;
 			}
 			q->rubric = xstrdup(v);
+			q->rubric_line = vl;
+			q->rubric_col = vc;
 		} else if (!strcasecmp(f->name, "time")) {
 			long t = parse_duration(v);
 			if (t < 0) {

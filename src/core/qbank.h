@@ -45,6 +45,7 @@ struct question {
 	char *file;     /* where it was defined */
 	unsigned line;
 	unsigned id_col;
+	unsigned rubric_line, rubric_col; /* the Rubric (else Category) value */
 	int compiled; /* expects: 0 not yet, 1 ok, -1 errors */
 };
 
