@@ -74,7 +74,8 @@ static void test_unknown_rubric(void)
 	bank_validate(&b, 0, &dl);
 	is_int(diag_count(&dl, DIAG_ERROR), 2, "two questions without a rubric");
 	d = find(DIAG_E_UNKNOWN_RUBRIC);
-	ok(d && d->line == 1 && !strcmp(d->file, "q.txt"), "at the question");
+	ok(d && d->line == 2 && d->col == 11 && !strcmp(d->file, "q.txt"),
+	   "at the Category value that names the missing rubric");
 	ok(d && strstr(d->msg, "'pricing'") && strstr(d->msg, "add a Rubric:"),
 	   "a category without a rubric suggests a Rubric: field");
 	ok(dl.nr == 2 && strstr(dl.v[1].msg, "'nope'") && !strstr(dl.v[1].msg, "add a Rubric:"),
