@@ -33,8 +33,9 @@
 #define TERM_MIN_LEN 4u         /* a prompt's key word has 4+ letters */
 #define TERMS_MAX 32u
 #define TERMS_FULL 8u           /* key words found for full coverage */
-#define TOPIC_LOW 0.1           /* relevance at or below: factor TOPIC_FLOOR */
-#define TOPIC_FULL 0.5          /* relevance at or above: no discount */
+#define TOPIC_LOW 0.15          /* relevance at or below: factor TOPIC_FLOOR */
+#define TOPIC_FULL 0.6          /* relevance at or above: no discount */
+#define TOPIC_EXPECT_SHARE 0.75 /* expectations weigh 3x the prompt's words */
 #define TOPIC_FLOOR 0.2
 
 struct seg {
@@ -820,7 +821,7 @@ int score_answer(struct score_report *rep, const struct rubric *r,
 			 rep->density, 100 * rep->guard);
 
 	/* Relevance: is this answer about *this* question?  The share of its
-	 * expectations met and of the prompt's key words used, averaged.  A
+	 * expectations met and of the prompt's key words used, weighted.  A
 	 * fluent answer to another question scores well on structure and
 	 * vocabulary; this is what tells it apart. */
 	if (q) {
@@ -834,8 +835,11 @@ int score_answer(struct score_report *rep, const struct rubric *r,
 		if (rep->prompt_terms)
 			p = fmin(1.0, (double)rep->prompt_hits /
 					      fmin((double)rep->prompt_terms, TERMS_FULL));
+		/* The prompt's words are the weaker signal: an answer that only
+		 * restates the question has them all. */
 		if (e >= 0 && p >= 0)
-			rep->relevance = (e + p) / 2;
+			rep->relevance = TOPIC_EXPECT_SHARE * e +
+					 (1 - TOPIC_EXPECT_SHARE) * p;
 		else
 			rep->relevance = e >= 0 ? e : p;
 		if (rep->relevance >= 0) {
