@@ -309,10 +309,37 @@ static void test_expect(void)
 	q = question("Id: e\nCategory: t\nPrompt: x\n"
 		     "Expect: the riders = \\briders?\\b\nExpect: the drivers = \\bdrivers?\\b\n");
 	score_q(r, q, text("Riders matter most to us here. ", fill(5), NULL), ans.len);
-	near(rep.score, 100 * (10 + 15) / 40.0, "one of two expectations: half its weight");
+	near(rep.relevance, 0.5, "relevance: half the expectations (the prompt has no key words)");
+	near(rep.topic_factor, 0.2 + 0.8 * (0.5 - 0.15) / 0.45,
+	     "below 0.6 relevance the score is scaled down linearly");
+	near(rep.score, 100 * (10 + 15) / 40.0 * rep.topic_factor,
+	     "one of two expectations: half its weight, then the relevance factor");
 	ok(strstr(detail("topic"), "missing: the drivers") != NULL, "detail names what is missing");
 	ok(item("topic") && item("topic")->nev == 1 && item("topic")->ev[0].what &&
 	   !strcmp(item("topic")->ev[0].what, "the riders"), "evidence labelled");
+}
+
+static void test_relevance(void)
+{
+	struct rubric *r = rub(HDR "Criterion: k\nKind: keywords\nWeight: 10\nPattern: \\bdata\\b\n\n"
+			       "Criterion: topic\nKind: expect\nWeight: 10\n", 0);
+	const struct question *q = question(
+		"Id: rel\nCategory: t\nPrompt: How would you price the dog walking app?\n"
+		"Expect: a price point = \\$\\s?\\d\n"
+		"Expect: the walkers = \\bwalkers?\\b\n");
+	score_q(r, q, text("Walkers would earn most of a $15 price per walk. ", fill(5), NULL), ans.len);
+	is_int(rep.prompt_terms, 2, "key words: 'price' and 'walking' (short and common words are not)");
+	near(rep.relevance, 1.0, "every expectation and the prompt's words: fully relevant");
+	near(rep.topic_factor, 1.0, "... no discount");
+	score_q(r, q, text("Our churn data shows retention falls in week two. ", fill(5), NULL), ans.len);
+	near(rep.relevance, 0.0, "an answer about something else: nothing relevant");
+	near(rep.topic_factor, 0.2, "... the floor");
+	ok(rep.nnotes >= 1 && strstr(rep.notes[0], "not seem to be about") != NULL,
+	   "a note says the answer is off the question");
+	score_q(r, q, text("How would you price the dog walking app, you ask. ", fill(5), NULL), ans.len);
+	ok(rep.prompt_hits == rep.prompt_terms, "restating the prompt uses all its key words");
+	near(rep.relevance, 0.25, "... but without the expectations it stays at a quarter");
+	ok(rep.topic_factor < 0.4, "... and the score is cut by more than half");
 }
 
 static const char *const concepts[] = {"churn", "retention", "cohort", "activation",
@@ -742,6 +769,7 @@ int main(void)
 	test_length();
 	test_penalty();
 	test_expect();
+	test_relevance();
 	test_guards();
 	test_floor_empty();
 	test_words();
