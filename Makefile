@@ -55,7 +55,7 @@ else
 PROG := $(O)/pmdrill
 endif
 
-.PHONY: all test check unit valgrind bench install uninstall clean fmt lint help
+.PHONY: all test check unit valgrind bench fuzz install uninstall clean fmt lint help
 all: $(PROG)
 
 $(PROG): $(MAIN_OBJ) $(SHELL_OBJ) $(CORE_OBJ)
@@ -95,6 +95,25 @@ bench: $(BENCH_BIN) $(PROG)
 	@for b in $(BENCH_BIN); do $$b || exit 1; done
 	@PMDRILL_BIN=$(abspath $(PROG)) sh tests/bench/startup.sh
 
+# libFuzzer on the in-memory parsers and the scorer (clang); FUZZ_SECONDS
+# each, seeded from the bank and the calibration answers.  A crash leaves
+# its input in build-fuzz/; minimise it into tests/data/bad/.
+FUZZ_SECONDS ?= 30
+FUZZ_TARGETS := qbank rubric score
+fuzz:
+	@mkdir -p build-fuzz
+	@for t in $(FUZZ_TARGETS); do \
+		clang -g -O1 -fsanitize=fuzzer,address,undefined $(ALL_CPPFLAGS) \
+			-o build-fuzz/fuzz-$$t tests/fuzz/fuzz-$$t.c $(CORE_SRC) $(PKG_LIBS) -lm || exit 1; \
+		mkdir -p build-fuzz/corpus-$$t; \
+		case $$t in qbank) seeds=questions;; rubric) seeds=rubrics;; score) seeds=tests/calib;; esac; \
+		echo "fuzz-$$t: $(FUZZ_SECONDS) s"; \
+		build-fuzz/fuzz-$$t -max_total_time=$(FUZZ_SECONDS) -max_len=65536 \
+			-artifact_prefix=build-fuzz/ build-fuzz/corpus-$$t $$seeds >build-fuzz/fuzz-$$t.log 2>&1 \
+			|| { tail -30 build-fuzz/fuzz-$$t.log; exit 1; }; \
+		tail -1 build-fuzz/fuzz-$$t.log; \
+	done
+
 install: $(PROG)
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(BANKDIR)/questions $(DESTDIR)$(BANKDIR)/rubrics $(DESTDIR)$(MANDIR)/man1
 	install -m 755 $(PROG) $(DESTDIR)$(BINDIR)/pmdrill
@@ -107,7 +126,7 @@ uninstall:
 	rm -rf $(DESTDIR)$(BANKDIR)
 
 clean:
-	rm -rf build build-san pmdrill
+	rm -rf build build-san build-fuzz pmdrill
 
 fmt:
 	clang-format -i src/*.c src/*.h src/core/*.c src/core/*.h tests/unit/*.c
@@ -124,7 +143,8 @@ help:
 	@echo 'make test       unit, bank, end-to-end and pty tests'
 	@echo 'make check      the same suite under ASan and UBSan (build-san/)'
 	@echo 'make valgrind   a pty drill session under valgrind, leaks fail'
-	@echo 'make bench      scoring benchmarks'
+	@echo 'make bench      scoring and start-up benchmarks'
+	@echo 'make fuzz       libFuzzer on the parsers and the scorer (FUZZ_SECONDS=30)'
 	@echo 'make install    PREFIX=/usr/local DESTDIR= (binary, bank, man page)'
 	@echo 'make lint       check that src/core does no I/O'
 	@echo 'make fmt        clang-format the sources'

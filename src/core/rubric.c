@@ -273,6 +273,7 @@ static int parse_criterion(struct criterion *c, const struct rec *r,
 			if (!is_valid_id(v))
 				BAD(f, "bad criterion name '%s': use lower-case letters, digits and '-'",
 				    v);
+			free(c->name); /* a repeat is an error, reported above */
 			c->name = xstrdup(v);
 		} else if (!strcasecmp(f->name, "weight")) {
 			if (parse_number(v, &d) || d <= 0 || d > 1000)
@@ -280,8 +281,10 @@ static int parse_criterion(struct criterion *c, const struct rec *r,
 			else
 				c->weight = d;
 		} else if (!strcasecmp(f->name, "label")) {
+			free(c->label);
 			c->label = xstrdup(v);
 		} else if (!strcasecmp(f->name, "feedback")) {
+			free(c->feedback);
 			c->feedback = xstrdup(v);
 		} else if (!strcasecmp(f->name, "pattern") ||
 			   !strcasecmp(f->name, "against")) {

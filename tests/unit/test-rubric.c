@@ -370,12 +370,24 @@ static void test_compile(void)
 	is_str(crit_kind_name(CRIT_KIND_MAX), "?", "crit_kind_name out of range");
 }
 
+/* Found by make fuzz: a repeated single field leaked its first value
+ * (LeakSanitizer fails make check if it comes back). */
+static void test_repeated_fields(void)
+{
+	parse("Rubric: r\n\nCriterion: a\nCriterion: b\nKind: keywords\nWeight: 1\n"
+	      "Label: one\nLabel: two\nFeedback: x\nFeedback: y\nPattern: p\n");
+	ok(has(DIAG_E_REPEATED_FIELD, 4, 1), "a second Criterion is an error at its line");
+	ok(has(DIAG_E_REPEATED_FIELD, 8, 1) && has(DIAG_E_REPEATED_FIELD, 10, 1),
+	   "... and so are a second Label and Feedback");
+}
+
 int main(void)
 {
 	test_full();
 	test_defaults();
 	test_errors();
 	test_compile();
+	test_repeated_fields();
 	rubric_set_release(&rs);
 	diag_release(&dl);
 	return done_testing();
