@@ -47,18 +47,21 @@ static void srs_error(struct replay *rp, const char *fmt, ...)
 	diag_release(&dl);
 }
 
-/* The shortest "%.*g" that reads back as the same double, like repr(). */
+/* A double with 10 or more significant digits that reads back exactly. */
 static void print_double(double v)
 {
 	char buf[64];
 	int prec;
 
-	for (prec = 1; prec < 17; prec++) {
-		snprintf(buf, sizeof(buf), "%.*g", prec, v);
+	/* At least 10 significant digits, as the issue asks (trailing zeros
+	 * kept: "8.295600000"), more where the value needs them to read back
+	 * exactly. */
+	for (prec = 10; prec < 17; prec++) {
+		snprintf(buf, sizeof(buf), "%#.*g", prec, v);
 		if (strtod(buf, NULL) == v)
 			break;
 	}
-	printf("%.*g", prec, v);
+	printf("%#.*g", prec, v);
 }
 
 static int parse_days(const char *s, long long *out)

@@ -71,7 +71,7 @@ cmp -s "$WORK/out" "$WORK/got.tsv" || fail 'stdin and file replays differ'
 # Names for ratings, comments, blank lines and --retention.
 printf '# a comment\n\nx\tgood\t-\nx\tAGAIN\t3\n' >"$WORK/names.tsv"
 expect_status 0 "$PM" srs replay "$WORK/names.tsv"
-first='^x	3	-	-	2\.3065	2\.118103970459016'
+first='^x	3	-	-	2\.306500000	2\.118103970459016'
 grep_in "$WORK/out" "$first	2\$"
 grep_in "$WORK/out" '^x	1	3	'
 expect_status 0 "$PM" srs replay --retention 0.8 "$WORK/names.tsv"
