@@ -48,7 +48,8 @@ static void srs_error(struct replay *rp, const char *fmt, ...)
 }
 
 /* A double with 10 or more significant digits that reads back exactly. */
-static void print_double(double v)
+/* min_digits: at least this many significant digits ("%#g" keeps zeros). */
+static void print_double_min(double v, int min_digits)
 {
 	char buf[64];
 	int prec;
@@ -56,12 +57,12 @@ static void print_double(double v)
 	/* At least 10 significant digits, as the issue asks (trailing zeros
 	 * kept: "8.295600000"), more where the value needs them to read back
 	 * exactly. */
-	for (prec = 10; prec < 17; prec++) {
-		snprintf(buf, sizeof(buf), "%#.*g", prec, v);
+	for (prec = min_digits; prec < 17; prec++) {
+		snprintf(buf, sizeof(buf), min_digits > 1 ? "%#.*g" : "%.*g", prec, v);
 		if (strtod(buf, NULL) == v)
 			break;
 	}
-	printf("%#.*g", prec, v);
+	printf(min_digits > 1 ? "%#.*g" : "%.*g", prec, v);
 }
 
 static int parse_days(const char *s, long long *out)
@@ -189,12 +190,12 @@ static void replay_line(struct replay *rp, char *s)
 		fputs("-\t-\t", stdout);
 	} else {
 		printf("%lld\t", out.elapsed_days);
-		print_double(out.retrievability);
+		print_double_min(out.retrievability, 10);
 		putchar('\t');
 	}
-	print_double(out.stability);
+	print_double_min(out.stability, 10);
 	putchar('\t');
-	print_double(out.difficulty);
+	print_double_min(out.difficulty, 10);
 	printf("\t%d\n", out.interval_days);
 }
 
@@ -312,11 +313,11 @@ static int srs_params(int argc, char **argv, const char *prog)
 	fsrs_params_default(&p);
 	for (i = 0; i < FSRS_NPARAMS; i++) {
 		printf("w[%zu]\t", i);
-		print_double(p.w[i]);
+		print_double_min(p.w[i], 1);
 		putchar('\n');
 	}
 	printf("desired_retention\t");
-	print_double(p.desired_retention);
+	print_double_min(p.desired_retention, 1);
 	printf("\nmaximum_interval\t%d\n", p.maximum_interval);
 	if (fflush(stdout) || ferror(stdout)) {
 		fprintf(stderr, "%s: cannot write the output\n", prog);

@@ -90,7 +90,7 @@ grep_in "$WORK/err" "bad.tsv:7: error: elapsed days '1.5' is not a whole"
 grep_in "$WORK/err" "bad.tsv:8: error: expected 3 tab-separated fields"
 [ "$(wc -l <"$WORK/err")" -eq 5 ] || fail 'expected exactly 5 errors'
 [ "$(wc -l <"$WORK/out")" -eq 3 ] || fail 'expected the 3 good lines'
-grep_in "$WORK/out" '^c	3	-	-	2\.3065	'
+grep_in "$WORK/out" '^c	3	-	-	2\.306500000	'
 expect_status 65 sh -c 'printf "a\t3\t-\na\tx\t1\n" | "$1" srs replay' sh "$PM"
 grep_in "$WORK/err" '^pmdrill: <stdin>:2: error: rating'
 
