@@ -47,8 +47,8 @@ static void srs_error(struct replay *rp, const char *fmt, ...)
 	diag_release(&dl);
 }
 
-/* A double with 10 or more significant digits that reads back exactly. */
-/* min_digits: at least this many significant digits ("%#g" keeps zeros). */
+/* A double that reads back exactly, with at least min_digits significant
+ * digits (trailing zeros kept when min_digits > 1). */
 static void print_double_min(double v, int min_digits)
 {
 	char buf[64];
