@@ -71,7 +71,7 @@ $(O)/src/%.o: src/%.c
 
 # Unit tests link the pure core only: a test that needs the shell is testing
 # the wrong layer.
-$(O)/tests/%: tests/unit/%.c $(CORE_OBJ) tests/unit/tap.h
+$(O)/tests/%: tests/unit/%.c $(CORE_OBJ) tests/unit/tap.h tests/unit/diagtest.h
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CPPFLAGS) -Itests/unit $(WARN) $(CFLAGS) $(LDFLAGS) -o $@ $< $(CORE_OBJ) $(PKG_LIBS) -lm
 

@@ -7,6 +7,7 @@
 
 #include "diag.h"
 #include "tap.h"
+#include "diagtest.h"
 
 static struct bank b;
 static struct diag_list dl;
@@ -27,14 +28,7 @@ static void addr(const char *file, const char *s)
 	bank_add_rubrics(&b, file, s, strlen(s), &dl);
 }
 
-static const struct diag *find(enum diag_code code)
-{
-	size_t i;
-	for (i = 0; i < dl.nr; i++)
-		if (dl.v[i].code == code)
-			return &dl.v[i];
-	return NULL;
-}
+#define find(code) dl_find(&dl, (code))
 
 #define RUB(name) "Rubric: " name "\nTime: 5m\n\nCriterion: c\nKind: keywords\nWeight: 1\nPattern: x\n"
 

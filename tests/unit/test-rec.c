@@ -7,6 +7,7 @@
 
 #include "diag.h"
 #include "tap.h"
+#include "diagtest.h"
 
 static struct rec_file rf;
 static struct diag_list dl;
@@ -33,15 +34,7 @@ static const char *val(size_t r, const char *name)
 }
 
 /* Is there a diagnostic with this code at line:col (col 0: any)? */
-static int has(enum diag_code code, unsigned line, unsigned col)
-{
-	size_t i;
-	for (i = 0; i < dl.nr; i++)
-		if (dl.v[i].code == code && dl.v[i].line == line &&
-		    (!col || dl.v[i].col == col))
-			return 1;
-	return 0;
-}
+#define has(code, line, col) dl_has(&dl, (code), (line), (col))
 
 static void test_records(void)
 {

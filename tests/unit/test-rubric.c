@@ -8,6 +8,7 @@
 
 #include "diag.h"
 #include "tap.h"
+#include "diagtest.h"
 
 static struct rubric_set rs;
 static struct diag_list dl;
@@ -19,24 +20,9 @@ static void parse(const char *s)
 	rubric_parse(&rs, "r.txt", s, strlen(s), &dl);
 }
 
-static const struct diag *find(enum diag_code code)
-{
-	size_t i;
-	for (i = 0; i < dl.nr; i++)
-		if (dl.v[i].code == code)
-			return &dl.v[i];
-	return NULL;
-}
+#define find(code) dl_find(&dl, (code))
 
-static int has(enum diag_code code, unsigned line, unsigned col)
-{
-	size_t i;
-	for (i = 0; i < dl.nr; i++)
-		if (dl.v[i].code == code && dl.v[i].line == line &&
-		    (!col || dl.v[i].col == col))
-			return 1;
-	return 0;
-}
+#define has(code, line, col) dl_has(&dl, (code), (line), (col))
 
 static int has_msg(enum diag_code code, const char *part)
 {
