@@ -27,21 +27,6 @@ static int is_blank(const char *s, size_t n)
 	return 1;
 }
 
-static int answer_usage(const char *fmt, ...)
-	__attribute__((format(printf, 1, 2)));
-
-static int answer_usage(const char *fmt, ...)
-{
-	va_list ap;
-	fprintf(stderr, "pmdrill: answer: ");
-	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
-	va_end(ap);
-	fputc('\n', stderr);
-	cmd_usage(cmd_find("answer"), stderr);
-	return EX_USAGE;
-}
-
 /* Print the outcome and the next due date after a committed attempt. */
 static void print_outcome(const struct app *app, long long id, int proposed,
 			  int final, const struct fsrs_review *rv)
@@ -97,24 +82,24 @@ int cmd_answer(int argc, char **argv, struct app *app)
 		else if (!strcmp(o, "--"))
 			path = a + 1 < argc ? argv[++a] : NULL;
 		else if (o[0] == '-' && o[1])
-			return answer_usage("unknown option or missing value '%s'", o);
+			return cmd_usage_error("answer", "unknown option or missing value '%s'", o);
 		else if (!path)
 			path = o;
 		else
-			return answer_usage("one answer file at a time ('%s')", o);
+			return cmd_usage_error("answer", "one answer file at a time ('%s')", o);
 		if (v) {
 			char *end;
 			seconds = strtol(v, &end, 10);
 			if (!*v || *end || seconds < 0 || seconds > 86400)
-				return answer_usage("--time takes whole seconds (0 to 86400), not '%s'",
+				return cmd_usage_error("answer", "--time takes whole seconds (0 to 86400), not '%s'",
 						    v);
 		}
 		if (override < 0)
-			return answer_usage("--grade takes again, hard, good, easy or 1-4, not '%s'",
+			return cmd_usage_error("answer", "--grade takes again, hard, good, easy or 1-4, not '%s'",
 					    argv[a]);
 	}
 	if (!qid)
-		return answer_usage("%s", "--question ID is required");
+		return cmd_usage_error("answer", "%s", "--question ID is required");
 
 	b = app_bank(app, &status);
 	if (!b)

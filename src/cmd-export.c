@@ -12,21 +12,6 @@
 #include "sb.h"
 #include "store.h"
 
-static int export_usage(const char *fmt, ...)
-	__attribute__((format(printf, 1, 2)));
-
-static int export_usage(const char *fmt, ...)
-{
-	va_list ap;
-	fprintf(stderr, "pmdrill: export: ");
-	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
-	va_end(ap);
-	fputc('\n', stderr);
-	cmd_usage(cmd_find("export"), stderr);
-	return EX_USAGE;
-}
-
 int cmd_export(int argc, char **argv, struct app *app)
 {
 	struct store *st = NULL;
@@ -44,18 +29,18 @@ int cmd_export(int argc, char **argv, struct app *app)
 		else if (!strncmp(o, "--format=", 9))
 			v = o + 9;
 		else if (o[0] == '-' && o[1])
-			return export_usage("unknown option or missing value '%s'", o);
+			return cmd_usage_error("export", "unknown option or missing value '%s'", o);
 		else if (!path)
 			path = o;
 		else
-			return export_usage("one output file at a time ('%s')", o);
+			return cmd_usage_error("export", "one output file at a time ('%s')", o);
 		if (v) {
 			if (!strcmp(v, "json"))
 				format = STORE_EXPORT_JSON;
 			else if (!strcmp(v, "csv"))
 				format = STORE_EXPORT_CSV;
 			else
-				return export_usage("--format takes csv or json, not '%s'", v);
+				return cmd_usage_error("export", "--format takes csv or json, not '%s'", v);
 		}
 	}
 

@@ -11,21 +11,6 @@
 #include "sb.h"
 #include "store.h"
 
-static int grade_usage(const char *fmt, ...)
-	__attribute__((format(printf, 1, 2)));
-
-static int grade_usage(const char *fmt, ...)
-{
-	va_list ap;
-	fprintf(stderr, "pmdrill: grade: ");
-	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
-	va_end(ap);
-	fputc('\n', stderr);
-	cmd_usage(cmd_find("grade"), stderr);
-	return EX_USAGE;
-}
-
 int cmd_grade(int argc, char **argv, struct app *app)
 {
 	struct store *st = NULL;
@@ -42,26 +27,26 @@ int cmd_grade(int argc, char **argv, struct app *app)
 		if (!strcmp(o, "--undo")) {
 			undo = 1;
 		} else if (o[0] == '-' && o[1]) {
-			return grade_usage("unknown option '%s'", o);
+			return cmd_usage_error("grade", "unknown option '%s'", o);
 		} else if (!id) {
 			char *end;
 			id = strtoll(o, &end, 10);
 			if (!*o || *end || id < 1)
-				return grade_usage("ATTEMPT is an attempt number (see 'pmdrill history'), not '%s'",
+				return cmd_usage_error("grade", "ATTEMPT is an attempt number (see 'pmdrill history'), not '%s'",
 						   o);
 		} else if (!grade) {
 			grade = fsrs_rating_parse(o);
 			if (grade < 1)
-				return grade_usage("the grade is again, hard, good, easy or 1-4, not '%s'",
+				return cmd_usage_error("grade", "the grade is again, hard, good, easy or 1-4, not '%s'",
 						   o);
 		} else {
-			return grade_usage("too many arguments ('%s')", o);
+			return cmd_usage_error("grade", "too many arguments ('%s')", o);
 		}
 	}
 	if (!id)
-		return grade_usage("%s", "which attempt? (see 'pmdrill history')");
+		return cmd_usage_error("grade", "%s", "which attempt? (see 'pmdrill history')");
 	if (!grade == !undo)
-		return grade_usage("%s", "give a grade or --undo (one of them)");
+		return cmd_usage_error("grade", "%s", "give a grade or --undo (one of them)");
 
 	rc = store_open(&st, app->db_path, 0, &err);
 	if (rc == STORE_ENOENT) {

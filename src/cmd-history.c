@@ -14,21 +14,6 @@
 #include "store.h"
 
 
-static int history_usage(const char *fmt, ...)
-	__attribute__((format(printf, 1, 2)));
-
-static int history_usage(const char *fmt, ...)
-{
-	va_list ap;
-	fprintf(stderr, "pmdrill: history: ");
-	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
-	va_end(ap);
-	fputc('\n', stderr);
-	cmd_usage(cmd_find("history"), stderr);
-	return EX_USAGE;
-}
-
 /* "2026-03-02 09:00" */
 static void short_time(struct sb *out, long long t)
 {
@@ -117,18 +102,18 @@ int cmd_history(int argc, char **argv, struct app *app)
 		} else if (!strcmp(o, "--since") && a + 1 < argc) {
 			long long t = parse_time_arg(argv[++a]);
 			if (t < 0)
-				return history_usage("--since takes a date (YYYY-MM-DD), not '%s'",
+				return cmd_usage_error("history", "--since takes a date (YYYY-MM-DD), not '%s'",
 						     argv[a]);
 			f.since = t ? t : 1;
 		} else if (!strcmp(o, "--limit") && a + 1 < argc) {
 			char *end;
 			long l = strtol(argv[++a], &end, 10);
 			if (!*argv[a] || *end || l < 1)
-				return history_usage("--limit takes a number from 1, not '%s'",
+				return cmd_usage_error("history", "--limit takes a number from 1, not '%s'",
 						     argv[a]);
 			f.limit = (size_t)l;
 		} else {
-			return history_usage("unknown option or missing value '%s'", o);
+			return cmd_usage_error("history", "unknown option or missing value '%s'", o);
 		}
 	}
 

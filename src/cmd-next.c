@@ -14,21 +14,6 @@
 #include "sb.h"
 #include "store.h"
 
-static int next_usage(const char *fmt, ...)
-	__attribute__((format(printf, 1, 2)));
-
-static int next_usage(const char *fmt, ...)
-{
-	va_list ap;
-	fprintf(stderr, "pmdrill: next: ");
-	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
-	va_end(ap);
-	fputc('\n', stderr);
-	cmd_usage(cmd_find("next"), stderr);
-	return EX_USAGE;
-}
-
 static void entry_json(struct sb *out, const struct queue_entry *e,
 		       const struct question *q)
 {
@@ -99,16 +84,16 @@ int cmd_next(int argc, char **argv, struct app *app)
 			char *end;
 			count = strtol(argv[++a], &end, 10);
 			if (!*argv[a] || *end || count < 1 || count > 100000)
-				return next_usage("--count takes a number from 1, not '%s'",
+				return cmd_usage_error("next", "--count takes a number from 1, not '%s'",
 						  argv[a]);
 		} else {
-			return next_usage("unknown option or missing value '%s'", v);
+			return cmd_usage_error("next", "unknown option or missing value '%s'", v);
 		}
 	}
 	if (level) {
 		enum qlevel l;
 		if (qlevel_parse(level, &l) || l == QLEVEL_NONE)
-			return next_usage("--level takes apm, pm, senior or tpm, not '%s'",
+			return cmd_usage_error("next", "--level takes apm, pm, senior or tpm, not '%s'",
 					  level);
 		o.level = (int)l;
 	}

@@ -15,21 +15,6 @@
 #include "store.h"
 
 
-static int review_usage(const char *fmt, ...)
-	__attribute__((format(printf, 1, 2)));
-
-static int review_usage(const char *fmt, ...)
-{
-	va_list ap;
-	fprintf(stderr, "pmdrill: review: ");
-	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
-	va_end(ap);
-	fputc('\n', stderr);
-	cmd_usage(cmd_find("review"), stderr);
-	return EX_USAGE;
-}
-
 /* The question's main, scored attempts up to and including `a`. */
 static int earlier_attempts(struct store *st, const struct store_attempt *a,
 			    struct store_attempt **v, size_t *n, struct sb *err)
@@ -210,19 +195,19 @@ int cmd_review(int argc, char **argv, struct app *app)
 		if (!strcmp(o, "--json")) {
 			json = 1;
 		} else if (o[0] == '-' && o[1]) {
-			return review_usage("unknown option '%s'", o);
+			return cmd_usage_error("review", "unknown option '%s'", o);
 		} else if (!id) {
 			char *end;
 			id = strtoll(o, &end, 10);
 			if (!*o || *end || id < 1)
-				return review_usage("ATTEMPT is an attempt number (see 'pmdrill history'), not '%s'",
+				return cmd_usage_error("review", "ATTEMPT is an attempt number (see 'pmdrill history'), not '%s'",
 						    o);
 		} else {
-			return review_usage("one attempt at a time ('%s')", o);
+			return cmd_usage_error("review", "one attempt at a time ('%s')", o);
 		}
 	}
 	if (!id)
-		return review_usage("%s", "which attempt? (see 'pmdrill history')");
+		return cmd_usage_error("review", "%s", "which attempt? (see 'pmdrill history')");
 
 	memset(&r, 0, sizeof(r));
 	rc = store_open(&st, app->db_path, 0, &err);

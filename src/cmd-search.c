@@ -10,21 +10,6 @@
 #include "sb.h"
 #include "store.h"
 
-static int search_usage(const char *fmt, ...)
-	__attribute__((format(printf, 1, 2)));
-
-static int search_usage(const char *fmt, ...)
-{
-	va_list ap;
-	fprintf(stderr, "pmdrill: search: ");
-	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
-	va_end(ap);
-	fputc('\n', stderr);
-	cmd_usage(cmd_find("search"), stderr);
-	return EX_USAGE;
-}
-
 /* Snippets span lines; show each on one. */
 static void one_line(struct sb *out, const char *s)
 {
@@ -57,7 +42,7 @@ int cmd_search(int argc, char **argv, struct app *app)
 			char *end;
 			long l = strtol(argv[++a], &end, 10);
 			if (!*argv[a] || *end || l < 1)
-				return search_usage("--limit takes a number from 1, not '%s'",
+				return cmd_usage_error("search", "--limit takes a number from 1, not '%s'",
 						    argv[a]);
 			limit = (size_t)l;
 		} else if (!strcmp(o, "--")) {
@@ -68,7 +53,7 @@ int cmd_search(int argc, char **argv, struct app *app)
 			}
 		} else if (o[0] == '-' && o[1] == '-') {
 			sb_release(&query);
-			return search_usage("unknown option or missing value '%s'", o);
+			return cmd_usage_error("search", "unknown option or missing value '%s'", o);
 		} else {
 			/* Several words are one query, as if quoted together. */
 			if (words++)
@@ -78,7 +63,7 @@ int cmd_search(int argc, char **argv, struct app *app)
 	}
 	if (!words) {
 		sb_release(&query);
-		return search_usage("%s", "what to search for?");
+		return cmd_usage_error("search", "%s", "what to search for?");
 	}
 
 	rc = store_open(&st, app->db_path, 0, &err);

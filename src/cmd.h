@@ -40,6 +40,10 @@ extern const struct cmd commands[];
 const struct cmd *cmd_find(const char *name);
 /* Print a command's --help text to `out`. */
 void cmd_usage(const struct cmd *c, FILE *out);
+/* "pmdrill NAME: <message>" and the command's usage on stderr; returns
+ * EX_USAGE. */
+int cmd_usage_error(const char *name, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
 /* If argv holds --help or -h, print usage and return 1. */
 int cmd_wants_help(int argc, char **argv, const char *name);
 

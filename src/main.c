@@ -3,6 +3,7 @@
 #include "cmd.h"
 
 #include <errno.h>
+#include <stdarg.h>
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
@@ -148,6 +149,18 @@ const struct cmd *cmd_find(const char *name)
 void cmd_usage(const struct cmd *c, FILE *out)
 {
 	fprintf(out, "usage: pmdrill %s", c->usage);
+}
+
+int cmd_usage_error(const char *name, const char *fmt, ...)
+{
+	va_list ap;
+	fprintf(stderr, "pmdrill: %s: ", name);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+	cmd_usage(cmd_find(name), stderr);
+	return EX_USAGE;
 }
 
 int cmd_wants_help(int argc, char **argv, const char *name)
