@@ -16,7 +16,6 @@
 #include "score.h"
 #include "store.h"
 
-
 static int is_blank(const char *s, size_t n)
 {
 	size_t i;

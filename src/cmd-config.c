@@ -8,7 +8,6 @@
 #include "sb.h"
 #include "store.h"
 
-
 int cmd_config(int argc, char **argv, struct app *app)
 {
 	struct store *st = NULL;

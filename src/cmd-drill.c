@@ -28,7 +28,6 @@
 #include "term.h"
 #include "xalloc.h"
 
-
 #define DRAFT_MAGIC "pmdrill draft 1"
 #define CRAM_DEFAULT_COUNT 10
 #define FOLLOW_UP_MIN_S 60u

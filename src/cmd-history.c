@@ -13,7 +13,6 @@
 #include "sb.h"
 #include "store.h"
 
-
 /* "2026-03-02 09:00" */
 static void short_time(struct sb *out, long long t)
 {

@@ -10,7 +10,6 @@
 #include "sb.h"
 #include "xalloc.h"
 
-
 int question_matches(const struct question *q, const char *category,
 		     const char *tag, const char *level)
 {
@@ -28,7 +27,6 @@ int question_matches(const struct question *q, const char *category,
 	}
 	return 1;
 }
-
 
 void question_json(struct sb *out, const struct bank *b, size_t qi)
 {
@@ -73,7 +71,6 @@ void question_json(struct sb *out, const struct bank *b, size_t qi)
 	json_str(out, q->file);
 	sb_addf(out, ",\"line\":%u}", q->line);
 }
-
 
 void format_duration(struct sb *out, unsigned s)
 {

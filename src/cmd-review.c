@@ -14,7 +14,6 @@
 #include "score.h"
 #include "store.h"
 
-
 /* The question's main, scored attempts up to and including `a`. */
 static int earlier_attempts(struct store *st, const struct store_attempt *a,
 			    struct store_attempt **v, size_t *n, struct sb *err)

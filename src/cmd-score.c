@@ -16,7 +16,6 @@
 #include "score.h"
 #include "term.h"
 
-
 /* Read FILE, or stdin for NULL or "-"; returns an exit status. */
 int read_answer_arg(const char *path, struct sb *out)
 {

@@ -9,7 +9,6 @@
 #include "json.h"
 #include "sb.h"
 
-
 static void indent_block(struct sb *out, const char *text, const char *pfx)
 {
 	const char *p = text;
@@ -24,7 +23,6 @@ static void indent_block(struct sb *out, const char *text, const char *pfx)
 			p++;
 	}
 }
-
 
 void rubric_show(struct sb *out, const struct rubric *r)
 {
