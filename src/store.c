@@ -1066,6 +1066,27 @@ static int attempt_state(struct store *st, long long id, char **qid,
 	return rc;
 }
 
+/* Begin a write transaction on an attempt and read its state.  SQLite
+ * errors are returned with the transaction left to the caller's failure
+ * path; an attempt that does not exist leaves *qid NULL, the transaction
+ * rolled back and "no attempt N" in err. */
+static int begin_on_attempt(struct store *st, long long id, char **qid,
+			    int *finished, int *scheduled, int *final_grade,
+			    struct sb *err)
+{
+	int rc;
+	*qid = NULL;
+	if ((rc = begin(st)))
+		return rc;
+	if ((rc = attempt_state(st, id, qid, finished, scheduled, final_grade)))
+		return rc;
+	if (!*qid) {
+		rollback(st);
+		sb_addf(err, "no attempt %lld", id);
+	}
+	return SQLITE_OK;
+}
+
 int store_finish_attempt(struct store *st, long long attempt_id,
 			 const struct score_report *rep, const char *rubric,
 			 uint64_t rubric_version, int grade, int schedule,
@@ -1091,13 +1112,10 @@ int store_finish_attempt(struct store *st, long long attempt_id,
 	sb_addf(&doing, "saving the score of attempt %lld", attempt_id);
 	sb_addf(&kept, "the answer of attempt %lld saved before this is kept",
 		attempt_id);
-	if ((rc = begin(st)))
-		goto fail;
-	if ((rc = attempt_state(st, attempt_id, &qid, &finished, &scheduled, &old)))
+	if ((rc = begin_on_attempt(st, attempt_id, &qid, &finished, &scheduled,
+				   &old, err)))
 		goto fail;
 	if (!qid) {
-		rollback(st);
-		sb_addf(err, "no attempt %lld", attempt_id);
 		status = STORE_ENOENT;
 		goto out;
 	}
@@ -1191,13 +1209,10 @@ static int change_grade(struct store *st, long long attempt_id, int grade,
 	}
 	sb_addf(&doing, "%s the grade of attempt %lld",
 		undo ? "undoing" : "changing", attempt_id);
-	if ((rc = begin(st)))
-		goto fail;
-	if ((rc = attempt_state(st, attempt_id, &qid, &finished, &scheduled, &old)))
+	if ((rc = begin_on_attempt(st, attempt_id, &qid, &finished, &scheduled,
+				   &old, err)))
 		goto fail;
 	if (!qid) {
-		rollback(st);
-		sb_addf(err, "no attempt %lld", attempt_id);
 		status = STORE_ENOENT;
 		goto out;
 	}
