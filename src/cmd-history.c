@@ -39,30 +39,15 @@ static void attempt_json(struct sb *out, const struct store_attempt *a)
 	sb_adds(out, ",\"started_at\":");
 	json_str(out, t.buf);
 	sb_addf(out, ",\"duration_ms\":");
-	if (a->duration_ms >= 0)
-		sb_addf(out, "%ld", a->duration_ms);
-	else
-		sb_adds(out, "null");
+	json_int_or_null(out, a->duration_ms, a->duration_ms >= 0);
 	sb_addf(out, ",\"follow_up\":");
-	if (a->follow_up >= 0)
-		sb_addf(out, "%d", a->follow_up);
-	else
-		sb_adds(out, "null");
+	json_int_or_null(out, a->follow_up, a->follow_up >= 0);
 	sb_adds(out, ",\"parent\":");
-	if (a->parent)
-		sb_addf(out, "%lld", a->parent);
-	else
-		sb_adds(out, "null");
+	json_int_or_null(out, a->parent, a->parent != 0);
 	sb_adds(out, ",\"score\":");
-	if (a->scored)
-		json_num(out, a->score);
-	else
-		sb_adds(out, "null");
+	json_num_or_null(out, a->score, a->scored);
 	sb_adds(out, ",\"words\":");
-	if (a->scored)
-		sb_addf(out, "%u", a->words);
-	else
-		sb_adds(out, "null");
+	json_int_or_null(out, a->words, a->scored);
 	sb_adds(out, ",\"auto_grade\":");
 	json_str(out, a->auto_grade ? fsrs_rating_name(a->auto_grade) : NULL);
 	sb_adds(out, ",\"final_grade\":");

@@ -138,10 +138,7 @@ static void review_json(struct sb *out, const struct store_attempt *a,
 	sb_adds(out, ",\"started_at\":");
 	json_str(out, t.buf);
 	sb_adds(out, ",\"duration_ms\":");
-	if (a->duration_ms >= 0)
-		sb_addf(out, "%ld", a->duration_ms);
-	else
-		sb_adds(out, "null");
+	json_int_or_null(out, a->duration_ms, a->duration_ms >= 0);
 	sb_adds(out, ",\"answer\":");
 	json_strn(out, a->answer, a->answer_len);
 	sb_adds(out, ",\"auto_grade\":");

@@ -80,3 +80,19 @@ void json_num(struct sb *out, double v)
 	else
 		sb_addf(out, "%.10g", v);
 }
+
+void json_int_or_null(struct sb *out, long long v, int present)
+{
+	if (present)
+		sb_addf(out, "%lld", v);
+	else
+		sb_adds(out, "null");
+}
+
+void json_num_or_null(struct sb *out, double v, int present)
+{
+	if (present)
+		json_num(out, v);
+	else
+		sb_adds(out, "null");
+}

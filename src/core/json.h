@@ -16,5 +16,8 @@ struct sb;
 void json_strn(struct sb *out, const char *s, size_t n);
 void json_str(struct sb *out, const char *s); /* NULL -> null */
 void json_num(struct sb *out, double v);
+/* v when present, else null. */
+void json_int_or_null(struct sb *out, long long v, int present);
+void json_num_or_null(struct sb *out, double v, int present);
 
 #endif
