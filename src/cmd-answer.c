@@ -15,6 +15,7 @@
 #include "sb.h"
 #include "score.h"
 #include "store.h"
+#include "term.h"
 
 static int is_blank(const char *s, size_t n)
 {
@@ -175,7 +176,7 @@ int cmd_answer(int argc, char **argv, struct app *app)
 		goto out;
 	}
 	report_print(stdout, &rep, text.buf, text.len, app->color_out,
-		     term_width_of(1));
+		     term_width());
 	print_outcome(app, id, rep.grade, override ? override : rep.grade, &rv);
 	if (fflush(stdout)) {
 		status = EX_IOERR;

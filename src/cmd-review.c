@@ -13,6 +13,7 @@
 #include "sb.h"
 #include "score.h"
 #include "store.h"
+#include "term.h"
 
 /* The question's main, scored attempts up to and including `a`. */
 static int earlier_attempts(struct store *st, const struct store_attempt *a,
@@ -236,7 +237,7 @@ int cmd_review(int argc, char **argv, struct app *app)
 		sb_reset(&out);
 		if (at.scored) {
 			report_print(stdout, &r.rep, at.answer, at.answer_len,
-				     app->color_out, term_width_of(1));
+				     app->color_out, term_width());
 			fputc('\n', stdout);
 		} else {
 			sb_adds(&out, "not scored\n");

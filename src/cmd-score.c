@@ -85,12 +85,6 @@ int prepare_rubric(struct bank *b, const char *qid, const char *rname,
 	return EX_OK;
 }
 
-unsigned term_width_of(int fd)
-{
-	(void)fd;
-	return term_width();
-}
-
 int cmd_score(int argc, char **argv, struct app *app)
 {
 	const char *qid = NULL, *rname = NULL, *path = NULL;
@@ -164,7 +158,7 @@ int cmd_score(int argc, char **argv, struct app *app)
 		sb_release(&out);
 	} else {
 		report_print(stdout, &rep, text.buf, text.len, app->color_out,
-			     term_width_of(1));
+			     term_width());
 	}
 	if (!rep.words) {
 		fprintf(stderr, "pmdrill: score: the answer is empty; nothing to score\n");

@@ -80,8 +80,6 @@ int read_answer_arg(const char *path, struct sb *out);
 /* Find a question's (or a named) rubric and compile it; exit status. */
 int prepare_rubric(struct bank *b, const char *qid, const char *rname,
 		   struct rubric **r, struct question **q);
-/* Width of the terminal on stdout (else $COLUMNS, else 80). */
-unsigned term_width_of(int fd);
 /* "10m", "2m30s", "90s" */
 void format_duration(struct sb *out, unsigned s);
 /* Does a question pass the list/drill filters (NULL: any)? */
