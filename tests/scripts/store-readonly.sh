@@ -18,6 +18,15 @@ mkdir "$D/home" "$D/db"
 DB=$D/db/p.db
 printf '%s\n' "$GOOD" >"$D/a.txt"
 chmod 644 "$D/a.txt"
+# The binary and the test bank are copied into the scratch folder, so the
+# unprivileged user can reach them wherever the tree was cloned (a clone
+# inside a 0700 folder, such as mktemp -d gives, would hide them).
+mkdir "$D/bin"
+cp "$PM" "$D/bin/pmdrill"
+cp -R "$STORE_BANK" "$D/bank"
+chmod -R a+rX "$D/bin" "$D/bank"
+PM=$D/bin/pmdrill
+STORE_BANK=$D/bank
 
 if [ "$(id -u)" = 0 ]; then
 	command -v su >/dev/null 2>&1 || { echo 'root without su: skipping'; exit 77; }
