@@ -46,6 +46,7 @@ MAIN_OBJ  := $(O)/src/main.o
 
 UNIT_SRC  := $(sort $(wildcard tests/unit/test-*.c))
 UNIT_BIN  := $(UNIT_SRC:tests/unit/%.c=$(O)/tests/%)
+FIT_BIN   := $(O)/calibrate/fit
 BENCH_SRC := $(sort $(wildcard tests/bench/*.c))
 BENCH_BIN := $(BENCH_SRC:tests/bench/%.c=$(O)/bench/%)
 
@@ -55,7 +56,7 @@ else
 PROG := $(O)/pmdrill
 endif
 
-.PHONY: all test check unit valgrind bench fuzz install uninstall clean fmt lint help
+.PHONY: all test check unit valgrind bench fuzz install uninstall clean fmt lint help calibrate
 all: $(PROG)
 
 $(PROG): $(MAIN_OBJ) $(SHELL_OBJ) $(CORE_OBJ)
@@ -81,8 +82,24 @@ $(O)/bench/%: tests/bench/%.c $(CORE_OBJ)
 
 unit: $(UNIT_BIN)
 
+# The model fitter (tests/calibrate/fit.c) links the core, like the tests.
+$(FIT_BIN): tests/calibrate/fit.c $(CORE_OBJ)
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CPPFLAGS) $(WARN) $(CFLAGS) $(LDFLAGS) -o $@ $< $(CORE_OBJ) $(PKG_LIBS) -lm
+
+# Fit the scoring model on every calibration set and write it where the
+# rubrics are loaded from (rubrics/weights.fit); prints the figures,
+# leave-one-question-out on the shared graded set.  docs/SCORING.md §8.
+CALIB_SHARED ?= ../shared/calibration
+CALIB_SETS   := $(CALIB_SHARED) tests/calib tests/calib-blind tests/calib-blind2
+calibrate: $(PROG) $(FIT_BIN)
+	@d=$$(mktemp -d) && trap 'rm -rf "$$d"' EXIT && \
+	sh tests/calibrate/flatten.sh "$$d" $(CALIB_SETS) && \
+	PMDRILL_BIN=$(abspath $(PROG)) sh tests/calibrate/features.sh "$$d" && \
+	$(FIT_BIN) "$$d/features.tsv" --loqo calibration --write rubrics/weights.fit
+
 # The whole suite: unit tests, the shipped bank, end-to-end and pty tests.
-test: $(PROG) $(UNIT_BIN)
+test: $(PROG) $(UNIT_BIN) $(FIT_BIN)
 	PMDRILL_BIN=$(abspath $(PROG)) UNIT_DIR=$(abspath $(O)/tests) sh tests/run.sh
 
 check:
@@ -118,7 +135,7 @@ install: $(PROG)
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(BANKDIR)/questions $(DESTDIR)$(BANKDIR)/rubrics $(DESTDIR)$(MANDIR)/man1
 	install -m 755 $(PROG) $(DESTDIR)$(BINDIR)/pmdrill
 	install -m 644 questions/*.txt $(DESTDIR)$(BANKDIR)/questions/
-	install -m 644 rubrics/*.txt $(DESTDIR)$(BANKDIR)/rubrics/
+	install -m 644 rubrics/*.txt rubrics/weights.fit $(DESTDIR)$(BANKDIR)/rubrics/
 	if [ -f pmdrill.1 ]; then install -m 644 pmdrill.1 $(DESTDIR)$(MANDIR)/man1/pmdrill.1; fi
 
 uninstall:
@@ -143,6 +160,7 @@ help:
 	@echo 'make test       unit, bank, end-to-end and pty tests'
 	@echo 'make check      the same suite under ASan and UBSan (build-san/)'
 	@echo 'make valgrind   a pty drill session under valgrind, leaks fail'
+	@echo 'make calibrate  fit the scoring model (rubrics/weights.fit) on the calibration sets'
 	@echo 'make bench      scoring and start-up benchmarks'
 	@echo 'make fuzz       libFuzzer on the parsers and the scorer (FUZZ_SECONDS=30)'
 	@echo 'make install    PREFIX=/usr/local DESTDIR= (binary, bank, man page)'

@@ -400,6 +400,26 @@ static void load_folder(struct bank *b, const char *dir, int kind,
 	free(names);
 }
 
+/* The fitted scoring model beside a bank's rubrics (the first found wins:
+ * the built-in bank's comes first). */
+static void load_model(struct bank *b, const char *rubric_dir,
+			    struct diag_list *dl)
+{
+	struct sb path = SB_INIT, buf = SB_INIT;
+	int rc;
+	if (b->model.loaded)
+		return;
+	sb_addf(&path, "%s/weights.fit", rubric_dir);
+	rc = read_file(path.buf, &buf);
+	if (!rc)
+		bank_add_model(b, path.buf, buf.buf, buf.len, dl);
+	else if (errno != ENOENT)
+		diag_add(dl, DIAG_ERROR, DIAG_E_READ, path.buf, 0, 0,
+			 "cannot read: %s", strerror(errno));
+	sb_release(&path);
+	sb_release(&buf);
+}
+
 void bank_load_dirs(struct bank *b, char *const *dirs, size_t ndirs,
 		    char *const *skip, size_t nskip, struct diag_list *dl)
 {
@@ -410,6 +430,7 @@ void bank_load_dirs(struct bank *b, char *const *dirs, size_t ndirs,
 		struct sb p = SB_INIT;
 		sb_addf(&p, "%s/rubrics", dirs[i]);
 		load_folder(b, p.buf, 1, skip, nskip, dl);
+		load_model(b, p.buf, dl);
 		sb_release(&p);
 	}
 	for (i = 0; i < ndirs; i++) {

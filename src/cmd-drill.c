@@ -887,8 +887,13 @@ static int save_and_score(struct session *s, struct answer *a, int schedule,
 	if (r) {
 		rubric_compile(r, 1, &dl);
 		qbank_compile_expects(q, 1, &dl);
-		score_answer(rep, r, q, a->text.buf, a->text.len, ms, a->limit_s,
-			     &dl);
+		/* a follow-up is scored as an answer to the follow-up */
+		if (a->follow_up >= 0)
+			score_followup(rep, r, q, a->asked, a->text.buf,
+				       a->text.len, ms, a->limit_s, &dl);
+		else
+			score_answer(rep, r, q, a->text.buf, a->text.len, ms,
+				     a->limit_s, &dl);
 	} else {
 		rep->grade = GRADE_AGAIN;
 	}

@@ -88,6 +88,8 @@ int prepare_rubric(struct bank *b, const char *qid, const char *rname,
 int cmd_score(int argc, char **argv, struct app *app)
 {
 	const char *qid = NULL, *rname = NULL, *path = NULL;
+	const char *followup = NULL, *prompt = NULL, *category = NULL;
+	struct question adhoc;
 	long seconds = -1;
 	int json = 0, a, status;
 	struct bank *b;
@@ -115,6 +117,18 @@ int cmd_score(int argc, char **argv, struct app *app)
 					argv[a]);
 				return EX_USAGE;
 			}
+		} else if (!strcmp(o, "--followup") && a + 1 < argc) {
+			followup = argv[++a];
+		} else if (!strncmp(o, "--followup=", 11)) {
+			followup = o + 11;
+		} else if (!strcmp(o, "--prompt") && a + 1 < argc) {
+			prompt = argv[++a];
+		} else if (!strncmp(o, "--prompt=", 9)) {
+			prompt = o + 9;
+		} else if (!strcmp(o, "--category") && a + 1 < argc) {
+			category = argv[++a];
+		} else if (!strncmp(o, "--category=", 11)) {
+			category = o + 11;
 		} else if (!strncmp(o, "--question=", 11)) {
 			qid = o + 11;
 		} else if (!strncmp(o, "--rubric=", 9)) {
@@ -130,8 +144,11 @@ int cmd_score(int argc, char **argv, struct app *app)
 			return EX_USAGE;
 		}
 	}
-	if (!qid == !rname) {
-		fprintf(stderr, "pmdrill: score: give --question ID or --rubric NAME (one of them)\n");
+	if (prompt && !qid && !rname)
+		rname = category;
+	if (!qid == !rname || (prompt && qid) || (prompt && !*prompt) ||
+	    (category && !prompt)) {
+		fprintf(stderr, "pmdrill: score: give --question ID, --rubric NAME, or --prompt TEXT with --category CAT (or --rubric)\n");
 		cmd_usage(cmd_find("score"), stderr);
 		return EX_USAGE;
 	}
@@ -141,13 +158,45 @@ int cmd_score(int argc, char **argv, struct app *app)
 	status = prepare_rubric(b, qid, rname, &r, &q);
 	if (status != EX_OK)
 		return status;
+	if (prompt) {
+		/* a question that has only a prompt, as in a custom bank */
+		memset(&adhoc, 0, sizeof(adhoc));
+		adhoc.id = (char *)"prompt";
+		adhoc.category = (char *)(category ? category : r->name);
+		adhoc.prompt = (char *)prompt;
+		adhoc.compiled = 1;
+		q = &adhoc;
+	}
+	if (followup && q) {
+		/* a number picks one of the question's follow-ups */
+		char *end;
+		long k = strtol(followup, &end, 10);
+		if (!*end && end != followup) {
+			if (k < 1 || (size_t)k > q->nfollow) {
+				fprintf(stderr, "pmdrill: score: question '%s' has %zu follow-up%s; --followup %ld is not one of them\n",
+					q->id, q->nfollow, q->nfollow == 1 ? "" : "s", k);
+				return EX_USAGE;
+			}
+			followup = q->follow_ups[k - 1];
+		}
+	} else if (followup) {
+		fprintf(stderr, "pmdrill: score: --followup needs a question (--question or --prompt)\n");
+		return EX_USAGE;
+	}
 	status = read_answer_arg(path, &text);
 	if (status != EX_OK)
 		goto out;
 
-	score_answer(&rep, r, q, text.buf, text.len,
-		     seconds >= 0 ? seconds * 1000 : -1,
-		     q ? bank_question_time(b, (size_t)(q - b->q.v)) : r->time_s, &dl);
+	{
+		unsigned limit = q && q != &adhoc ? bank_question_time(b, (size_t)(q - b->q.v))
+						  : r->time_s;
+		long ms = seconds >= 0 ? seconds * 1000 : -1;
+		if (followup)
+			score_followup(&rep, r, q, followup, text.buf, text.len, ms,
+				       limit / 2 ? limit / 2 : limit, &dl);
+		else
+			score_answer(&rep, r, q, text.buf, text.len, ms, limit, &dl);
+	}
 	diag_print(&dl, 1);
 	if (json) {
 		struct sb out = SB_INIT;

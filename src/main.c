@@ -44,7 +44,8 @@ const struct cmd commands[] = {
 	 "Print a question, its hint, follow-ups, expectations, its rubric's\n"
 	 "criteria and the outline of a strong answer.\n"},
 	{"score", cmd_score, "score an answer without saving it",
-	 "score (--question ID | --rubric NAME) [--time SECONDS] [--json] [FILE|-]\n"
+	 "score (--question ID | --rubric NAME | --prompt TEXT --category CAT)\n"
+	 "      [--followup N|TEXT] [--time SECONDS] [--json] [FILE|-]\n"
 	 "\n"
 	 "Score the answer in FILE (or on standard input) and print the report.\n"
 	 "Nothing is written to the database.\n"},

@@ -55,6 +55,20 @@ static void drop_rubric(struct rubric_set *rs, size_t i)
 	rs->nr--;
 }
 
+int bank_add_model(struct bank *b, const char *file, const char *buf,
+		   size_t len, struct diag_list *dl)
+{
+	struct model m;
+	if (b->model.loaded)
+		return 0;
+	if (model_parse(&m, file, buf, len, dl)) {
+		model_release(&m);
+		return -1;
+	}
+	b->model = m;
+	return 0;
+}
+
 void bank_validate(struct bank *b, int compile_all, struct diag_list *dl)
 {
 	size_t i, j, n;
@@ -71,6 +85,8 @@ void bank_validate(struct bank *b, int compile_all, struct diag_list *dl)
 				i--;
 				break;
 			}
+	for (i = 0; i < b->r.nr; i++)
+		b->r.v[i].model = b->model.loaded ? &b->model : NULL;
 
 	/* Duplicate ids by sorting (id, load order): n log n, so start-up
 	 * stays fast as banks grow.  The first definition wins. */
@@ -173,4 +189,5 @@ void bank_release(struct bank *b)
 {
 	qbank_release(&b->q);
 	rubric_set_release(&b->r);
+	model_release(&b->model);
 }

@@ -13,6 +13,7 @@
 
 #include <stddef.h>
 
+#include "model.h"
 #include "qbank.h"
 #include "rubric.h"
 
@@ -21,12 +22,17 @@ struct diag_list;
 struct bank {
 	struct qbank q;
 	struct rubric_set r;
+	struct model model; /* the fitted scoring model (model.h), if loaded */
 };
 
 int bank_add_questions(struct bank *b, const char *file, const char *buf,
 		       size_t len, struct diag_list *dl);
 int bank_add_rubrics(struct bank *b, const char *file, const char *buf,
 		     size_t len, struct diag_list *dl);
+/* The scoring model (rubrics/weights.fit); the first one loaded wins.
+ * bank_validate() lends it to every rubric. */
+int bank_add_model(struct bank *b, const char *file, const char *buf,
+		   size_t len, struct diag_list *dl);
 /*
  * Cross-file checks.  Questions whose id is a duplicate (the later one) or
  * whose rubric is unknown are reported and removed, so what is left can

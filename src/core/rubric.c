@@ -43,7 +43,7 @@ static const char *const rubric_fields[] = {
 	"note", NULL};
 static const char *const crit_fields[] = {
 	"criterion", "kind", "weight", "label", "feedback", "pattern",
-	"against", "stage", "min", "count", "where", "target", "ideal",
+	"against", "stage", "min", "count", "where", "follow-ups", "target", "ideal",
 	"words-per-minute", "allow", "full", "note", NULL};
 static const char *const repeatable[] = {"pattern", "against", "stage",
 					 "note", NULL};
@@ -325,6 +325,13 @@ static int parse_criterion(struct criterion *c, const struct rec *r,
 				c->count_matches = 1;
 			else if (strcasecmp(v, "patterns"))
 				BAD(f, "Count must be 'patterns' or 'matches', not '%s'", v);
+		} else if (!strcasecmp(f->name, "follow-ups")) {
+			if (!strcasecmp(v, "skip"))
+				c->followups = FOLLOWUP_SKIP;
+			else if (!strcasecmp(v, "score"))
+				c->followups = FOLLOWUP_SCORE;
+			else
+				BAD(f, "Follow-ups must be 'score' or 'skip', not '%s'", v);
 		} else if (!strcasecmp(f->name, "where")) {
 			char word[16];
 			double pct;

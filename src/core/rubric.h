@@ -18,6 +18,7 @@
 #include <stdint.h>
 
 struct diag_list;
+struct model;
 struct pcre2_real_code_8;
 
 enum crit_kind {
@@ -32,6 +33,12 @@ enum crit_kind {
 };
 
 enum crit_where { WHERE_ANYWHERE, WHERE_FIRST, WHERE_LAST };
+
+/* Does a criterion score answers to follow-up questions?  By default
+ * stages, expectations, length and criteria tied to a place in the answer
+ * (Where:) do not: a follow-up answer is short and answers a narrower
+ * question. */
+enum crit_followups { FOLLOWUP_DEFAULT, FOLLOWUP_SCORE, FOLLOWUP_SKIP };
 
 struct pattern {
 	char *label;   /* stages only; NULL otherwise */
@@ -50,6 +57,7 @@ struct criterion {
 	double min;      /* keywords, stages, ratio; 0 = default */
 	int count_matches;
 	enum crit_where where;
+	enum crit_followups followups;
 	double where_pct; /* 0..100 */
 	double target;    /* ratio, concreteness; 0 = default */
 	unsigned ideal_lo, ideal_hi; /* length; 0 = from time */
@@ -73,6 +81,7 @@ struct rubric {
 	struct criterion *crit;
 	size_t ncrit, acrit;
 	int compiled;      /* 0 not yet, 1 ok, -1 had errors */
+	const struct model *model; /* borrowed: the fitted model, or NULL */
 };
 
 struct rubric_set {

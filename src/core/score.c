@@ -12,9 +12,11 @@
 
 #include "diag.h"
 #include "json.h"
+#include "model.h"
 #include "qbank.h"
 #include "rubric.h"
 #include "sb.h"
+#include "substance.h"
 #include "xalloc.h"
 
 /* Engine constants; docs/SCORING.md explains each one. */
@@ -32,11 +34,11 @@
 #define SENTENCE_MIN_WORDS 4u   /* concreteness: what counts as a sentence */
 #define TERM_MIN_LEN 4u         /* a prompt's key word has 4+ letters */
 #define TERMS_MAX 32u
-#define TERMS_FULL 8u           /* key words found for full coverage */
-#define TOPIC_LOW 0.15          /* relevance at or below: factor TOPIC_FLOOR */
-#define TOPIC_FULL 0.6          /* relevance at or above: no discount */
-#define TOPIC_EXPECT_SHARE 0.75 /* expectations weigh 3x the prompt's words */
-#define TOPIC_FLOOR 0.2
+#define TERMS_FULL 6.0          /* weight of key words found for full coverage */
+#define TOPIC_EXPECT_SHARE 0.55 /* expectations: the strongest topic signal */
+#define TOPIC_PROMPT_SHARE 0.3  /* the prompt's key words */
+#define TOPIC_PROMPT_ONLY 0.75  /* no expectations: prompt words vs vocabulary */
+#define TOPIC_SAY_OFF 0.6       /* below this factor the note says "not about" */
 
 struct seg {
 	size_t start, end;
@@ -57,6 +59,9 @@ struct text {
 	pcre2_match_context *mc;
 	const struct rubric *r;
 	struct diag_list *dl;
+	struct substance sub;
+	double expect_raw; /* share of Expect lines met, before credit */
+	int followup;      /* scoring an answer to a follow-up */
 };
 
 struct hit {
@@ -69,40 +74,11 @@ struct hits {
 	int limited;
 };
 
-static int is_word_byte(unsigned char c)
-{
-	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-	       (c >= '0' && c <= '9') || c >= 0x80;
-}
-
-/* A word is a run of letters/digits (any non-ASCII byte counts as a letter,
- * so accented words and invalid bytes alike stay inside words); an
- * apostrophe or hyphen between two word bytes joins them. */
-static size_t next_word(const char *s, size_t len, size_t i, size_t *start)
-{
-	while (i < len && !is_word_byte((unsigned char)s[i]))
-		i++;
-	if (i >= len)
-		return len + 1;
-	*start = i;
-	while (i < len) {
-		if (is_word_byte((unsigned char)s[i])) {
-			i++;
-		} else if ((s[i] == '\'' || s[i] == '-') && i + 1 < len &&
-			   i > *start && is_word_byte((unsigned char)s[i + 1])) {
-			i++;
-		} else {
-			break;
-		}
-	}
-	return i;
-}
-
 unsigned count_words(const char *text, size_t len)
 {
 	size_t i = 0, st;
 	unsigned n = 0;
-	while ((i = next_word(text, len, i, &st)) <= len)
+	while ((i = word_next(text, len, i, &st)) <= len)
 		n++;
 	return n;
 }
@@ -248,70 +224,200 @@ static int is_stopword(const char *w, size_t n)
 	return 0;
 }
 
-/* Lower-cased ASCII stem of a word: a plural, -ing, -ed or -ly ending
- * dropped, so "prioritizing" meets "prioritize" half way ("prioritiz").
- * Returns 0 for words too short or not plain letters; stop words are
- * left to the caller (only the prompt's words need the check). */
+/* Lower-cased ASCII stem of a word: common English endings dropped
+ * (plurals, -ing, -ed, -ly, -ion, -ment, -ness, -ity, -ive, -al, -er), so
+ * inflections and derivations meet: "prioritizing"/"prioritize",
+ * "persuade"/"persuasion".  The right single quote and an apostrophe end
+ * the word ("team's" -> "team").  Returns 0 for words too short or not
+ * plain letters; stop words are left to the caller. */
 static size_t stem(const char *w, size_t n, char *out, size_t cap)
 {
-	static const char *const sufs[] = {"ing", "ies", "ed", "es", "s", "ly", "e"};
-	size_t i, k;
-	if (n >= cap || n < TERM_MIN_LEN)
-		return 0;
-	for (i = 0; i < n; i++) {
+	static const char *const sufs[] = {
+		"ations", "ation", "itions", "ition", "ions", "ion", "ments",
+		"ment", "ness", "ities", "ity", "ives", "ive", "ally", "als", "al",
+		"ings", "ing", "ies", "ied", "ers", "er", "ed", "es", "s", "ly", "e"};
+	size_t i, k, o = 0;
+	for (i = 0; i < n && o + 1 < cap; i++) {
 		char c = w[i];
+		if (c == '\'' || (unsigned char)c == 0xe2)
+			break;
 		if (c >= 'A' && c <= 'Z')
 			c = (char)(c - 'A' + 'a');
-		if (!(c >= 'a' && c <= 'z'))
+		if (!(c >= 'a' && c <= 'z') && c != '-')
 			return 0;
-		out[i] = c;
+		out[o++] = c;
 	}
-	out[n] = '\0';
+	if (o < TERM_MIN_LEN || o + 1 >= cap)
+		return 0;
+	out[o] = '\0';
 	for (k = 0; k < sizeof(sufs) / sizeof(*sufs); k++) {
 		size_t l = strlen(sufs[k]);
-		if (n > l + 3 && !strcmp(out + n - l, sufs[k])) {
-			n -= l;
-			out[n] = '\0';
+		if (o > l + 3 && !strcmp(out + o - l, sufs[k])) {
+			o -= l;
+			out[o] = '\0';
 			break;
 		}
 	}
-	return n;
+	return o;
 }
 
-/* The question's key words (stems of its prompt's content words) found
- * in the answer: a topic signal that needs no rubric. */
-static void prompt_coverage(const struct text *t, const char *prompt,
-			    unsigned *nterms, unsigned *hits)
+/* Two stems name the same thing: equal, or one is a long prefix of the
+ * other ("persuas"/"persuad" share "persua"; "subscript"/"subscrib" share
+ * "subscri"). */
+static int stems_meet(const char *a, const char *b)
 {
-	char terms[TERMS_MAX][24];
-	char found[TERMS_MAX];
-	char buf[24];
-	size_t i = 0, st, n, k, plen = strlen(prompt), nt = 0;
-	unsigned w;
-	*nterms = *hits = 0;
-	while ((i = next_word(prompt, plen, i, &st)) <= plen && nt < TERMS_MAX) {
-		n = stem(prompt + st, i - st, buf, sizeof(buf));
-		if (!n || is_stopword(prompt + st, i - st))
-			continue;
-		for (k = 0; k < nt; k++)
-			if (!strcmp(terms[k], buf))
-				break;
-		if (k == nt)
-			memcpy(terms[nt++], buf, n + 1);
+	size_t i = 0, la = strlen(a), lb = strlen(b), shorter = la < lb ? la : lb;
+	while (a[i] && a[i] == b[i])
+		i++;
+	if (i == la && i == lb)
+		return 1;
+	return i >= 5 && i + 2 >= shorter;
+}
+
+/* An acronym or a number is matched as written ("NPS", "B2B", "UK"). */
+static int is_acronym(const char *w, size_t n)
+{
+	size_t i, upper = 0;
+	if (n < 2 || n > 6)
+		return 0;
+	for (i = 0; i < n; i++) {
+		if (w[i] >= 'A' && w[i] <= 'Z')
+			upper++;
+		else if (!(w[i] >= '0' && w[i] <= '9') && !(w[i] >= 'a' && w[i] <= 'z'))
+			return 0;
 	}
+	return upper >= 2;
+}
+
+struct term {
+	char s[24];
+	double weight;
+	int acronym;
+	char initials[8]; /* "pm" for "product manager": its acronym */
+};
+
+/* Words every PM question shares: they say little about which one. */
+static int is_generic(const char *stem_)
+{
+	static const char *const generic[] = {
+		"product", "user", "customer", "team", "company", "featur", "app",
+		"servic", "busines", "people", "market", "platform", "month",
+		"year", "week", "today", "weekly", "work", "would", "your", "ho",
+		NULL};
+	size_t k;
+	for (k = 0; generic[k]; k++)
+		if (!strcmp(stem_, generic[k]))
+			return 1;
+	return 0;
+}
+
+/* The key words of a prompt: content words of 4+ letters, stemmed, and
+ * acronyms.  A capitalised word inside a sentence (a place, a brand) and
+ * a number weigh half: an answer may name them another way ("330 million
+ * people" for "the United States"). */
+static size_t prompt_terms(const char *prompt, double weight, struct term *terms,
+			   size_t nt, size_t max)
+{
+	size_t i = 0, st, n, k, plen = prompt ? strlen(prompt) : 0, last_end = (size_t)-2;
+	char buf[24];
+	while (prompt && (i = word_next(prompt, plen, i, &st)) <= plen && nt < max) {
+		const char *w = prompt + st;
+		size_t wl = i - st;
+		int acr = is_acronym(w, wl);
+		int mid = st > 0 && w[0] >= 'A' && w[0] <= 'Z' &&
+			  !(st >= 2 && (prompt[st - 2] == '.' || prompt[st - 2] == '?'));
+		if (acr) {
+			if (wl >= sizeof(buf))
+				continue;
+			memcpy(buf, w, wl);
+			buf[wl] = '\0';
+		} else {
+			n = stem(w, wl, buf, sizeof(buf));
+			if (!n || is_stopword(w, wl))
+				continue;
+		}
+		for (k = 0; k < nt; k++)
+			if (!strcmp(terms[k].s, buf))
+				break;
+		if (k < nt)
+			continue;
+		memcpy(terms[nt].s, buf, strlen(buf) + 1);
+		terms[nt].acronym = acr;
+		terms[nt].weight = weight * (mid && !acr ? 0.5 : 1) *
+				   (is_generic(buf) ? 0.5 : 1);
+		terms[nt].initials[0] = '\0';
+		/* two content words in a row may be written as their initials */
+		if (nt > 0 && !acr && !terms[nt - 1].acronym && last_end + 1 == st) {
+			terms[nt].initials[0] = terms[nt - 1].s[0];
+			terms[nt].initials[1] = buf[0];
+			terms[nt].initials[2] = '\0';
+		}
+		last_end = i;
+		nt++;
+	}
+	return nt;
+}
+
+/* How much of the prompt's key words the answer uses: the weight of the
+ * terms found over the weight needed for full coverage. */
+static double prompt_coverage(const struct text *t, const char *prompt,
+			      const char *parent, unsigned *nterms,
+			      unsigned *hits)
+{
+	struct term terms[TERMS_MAX];
+	unsigned found[TERMS_MAX];
+	char buf[24], low[8];
+	size_t st, n, k, nt;
+	unsigned w;
+	double have = 0, total = 0;
+	nt = prompt_terms(prompt, 1.0, terms, 0, TERMS_MAX);
+	/* a follow-up is read in the light of its main question */
+	nt = prompt_terms(parent, 0.3, terms, nt, TERMS_MAX);
+	*nterms = *hits = 0;
 	memset(found, 0, sizeof(found));
 	for (w = 0; w < t->nwords; w++) {
-		size_t end = next_word(t->s, t->len, t->word_at[w], &st);
+		size_t end = word_next(t->s, t->len, t->word_at[w], &st);
+		int acr = is_acronym(t->s + st, end - st);
 		n = stem(t->s + st, end - st, buf, sizeof(buf));
-		if (!n)
-			continue;
-		for (k = 0; k < nt; k++)
-			if (!found[k] && !strcmp(terms[k], buf)) {
-				found[k] = 1;
-				(*hits)++;
+		low[0] = '\0';
+		if (acr && end - st < sizeof(low)) {
+			size_t c;
+			for (c = 0; c < end - st; c++)
+				low[c] = (char)(t->s[st + c] | 0x20);
+			low[end - st] = '\0';
+		}
+		for (k = 0; k < nt; k++) {
+			if (terms[k].acronym ? (acr && end - st == strlen(terms[k].s) &&
+						!strncmp(t->s + st, terms[k].s, end - st))
+					     : (n && stems_meet(terms[k].s, buf)))
+				found[k]++;
+			else if (low[0] && terms[k].initials[0] &&
+				 (!strcmp(low, terms[k].initials) ||
+				  (low[strlen(low) - 1] == 's' &&
+				   !strncmp(low, terms[k].initials, strlen(low) - 1) &&
+				   strlen(low) - 1 == strlen(terms[k].initials)))) {
+				/* "PM" for "product manager": both words */
+				found[k]++;
+				if (k > 0)
+					found[k - 1]++;
 			}
+		}
 	}
-	*nterms = (unsigned)nt;
+	for (k = 0; k < nt; k++) {
+		total += terms[k].weight;
+		if (found[k]) {
+			/* a subject the answer keeps returning to is its topic;
+			 * a word used once may be a passing mention */
+			have += terms[k].weight * (found[k] >= 2 ? 1.0 : 0.6);
+			if (terms[k].weight >= 0.5)
+				(*hits)++;
+		}
+		if (terms[k].weight >= 0.5)
+			(*nterms)++;
+	}
+	if (total <= 0)
+		return -1;
+	return fmin(1.0, have / fmin(total, TERMS_FULL));
 }
 
 static int in_where(const struct text *t, const struct criterion *c,
@@ -393,10 +499,11 @@ static double eval_keywords(struct text *t, const struct criterion *c,
 	struct hit *taken = NULL;
 	size_t nseen = 0, aseen = 0, ntaken = 0, ataken = 0, k, m, j;
 	unsigned patterns_hit = 0;
-	double need = c->min > 0 ? c->min : 1, got;
+	double need = c->min > 0 ? c->min : 1, got, credit = 0;
 
 	for (k = 0; k < c->npats; k++) {
 		int any = 0;
+		double best = 0;
 		run_pattern(t, c->pats[k].code, t->r->file, c->pats[k].line, &h);
 		it->limited |= h.limited;
 		for (m = 0; m < h.nr; m++) {
@@ -425,12 +532,21 @@ static double eval_keywords(struct text *t, const struct criterion *c,
 				ALLOC_GROW(seen, nseen + 1, aseen);
 				seen[nseen++] = f;
 				add_ev(it, h.v[m].start, h.v[m].end, NULL);
-			} else if (!any) {
-				add_ev(it, h.v[m].start, h.v[m].end, NULL);
+			} else {
+				/* a concept earns as much as the most
+				 * substantive sentence that uses it */
+				double cr = substance_credit_at(&t->sub, h.v[m].start);
+				if (!any || cr > best) {
+					if (any && it->nev)
+						it->nev--;
+					add_ev(it, h.v[m].start, h.v[m].end, NULL);
+					best = cr;
+				}
 			}
 			any = 1;
 		}
 		patterns_hit += (unsigned)any;
+		credit += best;
 	}
 	for (j = 0; j < nseen; j++)
 		free(seen[j]);
@@ -440,11 +556,19 @@ static double eval_keywords(struct text *t, const struct criterion *c,
 	got = c->count_matches ? (double)nseen : (double)patterns_hit;
 	if (!c->count_matches)
 		*concepts += patterns_hit;
+	it->raw = frac_min(got, need);
+	if (!c->count_matches && credit + 1e-9 < got)
+		set_detail(it, "%g of %g concepts%s, %g of them in sentences that say something specific",
+			   got, need,
+			   c->where == WHERE_FIRST ? " in the opening"
+			   : c->where == WHERE_LAST ? " in the closing" : "",
+			   round(credit * 10) / 10);
+	else
 	set_detail(it, "%g of %g %s%s", got, need,
 		   c->count_matches ? "distinct matches" : "concepts",
 		   c->where == WHERE_FIRST ? " in the opening"
 		   : c->where == WHERE_LAST ? " in the closing" : "");
-	return frac_min(got, need);
+	return frac_min(c->count_matches ? got : credit, need);
 }
 
 static double eval_stages(struct text *t, const struct criterion *c,
@@ -456,11 +580,13 @@ static double eval_stages(struct text *t, const struct criterion *c,
 	struct node {
 		size_t stage, start, end;
 		unsigned len;
+		double val, sum;
 		long prev;
 	} *nd = NULL;
 	size_t nn = 0, an = 0;
 	long best = -1;
 	unsigned best_len = 0;
+	double best_sum = 0;
 	double need = c->min > 0 ? c->min : (double)n;
 	struct sb missing = SB_INIT, chain = SB_INIT;
 	char *found;
@@ -478,6 +604,8 @@ static double eval_stages(struct text *t, const struct criterion *c,
 			nd[nn].start = hs[i].v[j].start;
 			nd[nn].end = hs[i].v[j].end;
 			nd[nn].len = 1;
+			nd[nn].val = nd[nn].sum =
+				substance_credit_at(&t->sub, hs[i].v[j].start);
 			nd[nn].prev = -1;
 			nn++;
 		}
@@ -487,11 +615,13 @@ static double eval_stages(struct text *t, const struct criterion *c,
 		for (b = 0; b < a; b++)
 			if (nd[b].stage < nd[a].stage &&
 			    nd[b].start < nd[a].start &&
-			    nd[b].len + 1 > nd[a].len) {
+			    nd[b].sum + nd[a].val > nd[a].sum + 1e-12) {
+				nd[a].sum = nd[b].sum + nd[a].val;
 				nd[a].len = nd[b].len + 1;
 				nd[a].prev = (long)b;
 			}
-		if (nd[a].len > best_len) {
+		if (nd[a].sum > best_sum + 1e-12) {
+			best_sum = nd[a].sum;
 			best_len = nd[a].len;
 			best = (long)a;
 		}
@@ -532,7 +662,8 @@ static double eval_stages(struct text *t, const struct criterion *c,
 	free(hs);
 	free(nd);
 	(void)total;
-	return frac_min(best_len, need);
+	it->raw = frac_min(best_len, need);
+	return frac_min(best_sum, need);
 }
 
 static double eval_ratio(struct text *t, const struct criterion *c,
@@ -613,15 +744,17 @@ static double eval_length(const struct text *t, const struct criterion *c,
 		hi = lo;
 	if (floor_w >= lo)
 		floor_w = lo / 2;
-	if (w < floor_w)
+	/* No reward for length: a tight answer loses nothing here (the floor
+	 * under length is applied to the whole score).  Only an answer far
+	 * past what the time allows (twice the top) loses points, up to the
+	 * whole weight at four times the top. */
+	(void)floor_w;
+	if (w <= 2.0 * hi)
 		f = 0;
-	else if (w < lo)
-		f = (w - floor_w) / (double)(lo - floor_w);
-	else if (w <= hi)
-		f = 1;
 	else
-		f = fmax(0.5, 1 - 0.5 * (w - hi) / hi);
-	set_detail(it, "%u words (ideal %u-%u)", t->nwords, lo, hi);
+		f = fmin(1.0, (w - 2.0 * hi) / (2.0 * hi));
+	set_detail(it, "%u words (typical %u-%u for the time; points off past %u)",
+		   t->nwords, lo, hi, 2 * hi);
 	return f;
 }
 
@@ -656,14 +789,25 @@ static double eval_expect(struct text *t, const struct question *q,
 			  struct score_item *it)
 {
 	struct hits h = {0};
-	size_t k, got = 0;
+	size_t k, got = 0, m;
+	double credit = 0;
 	struct sb missing = SB_INIT;
 	for (k = 0; k < q->nexpect; k++) {
 		run_pattern(t, q->expects[k].code, q->file, q->expects[k].line, &h);
 		it->limited |= h.limited;
 		if (h.nr) {
+			size_t bi = 0;
+			double best = 0;
+			for (m = 0; m < h.nr; m++) {
+				double cr = substance_credit_at(&t->sub, h.v[m].start);
+				if (cr > best) {
+					best = cr;
+					bi = m;
+				}
+			}
 			got++;
-			add_ev(it, h.v[0].start, h.v[0].end, q->expects[k].label);
+			credit += best;
+			add_ev(it, h.v[bi].start, h.v[bi].end, q->expects[k].label);
 		} else {
 			sb_addf(&missing, "%s%s", missing.len ? "; " : "",
 				q->expects[k].label);
@@ -675,7 +819,9 @@ static double eval_expect(struct text *t, const struct question *q,
 	else
 		set_detail(it, "%zu of %zu", got, q->nexpect);
 	sb_release(&missing);
-	return (double)got / (double)q->nexpect;
+	t->expect_raw = (double)got / (double)q->nexpect;
+	it->raw = t->expect_raw;
+	return credit / (double)q->nexpect;
 }
 
 static void add_note(struct score_report *rep, const char *fmt, ...)
@@ -696,102 +842,93 @@ static int guarded(int kind)
 	       kind == CRIT_EXPECT || kind == CRIT_CONCRETENESS;
 }
 
-int score_answer(struct score_report *rep, const struct rubric *r,
-		 const struct question *q, const char *text, size_t len,
-		 long duration_ms, unsigned limit_s, struct diag_list *dl)
+/* Criteria that take points off rather than earn them. */
+static int deducts(int kind)
 {
-	struct text t;
-	size_t i, st, pos = 0;
-	double possible = 0, earned = 0, penalty = 0, raw;
-	unsigned concepts = 0, prose_words = 0;
+	return kind == CRIT_PENALTY || kind == CRIT_LENGTH;
+}
 
-	memset(rep, 0, sizeof(*rep));
-	memset(&t, 0, sizeof(t));
-	rep->duration_ms = duration_ms;
-	rep->limit_s = limit_s ? limit_s : r->time_s;
-	rep->guard = 1;
-	rep->length_factor = 1;
-	rep->relevance = -1;
-	rep->topic_factor = 1;
-	t.s = text ? text : "";
-	t.len = text ? len : 0;
-	t.r = r;
-	t.dl = dl;
+static int applies_to_followup(const struct criterion *c)
+{
+	if (c->followups != FOLLOWUP_DEFAULT)
+		return c->followups == FOLLOWUP_SCORE;
+	return c->kind != CRIT_STAGES && c->kind != CRIT_EXPECT &&
+	       c->kind != CRIT_LENGTH && c->where == WHERE_ANYWHERE;
+}
 
-	/* words and their offsets */
-	{
-		size_t alloc = 0;
-		while ((pos = next_word(t.s, t.len, pos, &st)) <= t.len) {
-			ALLOC_GROW(t.word_at, t.nwords + 1, alloc);
-			t.word_at[t.nwords++] = st;
-		}
+/* Stage 1: words, segments and the substance of each segment. */
+static void read_text(struct text *t, struct score_report *rep)
+{
+	size_t alloc = 0, pos = 0, st, i;
+	size_t (*ranges)[2];
+	unsigned prose_words = 0;
+	while ((pos = word_next(t->s, t->len, pos, &st)) <= t->len) {
+		ALLOC_GROW(t->word_at, t->nwords + 1, alloc);
+		t->word_at[t->nwords++] = st;
 	}
-	rep->words = t.nwords;
-	if (duration_ms > 0)
-		rep->wpm = t.nwords / ((double)duration_ms / 60000.0);
-
-	rep->nitems = r->ncrit;
-	rep->items = xcalloc(r->ncrit ? r->ncrit : 1, sizeof(*rep->items));
-	for (i = 0; i < r->ncrit; i++) {
-		const struct criterion *c = &r->crit[i];
-		struct score_item *it = &rep->items[i];
-		it->crit = c;
-		it->name = c->name;
-		it->label = c->label;
-		it->kind = (int)c->kind;
-		it->weight = c->weight;
-		it->active = c->kind != CRIT_EXPECT || (q && q->nexpect);
+	rep->words = t->nwords;
+	if (rep->duration_ms > 0)
+		rep->wpm = t->nwords / ((double)rep->duration_ms / 60000.0);
+	if (!t->nwords)
+		return;
+	segment(t);
+	for (i = 0; i < t->nseg; i++)
+		if (is_prose(&t->seg[i]))
+			prose_words += t->seg[i].words;
+	rep->sentences = (unsigned)t->nseg;
+	rep->prose_share = (double)prose_words / t->nwords;
+	ranges = xcalloc(t->nseg ? t->nseg : 1, sizeof(*ranges));
+	for (i = 0; i < t->nseg; i++) {
+		ranges[i][0] = t->seg[i].start;
+		ranges[i][1] = t->seg[i].end;
 	}
+	substance_analyze(&t->sub, t->s, t->len, (const size_t(*)[2])ranges, t->nseg);
+	free(ranges);
+	rep->substance = t->sub.share;
+	rep->specific_rate = t->sub.specific_rate;
+	rep->abstract_rate = t->sub.abstract_rate;
+	rep->frameworks = t->sub.frameworks;
+	rep->frameworks_applied = t->sub.frameworks_applied;
+}
 
-	if (!t.nwords) {
-		add_note(rep, "empty answer: there is nothing to score");
-		for (i = 0; i < rep->nitems; i++)
-			if (rep->items[i].active && rep->items[i].kind != CRIT_PENALTY)
-				set_detail(&rep->items[i], "empty answer");
-		rep->grade = GRADE_AGAIN;
-		free(t.word_at);
-		goto feedback;
-	}
-
-	segment(&t);
-	for (i = 0; i < t.nseg; i++)
-		if (is_prose(&t.seg[i]))
-			prose_words += t.seg[i].words;
-	rep->sentences = (unsigned)t.nseg;
-	rep->prose_share = (double)prose_words / t.nwords;
-
-	t.md = pcre2_match_data_create(1, NULL);
-	t.mc = pcre2_match_context_create(NULL);
-	pcre2_set_match_limit(t.mc, MATCH_LIMIT);
-	pcre2_set_depth_limit(t.mc, DEPTH_LIMIT);
-
+/* Stage 2: every active criterion's result f in [0, 1]. */
+static void run_criteria(struct text *t, struct score_report *rep,
+			 const struct question *q, unsigned *concepts)
+{
+	size_t i;
+	const struct rubric *r = t->r;
+	t->md = pcre2_match_data_create(1, NULL);
+	t->mc = pcre2_match_context_create(NULL);
+	pcre2_set_match_limit(t->mc, MATCH_LIMIT);
+	pcre2_set_depth_limit(t->mc, DEPTH_LIMIT);
 	for (i = 0; i < r->ncrit; i++) {
 		const struct criterion *c = &r->crit[i];
 		struct score_item *it = &rep->items[i];
 		double f = 0;
 		if (!it->active)
 			continue;
+		it->raw = -1;
 		switch (c->kind) {
 		case CRIT_KEYWORDS:
-			f = eval_keywords(&t, c, it, &concepts);
+			f = eval_keywords(t, c, it, concepts);
 			break;
 		case CRIT_STAGES:
-			f = eval_stages(&t, c, it);
+			f = eval_stages(t, c, it);
 			break;
 		case CRIT_RATIO:
-			f = eval_ratio(&t, c, it);
+			f = eval_ratio(t, c, it);
 			break;
 		case CRIT_CONCRETENESS:
-			f = eval_concreteness(&t, c, it);
+			f = eval_concreteness(t, c, it);
 			break;
 		case CRIT_LENGTH:
-			f = eval_length(&t, c, rep->limit_s, it);
+			f = eval_length(t, c, rep->limit_s, it);
 			break;
 		case CRIT_PENALTY:
-			f = eval_penalty(&t, c, it);
+			f = eval_penalty(t, c, it);
 			break;
 		case CRIT_EXPECT:
-			f = eval_expect(&t, q, it);
+			f = eval_expect(t, q, it);
 			break;
 		case CRIT_KIND_MAX:
 			break;
@@ -803,13 +940,21 @@ int score_answer(struct score_report *rep, const struct rubric *r,
 		}
 		it->earned = f * c->weight;
 	}
+	pcre2_match_data_free(t->md);
+	pcre2_match_context_free(t->mc);
+	t->md = NULL;
+	t->mc = NULL;
+}
 
-	/* Guards against keyword lists: little prose, or too many concepts
-	 * per word, discounts every criterion that counts vocabulary. */
-	rep->density = 100.0 * concepts / t.nwords;
+/* Stage 3: guards against keyword lists.  Little prose, or too many
+ * concepts per word, discounts every criterion that counts vocabulary. */
+static void apply_guards(struct text *t, struct score_report *rep,
+			 unsigned concepts)
+{
+	rep->density = 100.0 * concepts / t->nwords;
 	if (rep->prose_share < PROSE_FULL)
 		rep->guard = fmax(GUARD_FLOOR, rep->prose_share / PROSE_FULL);
-	if (rep->density > DENSITY_FREE && t.nwords < 400)
+	if (rep->density > DENSITY_FREE && t->nwords < 400)
 		rep->guard *= DENSITY_FREE / rep->density;
 	if (rep->guard < GUARD_FLOOR)
 		rep->guard = GUARD_FLOOR;
@@ -819,95 +964,160 @@ int score_answer(struct score_report *rep, const struct rubric *r,
 	else if (rep->guard < 0.95)
 		add_note(rep, "packs %.1f concepts into every 100 words, more than reasoning needs: vocabulary counts for %.0f%% here. Show how each idea applies to the question.",
 			 rep->density, 100 * rep->guard);
+}
 
-	/* Relevance: is this answer about *this* question?  The share of its
-	 * expectations met and of the prompt's key words used, weighted.  A
-	 * fluent answer to another question scores well on structure and
-	 * vocabulary; this is what tells it apart. */
-	if (q) {
-		double e = -1, p = -1;
-		for (i = 0; i < rep->nitems; i++)
-			if (rep->items[i].kind == CRIT_EXPECT && rep->items[i].active &&
-			    q->nexpect)
-				/* not yet discounted by the guard */
-				e = rep->items[i].earned / rep->items[i].weight;
-		prompt_coverage(&t, q->prompt, &rep->prompt_terms, &rep->prompt_hits);
-		if (rep->prompt_terms)
-			p = fmin(1.0, (double)rep->prompt_hits /
-					      fmin((double)rep->prompt_terms, TERMS_FULL));
-		/* The prompt's words are the weaker signal: an answer that only
-		 * restates the question has them all. */
-		if (e >= 0 && p >= 0)
-			rep->relevance = TOPIC_EXPECT_SHARE * e +
-					 (1 - TOPIC_EXPECT_SHARE) * p;
-		else
-			rep->relevance = e >= 0 ? e : p;
-		if (rep->relevance >= 0) {
-			double x = (rep->relevance - TOPIC_LOW) / (TOPIC_FULL - TOPIC_LOW);
-			x = x < 0 ? 0 : x > 1 ? 1 : x;
-			rep->topic_factor = TOPIC_FLOOR + (1 - TOPIC_FLOOR) * x;
-		}
-		if (rep->topic_factor < 0.95)
-			add_note(rep, "this answer does not seem to be about the question asked (%.0f%% relevant: %u of the prompt's %u key words%s): the score is scaled by %.0f%%. Answer the question that was asked, with its specifics.",
-				 100 * rep->relevance, rep->prompt_hits,
-				 rep->prompt_terms,
-				 e >= 0 ? ", and the expectations below" : "",
-				 100 * rep->topic_factor);
-	}
-
-	if (t.nwords < r->min_words) {
-		rep->length_factor = pow((double)t.nwords / r->min_words, 2);
-		add_note(rep, "%u words is too short for this question (at least %u): the score is scaled by %.0f%%",
-			 t.nwords, r->min_words, 100 * rep->length_factor);
-	}
-
+/* Stage 4: relevance.  Is this answer about *this* question?  Three
+ * signals: the share of the question's Expect lines met, the prompt's key
+ * words used (stems, acronyms; names weigh half), and the rubric's own
+ * topic vocabulary (its first keywords criterion that counts concepts).
+ * Expectations are the strongest: an answer that restates the prompt has
+ * all its words. */
+static void judge_relevance(struct text *t, struct score_report *rep,
+			    const struct question *q, const char *followup)
+{
+	double e = -1, p, v = -1, vsum = 0, rel;
+	size_t i, nv = 0;
 	for (i = 0; i < rep->nitems; i++) {
-		struct score_item *it = &rep->items[i];
+		const struct score_item *it = &rep->items[i];
 		if (!it->active)
 			continue;
-		if (it->kind == CRIT_PENALTY) {
-			penalty += it->earned;
-			continue;
+		if (it->kind == CRIT_EXPECT) {
+			e = t->expect_raw;
+		} else if ((it->kind == CRIT_STAGES ||
+			    (it->kind == CRIT_KEYWORDS && !it->crit->count_matches &&
+			     it->crit->where == WHERE_ANYWHERE)) &&
+			   it->raw >= 0) {
+			/* does the answer do what this kind of question needs
+			 * (its stages and its rubric's own topics)? */
+			vsum += it->raw;
+			nv++;
 		}
+	}
+	if (nv)
+		v = vsum / (double)nv;
+	p = prompt_coverage(t, followup ? followup : q->prompt,
+			    followup ? q->prompt : NULL, &rep->prompt_terms,
+			    &rep->prompt_hits);
+	if (p < 0)
+		p = v >= 0 ? v : 1;
+	if (v < 0)
+		v = p;
+	if (e >= 0)
+		rel = TOPIC_EXPECT_SHARE * e + TOPIC_PROMPT_SHARE * p +
+		      (1 - TOPIC_EXPECT_SHARE - TOPIC_PROMPT_SHARE) * v;
+	else
+		rel = TOPIC_PROMPT_ONLY * p + (1 - TOPIC_PROMPT_ONLY) * v;
+	rep->relevance = rel;
+	rep->topic_factor = model_gate(t->r->model, rel);
+	if (rep->topic_factor < TOPIC_SAY_OFF)
+		add_note(rep, "this answer does not seem to be about the question asked (%.0f%% relevant: %u of the %s's %u key words%s): the score is scaled by %.0f%%. Answer the question that was asked, with its specifics.",
+			 100 * rel, rep->prompt_hits, followup ? "follow-up" : "prompt",
+			 rep->prompt_terms, e >= 0 ? ", and the expectations below" : "",
+			 100 * rep->topic_factor);
+	else if (rep->topic_factor < 0.95)
+		add_note(rep, "only part of this answer is about the question's specifics (%u of the %s's %u key words%s): the score is scaled by %.0f%%. Tie each point to the case in the question.",
+			 rep->prompt_hits, followup ? "follow-up" : "prompt",
+			 rep->prompt_terms, e >= 0 ? ", and the expectations below" : "",
+			 100 * rep->topic_factor);
+}
+
+/* Stage 5: the total.  The fitted model (model.h) turns criterion
+ * results and answer-wide features into a score; the gates (length
+ * floor, relevance) scale it; penalties and overlength take points off. */
+static void total(struct text *t, struct score_report *rep,
+		  const struct model *m)
+{
+	struct model plain;
+	struct model_input in;
+	double deduct = 0, den = 0, mult;
+	size_t i, n = 0, content = 0, half = 0;
+	const struct rubric *r = t->r;
+	if (!m) {
+		model_init(&plain);
+		m = &plain;
+	}
+	memset(&in, 0, sizeof(in));
+	in.name = xcalloc(rep->nitems + 1, sizeof(*in.name));
+	in.w = xcalloc(rep->nitems + 1, sizeof(*in.w));
+	in.f = xcalloc(rep->nitems + 1, sizeof(*in.f));
+	in.idx = xcalloc(rep->nitems + 1, sizeof(*in.idx));
+	for (i = 0; i < rep->nitems; i++) {
+		struct score_item *it = &rep->items[i];
+		if (!it->active || deducts(it->kind))
+			continue;
 		if (guarded(it->kind))
 			it->earned *= rep->guard;
-		possible += it->weight;
-		earned += it->earned;
+		in.name[n] = it->name;
+		in.w[n] = it->weight;
+		in.f[n] = it->weight > 0 ? it->earned / it->weight : 0;
+		in.idx[n] = model_index(m, it->name);
+		mult = in.idx[n] >= 0 ? m->crit[in.idx[n]].mult : 1;
+		den += it->weight * mult;
+		if (it->kind == CRIT_STAGES || it->kind == CRIT_KEYWORDS) {
+			content++;
+			half += in.f[n] >= 0.5;
+		}
+		n++;
 	}
-	raw = possible > 0 ? 100.0 * earned / possible : 0;
-	raw *= rep->length_factor * rep->topic_factor;
+	in.n = n;
+	in.x[MF_SUBSTANCE] = rep->substance;
+	in.x[MF_SPECIFIC] = fmin(1.0, rep->specific_rate / 10.0);
+	in.x[MF_ABSTRACT] = fmin(1.0, rep->abstract_rate / 10.0);
+	in.x[MF_FRAMEWORKS] =
+		fmin(1.0, (rep->frameworks - rep->frameworks_applied) / 3.0);
+	in.x[MF_RELEVANCE] = rep->relevance >= 0 ? rep->relevance : 1;
+	in.x[MF_BREADTH] = content ? (double)half / (double)content : 0;
+	memcpy(rep->features, in.x, sizeof(rep->features));
+	rep->linear = model_linear(m, &in);
+
+	if (t->nwords < r->min_words) {
+		unsigned need = rep->followup ? r->min_words / 2 : r->min_words;
+		if (t->nwords < need) {
+			rep->length_factor = pow((double)t->nwords / need, 2);
+			add_note(rep, "%u words is too short for this question (at least %u): the score is scaled by %.0f%%",
+				 t->nwords, need, 100 * rep->length_factor);
+		}
+	}
 	for (i = 0; i < rep->nitems; i++) {
 		struct score_item *it = &rep->items[i];
+		long k;
 		if (!it->active)
 			continue;
-		if (it->kind == CRIT_PENALTY)
+		if (deducts(it->kind)) {
+			deduct += it->earned;
 			it->scaled = -it->earned;
-		else
-			it->scaled = possible > 0 ? 100.0 * it->earned / possible *
-						      rep->length_factor *
-						      rep->topic_factor
-						: 0;
+			continue;
+		}
+		k = model_index(m, it->name);
+		mult = k >= 0 ? m->crit[k].mult : 1;
+		it->scaled = den > 0 ? m->scale * 100.0 * it->earned * mult / den *
+					       rep->length_factor * rep->topic_factor
+				     : 0;
 	}
-	rep->score = raw - penalty;
+	rep->score = fmin(100, fmax(0, rep->linear)) * rep->length_factor *
+		     rep->topic_factor - deduct;
 	if (rep->score < 0)
 		rep->score = 0;
 	if (rep->score > 100)
 		rep->score = 100;
 	rep->score = round(rep->score * 10) / 10;
-	rep->grade = score_grade(rep->score, duration_ms, rep->limit_s);
+	rep->grade = score_grade(rep->score, rep->duration_ms, rep->limit_s);
+	free(in.name);
+	free(in.w);
+	free(in.f);
+	free(in.idx);
+}
 
-	pcre2_match_data_free(t.md);
-	pcre2_match_context_free(t.mc);
-	free(t.word_at);
-	free(t.seg);
-
-feedback:
+/* Stage 6: what each criterion met, and feedback for what it missed. */
+static void feedback(struct score_report *rep)
+{
+	size_t i;
 	for (i = 0; i < rep->nitems; i++) {
 		struct score_item *it = &rep->items[i];
 		const struct criterion *c = it->crit;
 		if (!it->active)
 			continue;
-		if (it->kind == CRIT_PENALTY)
+		if (deducts(it->kind))
 			it->met = it->earned <= 1e-9;
 		else
 			it->met = it->earned >= it->weight - 1e-9;
@@ -916,7 +1126,83 @@ feedback:
 		if (it->nev > 1)
 			qsort(it->ev, it->nev, sizeof(*it->ev), cmp_ev);
 	}
+}
+
+static int score_run(struct score_report *rep, const struct rubric *r,
+		     const struct question *q, const char *followup,
+		     const char *text, size_t len, long duration_ms,
+		     unsigned limit_s, struct diag_list *dl)
+{
+	struct text t;
+	size_t i;
+	unsigned concepts = 0;
+
+	memset(rep, 0, sizeof(*rep));
+	memset(&t, 0, sizeof(t));
+	rep->duration_ms = duration_ms;
+	rep->limit_s = limit_s ? limit_s : r->time_s;
+	rep->guard = 1;
+	rep->length_factor = 1;
+	rep->relevance = -1;
+	rep->topic_factor = 1;
+	rep->followup = followup != NULL;
+	t.s = text ? text : "";
+	t.len = text ? len : 0;
+	t.r = r;
+	t.dl = dl;
+	t.followup = followup != NULL;
+
+	rep->nitems = r->ncrit;
+	rep->items = xcalloc(r->ncrit ? r->ncrit : 1, sizeof(*rep->items));
+	for (i = 0; i < r->ncrit; i++) {
+		const struct criterion *c = &r->crit[i];
+		struct score_item *it = &rep->items[i];
+		it->crit = c;
+		it->name = c->name;
+		it->label = c->label;
+		it->kind = (int)c->kind;
+		it->weight = c->weight;
+		it->raw = -1;
+		it->active = c->kind != CRIT_EXPECT || (q && q->nexpect);
+		if (followup && !applies_to_followup(c))
+			it->active = 0;
+	}
+
+	read_text(&t, rep);
+	if (!t.nwords) {
+		add_note(rep, "empty answer: there is nothing to score");
+		for (i = 0; i < rep->nitems; i++)
+			if (rep->items[i].active && !deducts(rep->items[i].kind))
+				set_detail(&rep->items[i], "empty answer");
+		rep->grade = GRADE_AGAIN;
+	} else {
+		run_criteria(&t, rep, q, &concepts);
+		apply_guards(&t, rep, concepts);
+		if (q)
+			judge_relevance(&t, rep, q, followup);
+		total(&t, rep, r->model);
+	}
+	feedback(rep);
+	substance_release(&t.sub);
+	free(t.word_at);
+	free(t.seg);
 	return 0;
+}
+
+int score_answer(struct score_report *rep, const struct rubric *r,
+		 const struct question *q, const char *text, size_t len,
+		 long duration_ms, unsigned limit_s, struct diag_list *dl)
+{
+	return score_run(rep, r, q, NULL, text, len, duration_ms, limit_s, dl);
+}
+
+int score_followup(struct score_report *rep, const struct rubric *r,
+		   const struct question *q, const char *followup,
+		   const char *text, size_t len, long duration_ms,
+		   unsigned limit_s, struct diag_list *dl)
+{
+	return score_run(rep, r, q, followup ? followup : "", text, len,
+			 duration_ms, limit_s, dl);
 }
 
 void score_report_release(struct score_report *rep)
@@ -1012,7 +1298,23 @@ void score_report_json(const struct score_report *rep, const char *rubric,
 	json_num(out, round(rep->topic_factor * 1000) / 1000);
 	sb_addf(out, ",\"prompt_terms\":%u,\"prompt_hits\":%u", rep->prompt_terms,
 		rep->prompt_hits);
-	sb_adds(out, "},\"criteria\":[");
+	sb_addf(out, "},\"followup\":%s,\"substance\":{\"share\":",
+		rep->followup ? "true" : "false");
+	json_num(out, round(rep->substance * 1000) / 1000);
+	sb_adds(out, ",\"specific_per_100\":");
+	json_num(out, round(rep->specific_rate * 100) / 100);
+	sb_adds(out, ",\"abstract_per_100\":");
+	json_num(out, round(rep->abstract_rate * 100) / 100);
+	sb_addf(out, ",\"frameworks\":%u,\"frameworks_applied\":%u}",
+		rep->frameworks, rep->frameworks_applied);
+	sb_adds(out, ",\"model\":{\"linear\":");
+	json_num(out, round(rep->linear * 10000) / 10000);
+	sb_adds(out, ",\"features\":{");
+	for (i = 0; i < MODEL_NFEATURES; i++) {
+		sb_addf(out, "%s\"%s\":", i ? "," : "", model_feature_name((int)i));
+		json_num(out, round(rep->features[i] * 10000) / 10000);
+	}
+	sb_adds(out, "}},\"criteria\":[");
 	for (i = 0; i < rep->nitems; i++) {
 		const struct score_item *it = &rep->items[i];
 		if (i)
@@ -1026,7 +1328,12 @@ void score_report_json(const struct score_report *rep, const char *rubric,
 		sb_adds(out, ",\"weight\":");
 		json_num(out, it->weight);
 		sb_adds(out, ",\"earned\":");
-		json_num(out, round(it->earned * 100) / 100);
+		json_num(out, round(it->earned * 10000) / 10000);
+		sb_adds(out, ",\"raw\":");
+		if (it->raw >= 0)
+			json_num(out, round(it->raw * 1000) / 1000);
+		else
+			sb_adds(out, "null");
 		sb_adds(out, ",\"points\":");
 		json_num(out, round(it->scaled * 100) / 100);
 		sb_addf(out, ",\"active\":%s,\"met\":%s",

@@ -38,6 +38,7 @@ struct score_item {
 	double weight;   /* points possible (penalty: most it can take off) */
 	double earned;   /* points earned; penalty: points taken off (>= 0) */
 	double scaled;   /* contribution to the 0-100 score (penalty: <= 0) */
+	double raw;      /* result in [0, 1] before sentence credit (-1: n/a) */
 	int active;      /* counts in the total */
 	int met;         /* earned == weight (penalty: nothing taken off) */
 	int limited;     /* a pattern hit the match limit */
@@ -62,6 +63,13 @@ struct score_report {
 	double relevance;    /* 0..1 how much the answer is about the question; -1 unknown */
 	double topic_factor; /* factor applied for relevance */
 	unsigned prompt_terms, prompt_hits; /* the question's key words, and found */
+	double substance;    /* mean substance credit of the sentences, 0..1 */
+	double specific_rate;/* numbers, names, actions per 100 words */
+	double abstract_rate;/* slogans and abstract words per 100 words */
+	unsigned frameworks, frameworks_applied;
+	double features[6];  /* the model's answer-wide inputs (model.h) */
+	double linear;       /* the model's score before gates and penalties */
+	int followup;        /* scored as an answer to a follow-up */
 	struct score_item *items;
 	size_t nitems;
 	char **notes;        /* plain-language remarks on the whole answer */
@@ -71,6 +79,13 @@ struct score_report {
 int score_answer(struct score_report *rep, const struct rubric *r,
 		 const struct question *q, const char *text, size_t len,
 		 long duration_ms, unsigned limit_s, struct diag_list *dl);
+/* The same for an answer to a follow-up question: relevance is judged
+ * against `followup` (the main prompt weighs less), and only the rubric's
+ * criteria that apply to a follow-up count (rubric.h). */
+int score_followup(struct score_report *rep, const struct rubric *r,
+		   const struct question *q, const char *followup,
+		   const char *text, size_t len, long duration_ms,
+		   unsigned limit_s, struct diag_list *dl);
 void score_report_release(struct score_report *rep);
 /* The proposed grade for a score and a time (docs/SCORING.md). */
 int score_grade(double score, long duration_ms, unsigned limit_s);

@@ -36,11 +36,13 @@ check 3 3 2 'as answered'
 sql 'SELECT id, final_grade, stability, difficulty, due FROM attempts ORDER BY id' >"$WORK/before"
 
 # Override the first attempt (not the last): the whole history replays.
+AUTO1=$(sql 'SELECT auto_grade FROM attempts WHERE id = 1')
+case $AUTO1 in 1) AUTO1N=again ;; 2) AUTO1N=hard ;; 3) AUTO1N=good ;; 4) AUTO1N=easy ;; *) fail "attempt 1 has no proposed grade ($AUTO1)" ;; esac
 expect_status 0 pm grade 1 again
-grep_in "$WORK/out" '^attempt 1: grade again \(proposed good\)$'
+grep_in "$WORK/out" "^attempt 1: grade again \\(proposed $AUTO1N\\)\$"
 grep_in "$WORK/out" '^storetest-alpha: next due 20[0-9-]+$'
 check 1 3 2 'after grade 1 again'
-[ "$(sql 'SELECT auto_grade FROM attempts WHERE id = 1')" = 3 ] || fail 'automatic grade lost'
+[ "$(sql 'SELECT auto_grade FROM attempts WHERE id = 1')" = "$AUTO1" ] || fail 'automatic grade lost'
 expect_status 0 pm grade 3 easy
 check 1 3 4 'after grade 3 easy'
 expect_status 0 pm grade 3 2
@@ -70,8 +72,13 @@ sql 'SELECT id, final_grade, stability, difficulty, due FROM attempts ORDER BY i
 cmp -s "$WORK/before" "$WORK/after" || fail 'undo did not restore the schedule exactly'
 
 # A grade equal to the current one records nothing to undo.
+N0=$(sql 'SELECT count(*) FROM grade_changes WHERE attempt_id = 2')
 expect_status 0 pm grade 2 good
-expect_status 65 pm grade 2 --undo
+[ "$(sql 'SELECT count(*) FROM grade_changes WHERE attempt_id = 2')" = "$N0" ] ||
+	fail 'a grade equal to the current one was recorded'
+if [ "$N0" = 0 ]; then
+	expect_status 65 pm grade 2 --undo
+fi
 
 # The answer's printed due date is the card's.
 [ "$(sql "SELECT date(due, 'unixepoch') FROM attempts WHERE id = 3")" = \

@@ -96,8 +96,9 @@ static int has_note(const char *part)
 			fprintf(stderr, "#   got %g, want %g\n", g_, w_);     \
 	} while (0)
 
-/* A neutral sentence of 13 words that no test pattern matches. */
-#define FILL "The team looked at the data and moved on to the next part. "
+/* A neutral sentence of 13 words that no test pattern matches.  It names
+ * a thing (Asana), so it counts as a sentence with substance. */
+#define FILL "The team looked at the Asana data and moved to the next part. "
 
 static const char *fill(int n)
 {
@@ -130,13 +131,13 @@ static void test_keywords(void)
 	int i;
 	sb_reset(&ans);
 	for (i = 0; i < 10; i++)
-		sb_adds(&ans, "We looked at churn again in the weekly review meeting. ");
+		sb_adds(&ans, "We looked at churn again in the review on day 3. ");
 	score_q(r, NULL, ans.buf, ans.len);
 	is_str(detail("k"), "1 of 3 concepts", "the same word ten times is one concept");
 	near(rep.score, 33.3, "... and earns a third");
 	ok(rep.guard == 1, "prose: no guard");
 	is_int(item("k") ? item("k")->nev : 0, 1, "one piece of evidence per concept");
-	score(r, text("We looked at churn and at retention by cohort this week. ", fill(3), NULL));
+	score(r, text("We looked at churn and at retention by cohort in week 2. ", fill(3), NULL));
 	is_str(detail("k"), "3 of 3 concepts", "three concepts");
 	near(rep.score, 100, "full points at Min");
 	ok(item("k") && item("k")->met && !item("k")->feedback, "met, so no feedback");
@@ -171,13 +172,13 @@ static void test_where(void)
 			       "Pattern: \\bclarify\\b\n\n"
 			       "Criterion: close\nKind: keywords\nWeight: 10\nWhere: last 20%\n"
 			       "Pattern: \\bsummary\\b\n", 0);
-	score(r, text("First I clarify the goal with the team today. ", fill(8),
-		      "In summary we would ship it to everyone soon.", NULL));
+	score(r, text("First I clarify the goal for the 3 teams today. ", fill(8),
+		      "In summary we would ship it to 40 users soon.", NULL));
 	ok(item("open") && item("open")->met, "Where first: a match in the opening counts");
 	ok(item("close") && item("close")->met, "Where last: a match in the closing counts");
 	near(rep.score, 100, "both");
-	score(r, text("In summary we would ship it to everyone soon. ", fill(8),
-		      "First I clarify the goal with the team today.", NULL));
+	score(r, text("In summary we would ship it to 40 users soon. ", fill(8),
+		      "First I clarify the goal for the 3 teams today.", NULL));
 	ok(item("open") && !item("open")->met, "Where first: a match at the end does not");
 	ok(item("close") && !item("close")->met, "Where last: a match at the start does not");
 	near(rep.score, 0, "neither");
@@ -187,27 +188,27 @@ static void test_stages(void)
 {
 	struct rubric *r = rub(HDR "Criterion: s\nKind: stages\nWeight: 10\n"
 			       "Stage: A = \\balpha\\b\nStage: B = \\bbravo\\b\nStage: C = \\bcharlie\\b\n", 0);
-	const char *in_order = "First we talk about alpha in some detail. "
-			       "Then we move on to bravo with care. "
-			       "Finally we reach charlie at the very end.";
+	const char *in_order = "First we talk about alpha for 2 weeks. "
+			       "Then we move on to bravo with 3 people. "
+			       "Finally we reach charlie on day 9.";
 	score(r, in_order);
 	is_str(detail("s"), "3 of 3 stages in order (A > B > C)", "all stages in order");
 	near(rep.score, 100, "full points");
 	ok(item("s") && item("s")->nev == 3 && item("s")->ev[0].what &&
 	   !strcmp(item("s")->ev[0].what, "A"), "evidence labelled with the stage");
-	score(r, "First we talk about charlie in some detail. "
-		 "Then we move on to bravo with care. "
-		 "Finally we reach alpha at the very end.");
+	score(r, "First we talk about charlie for 2 weeks. "
+		 "Then we move on to bravo with 3 people. "
+		 "Finally we reach alpha on day 9.");
 	ok(!strncmp(detail("s"), "1 of 3 stages", 13), "reverse order earns 1 stage (%s)", detail("s"));
 	near(rep.score, 33.3, "a third");
-	score(r, "We mention bravo in the first sentence here. "
-		 "Then we talk about alpha in some detail. "
-		 "Then we go back to bravo with care. "
-		 "Finally we reach charlie at the very end.");
+	score(r, "We mention bravo in the first 2 sentences here. "
+		 "Then we talk about alpha for 2 weeks. "
+		 "Then we go back to bravo with 3 people. "
+		 "Finally we reach charlie on day 9.");
 	ok(!strncmp(detail("s"), "3 of 3 stages", 13),
 	   "the longest in-order run uses the later mention (%s)", detail("s"));
-	score(r, "Alpha first.\nThen we move on to bravo with care. "
-		 "Finally we reach charlie at the very end.");
+	score(r, "Alpha first.\nThen we move on to bravo with 3 people. "
+		 "Finally we reach charlie on day 9.");
 	ok(!strncmp(detail("s"), "2 of 3 stages", 13),
 	   "a stage in a fragment of under 5 words does not count (%s)", detail("s"));
 	ok(strstr(detail("s"), "not found in order: A") != NULL, "the missed stage is named");
@@ -216,8 +217,11 @@ static void test_stages(void)
 
 	r = rub(HDR "Criterion: s\nKind: stages\nWeight: 10\nMin: 2\n"
 		"Stage: A = \\balpha\\b\nStage: B = \\bbravo\\b\nStage: C = \\bcharlie\\b\n", 0);
-	score(r, "Then we move on to bravo with care. Finally we reach charlie at the very end.");
+	score(r, "Then we move on to bravo with 3 people. Finally we reach charlie on day 9.");
 	near(rep.score, 100, "full points at Min stages");
+	score(r, "After that bravo comes up with great care. "
+		 "Finally charlie shows up at the very end.");
+	near(rep.score, 25, "stages in sentences that commit to nothing earn a quarter each");
 }
 
 static void test_ratio(void)
@@ -254,21 +258,29 @@ static void test_concreteness(void)
 
 static void test_length(void)
 {
-	struct rubric *r = rub("Rubric: t\nMin-words: 4\n\nCriterion: len\nKind: length\nWeight: 10\n"
-			       "Ideal: 10-20\n", 0);
+	struct rubric *r = rub("Rubric: t\nMin-words: 4\n\nCriterion: k\nKind: keywords\nWeight: 10\n"
+			       "Pattern: \\bone\\b\n\n"
+			       "Criterion: len\nKind: length\nWeight: 10\nIdeal: 10-20\n", 0);
 	const char *w15 = "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen";
 	score(r, w15);
-	near(rep.score, 100, "inside the ideal range: full");
-	is_str(detail("len"), "15 words (ideal 10-20)", "detail");
-	score(r, "one two three four five six seven");
-	near(rep.score, 50, "between the floor and the range: linear");
+	near(rep.score, 100, "inside the typical range: nothing off");
+	is_str(detail("len"), "15 words (typical 10-20 for the time; points off past 40)", "detail");
+	r = rub("Rubric: t\nMin-words: 4\n\nCriterion: k\nKind: keywords\nWeight: 10\n"
+		"Pattern: \\bone\\b\n\n"
+		"Criterion: len\nKind: length\nWeight: 10\nIdeal: 30-60\n", 0);
+	score(r, w15);
+	near(rep.score, 100, "shorter than typical: no reward for length, nothing off");
+	r = rub("Rubric: t\nMin-words: 4\n\nCriterion: k\nKind: keywords\nWeight: 10\n"
+		"Pattern: \\bone\\b\n\n"
+		"Criterion: len\nKind: length\nWeight: 10\nIdeal: 10-20\n", 0);
 	score(r, text(w15, " ", w15, " ", w15, " x y z a b", NULL)); /* 50 words */
-	near(rep.score, 50, "far past the range: worth half");
-	score(r, text(w15, " one two three four five six seven eight nine ten", NULL)); /* 25 */
-	near(rep.score, 87.5, "a little past the range: a little less");
+	near(rep.score, 97.5, "past twice the top: points off, linearly");
+	ok(item("len") && !item("len")->met && item("len")->scaled < 0, "... shown as taken off");
+	score(r, text(w15, " ", w15, " ", w15, " ", w15, " ", w15, " ", w15, NULL)); /* 90 */
+	near(rep.score, 90, "at four times the top: the whole weight off");
 	r = rub("Rubric: t\nMin-words: 1\nTime: 1m\n\nCriterion: len\nKind: length\nWeight: 10\n", 0);
 	score(r, "x");
-	is_str(detail("len"), "1 words (ideal 20-40)",
+	is_str(detail("len"), "1 words (typical 20-40 for the time; points off past 80)",
 	       "without Ideal: the time limit times 20-40 words a minute");
 }
 
@@ -308,12 +320,13 @@ static void test_expect(void)
 	near(rep.score, 100, "a question without Expect: inactive too");
 	q = question("Id: e\nCategory: t\nPrompt: x\n"
 		     "Expect: the riders = \\briders?\\b\nExpect: the drivers = \\bdrivers?\\b\n");
-	score_q(r, q, text("Riders matter most to us here. ", fill(5), NULL), ans.len);
-	near(rep.relevance, 0.5, "relevance: half the expectations (the prompt has no key words)");
-	near(rep.topic_factor, 0.2 + 0.8 * (0.5 - 0.15) / 0.45,
-	     "below 0.6 relevance the score is scaled down linearly");
-	near(rep.score, 100 * (10 + 15) / 40.0 * rep.topic_factor,
-	     "one of two expectations: half its weight, then the relevance factor");
+	score_q(r, q, text("Riders in Leeds matter most to us here. ", fill(5), NULL), ans.len);
+	/* the prompt has no key words, so the rubric's vocabulary (1) stands
+	 * in for them: 0.55 * 0.5 + 0.3 * 1 + 0.15 * 1 */
+	near(rep.relevance, 0.725, "relevance: half the expectations, the rubric's topics");
+	near(rep.topic_factor, 1, "above the gate's top: no discount");
+	near(rep.score, 100 * (10 + 15) / 40.0,
+	     "one of two expectations: half its weight");
 	ok(strstr(detail("topic"), "missing: the drivers") != NULL, "detail names what is missing");
 	ok(item("topic") && item("topic")->nev == 1 && item("topic")->ev[0].what &&
 	   !strcmp(item("topic")->ev[0].what, "the riders"), "evidence labelled");
@@ -329,17 +342,18 @@ static void test_relevance(void)
 		"Expect: the walkers = \\bwalkers?\\b\n");
 	score_q(r, q, text("Walkers would earn most of a $15 price per walk. ", fill(5), NULL), ans.len);
 	is_int(rep.prompt_terms, 2, "key words: 'price' and 'walking' (short and common words are not)");
-	near(rep.relevance, 1.0, "every expectation and the prompt's words: fully relevant");
+	/* 'walk' twice (walkers, walk) counts fully, 'price' once 0.6 */
+	near(rep.relevance, 0.55 + 0.3 * 0.8 + 0.15, "every expectation and the prompt's words: relevant");
 	near(rep.topic_factor, 1.0, "... no discount");
 	score_q(r, q, text("Our churn data shows retention falls in week two. ", fill(5), NULL), ans.len);
-	near(rep.relevance, 0.0, "an answer about something else: nothing relevant");
-	near(rep.topic_factor, 0.2, "... the floor");
+	near(rep.relevance, 0.15, "an answer about something else: only the rubric's vocabulary");
+	near(rep.topic_factor, 0.15, "... the floor");
 	ok(rep.nnotes >= 1 && strstr(rep.notes[0], "not seem to be about") != NULL,
 	   "a note says the answer is off the question");
 	score_q(r, q, text("How would you price the dog walking app, you ask. ", fill(5), NULL), ans.len);
 	ok(rep.prompt_hits == rep.prompt_terms, "restating the prompt uses all its key words");
-	near(rep.relevance, 0.25, "... but without the expectations it stays at a quarter");
-	ok(rep.topic_factor < 0.4, "... and the score is cut by more than half");
+	near(rep.relevance, 0.3 * 0.6 + 0.15, "... but without the expectations it stays low");
+	ok(rep.topic_factor < 0.5, "... and the score is cut by half or more");
 }
 
 static const char *const concepts[] = {"churn", "retention", "cohort", "activation",
@@ -361,7 +375,7 @@ static void test_guards(void)
 	bullets = score(r, ans.buf);
 	sb_reset(&ans);
 	for (i = 0; i < 8; i++)
-		sb_addf(&ans, "Next we would look closely at the %s of the product. ", concepts[i]);
+		sb_addf(&ans, "Next we would look closely at the %s of the 3 plans. ", concepts[i]);
 	sb_adds(&ans, fill(4));
 	prose = score(r, ans.buf);
 	near(prose, 100, "the same concepts in sentences: full points");
@@ -408,6 +422,35 @@ static void test_floor_empty(void)
 	ok(rep.score == 0 && rep.grade == GRADE_AGAIN, "a NULL answer is empty");
 }
 
+static void test_followup(void)
+{
+	struct rubric *r = rub(HDR "Criterion: s\nKind: stages\nWeight: 10\n"
+			       "Stage: A = \\balpha\\b\nStage: B = \\bbravo\\b\n\n"
+			       "Criterion: k\nKind: keywords\nWeight: 10\nPattern: \\bguardrails?\\b\n\n"
+			       "Criterion: sum\nKind: keywords\nWeight: 10\nFollow-ups: skip\n"
+			       "Pattern: \\bsummary\\b\n\n"
+			       "Criterion: topic\nKind: expect\nWeight: 10\n", 0);
+	const struct question *q = question(
+		"Id: f\nCategory: t\nPrompt: How would you launch the scooter fleet in Lisbon?\n"
+		"Follow-up: Which guardrail would you watch after launch?\n"
+		"Expect: the fleet = \\bfleet\\b\n");
+	const char *a = "I would watch the guardrail on injuries per 10,000 rides every week, "
+			"because a fast launch that hurts riders would close the city to us. "
+			"The guardrail I pick is complaints from residents about parked scooters.";
+	score_report_release(&rep);
+	score_followup(&rep, r, q, q->follow_ups[0], a, strlen(a), -1, 0, &dl);
+	ok(rep.followup, "scored as a follow-up");
+	ok(item("s") && !item("s")->active, "the main question's stage order does not apply");
+	ok(item("topic") && !item("topic")->active, "nor its expectations");
+	ok(item("sum") && !item("sum")->active, "a criterion marked 'Follow-ups: skip' does not apply");
+	ok(item("k") && item("k")->active && item("k")->met, "the vocabulary criterion applies");
+	ok(rep.topic_factor == 1, "relevance is judged against the follow-up (%g)", rep.relevance);
+	near(rep.score, 100, "a good follow-up answer can score full marks");
+	score_answer(&rep, r, q, a, strlen(a), -1, 0, &dl);
+	ok(rep.score < 60, "the same answer scored against the main question scores low (%g)",
+	   rep.score);
+}
+
 static void test_words(void)
 {
 	is_int(count_words("", 0), 0, "no words");
@@ -430,7 +473,8 @@ static void test_invalid_utf8(void)
 	score_q(r, NULL, bad, sizeof(bad) - 1);
 	is_int(rep.words, count_words(bad, sizeof(bad) - 1), "words are counted");
 	ok(rep.words >= 17, "... all of them (%u)", rep.words);
-	is_str(detail("k"), "2 of 1 concepts", "patterns match around invalid bytes");
+	ok(!strncmp(detail("k"), "2 of 1 concepts", 15), "patterns match around invalid bytes (%s)",
+	   detail("k"));
 	ok(rep.score > 0, "and it scores");
 	score_report_json(&rep, "t", NULL, bad, sizeof(bad) - 1, &js);
 	is_int(utf8_valid_prefix(js.buf, js.len), js.len, "the JSON report is valid UTF-8");
@@ -617,7 +661,7 @@ static void test_json(void)
 	ok(strstr(js.buf, "\"rubric\":\"t\",\"question\":\"q-1\"") != NULL, "rubric and question");
 	ok(strstr(js.buf, "\"duration_ms\":null") != NULL, "unknown duration is null");
 	ok(strstr(js.buf, "\"label\":\"Key \\\"terms\\\"\"") != NULL, "labels are escaped");
-	ok(strstr(js.buf, "\"kind\":\"expect\",\"weight\":5,\"earned\":0,\"points\":0,"
+	ok(strstr(js.buf, "\"kind\":\"expect\",\"weight\":5,\"earned\":0,\"raw\":null,\"points\":0,"
 		  "\"active\":false") != NULL, "an inactive criterion says so");
 	it = item("k");
 	for (k = 0; it && k < it->nev; k++) {
@@ -772,6 +816,7 @@ int main(void)
 	test_relevance();
 	test_guards();
 	test_floor_empty();
+	test_followup();
 	test_words();
 	test_invalid_utf8();
 	test_match_limit();
