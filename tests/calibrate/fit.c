@@ -486,8 +486,6 @@ int main(int argc, char **argv)
 			if (strncmp(groups[gq], loqo, strlen(loqo)) || groups[gq][strlen(loqo)] != '/')
 				continue;
 			f = base;
-			f.crit = xmalloc(base.ncrit * sizeof(*f.crit));
-			memcpy(f.crit, base.crit, base.ncrit * sizeof(*f.crit));
 			model_init(&f);
 			f.ncrit = base.ncrit;
 			f.crit = xmalloc(base.ncrit * sizeof(*f.crit));
@@ -507,5 +505,6 @@ int main(int argc, char **argv)
 		free(ls);
 	}
 	free(s);
+	model_release(&m);
 	return check && !ok ? 1 : 0;
 }

@@ -446,6 +446,7 @@ static void test_followup(void)
 	ok(item("k") && item("k")->active && item("k")->met, "the vocabulary criterion applies");
 	ok(rep.topic_factor == 1, "relevance is judged against the follow-up (%g)", rep.relevance);
 	near(rep.score, 100, "a good follow-up answer can score full marks");
+	score_report_release(&rep);
 	score_answer(&rep, r, q, a, strlen(a), -1, 0, &dl);
 	ok(rep.score < 60, "the same answer scored against the main question scores low (%g)",
 	   rep.score);
