@@ -22,6 +22,7 @@
 #include "repl.h"
 #include "report.h"
 #include "rubric.h"
+#include "safe.h"
 #include "sb.h"
 #include "score.h"
 #include "store.h"
@@ -581,8 +582,11 @@ static void show_outline(struct session *s, size_t qi)
 		puts("  (this rubric has no outline)");
 		return;
 	}
+	struct sb t = SB_INIT;
+	safe_terms(&t, r->title ? r->title : r->name, 0);
 	printf("%soutline of a strong answer (%s)%s\n", term_style(TERM_BOLD),
-	       r->title ? r->title : r->name, term_style(TERM_RESET));
+	       t.buf ? t.buf : "", term_style(TERM_RESET));
+	sb_release(&t);
 	print_wrapped(r->outline, 2);
 }
 
@@ -686,7 +690,7 @@ static void edit_answer(struct answer *a)
 			sb_addc(&a->text, '\n');
 		printf("%s(the answer so far; go on typing, or '.' to finish)%s\n",
 		       term_style(TERM_DIM), term_style(TERM_RESET));
-		fwrite(a->text.buf, 1, a->text.len, stdout);
+		term_write(stdout, a->text.buf, a->text.len);
 	}
 cleanup:
 	if (made)
@@ -1043,7 +1047,7 @@ static enum answer_end run_answer(struct session *s, struct answer *a,
 		/* a resumed draft: show what is there and go on */
 		printf("%s(your answer so far; go on typing, or '.' to finish)%s\n",
 		       term_style(TERM_DIM), term_style(TERM_RESET));
-		fwrite(a->text.buf, 1, a->text.len, stdout);
+		term_write(stdout, a->text.buf, a->text.len);
 	}
 	end = collect_answer(s, a);
 	if (end == ANSWER_EMPTY) {
@@ -1147,8 +1151,11 @@ static void print_summary(struct session *s)
 				100.0 * s->cs[best].earned / s->cs[best].weight);
 		}
 		free(used);
-		if (line.len)
-			printf("  weakest: %s\n", line.buf);
+		if (line.len) {
+			fputs("  weakest: ", stdout);
+			term_write(stdout, line.buf, line.len);
+			fputc('\n', stdout);
+		}
 	}
 	if (!store_streak(s->st, session_now(s), &days, &err))
 		printf("  streak: %d day%s\n", days, days == 1 ? "" : "s");

@@ -12,6 +12,7 @@
 #include "json.h"
 #include "sb.h"
 #include "store.h"
+#include "term.h"
 
 /* "2026-03-02 09:00" */
 static void short_time(struct sb *out, long long t)
@@ -168,7 +169,10 @@ int cmd_history(int argc, char **argv, struct app *app)
 		if (overridden)
 			sb_adds(&out, "* grade changed by hand (see 'pmdrill review ID')\n");
 	}
-	fwrite(out.buf, 1, out.len, stdout);
+	if (json)
+		fwrite(out.buf, 1, out.len, stdout);
+	else
+		term_write(stdout, out.buf, out.len);
 	status = fflush(stdout) ? EX_IOERR : EX_OK;
 out:
 	store_attempts_free(v, n);

@@ -8,6 +8,7 @@
 #include "bank.h"
 #include "json.h"
 #include "sb.h"
+#include "term.h"
 #include "xalloc.h"
 
 int question_matches(const struct question *q, const char *category,
@@ -155,7 +156,10 @@ int cmd_list(int argc, char **argv, struct app *app)
 	}
 	if (json)
 		sb_adds(&out, shown ? "\n]\n" : "]\n");
-	fwrite(out.buf, 1, out.len, stdout);
+	if (json)
+		fwrite(out.buf, 1, out.len, stdout);
+	else
+		term_write(stdout, out.buf, out.len);
 	sb_release(&out);
 	if (!shown && category && !json)
 		fprintf(stderr, "pmdrill: list: no questions in category '%s'\n",

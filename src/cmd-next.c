@@ -13,6 +13,7 @@
 #include "queue.h"
 #include "sb.h"
 #include "store.h"
+#include "term.h"
 
 static void entry_json(struct sb *out, const struct queue_entry *e,
 		       const struct question *q)
@@ -177,7 +178,10 @@ int cmd_next(int argc, char **argv, struct app *app)
 						      : (int)qu.new_total,
 				new_per_day, new_per_day == 1 ? "" : "s");
 	}
-	fwrite(out.buf, 1, out.len, stdout);
+	if (json)
+		fwrite(out.buf, 1, out.len, stdout);
+	else
+		term_write(stdout, out.buf, out.len);
 	status = fflush(stdout) ? EX_IOERR : EX_OK;
 out:
 	queue_release(&qu);

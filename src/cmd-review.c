@@ -233,7 +233,7 @@ int cmd_review(int argc, char **argv, struct app *app)
 		fwrite(out.buf, 1, out.len, stdout);
 	} else {
 		print_text(&out, &at);
-		fwrite(out.buf, 1, out.len, stdout);
+		term_write(stdout, out.buf, out.len);
 		sb_reset(&out);
 		if (at.scored) {
 			report_print(stdout, &r.rep, at.answer, at.answer_len,
@@ -243,7 +243,7 @@ int cmd_review(int argc, char **argv, struct app *app)
 			sb_adds(&out, "not scored\n");
 		}
 		print_after(&out, &at, earlier, nearlier);
-		fwrite(out.buf, 1, out.len, stdout);
+		term_write(stdout, out.buf, out.len);
 	}
 	status = fflush(stdout) ? EX_IOERR : EX_OK;
 out:

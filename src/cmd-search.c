@@ -7,23 +7,47 @@
 #include <string.h>
 #include <sysexits.h>
 
+#include "safe.h"
 #include "sb.h"
 #include "store.h"
+#include "term.h"
 
-/* Snippets span lines; show each on one. */
-static void one_line(struct sb *out, const char *s)
+/* The snippet's match markers: private-use characters, which safe_term()
+ * passes and no answer needs, swapped for colour (or nothing) only after
+ * the answer text around them has been made safe. */
+#define MARK_ON "\xee\x80\x80"
+#define MARK_OFF "\xee\x80\x81"
+
+/* Snippets span lines; show each on one, made safe for the terminal. */
+static void one_line(struct sb *out, const char *s, int color)
 {
+	struct sb flat = SB_INIT, safe = SB_INIT;
 	int space = 0;
+	size_t i;
 	for (; *s; s++) {
 		if (*s == '\n' || *s == '\r' || *s == '\t' || *s == ' ') {
 			space = 1;
 			continue;
 		}
-		if (space && out->len && out->buf[out->len - 1] != ' ')
-			sb_addc(out, ' ');
+		if (space && flat.len && flat.buf[flat.len - 1] != ' ')
+			sb_addc(&flat, ' ');
 		space = 0;
-		sb_addc(out, *s);
+		sb_addc(&flat, *s);
 	}
+	safe_term(&safe, flat.buf ? flat.buf : "", flat.len, 0);
+	for (i = 0; i < safe.len; i++) {
+		if (i + 3 <= safe.len && !memcmp(safe.buf + i, MARK_ON, 3)) {
+			sb_adds(out, color ? "\033[1;33m" : "");
+			i += 2;
+		} else if (i + 3 <= safe.len && !memcmp(safe.buf + i, MARK_OFF, 3)) {
+			sb_adds(out, color ? "\033[m" : "");
+			i += 2;
+		} else {
+			sb_addc(out, safe.buf[i]);
+		}
+	}
+	sb_release(&flat);
+	sb_release(&safe);
 }
 
 int cmd_search(int argc, char **argv, struct app *app)
@@ -77,15 +101,17 @@ int cmd_search(int argc, char **argv, struct app *app)
 		status = store_exit_code(rc);
 		goto out;
 	}
-	rc = store_search(st, query.buf, limit, app->color_out ? "\033[1;33m" : "",
-			  app->color_out ? "\033[m" : "", &hits, &n, &err);
+	rc = store_search(st, query.buf, limit, MARK_ON, MARK_OFF, &hits, &n, &err);
 	if (rc) {
 		fprintf(stderr, "pmdrill: search: %s\n", err.buf);
 		status = rc == STORE_EINVAL ? EX_USAGE : store_exit_code(rc);
 		goto out;
 	}
-	if (!n)
-		sb_addf(&out, "no answer matches '%s'\n", query.buf);
+	if (!n) {
+		sb_adds(&out, "no answer matches '");
+		safe_term(&out, query.buf, query.len, 0);
+		sb_adds(&out, "'\n");
+	}
 	for (i = 0; i < n; i++) {
 		sb_addf(&out, "%lld  ", hits[i].attempt_id);
 		store_fmt_date(&out, hits[i].started_at);
@@ -93,9 +119,10 @@ int cmd_search(int argc, char **argv, struct app *app)
 		if (hits[i].score >= 0)
 			sb_addf(&out, "  %.0f", hits[i].score);
 		sb_adds(&out, "\n    ");
-		one_line(&out, hits[i].snippet);
+		one_line(&out, hits[i].snippet, app->color_out);
 		sb_addc(&out, '\n');
 	}
+	/* Every untrusted piece is safe already; the colour is pmdrill's. */
 	fwrite(out.buf, 1, out.len, stdout);
 	status = fflush(stdout) ? EX_IOERR : EX_OK;
 out:

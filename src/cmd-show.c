@@ -8,6 +8,7 @@
 #include "bank.h"
 #include "json.h"
 #include "sb.h"
+#include "term.h"
 
 static void indent_block(struct sb *out, const char *text, const char *pfx)
 {
@@ -115,7 +116,10 @@ int cmd_show(int argc, char **argv, struct app *app)
 			rubric_show(&out, r);
 		}
 	}
-	fwrite(out.buf, 1, out.len, stdout);
+	if (json)
+		fwrite(out.buf, 1, out.len, stdout);
+	else
+		term_write(stdout, out.buf, out.len);
 	sb_release(&out);
 	sb_release(&t);
 	return EX_OK;

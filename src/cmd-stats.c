@@ -11,6 +11,7 @@
 #include "queue.h"
 #include "sb.h"
 #include "store.h"
+#include "term.h"
 
 struct due_counts {
 	int have;         /* the banks loaded */
@@ -161,7 +162,10 @@ int cmd_stats(int argc, char **argv, struct app *app)
 		stats_json(&out, &s, &d);
 	else
 		stats_text(&out, &s, &d);
-	fwrite(out.buf, 1, out.len, stdout);
+	if (json)
+		fwrite(out.buf, 1, out.len, stdout);
+	else
+		term_write(stdout, out.buf, out.len);
 	status = fflush(stdout) ? EX_IOERR : EX_OK;
 out:
 	store_stats_release(&s);

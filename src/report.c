@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "rubric.h"
+#include "safe.h"
 #include "sb.h"
 #include "score.h"
 #include "wrap.h"
@@ -33,13 +34,33 @@ static size_t char_start(const char *s, size_t i)
 	return i;
 }
 
+/* An excerpt of the answer on one line, made safe for the terminal. */
 static void add_flat(struct sb *out, const char *s, size_t n)
 {
-	size_t i;
-	for (i = 0; i < n; i++) {
-		char c = s[i];
-		sb_addc(out, c == '\n' || c == '\r' || c == '\t' ? ' ' : c);
+	size_t i, start = 0;
+	for (i = 0; i <= n; i++) {
+		if (i < n && s[i] != '\n' && s[i] != '\r' && s[i] != '\t')
+			continue;
+		safe_term(out, s + start, i - start, 0);
+		if (i < n)
+			sb_addc(out, ' ');
+		start = i + 1;
 	}
+}
+
+/* Rubric text (labels, details, feedback) is from a bank file: untrusted. */
+static void add_safe(struct sb *out, const char *s)
+{
+	if (s)
+		safe_terms(out, s, 0);
+}
+
+static void wrap_safe(struct sb *out, const char *s, unsigned width, unsigned indent)
+{
+	struct sb c = SB_INIT;
+	safe_terms(&c, s, SAFE_KEEP_NEWLINE);
+	wrap_text(out, c.buf ? c.buf : "", c.len, width, indent);
+	sb_release(&c);
 }
 
 static void evidence_line(struct sb *out, const char *text, size_t len,
@@ -50,9 +71,11 @@ static void evidence_line(struct sb *out, const char *text, size_t len,
 	if (e->end > len || e->start > e->end)
 		return;
 	sb_adds(out, "      ");
-	if (e->what)
-		sb_addf(out, "%s%s:%s ", col(color, C_DIM), e->what,
-			col(color, C_RESET));
+	if (e->what) {
+		sb_adds(out, col(color, C_DIM));
+		add_safe(out, e->what);
+		sb_addf(out, ":%s ", col(color, C_RESET));
+	}
 	sb_adds(out, a > 0 ? "\"..." : "\"");
 	add_flat(out, text + a, e->start - a);
 	sb_adds(out, color ? C_HL : "[");
@@ -60,6 +83,17 @@ static void evidence_line(struct sb *out, const char *text, size_t len,
 	sb_adds(out, color ? C_RESET : "]");
 	add_flat(out, text + e->end, b - e->end);
 	sb_adds(out, b < len ? "...\"\n" : "\"\n");
+}
+
+/* A label padded to 30 columns, as "%-30s" did, counted in characters. */
+static void add_label(struct sb *out, const char *label)
+{
+	size_t before = out->len, i, cols = 0;
+	add_safe(out, label);
+	for (i = before; i < out->len; i++)
+		cols += ((unsigned char)out->buf[i] & 0xC0) != 0x80;
+	for (; cols < 30; cols++)
+		sb_addc(out, ' ');
 }
 
 static void fmt_mmss(struct sb *out, long s)
@@ -110,18 +144,19 @@ void report_print(FILE *out, const struct score_report *rep, const char *text,
 		const struct score_item *it = &rep->items[i];
 		if (!it->active || it->kind == CRIT_PENALTY)
 			continue;
-		sb_addf(&b, "  %s%s%s %-30s %5.1f/%-4g %s%s%s\n",
-			col(color, it->met ? C_GREEN : C_RED),
-			it->met ? "+" : "-", col(color, C_RESET), it->label,
-			it->earned, it->weight, col(color, C_DIM),
-			it->detail ? it->detail : "", col(color, C_RESET));
+		sb_addf(&b, "  %s%s%s ", col(color, it->met ? C_GREEN : C_RED),
+			it->met ? "+" : "-", col(color, C_RESET));
+		add_label(&b, it->label);
+		sb_addf(&b, " %5.1f/%-4g %s", it->earned, it->weight, col(color, C_DIM));
+		add_safe(&b, it->detail);
+		sb_addf(&b, "%s\n", col(color, C_RESET));
 		for (k = 0; k < it->nev && k < EVIDENCE_SHOWN; k++)
 			evidence_line(&b, text, len, &it->ev[k], color);
 		if (it->nev > EVIDENCE_SHOWN)
 			sb_addf(&b, "      (and %zu more)\n", it->nev - EVIDENCE_SHOWN);
 		if (!it->met && it->feedback) {
 			sb_adds(&b, col(color, C_YELLOW));
-			wrap_text(&b, it->feedback, strlen(it->feedback), width, 6);
+			wrap_safe(&b, it->feedback, width, 6);
 			sb_adds(&b, col(color, C_RESET));
 		}
 	}
@@ -132,21 +167,22 @@ void report_print(FILE *out, const struct score_report *rep, const char *text,
 		if (!any_penalty)
 			sb_adds(&b, "\n  Penalties\n");
 		any_penalty = 1;
-		sb_addf(&b, "  %s!%s %-30s %5.1f     %s%s%s\n",
-			col(color, C_YELLOW), col(color, C_RESET), it->label,
-			-it->earned, col(color, C_DIM), it->detail ? it->detail : "",
-			col(color, C_RESET));
+		sb_addf(&b, "  %s!%s ", col(color, C_YELLOW), col(color, C_RESET));
+		add_label(&b, it->label);
+		sb_addf(&b, " %5.1f     %s", -it->earned, col(color, C_DIM));
+		add_safe(&b, it->detail);
+		sb_addf(&b, "%s\n", col(color, C_RESET));
 		for (k = 0; k < it->nev && k < EVIDENCE_SHOWN; k++)
 			evidence_line(&b, text, len, &it->ev[k], color);
 		if (it->feedback)
-			wrap_text(&b, it->feedback, strlen(it->feedback), width, 6);
+			wrap_safe(&b, it->feedback, width, 6);
 	}
 	if (rep->nnotes) {
 		sb_adds(&b, "\n");
 		for (i = 0; i < rep->nnotes; i++) {
 			struct sb n = SB_INIT;
 			sb_addf(&n, "* %s", rep->notes[i]);
-			wrap_text(&b, n.buf, n.len, width, 2);
+			wrap_safe(&b, n.buf, width, 2);
 			sb_release(&n);
 		}
 	}

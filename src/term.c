@@ -8,6 +8,7 @@
 #include <sys/ioctl.h>
 #include <unistd.h>
 
+#include "safe.h"
 #include "sb.h"
 #include "wrap.h"
 
@@ -104,18 +105,39 @@ unsigned term_width(void)
 	return cached_width;
 }
 
+void term_write(FILE *out, const char *buf, size_t len)
+{
+	struct sb s = SB_INIT;
+	const unsigned keep = SAFE_KEEP_NEWLINE | SAFE_KEEP_TAB;
+	if (safe_is_clean(buf, len, keep)) {
+		fwrite(buf, 1, len, out);
+		return;
+	}
+	safe_term(&s, buf, len, keep);
+	fwrite(s.buf, 1, s.len, out);
+	sb_release(&s);
+}
+
+void term_puts(FILE *out, const char *s)
+{
+	term_write(out, s, strlen(s));
+}
+
 void term_wrap(struct sb *out, const char *text, unsigned indent)
 {
 	unsigned w = term_width();
+	struct sb clean = SB_INIT;
+	safe_terms(&clean, text, SAFE_KEEP_NEWLINE | SAFE_KEEP_TAB);
 	/* Leave the last column free: many terminals wrap when it is
 	 * written, which would leave a blank line under a full one. */
-	wrap_text(out, text, strlen(text), w > 1 ? w - 1 : w, indent);
+	wrap_text(out, clean.buf ? clean.buf : "", clean.len, w > 1 ? w - 1 : w, indent);
+	sb_release(&clean);
 }
 
 void term_print(FILE *out, const char *text, unsigned indent)
 {
 	struct sb s = SB_INIT;
 	term_wrap(&s, text, indent);
-	fwrite(s.buf, 1, s.len, out);
+	term_write(out, s.buf ? s.buf : "", s.len);
 	sb_release(&s);
 }

@@ -15,7 +15,8 @@
  * $COLUMNS, else 80, re-read after each SIGWINCH; it is cached, so calling
  * it per line costs nothing.  term_wrap() and term_print() re-flow text
  * through core/wrap at that width.  Shell module: process-wide state,
- * one terminal.
+ * one terminal.  Everything pmdrill prints for a person goes through
+ * term_write(), the one place text is made safe for a terminal.
  */
 #ifndef PMDRILL_TERM_H
 #define PMDRILL_TERM_H
@@ -39,6 +40,7 @@ enum term_style {
 };
 
 void term_init(int color);
+
 /* Restore the SIGWINCH handler term_init() replaced. */
 void term_release(void);
 int term_color(void);
@@ -48,6 +50,17 @@ const char *term_prompt_style(enum term_style s);
 unsigned term_width(void);
 /* 1 once after each SIGWINCH (the width cache is dropped either way). */
 int term_take_resize(void);
+/*
+ * Write a buffer that mixes pmdrill's words with untrusted text (bank
+ * files, answers, imports), made safe for a terminal on the way: every
+ * control byte but newline and tab, every C1 control, bidi override and
+ * invalid UTF-8 sequence is shown visibly (core/safe), so nothing in it
+ * can set the title, write the clipboard, recolour or clear the screen.
+ * The buffer must hold no escape of pmdrill's own: colour is written
+ * separately with term_style().
+ */
+void term_write(FILE *out, const char *buf, size_t len);
+void term_puts(FILE *out, const char *s);
 /* Append text re-flowed to the terminal width with `indent` spaces. */
 void term_wrap(struct sb *out, const char *text, unsigned indent);
 /* Write text re-flowed to the terminal width on `out`. */

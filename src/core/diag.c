@@ -5,6 +5,7 @@
 #include <stdarg.h>
 #include <stdlib.h>
 
+#include "safe.h"
 #include "sb.h"
 #include "xalloc.h"
 
@@ -68,7 +69,7 @@ void diag_format(const struct diag *d, struct sb *out)
 {
 	static const char *const levels[] = {"note", "warning", "error"};
 	if (d->file) {
-		sb_adds(out, d->file);
+		safe_terms(out, d->file, 0);
 		if (d->line) {
 			sb_addf(out, ":%u", d->line);
 			if (d->col)
@@ -76,7 +77,8 @@ void diag_format(const struct diag *d, struct sb *out)
 		}
 		sb_adds(out, ": ");
 	}
-	sb_addf(out, "%s: %s", levels[d->level], d->msg);
+	sb_addf(out, "%s: ", levels[d->level]);
+	safe_terms(out, d->msg, 0);
 }
 
 const char *diag_code_name(enum diag_code code)
