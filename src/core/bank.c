@@ -85,8 +85,10 @@ void bank_validate(struct bank *b, int compile_all, struct diag_list *dl)
 				i--;
 				break;
 			}
-	for (i = 0; i < b->r.nr; i++)
+	for (i = 0; i < b->r.nr; i++) {
 		b->r.v[i].model = b->model.loaded ? &b->model : NULL;
+		b->r.v[i].lex = &b->lex;
+	}
 
 	/* Duplicate ids by sorting (id, load order): n log n, so start-up
 	 * stays fast as banks grow.  The first definition wins. */
@@ -136,6 +138,14 @@ void bank_validate(struct bank *b, int compile_all, struct diag_list *dl)
 		free(ord);
 		free(first);
 		free(drop);
+	}
+	{
+		const char **pr = xcalloc(b->q.nr + 1, sizeof(*pr));
+		for (i = 0; i < b->q.nr; i++)
+			pr[i] = b->q.v[i].prompt;
+		lexicon_release(&b->lex);
+		lexicon_build(&b->lex, pr, b->q.nr);
+		free(pr);
 	}
 
 	if (compile_all) {
@@ -190,4 +200,5 @@ void bank_release(struct bank *b)
 	qbank_release(&b->q);
 	rubric_set_release(&b->r);
 	model_release(&b->model);
+	lexicon_release(&b->lex);
 }

@@ -16,6 +16,7 @@
 #include "model.h"
 #include "qbank.h"
 #include "rubric.h"
+#include "score.h"
 
 struct diag_list;
 
@@ -23,6 +24,7 @@ struct bank {
 	struct qbank q;
 	struct rubric_set r;
 	struct model model; /* the fitted scoring model (model.h), if loaded */
+	struct lexicon lex; /* how common each prompt word is (score.h) */
 };
 
 int bank_add_questions(struct bank *b, const char *file, const char *buf,

@@ -19,6 +19,7 @@
 
 struct diag_list;
 struct model;
+struct lexicon;
 struct pcre2_real_code_8;
 
 enum crit_kind {
@@ -82,6 +83,7 @@ struct rubric {
 	size_t ncrit, acrit;
 	int compiled;      /* 0 not yet, 1 ok, -1 had errors */
 	const struct model *model; /* borrowed: the fitted model, or NULL */
+	const struct lexicon *lex; /* borrowed: the bank's prompt words, or NULL */
 };
 
 struct rubric_set {

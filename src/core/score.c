@@ -358,6 +358,73 @@ static size_t prompt_terms(const char *prompt, double weight, struct term *terms
 	return nt;
 }
 
+/* ---- the lexicon: how common a prompt's words are in its bank ---- */
+
+#define LEX_TERMS 96u        /* key words read from one prompt */
+#define LEX_MIN_DOCS 20u     /* fewer prompts than this tell nothing */
+#define LEX_WEIGHT_MIN 0.15  /* the weight of a word every prompt uses */
+
+static int cmp_stem(const void *a, const void *b)
+{
+	return strcmp((const char *)a, (const char *)b);
+}
+
+void lexicon_build(struct lexicon *lx, const char *const *prompts, size_t n)
+{
+	struct term *terms = xcalloc(LEX_TERMS, sizeof(*terms));
+	char (*all)[24] = NULL;
+	size_t i, k, nall = 0, aall = 0, nt;
+	memset(lx, 0, sizeof(*lx));
+	lx->ndocs = (unsigned)n;
+	for (i = 0; i < n; i++) {
+		nt = prompt_terms(prompts[i], 1.0, terms, 0, LEX_TERMS);
+		for (k = 0; k < nt; k++) {
+			if (terms[k].acronym)
+				continue;
+			if (nall == aall) {
+				aall = aall ? 2 * aall : 1024;
+				all = xrealloc(all, aall * sizeof(*all));
+			}
+			memcpy(all[nall++], terms[k].s, sizeof(terms[k].s));
+		}
+	}
+	free(terms);
+	if (!nall)
+		return;
+	qsort(all, nall, sizeof(*all), cmp_stem);
+	lx->stem = xmalloc(nall * sizeof(*lx->stem));
+	lx->df = xmalloc(nall * sizeof(*lx->df));
+	for (i = 0; i < nall; i++) {
+		if (lx->n && !strcmp(lx->stem[lx->n - 1], all[i])) {
+			lx->df[lx->n - 1]++;
+			continue;
+		}
+		memcpy(lx->stem[lx->n], all[i], sizeof(all[i]));
+		lx->df[lx->n++] = 1;
+	}
+	free(all);
+}
+
+double lexicon_weight(const struct lexicon *lx, const char *stem_)
+{
+	char(*hit)[24];
+	double w;
+	if (!lx || lx->ndocs < LEX_MIN_DOCS || !lx->n)
+		return 1;
+	hit = bsearch(stem_, lx->stem, lx->n, sizeof(*lx->stem), cmp_stem);
+	if (!hit)
+		return 1;
+	w = log((double)lx->ndocs / lx->df[hit - lx->stem]) / log((double)lx->ndocs);
+	return fmax(LEX_WEIGHT_MIN, fmin(1.0, w));
+}
+
+void lexicon_release(struct lexicon *lx)
+{
+	free(lx->stem);
+	free(lx->df);
+	memset(lx, 0, sizeof(*lx));
+}
+
 /* How much of the prompt's key words the answer uses: the weight of the
  * terms found over the weight needed for full coverage. */
 static double prompt_coverage(const struct text *t, const char *prompt,
@@ -373,6 +440,9 @@ static double prompt_coverage(const struct text *t, const char *prompt,
 	nt = prompt_terms(prompt, 1.0, terms, 0, TERMS_MAX);
 	/* a follow-up is read in the light of its main question */
 	nt = prompt_terms(parent, 0.3, terms, nt, TERMS_MAX);
+	for (k = 0; k < nt; k++)
+		if (!terms[k].acronym)
+			terms[k].weight *= lexicon_weight(t->r->lex, terms[k].s);
 	*nterms = *hits = 0;
 	memset(found, 0, sizeof(found));
 	for (w = 0; w < t->nwords; w++) {

@@ -76,6 +76,25 @@ struct score_report {
 	size_t nnotes, anotes;
 };
 
+/*
+ * How common each key word is among a bank's prompts (its document
+ * frequency).  Relevance weighs a prompt word by how rare it is there: a
+ * word most prompts share ("team", "handle", "happened") says little about
+ * which question an answer is for; "criticised" or "onboarding" says a
+ * lot.  Built by the bank from every loaded prompt; pure.
+ */
+struct lexicon {
+	char (*stem)[24]; /* sorted */
+	unsigned *df;
+	size_t n;
+	unsigned ndocs;
+};
+void lexicon_build(struct lexicon *lx, const char *const *prompts, size_t n);
+/* The weight of a word given its stem: 1 for a word only one prompt uses,
+ * falling with log(ndocs / df); 1 when the lexicon is too small to tell. */
+double lexicon_weight(const struct lexicon *lx, const char *stem);
+void lexicon_release(struct lexicon *lx);
+
 int score_answer(struct score_report *rep, const struct rubric *r,
 		 const struct question *q, const char *text, size_t len,
 		 long duration_ms, unsigned limit_s, struct diag_list *dl);

@@ -356,6 +356,45 @@ static void test_relevance(void)
 	ok(rep.topic_factor < 0.5, "... and the score is cut by half or more");
 }
 
+/* Prompt words weigh by how rare they are among the bank's prompts. */
+static void test_lexicon(void)
+{
+	struct lexicon lx;
+	const char *pr[30];
+	char buf[30][96];
+	size_t i;
+	struct rubric *r = rub(HDR "Criterion: k\nKind: keywords\nWeight: 10\nPattern: \\bzzz\\b\n", 0);
+	const struct question *q = question(
+		"Id: lex\nCategory: t\nPrompt: Tell me how you handled a stakeholder who criticised your roadmap.\n");
+	double common, rare;
+	for (i = 0; i < 30; i++) {
+		snprintf(buf[i], sizeof(buf[i]), "How would you handle the %s problem?",
+			 i ? "pricing" : "criticised");
+		pr[i] = buf[i];
+	}
+	lexicon_build(&lx, pr, 5);
+	near(lexicon_weight(&lx, "handl"), 1, "five prompts are too few to tell a common word");
+	lexicon_release(&lx);
+	lexicon_build(&lx, pr, 30);
+	is_int((long)lx.ndocs, 30, "thirty prompts read");
+	near(lexicon_weight(&lx, "handl"), 0.15, "a word every prompt uses weighs the minimum");
+	near(lexicon_weight(&lx, "criticis"), 1, "a word one prompt uses weighs fully");
+	ok(lexicon_weight(&lx, "pric") < 0.2, "a word 29 of 30 use weighs little (%g)",
+	   lexicon_weight(&lx, "pric"));
+	near(lexicon_weight(&lx, "unheard"), 1, "a word no prompt uses weighs fully");
+	r->lex = &lx;
+	score_q(r, q, text("I handled it by handling the meeting well and handling the follow-up. ",
+			   fill(5), NULL), ans.len);
+	common = rep.relevance;
+	score_q(r, q, text("When she criticised the roadmap in the review, I asked what she saw. ",
+			   fill(5), NULL), ans.len);
+	rare = rep.relevance;
+	ok(rare > common + 0.2, "the rare words of the prompt say more than its common ones (%g vs %g)",
+	   rare, common);
+	r->lex = NULL;
+	lexicon_release(&lx);
+}
+
 static const char *const concepts[] = {"churn", "retention", "cohort", "activation",
 				       "funnel", "conversion", "guardrail", "baseline"};
 
@@ -815,6 +854,7 @@ int main(void)
 	test_penalty();
 	test_expect();
 	test_relevance();
+	test_lexicon();
 	test_guards();
 	test_floor_empty();
 	test_followup();
