@@ -87,6 +87,7 @@ struct session {
 	struct crit_sum *cs;
 	size_t ncs, acs;
 	int hungup;              /* SIGHUP/SIGTERM seen: wind down */
+	int save_status;         /* exit status of the first failed save */
 	int input_done;          /* stdin ended */
 	int tips_shown;
 	char *skip_id;           /* answered from a draft: not asked again */
@@ -156,6 +157,16 @@ static char *trim(char *s)
 static void store_error(const char *what, const struct sb *err)
 {
 	fprintf(stderr, "pmdrill: %s: %s\n", what, err->len ? err->buf : "failed");
+}
+
+/* A write that failed: the session goes on (the answer may be a draft),
+ * but the command must not exit 0 at the end. */
+static void save_failed(struct session *s, int rc)
+{
+	if (!s->save_status)
+		s->save_status = store_exit_code(rc);
+	if (!s->save_status)
+		s->save_status = EX_IOERR;
 }
 
 /*
@@ -928,6 +939,7 @@ static int save_and_score(struct session *s, struct answer *a, int schedule,
 				 a->text.buf, a->text.len, a->follow_up,
 				 a->parent, attempt, &err);
 	if (rc) {
+		save_failed(s, rc);
 		store_error("cannot save the answer", &err);
 		if (!draft_save(s, a))
 			fprintf(stderr, "pmdrill: the answer is kept as a draft and "
@@ -953,12 +965,15 @@ static int save_and_score(struct session *s, struct answer *a, int schedule,
 	diag_release(&dl);
 	if (!rep->grade)
 		rep->grade = score_grade(rep->score, ms, a->limit_s);
-	if (store_finish_attempt(s->st, *attempt, r ? rep : NULL,
-				 r ? r->name : NULL, r ? r->version : 0,
-				 rep->grade, schedule, &s->params,
-				 session_now(s), rv, &err))
+	rc = store_finish_attempt(s->st, *attempt, r ? rep : NULL,
+				  r ? r->name : NULL, r ? r->version : 0,
+				  rep->grade, schedule, &s->params,
+				  session_now(s), rv, &err);
+	if (rc) {
+		save_failed(s, rc);
 		store_error("cannot save the score (the answer itself is saved)",
 			    &err);
+	}
 	sb_release(&err);
 	fputc('\n', stdout);
 	report_print(stdout, rep, a->text.buf, a->text.len, s->color,
@@ -1950,6 +1965,9 @@ int cmd_drill(int argc, char **argv, struct app *app)
 	repl_release();
 	term_release();
 	fflush(stdout);
+	/* after the summary: the failure was reported when it happened */
+	if (status == EX_OK && s.save_status)
+		status = s.save_status;
 cleanup:
 	store_close(s.st);
 	summary_reset(&s);
