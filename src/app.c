@@ -4,6 +4,7 @@
 
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -238,7 +239,80 @@ int read_stream_max(FILE *fp, struct sb *out, size_t max)
 
 int read_file(const char *path, struct sb *out)
 {
-	return read_file_max(path, out, REC_MAX_FILE);
+	return read_bank_file(path, out, REC_MAX_FILE, NULL);
+}
+
+const char *file_kind(mode_t mode)
+{
+	if (S_ISREG(mode))
+		return "a regular file";
+	if (S_ISDIR(mode))
+		return "a folder";
+	if (S_ISFIFO(mode))
+		return "a FIFO";
+	if (S_ISSOCK(mode))
+		return "a socket";
+	if (S_ISCHR(mode))
+		return "a character device";
+	if (S_ISBLK(mode))
+		return "a block device";
+	return "not a regular file";
+}
+
+int read_bank_file(const char *path, struct sb *out, size_t max,
+		   const char **kind)
+{
+	struct stat st;
+	char buf[65536];
+	ssize_t n;
+	int fd, flags, saved;
+
+	sb_reset(out);
+	/* O_NONBLOCK: opening a FIFO with no writer, or some devices, would
+	 * block for ever; a regular file never blocks, so nothing is lost. */
+	fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+	if (fd < 0)
+		return -1;
+	if (fstat(fd, &st))
+		goto fail;
+	if (S_ISDIR(st.st_mode)) {
+		errno = EISDIR;
+		goto fail;
+	}
+	if (!S_ISREG(st.st_mode)) {
+		if (kind)
+			*kind = file_kind(st.st_mode);
+		close(fd);
+		errno = EINVAL;
+		return -3;
+	}
+	if ((unsigned long long)st.st_size > max) {
+		close(fd);
+		return -2;
+	}
+	flags = fcntl(fd, F_GETFL);
+	if (flags < 0 || fcntl(fd, F_SETFL, flags & ~O_NONBLOCK))
+		goto fail;
+	/* The size is checked again as the file is read: it may grow. */
+	while ((n = read(fd, buf, sizeof(buf))) != 0) {
+		if (n < 0) {
+			if (errno == EINTR)
+				continue;
+			goto fail;
+		}
+		sb_add(out, buf, (size_t)n);
+		if (out->len > max) {
+			close(fd);
+			return -2;
+		}
+	}
+	close(fd);
+	return 0;
+fail:
+	saved = errno;
+	close(fd);
+	errno = saved;
+	return -1;
 }
 
 int read_file_max(const char *path, struct sb *out, size_t max)
@@ -304,8 +378,12 @@ static void load_one(struct bank *b, const char *path, int kind,
 		     struct diag_list *dl)
 {
 	struct sb buf = SB_INIT;
-	int rc = read_file(path, &buf);
-	if (rc == -2) {
+	const char *what = NULL;
+	int rc = read_bank_file(path, &buf, REC_MAX_FILE, &what);
+	if (rc == -3) {
+		diag_add(dl, DIAG_WARNING, DIAG_W_SPECIAL, path, 0, 0,
+			 "is %s, not a regular file; skipped", what);
+	} else if (rc == -2) {
 		diag_add(dl, DIAG_ERROR, DIAG_E_TOO_LARGE, path, 0, 0,
 			 "file is too large (the limit is %u bytes)", REC_MAX_FILE);
 	} else if (rc) {
@@ -406,13 +484,20 @@ static void load_model(struct bank *b, const char *rubric_dir,
 			    struct diag_list *dl)
 {
 	struct sb path = SB_INIT, buf = SB_INIT;
+	const char *what = NULL;
 	int rc;
 	if (b->model.loaded)
 		return;
 	sb_addf(&path, "%s/weights.fit", rubric_dir);
-	rc = read_file(path.buf, &buf);
+	rc = read_bank_file(path.buf, &buf, REC_MAX_FILE, &what);
 	if (!rc)
 		bank_add_model(b, path.buf, buf.buf, buf.len, dl);
+	else if (rc == -3)
+		diag_add(dl, DIAG_WARNING, DIAG_W_SPECIAL, path.buf, 0, 0,
+			 "is %s, not a regular file; skipped", what);
+	else if (rc == -2)
+		diag_add(dl, DIAG_ERROR, DIAG_E_TOO_LARGE, path.buf, 0, 0,
+			 "file is too large (the limit is %u bytes)", REC_MAX_FILE);
 	else if (errno != ENOENT)
 		diag_add(dl, DIAG_ERROR, DIAG_E_READ, path.buf, 0, 0,
 			 "cannot read: %s", strerror(errno));
@@ -465,6 +550,20 @@ struct bank *app_bank(struct app *app, int *status)
 	bank_load_dirs(app->bank, app->bank_dirs, app->nbank_dirs, NULL, 0, &dl);
 	bank_validate(app->bank, 0, &dl);
 	errors = diag_count(&dl, DIAG_ERROR);
+	{
+		/* A skipped FIFO or device is not the bank's fault, but the
+		 * user should know why its questions are missing. */
+		size_t i;
+		struct sb line = SB_INIT;
+		for (i = 0; i < dl.nr; i++) {
+			if (dl.v[i].code != DIAG_W_SPECIAL)
+				continue;
+			sb_reset(&line);
+			diag_format(&dl.v[i], &line);
+			fprintf(stderr, "pmdrill: %s\n", line.buf);
+		}
+		sb_release(&line);
+	}
 	if (errors) {
 		/* A few, so a broken bank is visible; check lists them all. */
 		size_t i, shown = 0;

@@ -14,6 +14,7 @@
 
 #include <stddef.h>
 #include <stdio.h>
+#include <sys/types.h>
 
 struct app;
 struct bank;
@@ -32,12 +33,24 @@ char *app_state_dir(void);
 int mkdir_p(const char *path);
 
 /*
- * Read a whole file into out (replacing its contents).  Files over
- * REC_MAX_FILE are not read: returns -2.  Other failures return -1 with
- * errno set.
+ * Read a whole regular file (or a symlink to one) into out, replacing its
+ * contents, without ever blocking: the file is opened O_NONBLOCK, so a
+ * FIFO, socket or device in a bank folder is never read.  Returns 0; -2
+ * for a file over `max` bytes (also one that grows past it while read);
+ * -3 for something that is not a regular file or folder, with *kind (if
+ * kind is not NULL) naming it for a message ("a FIFO"); -1 with errno
+ * set on other failures (EISDIR for a folder).
  */
+int read_bank_file(const char *path, struct sb *out, size_t max,
+		   const char **kind);
+/* read_bank_file() with the REC_MAX_FILE limit: bank files, drafts. */
 int read_file(const char *path, struct sb *out);
-/* The same with another size limit (answers: ANSWER_MAX). */
+/* What a file type is, for messages: "a FIFO", "a folder", ... */
+const char *file_kind(mode_t mode);
+/*
+ * Read a file that may also be a pipe or device (answers: ANSWER_MAX
+ * bounds what is kept).  -2 past max, -1 with errno on failure.
+ */
 int read_file_max(const char *path, struct sb *out, size_t max);
 #define ANSWER_MAX (64u * 1024u * 1024u)
 /* Read all of a stream (stdin) into out; -1 on error. */

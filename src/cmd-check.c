@@ -3,11 +3,13 @@
 #include "cmd.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <sysexits.h>
+#include <unistd.h>
 
 #include "app.h"
 #include "bank.h"
@@ -52,13 +54,31 @@ static int cmp_diag(const void *a, const void *b)
 	return 0;
 }
 
-/* Collect every *.txt under a folder (a bank, or a questions/rubrics
- * folder) or the file itself. */
-static void collect(const char *path, struct pathset *files)
+/* The exit status for a path that cannot be read. */
+static int read_status(int err)
+{
+	return err == ENOENT || err == EACCES || err == EPERM || err == ENOTDIR ||
+			       err == ELOOP || err == ENAMETOOLONG
+		       ? EX_NOINPUT
+		       : EX_IOERR;
+}
+
+/*
+ * Collect every *.txt under a folder (a bank, or a questions/rubrics
+ * folder) or the file itself.  A path given to check must hold something
+ * to check: a folder that cannot be listed, a file that cannot be opened
+ * and anything that is not a file or folder are reported here, with the
+ * exit status to give, rather than passed over as an empty "ok".
+ */
+static int collect(const char *arg, const char *path, struct pathset *files)
 {
 	struct stat st;
-	if (stat(path, &st))
-		return;
+	size_t before = files->nr;
+	int status = EX_OK;
+	if (stat(path, &st)) {
+		fprintf(stderr, "pmdrill: check: '%s': %s\n", path, strerror(errno));
+		return read_status(errno);
+	}
 	if (S_ISDIR(st.st_mode)) {
 		static const char *const subs[] = {"rubrics", "questions"};
 		struct sb p = SB_INIT;
@@ -69,14 +89,20 @@ static void collect(const char *path, struct pathset *files)
 			sb_reset(&p);
 			sb_addf(&p, "%s/%s", path, subs[k]);
 			if (!stat(p.buf, &s2) && S_ISDIR(s2.st_mode)) {
-				collect(p.buf, files);
+				int rc = collect(arg, p.buf, files);
+				if (rc != EX_OK)
+					status = rc;
 				any = 1;
 			}
 		}
 		if (!any) {
 			/* a plain folder of .txt files */
 			struct pathset tmp = {0};
-			bank_list_txt(path, &tmp.v, &tmp.nr);
+			if (bank_list_txt(path, &tmp.v, &tmp.nr)) {
+				fprintf(stderr, "pmdrill: check: cannot read folder '%s': %s\n",
+					path, strerror(errno));
+				status = read_status(errno);
+			}
 			for (k = 0; k < tmp.nr; k++) {
 				pathset_add(files, tmp.v[k]);
 				free(tmp.v[k]);
@@ -84,9 +110,35 @@ static void collect(const char *path, struct pathset *files)
 			free(tmp.v);
 		}
 		sb_release(&p);
-	} else {
+		if (status == EX_OK && path == arg && files->nr == before) {
+			size_t l = strlen(path);
+			while (l > 1 && path[l - 1] == '/')
+				l--;
+			if (l >= 4 && !strncmp(path + l - 4, ".txt", 4))
+				fprintf(stderr, "pmdrill: check: '%s' is a folder, not a bank file, and holds no *.txt files\n",
+					path);
+			else
+				fprintf(stderr, "pmdrill: check: folder '%s' holds no bank files (*.txt, or rubrics/ and questions/ folders of them)\n",
+					path);
+			status = EX_NOINPUT;
+		}
+	} else if (S_ISREG(st.st_mode)) {
+		/* O_NONBLOCK: the file may be swapped for a FIFO meanwhile;
+		 * loading it checks again. */
+		int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+		if (fd < 0) {
+			fprintf(stderr, "pmdrill: check: cannot read '%s': %s\n", path,
+				strerror(errno));
+			return read_status(errno);
+		}
+		close(fd);
 		pathset_add(files, path);
+	} else {
+		fprintf(stderr, "pmdrill: check: '%s' is %s, not a bank file\n", path,
+			file_kind(st.st_mode));
+		status = EX_NOINPUT;
 	}
+	return status;
 }
 
 int cmd_check(int argc, char **argv, struct app *app)
@@ -118,16 +170,13 @@ int cmd_check(int argc, char **argv, struct app *app)
 		}
 	}
 	for (a = 1; a < argc; a++) {
-		struct stat st;
+		int rc;
 		if (!strcmp(argv[a], "--") || !strcmp(argv[a], "--list-codes"))
 			continue;
-		if (stat(argv[a], &st)) {
-			fprintf(stderr, "pmdrill: check: '%s': %s\n", argv[a],
-				strerror(errno));
-			status = EX_NOINPUT;
-			continue;
-		}
-		collect(argv[a], &files);
+		rc = collect(argv[a], argv[a], &files);
+		/* a missing or unreadable file outranks an I/O error */
+		if (rc != EX_OK && status != EX_NOINPUT)
+			status = rc;
 	}
 	if (status != EX_OK)
 		goto cleanup;

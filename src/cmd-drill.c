@@ -87,6 +87,7 @@ struct session {
 	struct crit_sum *cs;
 	size_t ncs, acs;
 	int hungup;              /* SIGHUP/SIGTERM seen: wind down */
+	int save_status;         /* exit status of the first failed save */
 	int input_done;          /* stdin ended */
 	int tips_shown;
 	char *skip_id;           /* answered from a draft: not asked again */
@@ -158,6 +159,16 @@ static void store_error(const char *what, const struct sb *err)
 	fprintf(stderr, "pmdrill: %s: %s\n", what, err->len ? err->buf : "failed");
 }
 
+/* A write that failed: the session goes on (the answer may be a draft),
+ * but the command must not exit 0 at the end. */
+static void save_failed(struct session *s, int rc)
+{
+	if (!s->save_status)
+		s->save_status = store_exit_code(rc);
+	if (!s->save_status)
+		s->save_status = EX_IOERR;
+}
+
 /*
  * Ask one line.  In terminal mode `prompt` is readline's prompt; without
  * a terminal, prompts are not printed unless `show` (questions that need
@@ -219,15 +230,63 @@ struct strv {
 	size_t nr, alloc;
 };
 
+/* Append s; the array stays NULL-terminated. */
+static void strv_push(struct strv *sv, const char *s)
+{
+	ALLOC_GROW(sv->v, sv->nr + 2, sv->alloc);
+	sv->v[sv->nr++] = xstrdup(s);
+	sv->v[sv->nr] = NULL;
+}
+
+/* Append s unless it is there already (completion lists: short). */
 static void strv_add(struct strv *sv, const char *s)
 {
 	size_t i;
 	for (i = 0; i < sv->nr; i++)
 		if (!strcmp(sv->v[i], s))
 			return;
-	ALLOC_GROW(sv->v, sv->nr + 2, sv->alloc);
-	sv->v[sv->nr++] = xstrdup(s);
-	sv->v[sv->nr] = NULL;
+	strv_push(sv, s);
+}
+
+static int cmp_strp(const void *a, const void *b)
+{
+	const char *const *x = *(const char *const *const *)a;
+	const char *const *y = *(const char *const *const *)b;
+	int c = strcmp(*x, *y);
+	return c ? c : x < y ? -1 : x > y;
+}
+
+/*
+ * Drop repeats, keeping each string's first place: by sorting pointers
+ * (ties in array order), n log n, where strv_add() on each of n strings
+ * would compare n^2 / 2 times (50,000 follow-ups typed into `add`).
+ */
+static void strv_uniq(struct strv *sv)
+{
+	char ***ord;
+	const char *kept;
+	size_t i, k;
+	if (sv->nr < 2)
+		return;
+	ord = xmalloc(sv->nr * sizeof(*ord));
+	for (i = 0; i < sv->nr; i++)
+		ord[i] = &sv->v[i];
+	qsort(ord, sv->nr, sizeof(*ord), cmp_strp);
+	kept = *ord[0];
+	for (i = 1; i < sv->nr; i++) {
+		if (strcmp(*ord[i], kept)) {
+			kept = *ord[i];
+			continue;
+		}
+		free(*ord[i]);
+		*ord[i] = NULL;
+	}
+	free(ord);
+	for (i = 0, k = 0; i < sv->nr; i++)
+		if (sv->v[i])
+			sv->v[k++] = sv->v[i];
+	sv->nr = k;
+	sv->v[k] = NULL;
 }
 
 static const char *const home_cmds[] = {
@@ -880,6 +939,7 @@ static int save_and_score(struct session *s, struct answer *a, int schedule,
 				 a->text.buf, a->text.len, a->follow_up,
 				 a->parent, attempt, &err);
 	if (rc) {
+		save_failed(s, rc);
 		store_error("cannot save the answer", &err);
 		if (!draft_save(s, a))
 			fprintf(stderr, "pmdrill: the answer is kept as a draft and "
@@ -905,12 +965,15 @@ static int save_and_score(struct session *s, struct answer *a, int schedule,
 	diag_release(&dl);
 	if (!rep->grade)
 		rep->grade = score_grade(rep->score, ms, a->limit_s);
-	if (store_finish_attempt(s->st, *attempt, r ? rep : NULL,
-				 r ? r->name : NULL, r ? r->version : 0,
-				 rep->grade, schedule, &s->params,
-				 session_now(s), rv, &err))
+	rc = store_finish_attempt(s->st, *attempt, r ? rep : NULL,
+				  r ? r->name : NULL, r ? r->version : 0,
+				  rep->grade, schedule, &s->params,
+				  session_now(s), rv, &err);
+	if (rc) {
+		save_failed(s, rc);
 		store_error("cannot save the score (the answer itself is saved)",
 			    &err);
+	}
 	sb_release(&err);
 	fputc('\n', stdout);
 	report_print(stdout, rep, a->text.buf, a->text.len, s->color,
@@ -1530,9 +1593,10 @@ static int run_add(struct session *s)
 			free(f);
 			break;
 		}
-		strv_add(&follow, f);
+		strv_push(&follow, f);
 		free(f);
 	}
+	strv_uniq(&follow);
 	if (s->hungup)
 		goto give_up;
 
@@ -1901,6 +1965,9 @@ int cmd_drill(int argc, char **argv, struct app *app)
 	repl_release();
 	term_release();
 	fflush(stdout);
+	/* after the summary: the failure was reported when it happened */
+	if (status == EX_OK && s.save_status)
+		status = s.save_status;
 cleanup:
 	store_close(s.st);
 	summary_reset(&s);

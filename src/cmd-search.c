@@ -18,6 +18,41 @@
 #define MARK_ON "\xee\x80\x80"
 #define MARK_OFF "\xee\x80\x81"
 
+/*
+ * Bounds on a query, checked before it reaches SQLite: FTS5's cost grows
+ * with the number of terms far faster than linearly (NEAR() of 5,000
+ * repeats of one word ran for over 100 s on one answer of 3,000 lines),
+ * and no one types a longer query by hand.
+ */
+#define SEARCH_MAX_TERMS 32
+#define SEARCH_MAX_BYTES 1000
+
+/* Terms as FTS5's unicode61 tokenizer sees them: runs of ASCII letters
+ * and digits or of non-ASCII bytes, less FTS5's operators (AND, OR, NOT
+ * and NEAR, upper case only, as FTS5 reads them). */
+static size_t count_terms(const char *s)
+{
+	static const char *const ops[] = {"AND", "OR", "NOT", "NEAR", NULL};
+	size_t n = 0, k;
+	while (*s) {
+		const char *start = s;
+		while (*s && ((unsigned char)*s >= 0x80 || (*s >= '0' && *s <= '9') ||
+			      (*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z')))
+			s++;
+		if (s == start) {
+			s++;
+			continue;
+		}
+		for (k = 0; ops[k]; k++)
+			if (strlen(ops[k]) == (size_t)(s - start) &&
+			    !memcmp(ops[k], start, (size_t)(s - start)))
+				break;
+		if (!ops[k])
+			n++;
+	}
+	return n;
+}
+
 /* Snippets span lines; show each on one, made safe for the terminal. */
 static void one_line(struct sb *out, const char *s, int color)
 {
@@ -88,6 +123,14 @@ int cmd_search(int argc, char **argv, struct app *app)
 	if (!words) {
 		sb_release(&query);
 		return cmd_usage_error("search", "%s", "what to search for?");
+	}
+	if (query.len > SEARCH_MAX_BYTES || count_terms(query.buf) > SEARCH_MAX_TERMS) {
+		fprintf(stderr, "pmdrill: search: the query is too long (%zu bytes, %zu terms); "
+				"search with at most %d terms and %d bytes\n",
+			query.len, count_terms(query.buf), SEARCH_MAX_TERMS,
+			SEARCH_MAX_BYTES);
+		sb_release(&query);
+		return EX_USAGE;
 	}
 
 	rc = store_open(&st, app->db_path, 0, &err);

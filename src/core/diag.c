@@ -35,6 +35,7 @@ static const struct {
 	[DIAG_W_MATCH_LIMIT] = {"match-limit", "pattern hit the match limit"},
 	[DIAG_W_STYLE] = {"style", "suspicious content"},
 	[DIAG_E_ANSWER] = {"answer", "answer cannot be scored"},
+	[DIAG_W_SPECIAL] = {"special-file", "not a regular file: skipped"},
 };
 
 void diag_add(struct diag_list *dl, enum diag_level level,

@@ -41,6 +41,7 @@ enum diag_code {
 	DIAG_W_MATCH_LIMIT,   /* pattern hit the match limit while scoring */
 	DIAG_W_STYLE,         /* suspicious but legal content */
 	DIAG_E_ANSWER,        /* an answer that cannot be scored */
+	DIAG_W_SPECIAL,       /* a FIFO, device or socket where a file was: skipped */
 	DIAG_CODE_MAX
 };
 

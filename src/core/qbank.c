@@ -119,9 +119,21 @@ static int in_list(const char *const *list, const char *name)
 	return 0;
 }
 
-static void add_str(char ***v, size_t *n, const char *s, size_t len)
+/* Index of name in list, or -1. */
+static int list_index(const char *const *list, const char *name)
 {
-	*v = xrealloc(*v, (*n + 1) * sizeof(**v));
+	int i;
+	for (i = 0; list[i]; i++)
+		if (!strcasecmp(list[i], name))
+			return i;
+	return -1;
+}
+
+/* Geometric growth: a question may carry tens of thousands of these. */
+static void add_str(char ***v, size_t *n, size_t *alloc, const char *s,
+		    size_t len)
+{
+	ALLOC_GROW(*v, *n + 1, *alloc);
 	(*v)[(*n)++] = xstrndup(s, len);
 }
 
@@ -131,8 +143,9 @@ static int parse_one(struct question *q, const struct rec *r, const char *file,
 		     struct diag_list *dl)
 {
 	size_t i;
-	int bad = 0;
+	int bad = 0, oi;
 	const struct rec_field *id = NULL, *cat = NULL, *prompt = NULL;
+	const struct rec_field *first[sizeof(once) / sizeof(*once)] = {0};
 
 	memset(q, 0, sizeof(*q));
 	q->file = xstrdup(file);
@@ -148,19 +161,20 @@ static int parse_one(struct question *q, const struct rec *r, const char *file,
 				 "unknown field '%s' (ignored)", f->name);
 			continue;
 		}
-		if (in_list(once, f->name)) {
-			size_t k;
-			for (k = 0; k < i; k++)
-				if (!strcasecmp(r->f[k].name, f->name))
-					break;
-			if (k < i) {
+		oi = list_index(once, f->name);
+		if (oi >= 0) {
+			/* Remember where each once-field was first seen: a
+			 * scan back over every field before it would make a
+			 * record of many fields quadratic. */
+			if (first[oi]) {
 				diag_add(dl, DIAG_ERROR, DIAG_E_REPEATED_FIELD,
 					 file, f->line, f->col,
 					 "field '%s' appears twice in one question (first at line %u)",
-					 f->name, r->f[k].line);
+					 f->name, first[oi]->line);
 				bad = 1;
 				continue;
 			}
+			first[oi] = f;
 		}
 		if (!strcasecmp(f->name, "id")) {
 			id = f;
@@ -222,7 +236,8 @@ static int parse_one(struct question *q, const struct rec *r, const char *file,
 				diag_add(dl, DIAG_ERROR, DIAG_E_EMPTY_VALUE, file,
 					 f->line, f->col, "empty Follow-up");
 			else
-				add_str(&q->follow_ups, &q->nfollow, v, strlen(v));
+				add_str(&q->follow_ups, &q->nfollow, &q->afollow, v,
+					strlen(v));
 		} else if (!strcasecmp(f->name, "tags")) {
 			const char *p = v;
 			while (*p) {
@@ -234,7 +249,8 @@ static int parse_one(struct question *q, const struct rec *r, const char *file,
 				while (n > a && (p[n - 1] == ' ' || p[n - 1] == '\t' || p[n - 1] == '\n'))
 					n--;
 				if (n > a)
-					add_str(&q->tags, &q->ntags, p + a, n - a);
+					add_str(&q->tags, &q->ntags, &q->atags, p + a,
+						n - a);
 				p += e ? (size_t)(e - p) + 1 : strlen(p);
 			}
 		} else if (!strcasecmp(f->name, "expect")) {
@@ -246,8 +262,7 @@ static int parse_one(struct question *q, const struct rec *r, const char *file,
 				bad = 1;
 				continue;
 			}
-			q->expects = xrealloc(q->expects,
-					      (q->nexpect + 1) * sizeof(*q->expects));
+			ALLOC_GROW(q->expects, q->nexpect + 1, q->aexpect);
 			e = &q->expects[q->nexpect++];
 			memset(e, 0, sizeof(*e));
 			e->label = xstrndup(v, ll);

@@ -37,11 +37,11 @@ struct question {
 	unsigned time_s;/* 0: the rubric's default */
 	enum qlevel level;
 	char **follow_ups;
-	size_t nfollow;
+	size_t nfollow, afollow;
 	char **tags;
-	size_t ntags;
+	size_t ntags, atags;
 	struct qexpect *expects;
-	size_t nexpect;
+	size_t nexpect, aexpect;
 	char *file;     /* where it was defined */
 	unsigned line;
 	unsigned id_col;

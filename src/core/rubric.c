@@ -140,15 +140,21 @@ static void rubric_release(struct rubric *r)
 	} while (0)
 
 /* Check a record's field names: unknown ones warn, repeats of single
- * fields are errors. */
+ * fields are errors.  Where each known field was first seen is kept by
+ * its index in `known` (at most 32 names), so a record of many fields
+ * costs one pass, not a scan back from each field. */
 static int check_fields(const struct rec *r, const char *const *known,
 			const char *file, struct diag_list *dl)
 {
+	const struct rec_field *first[32] = {0};
 	size_t i, k;
 	int bad = 0;
 	for (i = 0; i < r->nr; i++) {
 		const struct rec_field *f = &r->f[i];
-		if (!in_list(known, f->name)) {
+		for (k = 0; k < 32 && known[k]; k++)
+			if (!strcasecmp(known[k], f->name))
+				break;
+		if (k >= 32 || !known[k]) {
 			diag_add(dl, DIAG_WARNING, DIAG_W_UNKNOWN_FIELD, file,
 				 f->line, f->col, "unknown field '%s' (ignored)",
 				 f->name);
@@ -156,15 +162,15 @@ static int check_fields(const struct rec *r, const char *const *known,
 		}
 		if (in_list(repeatable, f->name))
 			continue;
-		for (k = 0; k < i; k++)
-			if (!strcasecmp(r->f[k].name, f->name)) {
-				diag_add(dl, DIAG_ERROR, DIAG_E_REPEATED_FIELD,
-					 file, f->line, f->col,
-					 "field '%s' appears twice (first at line %u)",
-					 f->name, r->f[k].line);
-				bad = 1;
-				break;
-			}
+		if (first[k]) {
+			diag_add(dl, DIAG_ERROR, DIAG_E_REPEATED_FIELD, file,
+				 f->line, f->col,
+				 "field '%s' appears twice (first at line %u)",
+				 f->name, first[k]->line);
+			bad = 1;
+			continue;
+		}
+		first[k] = f;
 	}
 	return bad;
 }
