@@ -913,35 +913,106 @@ static int save_and_score(struct session *s, struct answer *a, int schedule,
 			    &err);
 	sb_release(&err);
 	fputc('\n', stdout);
-	report_print(stdout, rep, a->text.buf, a->text.len, s->color,
-		     term_width());
+	if (isatty(STDOUT_FILENO))
+	{
+		/* one screen; the grade prompt's 'd' shows the rest */
+		report_print_compact(stdout, rep, s->color, term_width());
+		fputc('\n', stdout);
+	} else
+		report_print(stdout, rep, a->text.buf, a->text.len, s->color,
+			     term_width());
 	tally(s, rep);
 	return 0;
 }
 
-/* The grade prompt: accept, override (1-4 or a name), undo, outline. */
-static int grade_prompt(struct session *s, size_t qi, long long attempt,
-			int proposed, struct fsrs_review *rv, int schedule)
+/* A program called `name` on $PATH. */
+static int on_path(const char *name)
 {
-	int grade = proposed, stack[16], nstack = 0;
+	const char *path = getenv("PATH"), *p;
+	int found = 0;
+	if (!path || !*path)
+		path = "/usr/bin:/bin";
+	for (p = path; !found;) {
+		const char *e = strchr(p, ':');
+		size_t n = e ? (size_t)(e - p) : strlen(p);
+		struct sb f = SB_INIT;
+		sb_addf(&f, "%.*s/%s", (int)n, n ? p : ".", name);
+		found = !access(f.buf, X_OK);
+		sb_release(&f);
+		if (!e)
+			break;
+		p = e + 1;
+	}
+	return found;
+}
+
+/*
+ * The full report, for 'd' at the grade prompt: through a pager when it
+ * is taller than the terminal ($PAGER, else less -FRX), else printed.
+ * The text is the same sanitised rendering report_print() writes.
+ */
+static void show_details(struct session *s, const struct score_report *rep,
+			 const struct answer *a)
+{
+	struct sb b = SB_INIT;
+	const char *pager = getenv("PAGER");
+	size_t lines = 0, i;
+	int shown = 0;
+
+	report_render(&b, rep, a->text.buf, a->text.len, s->color, term_width());
+	for (i = 0; i < b.len; i++)
+		lines += b.buf[i] == '\n';
+	if (s->tty && isatty(STDOUT_FILENO) && lines + 2 > term_height()) {
+		if (!pager || !*pager)
+			pager = on_path("less") ? "less -FRX" : NULL;
+		if (pager) {
+			int st = repl_page(pager, b.buf, b.len);
+			shown = st >= 0 && st != 127;
+			if (!shown)
+				fprintf(stderr, "pmdrill: the pager '%s' could not "
+						"be started\n", pager);
+		}
+	}
+	if (!shown)
+		fwrite(b.buf, 1, b.len, stdout);
+	sb_release(&b);
+}
+
+/* The keys of the grade prompt, on lines that fit the terminal. */
+static void grade_keys(int grade, int can_undo)
+{
+	struct sb k = SB_INIT;
+	printf("grade: %s%s%s \xe2\x80\x94 Enter to accept\n",
+	       term_style(TERM_BOLD), grade_name(grade), term_style(TERM_RESET));
+	sb_addf(&k, "1-4 or again/hard/good/easy change it \xc2\xb7%s "
+		    "o outline \xc2\xb7 d details",
+		can_undo ? " u undo \xc2\xb7" : "");
+	fputs(term_style(TERM_DIM), stdout);
+	print_wrapped(k.buf, 2);
+	fputs(term_style(TERM_RESET), stdout);
+	sb_release(&k);
+}
+
+/* The grade prompt: accept, override (1-4 or a name), undo, outline,
+ * details (the full report). */
+static int grade_prompt(struct session *s, const struct answer *a,
+			long long attempt, const struct score_report *rep,
+			struct fsrs_review *rv, int schedule)
+{
+	size_t qi = a->qi;
+	int grade = rep->grade, stack[16], nstack = 0;
 	struct sb err = SB_INIT;
 
 	if (schedule)
 		show_due(rv, 1);
 	for (;;) {
-		struct sb p = SB_INIT;
 		char *line = NULL, *t;
 		enum repl_status rs;
 		int g;
 
-		sb_addf(&p, "grade: %s%s%s \xe2\x80\x94 Enter to accept, 1-4 / "
-			    "again/hard/good/easy to change,%s o for the outline",
-			term_style(TERM_BOLD), grade_name(grade),
-			term_style(TERM_RESET), nstack ? " u to undo," : "");
-		puts(p.buf);
-		sb_release(&p);
-		/* 1-4, u and o take one key; words and Enter still work */
-		repl_hotkeys("1234uo");
+		grade_keys(grade, nstack > 0);
+		/* 1-4, u, o and d take one key; words and Enter still work */
+		repl_hotkeys("1234uod");
 		rs = ask(s, "grade> ", 0, &line);
 		if (rs != REPL_LINE) {
 			if (rs == REPL_EOF && s->tty)
@@ -957,6 +1028,9 @@ static int grade_prompt(struct session *s, size_t qi, long long attempt,
 		if (!strcmp(t, "o") || !strcmp(t, ":outline") ||
 		    !strcmp(t, "outline")) {
 			show_outline(s, qi);
+		} else if (!strcmp(t, "d") || !strcmp(t, "details") ||
+			   !strcmp(t, ":details")) {
+			show_details(s, rep, a);
 		} else if (!strcmp(t, "u") || !strcmp(t, "undo")) {
 			if (!nstack) {
 				puts("nothing to undo");
@@ -991,7 +1065,7 @@ static int grade_prompt(struct session *s, size_t qi, long long attempt,
 					show_due(&r2, 1);
 			}
 		} else {
-			puts("type Enter, 1-4, again, hard, good, easy, u or o");
+			puts("type Enter, 1-4, again, hard, good, easy, u, o or d");
 		}
 		sb_reset(&err);
 		free(line);
@@ -1060,11 +1134,14 @@ static enum answer_end run_answer(struct session *s, struct answer *a,
 			   &rv))
 		return ANSWER_QUIT;
 	if (a->follow_up < 0) {
-		grade = grade_prompt(s, a->qi, attempt, rep.grade, &rv, schedule);
+		grade = grade_prompt(s, a, attempt, &rep, &rv, schedule);
 	} else {
 		grade = rep.grade;
 		printf("follow-up graded %s (follow-ups are not scheduled)\n",
 		       grade_name(grade));
+		if (isatty(STDOUT_FILENO))
+			printf("%s(every criterion: pmdrill review %lld --full)%s\n",
+			       term_style(TERM_DIM), attempt, term_style(TERM_RESET));
 	}
 	add_row(s, q->id, a->follow_up, answer_ms(a), rep.score, grade);
 	score_report_release(&rep);

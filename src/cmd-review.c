@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sysexits.h>
+#include <unistd.h>
 
 #include "fsrs.h"
 #include "json.h"
@@ -183,7 +184,7 @@ int cmd_review(int argc, char **argv, struct app *app)
 	struct sb err = SB_INIT, out = SB_INIT;
 	size_t nearlier = 0;
 	long long id = 0;
-	int json = 0, a, rc, status, have = 0;
+	int json = 0, full = 0, a, rc, status, have = 0;
 
 	if (cmd_wants_help(argc, argv, "review"))
 		return EX_OK;
@@ -191,6 +192,8 @@ int cmd_review(int argc, char **argv, struct app *app)
 		const char *o = argv[a];
 		if (!strcmp(o, "--json")) {
 			json = 1;
+		} else if (!strcmp(o, "--full")) {
+			full = 1;
 		} else if (o[0] == '-' && o[1]) {
 			return cmd_usage_error("review", "unknown option '%s'", o);
 		} else if (!id) {
@@ -235,10 +238,15 @@ int cmd_review(int argc, char **argv, struct app *app)
 		print_text(&out, &at);
 		term_write(stdout, out.buf, out.len);
 		sb_reset(&out);
-		if (at.scored) {
+		if (at.scored && (full || !isatty(STDOUT_FILENO))) {
 			report_print(stdout, &r.rep, at.answer, at.answer_len,
 				     app->color_out, term_width());
 			fputc('\n', stdout);
+		} else if (at.scored) {
+			report_print_compact(stdout, &r.rep, app->color_out,
+					     term_width());
+			fputs("(--full shows every criterion with its evidence)\n\n",
+			      stdout);
 		} else {
 			sb_adds(&out, "not scored\n");
 		}

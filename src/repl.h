@@ -92,5 +92,13 @@ int repl_hangup_pending(void);
  * child's exit status, or -1 if it could not be started.
  */
 int repl_run(const char *const argv[]);
+/*
+ * Show buf[0..len) through the pager `cmd` (run by /bin/sh, reading the
+ * text on its stdin and the keys from the terminal; LESS=FRX unless the
+ * user set LESS), between lines as repl_run() runs its command.  Returns
+ * the pager's exit status, or -1 if it could not be started; 127 means
+ * the shell did not find it.
+ */
+int repl_page(const char *cmd, const char *buf, size_t len);
 
 #endif

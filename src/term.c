@@ -105,6 +105,20 @@ unsigned term_width(void)
 	return cached_width;
 }
 
+unsigned term_height(void)
+{
+	struct winsize ws;
+	const char *rows;
+	if (!ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) && ws.ws_row > 0)
+		return ws.ws_row;
+	if ((rows = getenv("LINES")) && *rows) {
+		long v = strtol(rows, NULL, 10);
+		if (v > 0 && v < 10000)
+			return (unsigned)v;
+	}
+	return 24;
+}
+
 void term_write(FILE *out, const char *buf, size_t len)
 {
 	struct sb s = SB_INIT;

@@ -48,6 +48,8 @@ const char *term_style(enum term_style s);
 /* The style between RL_PROMPT_START_IGNORE and RL_PROMPT_END_IGNORE. */
 const char *term_prompt_style(enum term_style s);
 unsigned term_width(void);
+/* Rows of the terminal on stdout, else $LINES, else 24 (not cached). */
+unsigned term_height(void);
 /* 1 once after each SIGWINCH (the width cache is dropped either way). */
 int term_take_resize(void);
 /*
