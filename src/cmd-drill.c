@@ -54,6 +54,7 @@ struct answer {
 	long long started_at;    /* session clock, Unix s */
 	double t0;               /* monotonic start, s */
 	long base_ms;            /* time already spent (a resumed draft) */
+	int from_draft;          /* resumed from the draft file */
 	char prompt[96];         /* the live prompt */
 };
 
@@ -182,6 +183,36 @@ static enum repl_status ask(struct session *s, const char *prompt, int show,
 	if (rs == REPL_EOF && !s->tty)
 		s->input_done = 1;
 	return rs;
+}
+
+/*
+ * A choice of one key from `keys` (lower case; a word starting with the
+ * key works too): Enter, end of input or Ctrl-C give `def`.
+ */
+static int choose(struct session *s, const char *question, const char *keys,
+		  int def)
+{
+	repl_set_live_prompt(NULL, NULL);
+	for (;;) {
+		char *line = NULL, *t;
+		enum repl_status rs = ask(s, question, 1, &line);
+		int ans = -1;
+		if (rs != REPL_LINE) {
+			if (rs == REPL_EOF && s->tty)
+				fputc('\n', stdout);
+			free(line);
+			return def;
+		}
+		t = trim(line);
+		if (!*t)
+			ans = def;
+		else if (strchr(keys, t[0] | 0x20) && t[0] != ' ')
+			ans = t[0] | 0x20;
+		free(line);
+		if (ans >= 0)
+			return ans;
+		printf("please answer one of: %s\n", keys);
+	}
 }
 
 /* A yes/no question: Enter, end of input or Ctrl-C give `def`. */
@@ -570,7 +601,8 @@ static void show_answer_help(void)
 		      "- :hint  show the hint\n"
 		      "- :question  show the question again\n"
 		      "- :skip  skip this question\n"
-		      "- :quit  end the drill\n"
+		      "- :quit  end the drill: keep the answer as a draft for next "
+		      "time, or discard it\n"
 		      "- Ctrl-C asks before it throws the answer away",
 		      2);
 }
@@ -700,12 +732,76 @@ cleanup:
 	sb_release(&back);
 }
 
-/* :skip and :quit ask only when there is something to lose. */
+/* :skip asks only when there is something to lose. */
 static int confirm_discard(struct session *s, const struct answer *a)
 {
 	if (text_is_blank(&a->text))
 		return 1;
 	return yesno(s, "discard this answer? [y/N] ", 0);
+}
+
+/*
+ * Keep the answer as the draft offered back next time.  One draft is
+ * kept: one left by another answer is set aside, as a declined one is.
+ */
+static int keep_draft(struct session *s, const struct answer *a)
+{
+	struct draft d;
+	if (!a->from_draft && !draft_load(&d)) {
+		char *p = draft_path();
+		struct sb old = SB_INIT;
+		sb_addf(&old, "%s.discarded", p);
+		if (!rename(p, old.buf))
+			printf("the earlier draft (to %s) is set aside in '%s'\n",
+			       d.question, old.buf);
+		sb_release(&old);
+		free(p);
+		draft_release(&d);
+	}
+	return draft_save(s, a);
+}
+
+/*
+ * :quit with text typed: keep it as a draft (the default), discard it,
+ * or go back to it.  Returns 1 to end the answer, 0 to go on.
+ */
+static int quit_answer(struct session *s, struct answer *a)
+{
+	const struct question *q = &s->bank->q.v[a->qi];
+	int c;
+	if (text_is_blank(&a->text)) {
+		if (a->from_draft)
+			draft_remove();
+		return 1;
+	}
+	print_wrapped("quit: keep this answer as a draft for next time "
+		      "(Enter or k), discard it (d), or go on answering (c)?", 0);
+	repl_hotkeys("kdcKDC");
+	c = choose(s, "keep, discard or continue? [K/d/c] ", "kdc", 'k');
+	if (s->hungup)
+		return 1; /* the hang-up keeps the draft */
+	if (c == 'c')
+		return 0;
+	if (c == 'd') {
+		/* a resumed draft goes too: discarded means gone */
+		if (a->from_draft)
+			draft_remove();
+		puts("answer discarded");
+		return 1;
+	}
+	if (keep_draft(s, a)) {
+		puts("the draft could not be saved; go on answering, or :quit "
+		     "and d to discard it");
+		return 0;
+	}
+	{
+		struct sb m = SB_INIT;
+		sb_addf(&m, "your answer to '%s' is kept; it is offered back "
+			    "the next time pmdrill starts", q->id);
+		print_wrapped(m.buf, 0);
+		sb_release(&m);
+	}
+	return 1;
 }
 
 static enum answer_end collect_answer(struct session *s, struct answer *a)
@@ -773,10 +869,16 @@ static enum answer_end collect_answer(struct session *s, struct answer *a)
 					puts("  (this question has no hint)");
 			} else if (!strcmp(cmd, ":edit")) {
 				edit_answer(a);
-			} else if (!strcmp(cmd, ":skip") || !strcmp(cmd, ":quit")) {
-				int quit = cmd[1] == 'q';
+			} else if (!strcmp(cmd, ":skip")) {
 				if (confirm_discard(s, a)) {
-					end = quit ? ANSWER_QUIT : ANSWER_SKIP;
+					end = ANSWER_SKIP;
+					free(cmd);
+					free(line);
+					break;
+				}
+			} else if (!strcmp(cmd, ":quit")) {
+				if (quit_answer(s, a)) {
+					end = s->hungup ? ANSWER_HANGUP : ANSWER_QUIT;
 					free(cmd);
 					free(line);
 					break;
@@ -887,7 +989,10 @@ static int save_and_score(struct session *s, struct answer *a, int schedule,
 		sb_release(&err);
 		return -1;
 	}
-	draft_remove();
+	/* Only the draft this answer came from: one kept by :quit for
+	 * another question stays until it is offered back. */
+	if (a->from_draft)
+		draft_remove();
 	if (r) {
 		rubric_compile(r, 1, &dl);
 		qbank_compile_expects(q, 1, &dl);
@@ -1399,6 +1504,7 @@ static int offer_draft(struct session *s)
 		answer_init(s, &a, (size_t)qi, d.follow_up, d.parent);
 		sb_add(&a.text, d.text.buf, d.text.len);
 		a.base_ms = d.elapsed_ms > 0 ? d.elapsed_ms : 0;
+		a.from_draft = 1;
 		summary_reset(s);
 		end = run_answer(s, &a, 1, 1, d.follow_up < 0, &attempt);
 		sb_release(&a.text);
