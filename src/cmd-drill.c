@@ -27,6 +27,7 @@
 #include "score.h"
 #include "store.h"
 #include "term.h"
+#include "wrap.h"
 #include "xalloc.h"
 
 #define DRAFT_MAGIC "pmdrill draft 1"
@@ -89,9 +90,9 @@ struct session {
 	size_t ncs, acs;
 	int hungup;              /* SIGHUP/SIGTERM seen: wind down */
 	int input_done;          /* stdin ended */
-	int tips_shown;
 	char *skip_id;           /* answered from a draft: not asked again */
 	int complete_mode;       /* what tab completes: see complete() */
+	struct sb prompt_buf;    /* a long prompt's last line, see ask() */
 };
 
 enum { COMPLETE_HOME, COMPLETE_NONE, COMPLETE_CATEGORY, COMPLETE_RUBRIC };
@@ -175,6 +176,25 @@ static enum repl_status ask(struct session *s, const char *prompt, int show,
 	if (!s->tty && show) {
 		fputs(prompt, stdout);
 		fputc('\n', stdout);
+	}
+	if (s->tty && !strchr(prompt, '\001') &&
+	    wrap_cols(prompt, strlen(prompt)) + 1 >= term_width()) {
+		/* Readline would break a long prompt mid-word at the edge:
+		 * print all but its last line wrapped, and ask with that. */
+		size_t cut;
+		sb_reset(&s->prompt_buf);
+		term_wrap(&s->prompt_buf, prompt, 0);
+		cut = s->prompt_buf.len ? s->prompt_buf.len - 1 : 0;
+		while (cut > 0 && s->prompt_buf.buf[cut - 1] != '\n')
+			cut--;
+		fwrite(s->prompt_buf.buf, 1, cut, stdout);
+		memmove(s->prompt_buf.buf, s->prompt_buf.buf + cut,
+			s->prompt_buf.len - cut);
+		sb_setlen(&s->prompt_buf, s->prompt_buf.len - cut);
+		if (s->prompt_buf.len)
+			sb_setlen(&s->prompt_buf, s->prompt_buf.len - 1);
+		sb_addc(&s->prompt_buf, ' ');
+		prompt = s->prompt_buf.buf;
 	}
 	fflush(stdout);
 	rs = repl_readline(s->tty ? prompt : "", line);
@@ -579,16 +599,16 @@ static void show_question(struct session *s, const struct answer *a,
 	if (q->level)
 		sb_addf(&h, " \xc2\xb7 %s", qlevel_name(q->level));
 	sb_addf(&h, " \xc2\xb7 time %s \xc2\xb7 %s", t.buf, q->id);
-	printf("%s%s%s\n", term_style(TERM_BOLD), h.buf, term_style(TERM_RESET));
+	/* the category and id come from a bank file */
+	fputs(term_style(TERM_BOLD), stdout);
+	print_wrapped(h.buf, 0);
+	fputs(term_style(TERM_RESET), stdout);
 	print_wrapped(a->asked, 2);
-	if (!s->tips_shown) {
-		fputs(term_style(TERM_DIM), stdout);
-		print_wrapped("Type your answer; a line holding only '.' (or Ctrl-D "
-			      "on an empty line) finishes it.  :hint :edit :skip "
-			      ":quit :help", 2);
-		fputs(term_style(TERM_RESET), stdout);
-		s->tips_shown = 1;
-	}
+	/* Every question, so :edit and Up are found when they are needed. */
+	fputs(term_style(TERM_DIM), stdout);
+	print_wrapped("end with '.' alone \xc2\xb7 Up recalls earlier lines \xc2\xb7 "
+		      ":edit opens $EDITOR \xc2\xb7 :help", 2);
+	fputs(term_style(TERM_RESET), stdout);
 	sb_release(&h);
 	sb_release(&t);
 }
@@ -597,7 +617,10 @@ static void show_answer_help(void)
 {
 	print_wrapped("- '.' alone on a line, or Ctrl-D on an empty line: "
 		      "finish the answer\n"
-		      "- :edit  open $VISUAL or $EDITOR (else vi) on the answer so far\n"
+		      "- Up and Down: recall earlier lines of this answer, to "
+		      "edit and enter again\n"
+		      "- :edit  open $VISUAL or $EDITOR (else vi) on the answer "
+		      "so far, to change any line of it\n"
 		      "- :hint  show the hint\n"
 		      "- :question  show the question again\n"
 		      "- :skip  skip this question\n"
@@ -672,6 +695,23 @@ static int text_is_blank(const struct sb *t)
 	return 1;
 }
 
+/* Up recalls the answer's lines: start the scratch list over with them
+ * (after :edit or a resumed draft they are not the lines typed). */
+static void scratch_load(const struct answer *a)
+{
+	const char *p = a->text.buf, *end = a->text.buf + a->text.len;
+	repl_scratch_end();
+	repl_scratch_begin();
+	while (p < end) {
+		const char *nl = memchr(p, '\n', (size_t)(end - p));
+		size_t n = nl ? (size_t)(nl - p) : (size_t)(end - p);
+		char *line = xstrndup(p, n);
+		repl_scratch_add(line);
+		free(line);
+		p += n + 1;
+	}
+}
+
 /* Run the editor on the answer so far and take back what it saved. */
 static void edit_answer(struct answer *a)
 {
@@ -723,6 +763,7 @@ static void edit_answer(struct answer *a)
 		printf("%s(the answer so far; go on typing, or '.' to finish)%s\n",
 		       term_style(TERM_DIM), term_style(TERM_RESET));
 		term_write(stdout, a->text.buf, a->text.len);
+		scratch_load(a);
 	}
 cleanup:
 	if (made)
@@ -811,7 +852,7 @@ static enum answer_end collect_answer(struct session *s, struct answer *a)
 
 	s->cur = a;
 	repl_set_completer(NULL, NULL);
-	repl_scratch_begin();
+	scratch_load(a);
 	for (;;) {
 		char *line = NULL, *cmd;
 		enum repl_status rs;
@@ -904,6 +945,24 @@ static enum answer_end collect_answer(struct session *s, struct answer *a)
 			}
 		}
 		free(cmd);
+		{
+			/* each line of a paste is a line to recall */
+			const char *p = line;
+			for (;;) {
+				const char *nl = strchr(p, '\n');
+				size_t n = nl ? (size_t)(nl - p) : strlen(p);
+				char *one;
+				if (n && p[n - 1] == '\r')
+					n--;
+				one = xstrndup(p, n);
+				if (strcmp(one, "."))
+					repl_scratch_add(one);
+				free(one);
+				if (!nl)
+					break;
+				p = nl + 1;
+			}
+		}
 		if (add_lines(a, line)) {
 			free(line);
 			end = text_is_blank(&a->text) ? ANSWER_EMPTY : ANSWER_DONE;
@@ -2040,6 +2099,7 @@ int cmd_drill(int argc, char **argv, struct app *app)
 	if (cmd_wants_help(argc, argv, "drill"))
 		return EX_OK;
 	memset(&s, 0, sizeof(s));
+	sb_init(&s.prompt_buf);
 	s.app = app;
 	s.mono0 = mono_now();
 	s.bank = app_bank(app, &status);
@@ -2091,6 +2151,7 @@ cleanup:
 	free(s.cs);
 	free(s.nattempts);
 	free(s.skip_id);
+	sb_release(&s.prompt_buf);
 	free(state);
 	free(hist);
 	sb_release(&err);

@@ -392,6 +392,18 @@ void repl_scratch_end(void)
 	saved_hist = NULL;
 }
 
+void repl_scratch_add(const char *line)
+{
+	HIST_ENTRY *last;
+	if (!saved_hist || !line || !*line)
+		return;
+	last = history_length ? history_get(history_base + history_length - 1)
+			      : NULL;
+	if (last && !strcmp(last->line, line))
+		return;
+	add_history(line);
+}
+
 int repl_run(const char *const argv[])
 {
 	struct sigaction ign, oint, oquit;
