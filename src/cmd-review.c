@@ -66,8 +66,12 @@ static void print_text(struct sb *out, const struct store_attempt *a)
 	sb_adds(out, "\n\n");
 	if (a->prompt) {
 		sb_adds(out, "Question:\n");
-		sb_adds(out, a->prompt);
-		sb_adds(out, "\n\n");
+		if (term_add_prose(out, a->prompt, 0))
+			sb_adds(out, "\n");
+		else {
+			sb_adds(out, a->prompt);
+			sb_adds(out, "\n\n");
+		}
 	}
 	sb_adds(out, "Answer:\n");
 	sb_add(out, a->answer, a->answer_len);
@@ -236,7 +240,7 @@ int cmd_review(int argc, char **argv, struct app *app)
 		fwrite(out.buf, 1, out.len, stdout);
 	} else {
 		print_text(&out, &at);
-		term_write(stdout, out.buf, out.len);
+		term_write_fit(stdout, out.buf, out.len, TERM_FIT_WRAP);
 		sb_reset(&out);
 		if (at.scored && (full || !isatty(STDOUT_FILENO))) {
 			report_print(stdout, &r.rep, at.answer, at.answer_len,
@@ -251,7 +255,7 @@ int cmd_review(int argc, char **argv, struct app *app)
 			sb_adds(&out, "not scored\n");
 		}
 		print_after(&out, &at, earlier, nearlier);
-		term_write(stdout, out.buf, out.len);
+		term_write_fit(stdout, out.buf, out.len, TERM_FIT_WRAP);
 	}
 	status = fflush(stdout) ? EX_IOERR : EX_OK;
 out:

@@ -35,53 +35,6 @@ static const char *col(int color, const char *code)
 
 /* ---- columns ---- */
 
-/* Bytes of the escape sequence at s (pmdrill's own SGR codes only reach
- * these buffers: untrusted text has its ESC shown as "^["). */
-static size_t esc_len(const char *s, size_t n)
-{
-	size_t i = 2;
-	if (n < 2 || s[0] != '\033' || s[1] != '[')
-		return 0;
-	while (i < n && !((unsigned char)s[i] >= 0x40 && (unsigned char)s[i] <= 0x7e))
-		i++;
-	return i < n ? i + 1 : n;
-}
-
-/* Display columns of s[0..n): code points outside escape sequences. */
-static size_t vis_cols(const char *s, size_t n)
-{
-	size_t i = 0, cols = 0, e;
-	while (i < n) {
-		if ((e = esc_len(s + i, n - i))) {
-			i += e;
-			continue;
-		}
-		cols += ((unsigned char)s[i] & 0xC0) != 0x80;
-		i++;
-	}
-	return cols;
-}
-
-/* Bytes of s[0..n) that show its first `cols` columns (escapes inside
- * them included, a code point never split). */
-static size_t head_bytes(const char *s, size_t n, size_t cols)
-{
-	size_t i = 0, c = 0, e;
-	while (i < n) {
-		if ((e = esc_len(s + i, n - i))) {
-			i += e;
-			continue;
-		}
-		if (((unsigned char)s[i] & 0xC0) != 0x80) {
-			if (c == cols)
-				break;
-			c++;
-		}
-		i++;
-	}
-	return i;
-}
-
 /* Where the last `cols` columns of plain text s[0..n) start. */
 static size_t tail_start(const char *s, size_t n, size_t cols)
 {
@@ -104,9 +57,9 @@ static void fit_line(struct sb *out, size_t start, size_t w, int color)
 {
 	const char *s = out->buf + start;
 	size_t n = out->len - start;
-	if (vis_cols(s, n) <= w)
+	if (wrap_vis_cols(s, n) <= w)
 		return;
-	sb_setlen(out, start + head_bytes(s, n, w ? w - 1 : 0));
+	sb_setlen(out, start + wrap_head_bytes(s, n, w ? w - 1 : 0));
 	sb_adds(out, ELLIPSIS);
 	if (color)
 		sb_adds(out, C_RESET);
@@ -114,7 +67,7 @@ static void fit_line(struct sb *out, size_t start, size_t w, int color)
 
 static size_t line_cols(const struct sb *out, size_t start)
 {
-	return vis_cols(out->buf + start, out->len - start);
+	return wrap_vis_cols(out->buf + start, out->len - start);
 }
 
 static void add_spaces(struct sb *out, size_t n)
@@ -182,20 +135,20 @@ static void evidence_line(struct sb *out, const char *text, size_t len,
 	add_flat(&after, text + e->end, z - e->end);
 	if (e->what) {
 		add_flat(&what, e->what, strlen(e->what));
-		if (what.len && vis_cols(what.buf, what.len) > WHAT_COLS) {
-			sb_setlen(&what, head_bytes(what.buf, what.len, WHAT_COLS - 1));
+		if (what.len && wrap_vis_cols(what.buf, what.len) > WHAT_COLS) {
+			sb_setlen(&what, wrap_head_bytes(what.buf, what.len, WHAT_COLS - 1));
 			sb_adds(&what, ELLIPSIS);
 		}
 	}
-	used = 6 + 2 + (color ? 0 : 2) + (what.len ? vis_cols(what.buf, what.len) + 2 : 0);
+	used = 6 + 2 + (color ? 0 : 2) + (what.len ? wrap_vis_cols(what.buf, what.len) + 2 : 0);
 	avail = w > used ? w - used : 0;
-	hc = vis_cols(hit.buf, hit.len);
-	bc = vis_cols(before.buf, before.len);
-	ac = vis_cols(after.buf, after.len);
+	hc = wrap_vis_cols(hit.buf, hit.len);
+	bc = wrap_vis_cols(before.buf, before.len);
+	ac = wrap_vis_cols(after.buf, after.len);
 	if (hc + 2 > avail) {
 		/* the hit alone fills the line */
 		size_t keep = avail > 1 ? avail - 1 : 0;
-		sb_setlen(&hit, head_bytes(hit.buf, hit.len, keep));
+		sb_setlen(&hit, wrap_head_bytes(hit.buf, hit.len, keep));
 		sb_adds(&hit, ELLIPSIS);
 		bb = ab = 0;
 		bc = ac = 0;
@@ -234,7 +187,7 @@ static void evidence_line(struct sb *out, const char *text, size_t len,
 	sb_adds(out, color ? C_RESET : "]");
 	if (ab < ac || (z < len && ab)) {
 		size_t keep = ab > 0 ? ab - 1 : 0;
-		sb_add(out, after.buf, head_bytes(after.buf, after.len, keep));
+		sb_add(out, after.buf, wrap_head_bytes(after.buf, after.len, keep));
 		sb_adds(out, ELLIPSIS);
 	} else if (ab) {
 		sb_add(out, after.buf, after.len);
@@ -263,9 +216,9 @@ static void add_label_cut(struct sb *out, const char *label, size_t lc)
 	struct sb l = SB_INIT;
 	size_t c;
 	add_flat(&l, label ? label : "", label ? strlen(label) : 0);
-	c = vis_cols(l.buf, l.len);
+	c = wrap_vis_cols(l.buf, l.len);
 	if (c > lc) {
-		sb_setlen(&l, head_bytes(l.buf, l.len, lc - 1));
+		sb_setlen(&l, wrap_head_bytes(l.buf, l.len, lc - 1));
 		sb_adds(&l, ELLIPSIS);
 		c = lc;
 	}
@@ -297,11 +250,11 @@ static void crit_line(struct sb *out, const struct score_item *it, char mark,
 
 	sb_addf(out, "  %s%c%s ", col(color, mark_color), mark, col(color, C_RESET));
 	sb_add(out, p, first_end);
-	k = vis_cols(p, first_end);
+	k = wrap_vis_cols(p, first_end);
 	add_spaces(out, k < lc ? lc - k : 0);
 	sb_adds(out, points);
 	if (detail.len && (!nl || !nl[1]) &&
-	    line_cols(out, start) + 1 + vis_cols(detail.buf, detail.len) <= w) {
+	    line_cols(out, start) + 1 + wrap_vis_cols(detail.buf, detail.len) <= w) {
 		sb_addf(out, " %s", col(color, C_DIM));
 		sb_add(out, detail.buf, detail.len);
 		sb_adds(out, col(color, C_RESET));
@@ -342,7 +295,7 @@ static void header_piece(struct sb *out, size_t *start, const struct sb *piece,
 			 size_t w)
 {
 	size_t have = line_cols(out, *start);
-	if (have && have + 2 + vis_cols(piece->buf, piece->len) > w) {
+	if (have && have + 2 + wrap_vis_cols(piece->buf, piece->len) > w) {
 		sb_addc(out, '\n');
 		*start = out->len;
 		have = 0;

@@ -132,6 +132,46 @@ void term_write(FILE *out, const char *buf, size_t len)
 	sb_release(&s);
 }
 
+void term_write_fit_safe(FILE *out, const char *buf, size_t len,
+			 enum term_fit how)
+{
+	struct sb f = SB_INIT;
+	unsigned w = term_width();
+	if (!isatty(fileno(out))) {
+		fwrite(buf, 1, len, out);
+		return;
+	}
+	/* the last column stays free, as in term_wrap() */
+	wrap_fit(&f, buf, len, w > 1 ? w - 1 : w, how == TERM_FIT_CUT);
+	/* wrap_fit ends every line; keep an unterminated last one so */
+	if (len && buf[len - 1] != '\n' && f.len)
+		sb_setlen(&f, f.len - 1);
+	fwrite(f.buf, 1, f.len, out);
+	sb_release(&f);
+}
+
+void term_write_fit(FILE *out, const char *buf, size_t len, enum term_fit how)
+{
+	struct sb s = SB_INIT;
+	if (!isatty(fileno(out))) {
+		term_write(out, buf, len);
+		return;
+	}
+	/* a tab would count one column: it becomes one space */
+	safe_term(&s, buf, len, SAFE_KEEP_NEWLINE);
+	term_write_fit_safe(out, s.buf, s.len, how);
+	sb_release(&s);
+}
+
+int term_add_prose(struct sb *out, const char *text, unsigned indent)
+{
+	unsigned w = term_width();
+	if (!isatty(STDOUT_FILENO))
+		return 0;
+	wrap_text(out, text, strlen(text), w > 1 ? w - 1 : w, indent);
+	return 1;
+}
+
 void term_puts(FILE *out, const char *s)
 {
 	term_write(out, s, strlen(s));
