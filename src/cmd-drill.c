@@ -27,6 +27,7 @@
 #include "score.h"
 #include "store.h"
 #include "term.h"
+#include "wrap.h"
 #include "xalloc.h"
 
 #define DRAFT_MAGIC "pmdrill draft 1"
@@ -54,6 +55,7 @@ struct answer {
 	long long started_at;    /* session clock, Unix s */
 	double t0;               /* monotonic start, s */
 	long base_ms;            /* time already spent (a resumed draft) */
+	int from_draft;          /* resumed from the draft file */
 	char prompt[96];         /* the live prompt */
 };
 
@@ -89,9 +91,9 @@ struct session {
 	int hungup;              /* SIGHUP/SIGTERM seen: wind down */
 	int save_status;         /* exit status of the first failed save */
 	int input_done;          /* stdin ended */
-	int tips_shown;
 	char *skip_id;           /* answered from a draft: not asked again */
 	int complete_mode;       /* what tab completes: see complete() */
+	struct sb prompt_buf;    /* a long prompt's last line, see ask() */
 };
 
 enum { COMPLETE_HOME, COMPLETE_NONE, COMPLETE_CATEGORY, COMPLETE_RUBRIC };
@@ -186,6 +188,25 @@ static enum repl_status ask(struct session *s, const char *prompt, int show,
 		fputs(prompt, stdout);
 		fputc('\n', stdout);
 	}
+	if (s->tty && !strchr(prompt, '\001') &&
+	    wrap_cols(prompt, strlen(prompt)) + 1 >= term_width()) {
+		/* Readline would break a long prompt mid-word at the edge:
+		 * print all but its last line wrapped, and ask with that. */
+		size_t cut;
+		sb_reset(&s->prompt_buf);
+		term_wrap(&s->prompt_buf, prompt, 0);
+		cut = s->prompt_buf.len ? s->prompt_buf.len - 1 : 0;
+		while (cut > 0 && s->prompt_buf.buf[cut - 1] != '\n')
+			cut--;
+		fwrite(s->prompt_buf.buf, 1, cut, stdout);
+		memmove(s->prompt_buf.buf, s->prompt_buf.buf + cut,
+			s->prompt_buf.len - cut);
+		sb_setlen(&s->prompt_buf, s->prompt_buf.len - cut);
+		if (s->prompt_buf.len)
+			sb_setlen(&s->prompt_buf, s->prompt_buf.len - 1);
+		sb_addc(&s->prompt_buf, ' ');
+		prompt = s->prompt_buf.buf;
+	}
 	fflush(stdout);
 	rs = repl_readline(s->tty ? prompt : "", line);
 	if (rs == REPL_HANGUP)
@@ -193,6 +214,36 @@ static enum repl_status ask(struct session *s, const char *prompt, int show,
 	if (rs == REPL_EOF && !s->tty)
 		s->input_done = 1;
 	return rs;
+}
+
+/*
+ * A choice of one key from `keys` (lower case; a word starting with the
+ * key works too): Enter, end of input or Ctrl-C give `def`.
+ */
+static int choose(struct session *s, const char *question, const char *keys,
+		  int def)
+{
+	repl_set_live_prompt(NULL, NULL);
+	for (;;) {
+		char *line = NULL, *t;
+		enum repl_status rs = ask(s, question, 1, &line);
+		int ans = -1;
+		if (rs != REPL_LINE) {
+			if (rs == REPL_EOF && s->tty)
+				fputc('\n', stdout);
+			free(line);
+			return def;
+		}
+		t = trim(line);
+		if (!*t)
+			ans = def;
+		else if (strchr(keys, t[0] | 0x20) && t[0] != ' ')
+			ans = t[0] | 0x20;
+		free(line);
+		if (ans >= 0)
+			return ans;
+		printf("please answer one of: %s\n", keys);
+	}
 }
 
 /* A yes/no question: Enter, end of input or Ctrl-C give `def`. */
@@ -607,16 +658,16 @@ static void show_question(struct session *s, const struct answer *a,
 	if (q->level)
 		sb_addf(&h, " \xc2\xb7 %s", qlevel_name(q->level));
 	sb_addf(&h, " \xc2\xb7 time %s \xc2\xb7 %s", t.buf, q->id);
-	printf("%s%s%s\n", term_style(TERM_BOLD), h.buf, term_style(TERM_RESET));
+	/* the category and id come from a bank file */
+	fputs(term_style(TERM_BOLD), stdout);
+	print_wrapped(h.buf, 0);
+	fputs(term_style(TERM_RESET), stdout);
 	print_wrapped(a->asked, 2);
-	if (!s->tips_shown) {
-		fputs(term_style(TERM_DIM), stdout);
-		print_wrapped("Type your answer; a line holding only '.' (or Ctrl-D "
-			      "on an empty line) finishes it.  :hint :edit :skip "
-			      ":quit :help", 2);
-		fputs(term_style(TERM_RESET), stdout);
-		s->tips_shown = 1;
-	}
+	/* Every question, so :edit and Up are found when they are needed. */
+	fputs(term_style(TERM_DIM), stdout);
+	print_wrapped("end with '.' alone \xc2\xb7 Up recalls earlier lines \xc2\xb7 "
+		      ":edit opens $EDITOR \xc2\xb7 :help", 2);
+	fputs(term_style(TERM_RESET), stdout);
 	sb_release(&h);
 	sb_release(&t);
 }
@@ -625,11 +676,15 @@ static void show_answer_help(void)
 {
 	print_wrapped("- '.' alone on a line, or Ctrl-D on an empty line: "
 		      "finish the answer\n"
-		      "- :edit  open $VISUAL or $EDITOR (else vi) on the answer so far\n"
+		      "- Up and Down: recall earlier lines of this answer, to "
+		      "edit and enter again\n"
+		      "- :edit  open $VISUAL or $EDITOR (else vi) on the answer "
+		      "so far, to change any line of it\n"
 		      "- :hint  show the hint\n"
 		      "- :question  show the question again\n"
 		      "- :skip  skip this question\n"
-		      "- :quit  end the drill\n"
+		      "- :quit  end the drill: keep the answer as a draft for next "
+		      "time, or discard it\n"
 		      "- Ctrl-C asks before it throws the answer away",
 		      2);
 }
@@ -699,6 +754,23 @@ static int text_is_blank(const struct sb *t)
 	return 1;
 }
 
+/* Up recalls the answer's lines: start the scratch list over with them
+ * (after :edit or a resumed draft they are not the lines typed). */
+static void scratch_load(const struct answer *a)
+{
+	const char *p = a->text.buf, *end = a->text.buf + a->text.len;
+	repl_scratch_end();
+	repl_scratch_begin();
+	while (p < end) {
+		const char *nl = memchr(p, '\n', (size_t)(end - p));
+		size_t n = nl ? (size_t)(nl - p) : (size_t)(end - p);
+		char *line = xstrndup(p, n);
+		repl_scratch_add(line);
+		free(line);
+		p += n + 1;
+	}
+}
+
 /* Run the editor on the answer so far and take back what it saved. */
 static void edit_answer(struct answer *a)
 {
@@ -750,6 +822,7 @@ static void edit_answer(struct answer *a)
 		printf("%s(the answer so far; go on typing, or '.' to finish)%s\n",
 		       term_style(TERM_DIM), term_style(TERM_RESET));
 		term_write(stdout, a->text.buf, a->text.len);
+		scratch_load(a);
 	}
 cleanup:
 	if (made)
@@ -759,12 +832,76 @@ cleanup:
 	sb_release(&back);
 }
 
-/* :skip and :quit ask only when there is something to lose. */
+/* :skip asks only when there is something to lose. */
 static int confirm_discard(struct session *s, const struct answer *a)
 {
 	if (text_is_blank(&a->text))
 		return 1;
 	return yesno(s, "discard this answer? [y/N] ", 0);
+}
+
+/*
+ * Keep the answer as the draft offered back next time.  One draft is
+ * kept: one left by another answer is set aside, as a declined one is.
+ */
+static int keep_draft(struct session *s, const struct answer *a)
+{
+	struct draft d;
+	if (!a->from_draft && !draft_load(&d)) {
+		char *p = draft_path();
+		struct sb old = SB_INIT;
+		sb_addf(&old, "%s.discarded", p);
+		if (!rename(p, old.buf))
+			printf("the earlier draft (to %s) is set aside in '%s'\n",
+			       d.question, old.buf);
+		sb_release(&old);
+		free(p);
+		draft_release(&d);
+	}
+	return draft_save(s, a);
+}
+
+/*
+ * :quit with text typed: keep it as a draft (the default), discard it,
+ * or go back to it.  Returns 1 to end the answer, 0 to go on.
+ */
+static int quit_answer(struct session *s, struct answer *a)
+{
+	const struct question *q = &s->bank->q.v[a->qi];
+	int c;
+	if (text_is_blank(&a->text)) {
+		if (a->from_draft)
+			draft_remove();
+		return 1;
+	}
+	print_wrapped("quit: keep this answer as a draft for next time "
+		      "(Enter or k), discard it (d), or go on answering (c)?", 0);
+	repl_hotkeys("kdcKDC");
+	c = choose(s, "keep, discard or continue? [K/d/c] ", "kdc", 'k');
+	if (s->hungup)
+		return 1; /* the hang-up keeps the draft */
+	if (c == 'c')
+		return 0;
+	if (c == 'd') {
+		/* a resumed draft goes too: discarded means gone */
+		if (a->from_draft)
+			draft_remove();
+		puts("answer discarded");
+		return 1;
+	}
+	if (keep_draft(s, a)) {
+		puts("the draft could not be saved; go on answering, or :quit "
+		     "and d to discard it");
+		return 0;
+	}
+	{
+		struct sb m = SB_INIT;
+		sb_addf(&m, "your answer to '%s' is kept; it is offered back "
+			    "the next time pmdrill starts", q->id);
+		print_wrapped(m.buf, 0);
+		sb_release(&m);
+	}
+	return 1;
 }
 
 static enum answer_end collect_answer(struct session *s, struct answer *a)
@@ -774,7 +911,7 @@ static enum answer_end collect_answer(struct session *s, struct answer *a)
 
 	s->cur = a;
 	repl_set_completer(NULL, NULL);
-	repl_scratch_begin();
+	scratch_load(a);
 	for (;;) {
 		char *line = NULL, *cmd;
 		enum repl_status rs;
@@ -832,10 +969,16 @@ static enum answer_end collect_answer(struct session *s, struct answer *a)
 					puts("  (this question has no hint)");
 			} else if (!strcmp(cmd, ":edit")) {
 				edit_answer(a);
-			} else if (!strcmp(cmd, ":skip") || !strcmp(cmd, ":quit")) {
-				int quit = cmd[1] == 'q';
+			} else if (!strcmp(cmd, ":skip")) {
 				if (confirm_discard(s, a)) {
-					end = quit ? ANSWER_QUIT : ANSWER_SKIP;
+					end = ANSWER_SKIP;
+					free(cmd);
+					free(line);
+					break;
+				}
+			} else if (!strcmp(cmd, ":quit")) {
+				if (quit_answer(s, a)) {
+					end = s->hungup ? ANSWER_HANGUP : ANSWER_QUIT;
 					free(cmd);
 					free(line);
 					break;
@@ -861,6 +1004,24 @@ static enum answer_end collect_answer(struct session *s, struct answer *a)
 			}
 		}
 		free(cmd);
+		{
+			/* each line of a paste is a line to recall */
+			const char *p = line;
+			for (;;) {
+				const char *nl = strchr(p, '\n');
+				size_t n = nl ? (size_t)(nl - p) : strlen(p);
+				char *one;
+				if (n && p[n - 1] == '\r')
+					n--;
+				one = xstrndup(p, n);
+				if (strcmp(one, "."))
+					repl_scratch_add(one);
+				free(one);
+				if (!nl)
+					break;
+				p = nl + 1;
+			}
+		}
 		if (add_lines(a, line)) {
 			free(line);
 			end = text_is_blank(&a->text) ? ANSWER_EMPTY : ANSWER_DONE;
@@ -947,7 +1108,10 @@ static int save_and_score(struct session *s, struct answer *a, int schedule,
 		sb_release(&err);
 		return -1;
 	}
-	draft_remove();
+	/* Only the draft this answer came from: one kept by :quit for
+	 * another question stays until it is offered back. */
+	if (a->from_draft)
+		draft_remove();
 	if (r) {
 		rubric_compile(r, 1, &dl);
 		qbank_compile_expects(q, 1, &dl);
@@ -976,35 +1140,106 @@ static int save_and_score(struct session *s, struct answer *a, int schedule,
 	}
 	sb_release(&err);
 	fputc('\n', stdout);
-	report_print(stdout, rep, a->text.buf, a->text.len, s->color,
-		     term_width());
+	if (isatty(STDOUT_FILENO))
+	{
+		/* one screen; the grade prompt's 'd' shows the rest */
+		report_print_compact(stdout, rep, s->color, term_width());
+		fputc('\n', stdout);
+	} else
+		report_print(stdout, rep, a->text.buf, a->text.len, s->color,
+			     term_width());
 	tally(s, rep);
 	return 0;
 }
 
-/* The grade prompt: accept, override (1-4 or a name), undo, outline. */
-static int grade_prompt(struct session *s, size_t qi, long long attempt,
-			int proposed, struct fsrs_review *rv, int schedule)
+/* A program called `name` on $PATH. */
+static int on_path(const char *name)
 {
-	int grade = proposed, stack[16], nstack = 0;
+	const char *path = getenv("PATH"), *p;
+	int found = 0;
+	if (!path || !*path)
+		path = "/usr/bin:/bin";
+	for (p = path; !found;) {
+		const char *e = strchr(p, ':');
+		size_t n = e ? (size_t)(e - p) : strlen(p);
+		struct sb f = SB_INIT;
+		sb_addf(&f, "%.*s/%s", (int)n, n ? p : ".", name);
+		found = !access(f.buf, X_OK);
+		sb_release(&f);
+		if (!e)
+			break;
+		p = e + 1;
+	}
+	return found;
+}
+
+/*
+ * The full report, for 'd' at the grade prompt: through a pager when it
+ * is taller than the terminal ($PAGER, else less -FRX), else printed.
+ * The text is the same sanitised rendering report_print() writes.
+ */
+static void show_details(struct session *s, const struct score_report *rep,
+			 const struct answer *a)
+{
+	struct sb b = SB_INIT;
+	const char *pager = getenv("PAGER");
+	size_t lines = 0, i;
+	int shown = 0;
+
+	report_render(&b, rep, a->text.buf, a->text.len, s->color, term_width());
+	for (i = 0; i < b.len; i++)
+		lines += b.buf[i] == '\n';
+	if (s->tty && isatty(STDOUT_FILENO) && lines + 2 > term_height()) {
+		if (!pager || !*pager)
+			pager = on_path("less") ? "less -FRX" : NULL;
+		if (pager) {
+			int st = repl_page(pager, b.buf, b.len);
+			shown = st >= 0 && st != 127;
+			if (!shown)
+				fprintf(stderr, "pmdrill: the pager '%s' could not "
+						"be started\n", pager);
+		}
+	}
+	if (!shown)
+		fwrite(b.buf, 1, b.len, stdout);
+	sb_release(&b);
+}
+
+/* The keys of the grade prompt, on lines that fit the terminal. */
+static void grade_keys(int grade, int can_undo)
+{
+	struct sb k = SB_INIT;
+	printf("grade: %s%s%s \xe2\x80\x94 Enter to accept\n",
+	       term_style(TERM_BOLD), grade_name(grade), term_style(TERM_RESET));
+	sb_addf(&k, "1-4 or again/hard/good/easy change it \xc2\xb7%s "
+		    "o outline \xc2\xb7 d details",
+		can_undo ? " u undo \xc2\xb7" : "");
+	fputs(term_style(TERM_DIM), stdout);
+	print_wrapped(k.buf, 2);
+	fputs(term_style(TERM_RESET), stdout);
+	sb_release(&k);
+}
+
+/* The grade prompt: accept, override (1-4 or a name), undo, outline,
+ * details (the full report). */
+static int grade_prompt(struct session *s, const struct answer *a,
+			long long attempt, const struct score_report *rep,
+			struct fsrs_review *rv, int schedule)
+{
+	size_t qi = a->qi;
+	int grade = rep->grade, stack[16], nstack = 0;
 	struct sb err = SB_INIT;
 
 	if (schedule)
 		show_due(rv, 1);
 	for (;;) {
-		struct sb p = SB_INIT;
 		char *line = NULL, *t;
 		enum repl_status rs;
 		int g;
 
-		sb_addf(&p, "grade: %s%s%s \xe2\x80\x94 Enter to accept, 1-4 / "
-			    "again/hard/good/easy to change,%s o for the outline",
-			term_style(TERM_BOLD), grade_name(grade),
-			term_style(TERM_RESET), nstack ? " u to undo," : "");
-		puts(p.buf);
-		sb_release(&p);
-		/* 1-4, u and o take one key; words and Enter still work */
-		repl_hotkeys("1234uo");
+		grade_keys(grade, nstack > 0);
+		/* 1-4, u, o and d take one key; words and Enter still work */
+		repl_hotkeys("1234uod");
 		rs = ask(s, "grade> ", 0, &line);
 		if (rs != REPL_LINE) {
 			if (rs == REPL_EOF && s->tty)
@@ -1020,6 +1255,9 @@ static int grade_prompt(struct session *s, size_t qi, long long attempt,
 		if (!strcmp(t, "o") || !strcmp(t, ":outline") ||
 		    !strcmp(t, "outline")) {
 			show_outline(s, qi);
+		} else if (!strcmp(t, "d") || !strcmp(t, "details") ||
+			   !strcmp(t, ":details")) {
+			show_details(s, rep, a);
 		} else if (!strcmp(t, "u") || !strcmp(t, "undo")) {
 			if (!nstack) {
 				puts("nothing to undo");
@@ -1054,7 +1292,7 @@ static int grade_prompt(struct session *s, size_t qi, long long attempt,
 					show_due(&r2, 1);
 			}
 		} else {
-			puts("type Enter, 1-4, again, hard, good, easy, u or o");
+			puts("type Enter, 1-4, again, hard, good, easy, u, o or d");
 		}
 		sb_reset(&err);
 		free(line);
@@ -1123,11 +1361,14 @@ static enum answer_end run_answer(struct session *s, struct answer *a,
 			   &rv))
 		return ANSWER_QUIT;
 	if (a->follow_up < 0) {
-		grade = grade_prompt(s, a->qi, attempt, rep.grade, &rv, schedule);
+		grade = grade_prompt(s, a, attempt, &rep, &rv, schedule);
 	} else {
 		grade = rep.grade;
 		printf("follow-up graded %s (follow-ups are not scheduled)\n",
 		       grade_name(grade));
+		if (isatty(STDOUT_FILENO))
+			printf("%s(every criterion: pmdrill review %lld --full)%s\n",
+			       term_style(TERM_DIM), attempt, term_style(TERM_RESET));
 	}
 	add_row(s, q->id, a->follow_up, answer_ms(a), rep.score, grade);
 	score_report_release(&rep);
@@ -1385,6 +1626,7 @@ static int offer_draft(struct session *s)
 		answer_init(s, &a, (size_t)qi, d.follow_up, d.parent);
 		sb_add(&a.text, d.text.buf, d.text.len);
 		a.base_ms = d.elapsed_ms > 0 ? d.elapsed_ms : 0;
+		a.from_draft = 1;
 		summary_reset(s);
 		end = run_answer(s, &a, 1, 1, d.follow_up < 0, &attempt);
 		sb_release(&a.text);
@@ -1921,6 +2163,7 @@ int cmd_drill(int argc, char **argv, struct app *app)
 	if (cmd_wants_help(argc, argv, "drill"))
 		return EX_OK;
 	memset(&s, 0, sizeof(s));
+	sb_init(&s.prompt_buf);
 	s.app = app;
 	s.mono0 = mono_now();
 	s.bank = app_bank(app, &status);
@@ -1975,6 +2218,7 @@ cleanup:
 	free(s.cs);
 	free(s.nattempts);
 	free(s.skip_id);
+	sb_release(&s.prompt_buf);
 	free(state);
 	free(hist);
 	sb_release(&err);

@@ -172,7 +172,7 @@ int cmd_history(int argc, char **argv, struct app *app)
 	if (json)
 		fwrite(out.buf, 1, out.len, stdout);
 	else
-		term_write(stdout, out.buf, out.len);
+		term_write_fit(stdout, out.buf, out.len, TERM_FIT_CUT);
 	status = fflush(stdout) ? EX_IOERR : EX_OK;
 out:
 	store_attempts_free(v, n);

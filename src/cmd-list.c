@@ -159,7 +159,7 @@ int cmd_list(int argc, char **argv, struct app *app)
 	if (json)
 		fwrite(out.buf, 1, out.len, stdout);
 	else
-		term_write(stdout, out.buf, out.len);
+		term_write_fit(stdout, out.buf, out.len, TERM_FIT_CUT);
 	sb_release(&out);
 	if (!shown && category && !json)
 		fprintf(stderr, "pmdrill: list: no questions in category '%s'\n",

@@ -167,8 +167,10 @@ int cmd_next(int argc, char **argv, struct app *app)
 			sb_addc(&out, '\n');
 			if (count == 1) {
 				sb_adds(&out, "\n");
-				sb_adds(&out, q->prompt);
-				sb_addc(&out, '\n');
+				if (!term_add_prose(&out, q->prompt, 0)) {
+					sb_adds(&out, q->prompt);
+					sb_addc(&out, '\n');
+				}
 			}
 		}
 		if (!o.cram)
@@ -181,7 +183,7 @@ int cmd_next(int argc, char **argv, struct app *app)
 	if (json)
 		fwrite(out.buf, 1, out.len, stdout);
 	else
-		term_write(stdout, out.buf, out.len);
+		term_write_fit(stdout, out.buf, out.len, TERM_FIT_WRAP);
 	status = fflush(stdout) ? EX_IOERR : EX_OK;
 out:
 	queue_release(&qu);

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sysexits.h>
+#include <unistd.h>
 
 #include "fsrs.h"
 #include "json.h"
@@ -65,8 +66,12 @@ static void print_text(struct sb *out, const struct store_attempt *a)
 	sb_adds(out, "\n\n");
 	if (a->prompt) {
 		sb_adds(out, "Question:\n");
-		sb_adds(out, a->prompt);
-		sb_adds(out, "\n\n");
+		if (term_add_prose(out, a->prompt, 0))
+			sb_adds(out, "\n");
+		else {
+			sb_adds(out, a->prompt);
+			sb_adds(out, "\n\n");
+		}
 	}
 	sb_adds(out, "Answer:\n");
 	sb_add(out, a->answer, a->answer_len);
@@ -183,7 +188,7 @@ int cmd_review(int argc, char **argv, struct app *app)
 	struct sb err = SB_INIT, out = SB_INIT;
 	size_t nearlier = 0;
 	long long id = 0;
-	int json = 0, a, rc, status, have = 0;
+	int json = 0, full = 0, a, rc, status, have = 0;
 
 	if (cmd_wants_help(argc, argv, "review"))
 		return EX_OK;
@@ -191,6 +196,8 @@ int cmd_review(int argc, char **argv, struct app *app)
 		const char *o = argv[a];
 		if (!strcmp(o, "--json")) {
 			json = 1;
+		} else if (!strcmp(o, "--full")) {
+			full = 1;
 		} else if (o[0] == '-' && o[1]) {
 			return cmd_usage_error("review", "unknown option '%s'", o);
 		} else if (!id) {
@@ -233,17 +240,22 @@ int cmd_review(int argc, char **argv, struct app *app)
 		fwrite(out.buf, 1, out.len, stdout);
 	} else {
 		print_text(&out, &at);
-		term_write(stdout, out.buf, out.len);
+		term_write_fit(stdout, out.buf, out.len, TERM_FIT_WRAP);
 		sb_reset(&out);
-		if (at.scored) {
+		if (at.scored && (full || !isatty(STDOUT_FILENO))) {
 			report_print(stdout, &r.rep, at.answer, at.answer_len,
 				     app->color_out, term_width());
 			fputc('\n', stdout);
+		} else if (at.scored) {
+			report_print_compact(stdout, &r.rep, app->color_out,
+					     term_width());
+			fputs("(--full shows every criterion with its evidence)\n\n",
+			      stdout);
 		} else {
 			sb_adds(&out, "not scored\n");
 		}
 		print_after(&out, &at, earlier, nearlier);
-		term_write(stdout, out.buf, out.len);
+		term_write_fit(stdout, out.buf, out.len, TERM_FIT_WRAP);
 	}
 	status = fflush(stdout) ? EX_IOERR : EX_OK;
 out:

@@ -91,7 +91,7 @@ int cmd_score(int argc, char **argv, struct app *app)
 	const char *followup = NULL, *prompt = NULL, *category = NULL;
 	struct question adhoc;
 	long seconds = -1;
-	int json = 0, a, status;
+	int json = 0, full = 0, a, status;
 	struct bank *b;
 	struct rubric *r;
 	struct question *q;
@@ -105,6 +105,8 @@ int cmd_score(int argc, char **argv, struct app *app)
 		const char *o = argv[a];
 		if (!strcmp(o, "--json")) {
 			json = 1;
+		} else if (!strcmp(o, "--full")) {
+			full = 1;
 		} else if ((!strcmp(o, "--question") || !strcmp(o, "-q")) && a + 1 < argc) {
 			qid = argv[++a];
 		} else if (!strcmp(o, "--rubric") && a + 1 < argc) {
@@ -205,9 +207,13 @@ int cmd_score(int argc, char **argv, struct app *app)
 		sb_addc(&out, '\n');
 		fwrite(out.buf, 1, out.len, stdout);
 		sb_release(&out);
-	} else {
+	} else if (full || !isatty(STDOUT_FILENO)) {
+		/* Scripts and pipes get every criterion, as they always did. */
 		report_print(stdout, &rep, text.buf, text.len, app->color_out,
 			     term_width());
+	} else {
+		report_print_compact(stdout, &rep, app->color_out, term_width());
+		fputs("(--full shows every criterion with its evidence)\n", stdout);
 	}
 	if (!rep.words) {
 		fprintf(stderr, "pmdrill: score: the answer is empty; nothing to score\n");

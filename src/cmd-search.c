@@ -166,7 +166,7 @@ int cmd_search(int argc, char **argv, struct app *app)
 		sb_addc(&out, '\n');
 	}
 	/* Every untrusted piece is safe already; the colour is pmdrill's. */
-	fwrite(out.buf, 1, out.len, stdout);
+	term_write_fit_safe(stdout, out.buf, out.len, TERM_FIT_WRAP);
 	status = fflush(stdout) ? EX_IOERR : EX_OK;
 out:
 	store_hits_free(hits, n);

@@ -90,10 +90,12 @@ int cmd_show(int argc, char **argv, struct app *app)
 		sb_addf(&out, "%s  (%s, %s%s%s, rubric %s)\n\n", q->id, q->category,
 			q->level ? qlevel_name(q->level) : "", q->level ? ", " : "",
 			t.buf, question_rubric(q));
-		indent_block(&out, q->prompt, "  ");
+		if (!term_add_prose(&out, q->prompt, 2))
+			indent_block(&out, q->prompt, "  ");
 		if (q->hint) {
 			sb_adds(&out, "\nHint:\n");
-			indent_block(&out, q->hint, "  ");
+			if (!term_add_prose(&out, q->hint, 2))
+				indent_block(&out, q->hint, "  ");
 		}
 		if (q->nfollow) {
 			sb_adds(&out, "\nFollow-ups:\n");
@@ -119,7 +121,7 @@ int cmd_show(int argc, char **argv, struct app *app)
 	if (json)
 		fwrite(out.buf, 1, out.len, stdout);
 	else
-		term_write(stdout, out.buf, out.len);
+		term_write_fit(stdout, out.buf, out.len, TERM_FIT_WRAP);
 	sb_release(&out);
 	sb_release(&t);
 	return EX_OK;

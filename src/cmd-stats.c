@@ -165,7 +165,7 @@ int cmd_stats(int argc, char **argv, struct app *app)
 	if (json)
 		fwrite(out.buf, 1, out.len, stdout);
 	else
-		term_write(stdout, out.buf, out.len);
+		term_write_fit(stdout, out.buf, out.len, TERM_FIT_WRAP);
 	status = fflush(stdout) ? EX_IOERR : EX_OK;
 out:
 	store_stats_release(&s);

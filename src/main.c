@@ -45,10 +45,12 @@ const struct cmd commands[] = {
 	 "criteria and the outline of a strong answer.\n"},
 	{"score", cmd_score, "score an answer without saving it",
 	 "score (--question ID | --rubric NAME | --prompt TEXT --category CAT)\n"
-	 "      [--followup N|TEXT] [--time SECONDS] [--json] [FILE|-]\n"
+	 "      [--followup N|TEXT] [--time SECONDS] [--full] [--json] [FILE|-]\n"
 	 "\n"
 	 "Score the answer in FILE (or on standard input) and print the report.\n"
-	 "Nothing is written to the database.\n"},
+	 "On a terminal the report is the compact view (the criteria that matter\n"
+	 "most); --full, or output to a pipe or file, prints every criterion with\n"
+	 "its evidence.  Nothing is written to the database.\n"},
 	{"answer", cmd_answer, "save, score and schedule an answer written elsewhere",
 	 "answer --question ID [--time SECONDS] [--grade again|hard|good|easy|1-4]\n"
 	 "              [FILE|-]\n"
@@ -69,10 +71,11 @@ const struct cmd commands[] = {
 	 "Attempt id, date, question, score, final grade (* = changed by hand)\n"
 	 "and time taken.  DATE is YYYY-MM-DD (UTC).\n"},
 	{"review", cmd_review, "show one past attempt in full",
-	 "review ATTEMPT [--json]\n"
+	 "review ATTEMPT [--full] [--json]\n"
 	 "\n"
 	 "The prompt, the answer, the score breakdown with its evidence, the\n"
-	 "grade and schedule, and the question's earlier scores.\n"},
+	 "grade and schedule, and the question's earlier scores.  On a terminal\n"
+	 "the breakdown is the compact view unless --full is given.\n"},
 	{"search", cmd_search, "search past answers",
 	 "search TEXT... [--limit N]\n"
 	 "\n"

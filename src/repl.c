@@ -392,6 +392,18 @@ void repl_scratch_end(void)
 	saved_hist = NULL;
 }
 
+void repl_scratch_add(const char *line)
+{
+	HIST_ENTRY *last;
+	if (!saved_hist || !line || !*line)
+		return;
+	last = history_length ? history_get(history_base + history_length - 1)
+			      : NULL;
+	if (last && !strcmp(last->line, line))
+		return;
+	add_history(line);
+}
+
 int repl_run(const char *const argv[])
 {
 	struct sigaction ign, oint, oquit;
@@ -419,5 +431,61 @@ int repl_run(const char *const argv[])
 	}
 	sigaction(SIGINT, &oint, NULL);
 	sigaction(SIGQUIT, &oquit, NULL);
+	return pid < 0 ? -1 : status;
+}
+
+int repl_page(const char *cmd, const char *buf, size_t len)
+{
+	struct sigaction ign, oint, oquit, opipe;
+	int fd[2], status = -1;
+	pid_t pid;
+
+	fflush(stdout);
+	fflush(stderr);
+	if (pipe(fd))
+		return -1;
+	memset(&ign, 0, sizeof(ign));
+	ign.sa_handler = SIG_IGN;
+	sigemptyset(&ign.sa_mask);
+	/* The pager handles Ctrl-C itself; a pager that quits early must
+	 * not take pmdrill down with SIGPIPE. */
+	sigaction(SIGINT, &ign, &oint);
+	sigaction(SIGQUIT, &ign, &oquit);
+	sigaction(SIGPIPE, &ign, &opipe);
+	pid = fork();
+	if (pid == 0) {
+		signal(SIGINT, SIG_DFL);
+		signal(SIGQUIT, SIG_DFL);
+		signal(SIGPIPE, SIG_DFL);
+		dup2(fd[0], STDIN_FILENO);
+		close(fd[0]);
+		close(fd[1]);
+		setenv("LESS", "FRX", 0);
+		/* pmdrill writes UTF-8 ("…", "·") whatever the locale */
+		setenv("LESSCHARSET", "utf-8", 0);
+		execl("/bin/sh", "sh", "-c", cmd, (char *)NULL);
+		_exit(127);
+	}
+	close(fd[0]);
+	if (pid > 0) {
+		while (len) {
+			ssize_t n = write(fd[1], buf, len);
+			if (n < 0 && errno == EINTR)
+				continue;
+			if (n <= 0)
+				break; /* EPIPE: the pager quit */
+			buf += n;
+			len -= (size_t)n;
+		}
+	}
+	close(fd[1]);
+	if (pid > 0) {
+		while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
+			;
+		status = WIFEXITED(status) ? WEXITSTATUS(status) : 128;
+	}
+	sigaction(SIGINT, &oint, NULL);
+	sigaction(SIGQUIT, &oquit, NULL);
+	sigaction(SIGPIPE, &opipe, NULL);
 	return pid < 0 ? -1 : status;
 }

@@ -18,8 +18,8 @@
  * the file at once (a crash loses nothing) and the file is trimmed to
  * REPL_HISTORY_MAX lines by repl_release().  Answers never go there:
  * between repl_scratch_begin() and repl_scratch_end() readline works on a
- * private, in-memory list (Up recalls lines of the answer being typed),
- * which is dropped at the end.
+ * private, in-memory list that repl_scratch_add() fills with the lines of
+ * the answer being typed (Up recalls them), which is dropped at the end.
  *
  * Ownership: a line returned by repl_readline() is heap memory the caller
  * frees with free().  Strings given to the module are copied.
@@ -82,6 +82,8 @@ void repl_set_live_prompt(repl_prompt_fn *fn, void *data);
 
 void repl_scratch_begin(void);
 void repl_scratch_end(void);
+/* Add a line to the scratch list (Up recalls it); ignored outside it. */
+void repl_scratch_add(const char *line);
 
 /* 1 once a SIGHUP or SIGTERM has arrived (it stays set). */
 int repl_hangup_pending(void);
@@ -92,5 +94,13 @@ int repl_hangup_pending(void);
  * child's exit status, or -1 if it could not be started.
  */
 int repl_run(const char *const argv[]);
+/*
+ * Show buf[0..len) through the pager `cmd` (run by /bin/sh, reading the
+ * text on its stdin and the keys from the terminal; LESS=FRX unless the
+ * user set LESS), between lines as repl_run() runs its command.  Returns
+ * the pager's exit status, or -1 if it could not be started; 127 means
+ * the shell did not find it.
+ */
+int repl_page(const char *cmd, const char *buf, size_t len);
 
 #endif

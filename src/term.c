@@ -105,6 +105,20 @@ unsigned term_width(void)
 	return cached_width;
 }
 
+unsigned term_height(void)
+{
+	struct winsize ws;
+	const char *rows;
+	if (!ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) && ws.ws_row > 0)
+		return ws.ws_row;
+	if ((rows = getenv("LINES")) && *rows) {
+		long v = strtol(rows, NULL, 10);
+		if (v > 0 && v < 10000)
+			return (unsigned)v;
+	}
+	return 24;
+}
+
 void term_write(FILE *out, const char *buf, size_t len)
 {
 	struct sb s = SB_INIT;
@@ -116,6 +130,46 @@ void term_write(FILE *out, const char *buf, size_t len)
 	safe_term(&s, buf, len, keep);
 	fwrite(s.buf, 1, s.len, out);
 	sb_release(&s);
+}
+
+void term_write_fit_safe(FILE *out, const char *buf, size_t len,
+			 enum term_fit how)
+{
+	struct sb f = SB_INIT;
+	unsigned w = term_width();
+	if (!isatty(fileno(out))) {
+		fwrite(buf, 1, len, out);
+		return;
+	}
+	/* the last column stays free, as in term_wrap() */
+	wrap_fit(&f, buf, len, w > 1 ? w - 1 : w, how == TERM_FIT_CUT);
+	/* wrap_fit ends every line; keep an unterminated last one so */
+	if (len && buf[len - 1] != '\n' && f.len)
+		sb_setlen(&f, f.len - 1);
+	fwrite(f.buf, 1, f.len, out);
+	sb_release(&f);
+}
+
+void term_write_fit(FILE *out, const char *buf, size_t len, enum term_fit how)
+{
+	struct sb s = SB_INIT;
+	if (!isatty(fileno(out))) {
+		term_write(out, buf, len);
+		return;
+	}
+	/* a tab would count one column: it becomes one space */
+	safe_term(&s, buf, len, SAFE_KEEP_NEWLINE);
+	term_write_fit_safe(out, s.buf, s.len, how);
+	sb_release(&s);
+}
+
+int term_add_prose(struct sb *out, const char *text, unsigned indent)
+{
+	unsigned w = term_width();
+	if (!isatty(STDOUT_FILENO))
+		return 0;
+	wrap_text(out, text, strlen(text), w > 1 ? w - 1 : w, indent);
+	return 1;
 }
 
 void term_puts(FILE *out, const char *s)

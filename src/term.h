@@ -48,6 +48,8 @@ const char *term_style(enum term_style s);
 /* The style between RL_PROMPT_START_IGNORE and RL_PROMPT_END_IGNORE. */
 const char *term_prompt_style(enum term_style s);
 unsigned term_width(void);
+/* Rows of the terminal on stdout, else $LINES, else 24 (not cached). */
+unsigned term_height(void);
 /* 1 once after each SIGWINCH (the width cache is dropped either way). */
 int term_take_resize(void);
 /*
@@ -61,6 +63,25 @@ int term_take_resize(void);
  */
 void term_write(FILE *out, const char *buf, size_t len);
 void term_puts(FILE *out, const char *s);
+/*
+ * term_write(), with every line fitted to the terminal when `out` is one:
+ * wrapped at word boundaries under its own indent (TERM_FIT_WRAP) or cut
+ * with "…" (TERM_FIT_CUT, for tables).  Not on a terminal, the text is
+ * written as term_write() writes it, so pipes and scripts see it whole.
+ */
+enum term_fit { TERM_FIT_WRAP, TERM_FIT_CUT };
+void term_write_fit(FILE *out, const char *buf, size_t len, enum term_fit how);
+/* The same for text already made safe that holds pmdrill's own colour
+ * codes (written as it is, not sanitised again). */
+void term_write_fit_safe(FILE *out, const char *buf, size_t len,
+			 enum term_fit how);
+/*
+ * On a terminal, append bank prose (a prompt, a hint) re-flowed to its
+ * width with `indent` spaces, unsanitised (for a buffer written with
+ * term_write_fit()), and return 1; else append nothing and return 0, so
+ * the caller keeps the file's own line breaks for pipes.
+ */
+int term_add_prose(struct sb *out, const char *text, unsigned indent);
 /* Append text re-flowed to the terminal width with `indent` spaces. */
 void term_wrap(struct sb *out, const char *text, unsigned indent);
 /* Write text re-flowed to the terminal width on `out`. */

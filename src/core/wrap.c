@@ -192,3 +192,73 @@ void wrap_text(struct sb *out, const char *text, size_t len, unsigned width,
 		emit_block(out, &b, width, indent);
 	sb_release(&b.text);
 }
+
+/* Bytes of the CSI escape sequence at s, or 0. */
+static size_t esc_len(const char *s, size_t n)
+{
+	size_t i = 2;
+	if (n < 2 || s[0] != '\033' || s[1] != '[')
+		return 0;
+	while (i < n && !((unsigned char)s[i] >= 0x40 && (unsigned char)s[i] <= 0x7e))
+		i++;
+	return i < n ? i + 1 : n;
+}
+
+size_t wrap_vis_cols(const char *s, size_t n)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t i = 0, cols = 0, e;
+	while (i < n) {
+		if ((e = esc_len(s + i, n - i))) {
+			i += e;
+			continue;
+		}
+		i += cp_len(p + i, n - i);
+		cols++;
+	}
+	return cols;
+}
+
+size_t wrap_head_bytes(const char *s, size_t n, size_t cols)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t i = 0, c = 0, e;
+	while (i < n) {
+		if ((e = esc_len(s + i, n - i))) {
+			i += e;
+			continue;
+		}
+		if (c == cols)
+			break;
+		i += cp_len(p + i, n - i);
+		c++;
+	}
+	return i;
+}
+
+void wrap_fit(struct sb *out, const char *s, size_t n, unsigned width, int cut)
+{
+	size_t pos = 0;
+	while (pos < n) {
+		const char *line = s + pos;
+		const char *nl = memchr(line, '\n', n - pos);
+		size_t len = nl ? (size_t)(nl - line) : n - pos, ind = 0;
+		pos += len + (nl ? 1 : 0);
+		if (!width || wrap_vis_cols(line, len) <= width) {
+			sb_add(out, line, len);
+			sb_addc(out, '\n');
+			continue;
+		}
+		if (cut) {
+			sb_add(out, line, wrap_head_bytes(line, len, width - 1));
+			sb_adds(out, "\xe2\x80\xa6");
+			if (memchr(line, '\033', len))
+				sb_adds(out, "\033[0m");
+			sb_addc(out, '\n');
+			continue;
+		}
+		while (ind < len && line[ind] == ' ')
+			ind++;
+		wrap_text(out, line + ind, len - ind, width, (unsigned)ind);
+	}
+}

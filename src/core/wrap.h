@@ -29,5 +29,22 @@ void wrap_text(struct sb *out, const char *text, size_t len, unsigned width,
 	       unsigned indent);
 /* Columns of s[0..n): its code points (a byte that is not UTF-8 counts 1). */
 size_t wrap_cols(const char *s, size_t n);
+/*
+ * The same for text that may hold SGR and other CSI escape sequences
+ * ("\033[" ... final byte), which take no columns: pmdrill's own colours
+ * in text whose untrusted parts are already safe (core/safe).
+ */
+size_t wrap_vis_cols(const char *s, size_t n);
+/* Bytes of s[0..n) that show its first `cols` columns, escapes inside
+ * them included and no code point split. */
+size_t wrap_head_bytes(const char *s, size_t n, size_t cols);
+/*
+ * Append s[0..n), one or more lines, fitted to `width` columns: a line
+ * that fits is copied; a wider one is wrapped at word boundaries under
+ * its own indent (and list marker) when `cut` is 0, or cut to width - 1
+ * columns and "…" when it is 1 (a reset "\033[0m" follows the ellipsis
+ * if the line holds an escape).  Lines keep their escapes.
+ */
+void wrap_fit(struct sb *out, const char *s, size_t n, unsigned width, int cut);
 
 #endif

@@ -65,12 +65,21 @@ printf 'drill drilltest\nCut off by the end of input\n' |
 	fail "the answer cut off by the end of input was lost"
 grep_in "$WORK/out2" '^drill summary$'
 
-# `pmdrill drill` runs one drill and exits; :quit with text asks first.
-printf 'Some words\n:quit\ny\n' |
+# `pmdrill drill` runs one drill and exits; :quit with text asks first,
+# and d discards.
+printf 'Some words\n:quit\nd\n' |
 	"$PM" --bank "$BANK" drill --category drilltest --cram >"$WORK/out3" 2>&1 || fail "drill --cram exit $?"
 grep_in "$WORK/out3" '^question 1 of 3 '
-grep_in "$WORK/out3" '^discard this answer\? \[y/N\] $'
+grep_in "$WORK/out3" '^keep, discard or continue\? \[K/d/c\] $'
+grep_in "$WORK/out3" '^answer discarded$'
 grep_in "$WORK/out3" '^  no answers this time$'
+[ ! -e "$XDG_STATE_HOME/pmdrill/draft" ] || fail "a discarded answer left a draft"
+# Enter keeps the answer as a draft for the next session.
+printf 'Kept words\n:quit\n\n' |
+	"$PM" --bank "$BANK" drill --category drilltest --cram >"$WORK/out3" 2>&1 || fail "drill --cram exit $?"
+grep_in "$WORK/out3" "is kept; it is offered back"
+grep -q '^Kept words$' "$XDG_STATE_HOME/pmdrill/draft" || fail "the kept draft lacks the answer"
+rm -f "$XDG_STATE_HOME/pmdrill/draft"
 
 # Bad options are usage errors.
 expect_status 64 "$PM" --bank "$BANK" drill --count 0

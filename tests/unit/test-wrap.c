@@ -162,8 +162,30 @@ static void test_words_kept(void)
 	sb_release(&a);
 }
 
+static void test_fit(void)
+{
+	struct sb f = SB_INIT;
+	is_int(wrap_vis_cols("\033[1mab\033[0m\xe2\x80\xa6", 13), 3,
+	       "escapes take no columns, a code point takes one");
+	is_int(wrap_head_bytes("\033[1mabc", 7, 2), 6,
+	       "the head keeps the escape and two columns");
+	wrap_fit(&f, "short\n", 6, 10, 1);
+	is_str(f.buf, "short\n", "a line that fits is copied");
+	sb_reset(&f);
+	wrap_fit(&f, "a table row that is long\n", 25, 10, 1);
+	is_str(f.buf, "a table r\xe2\x80\xa6\n", "cut: width - 1 columns and an ellipsis");
+	sb_reset(&f);
+	wrap_fit(&f, "\033[1mbold words here\033[0m\n", 25, 8, 1);
+	is_str(f.buf, "\033[1mbold wo\xe2\x80\xa6\033[0m\n", "cut: a reset after a coloured line");
+	sb_reset(&f);
+	wrap_fit(&f, "  indented prose to wrap\n", 26, 18, 0);
+	is_str(f.buf, "  indented prose\n  to wrap\n", "wrap: under the line's own indent");
+	sb_release(&f);
+}
+
 int main(void)
 {
+	test_fit();
 	test_basic();
 	test_paragraphs();
 	test_lists();
