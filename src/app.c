@@ -351,9 +351,8 @@ static int looks_like_rubric(const char *buf, size_t len)
 		i = 3;
 	while (i < len) {
 		const char *line = buf + i;
-		const char *nl = memchr(line, '\n', len - i);
-		size_t n = nl ? (size_t)(nl - line) : len - i;
-		i += n + 1;
+		size_t next, n = rec_line(line, len - i, &next);
+		i += next;
 		for (k = 0; k < n && (line[k] == ' ' || line[k] == '\t' ||
 				      line[k] == '\r'); k++)
 			;

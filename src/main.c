@@ -305,5 +305,14 @@ int main(int argc, char **argv)
 		}
 	}
 	app_release(&app);
+	/* Output that could not be written (a full disk, a closed pipe's
+	 * EIO) is a failure even when the command had nothing else wrong. */
+	if (fflush(stdout) || ferror(stdout)) {
+		if (status == EX_OK) {
+			fprintf(stderr, "pmdrill: cannot write the output: %s\n",
+				strerror(errno));
+			status = EX_IOERR;
+		}
+	}
 	return status;
 }

@@ -56,6 +56,17 @@ size_t utf8_valid_prefix(const char *s, size_t n)
 	return i;
 }
 
+size_t rec_line(const char *s, size_t n, size_t *next)
+{
+	size_t i;
+	for (i = 0; i < n && s[i] != '\n' && s[i] != '\r'; i++)
+		;
+	*next = i;
+	if (i < n)
+		*next += s[i] == '\r' && i + 1 < n && s[i + 1] == '\n' ? 2 : 1;
+	return i;
+}
+
 static int is_blank(const char *s, size_t n)
 {
 	size_t i;
@@ -119,13 +130,12 @@ int rec_parse(struct rec_file *out, const char *name, const char *buf,
 	}
 	nul = memchr(buf, '\0', len);
 	if (nul) {
-		size_t at = (size_t)(nul - buf), i, ls = 0;
+		size_t at = (size_t)(nul - buf), ls = 0, next;
 		unsigned ln = 1;
-		for (i = 0; i < at; i++)
-			if (buf[i] == '\n') {
-				ln++;
-				ls = i + 1;
-			}
+		while (ls + rec_line(buf + ls, at - ls, &next) < at) {
+			ln++;
+			ls += next;
+		}
 		diag_add(dl, DIAG_ERROR, DIAG_E_BINARY, name, ln,
 			 (unsigned)utf8_count(buf + ls, at - ls) + 1,
 			 "not a text file (NUL byte)");
@@ -136,13 +146,10 @@ int rec_parse(struct rec_file *out, const char *name, const char *buf,
 
 	while (pos < len) {
 		const char *line = buf + pos;
-		const char *nl = memchr(line, '\n', len - pos);
-		size_t n = nl ? (size_t)(nl - line) : len - pos;
+		size_t next, n = rec_line(line, len - pos, &next);
 		size_t valid;
-		pos += n + (nl ? 1 : 0);
+		pos += next;
 		lineno++;
-		if (n && line[n - 1] == '\r')
-			n--;
 
 		valid = utf8_valid_prefix(line, n);
 		if (valid < n && !bad_utf8) {

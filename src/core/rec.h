@@ -6,7 +6,9 @@
  * `Field: value` lines; a line that starts with white space continues the
  * value above it (its leading white space is dropped and a lone "." stands
  * for an empty line, as in Debian control files); a line starting with '#'
- * is a comment.  CRLF line ends and a leading byte-order mark are accepted.
+ * is a comment.  A line ends at LF, CRLF or a lone CR (old Mac files), and
+ * lines are counted the same way for all three; a leading byte-order mark
+ * is accepted.
  *
  * rec_parse() takes a buffer, never a path, and reports every problem it
  * finds into `dl` (with the given file name); it returns -1 only when the
@@ -60,6 +62,9 @@ const struct rec_field *rec_get(const struct rec *r, const char *name);
 /* File line and column (1-based, in characters) of byte `off` of a value. */
 void rec_origin(const struct rec_field *f, size_t off, unsigned *line,
 		unsigned *col);
+/* Length of the line at s[0..n), without its end (LF, CRLF or CR); *next
+ * is where the following line starts (n at the end). */
+size_t rec_line(const char *s, size_t n, size_t *next);
 /* Number of UTF-8 code points in s[0..n). */
 size_t utf8_count(const char *s, size_t n);
 /* Length of the valid UTF-8 prefix of s[0..n). */

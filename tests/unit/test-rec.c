@@ -111,6 +111,23 @@ static void test_line_ends(void)
 	is_str(val(1, "B"), "2", "CRLF at the end");
 	is_int(dl.nr, 0, "CRLF is not an error");
 
+	/* old Mac files: a lone CR ends a line */
+	is_int(parse("A: one\r two\r\rB: 2\r"), 0, "CR-only parses");
+	is_int(rf.nr, 2, "CR-only blank line separates");
+	is_str(val(0, "A"), "one\ntwo", "CR-only continuation joins with LF");
+	is_str(val(1, "B"), "2", "CR-only at the end");
+	is_int(dl.nr, 0, "CR-only is not an error");
+	ok(rf.nr == 2 && rf.v[1].f[0].line == 4, "CR-only line numbers (B at %u, want 4)",
+	   rf.nr == 2 ? rf.v[1].f[0].line : 0);
+	/* all three mixed: LF, CRLF, CR, each one line end */
+	parse("A: 1\nB: 2\r\nC: 3\rD: 4\n\rE: 5\r\n\r\nbad line\r");
+	is_int(rf.nr, 2, "LF then CR is two line ends: a blank line");
+	ok(rf.nr == 2 && rf.v[1].f[0].line == 6, "mixed: E at line %u, want 6",
+	   rf.nr == 2 ? rf.v[1].f[0].line : 0);
+	ok(has(DIAG_E_SYNTAX, 8, 0), "mixed: a syntax error at line 8");
+	parse_n("A: 1\rB: 2\rC: \0\r", 14);
+	ok(has(DIAG_E_BINARY, 3, 4), "a NUL after CR-only lines: line 3, column 4");
+
 	parse("\xEF\xBB\xBF" "A: 1\n");
 	is_int(rf.nr, 1, "a byte-order mark is skipped");
 	is_str(rf.v[0].f[0].name, "A", "... not part of the first name");
