@@ -59,7 +59,7 @@ static void fit_line(struct sb *out, size_t start, size_t w, int color)
 	size_t n = out->len - start;
 	if (wrap_vis_cols(s, n) <= w)
 		return;
-	sb_setlen(out, start + wrap_head_bytes(s, n, w ? w - 1 : 0));
+	sb_setlen(out, start + wrap_cut_bytes(s, n, w ? w - 1 : 0));
 	sb_adds(out, ELLIPSIS);
 	if (color)
 		sb_adds(out, C_RESET);
@@ -136,7 +136,7 @@ static void evidence_line(struct sb *out, const char *text, size_t len,
 	if (e->what) {
 		add_flat(&what, e->what, strlen(e->what));
 		if (what.len && wrap_vis_cols(what.buf, what.len) > WHAT_COLS) {
-			sb_setlen(&what, wrap_head_bytes(what.buf, what.len, WHAT_COLS - 1));
+			sb_setlen(&what, wrap_cut_bytes(what.buf, what.len, WHAT_COLS - 1));
 			sb_adds(&what, ELLIPSIS);
 		}
 	}
@@ -187,7 +187,7 @@ static void evidence_line(struct sb *out, const char *text, size_t len,
 	sb_adds(out, color ? C_RESET : "]");
 	if (ab < ac || (z < len && ab)) {
 		size_t keep = ab > 0 ? ab - 1 : 0;
-		sb_add(out, after.buf, wrap_head_bytes(after.buf, after.len, keep));
+		sb_add(out, after.buf, wrap_cut_bytes(after.buf, after.len, keep));
 		sb_adds(out, ELLIPSIS);
 	} else if (ab) {
 		sb_add(out, after.buf, after.len);
@@ -218,7 +218,7 @@ static void add_label_cut(struct sb *out, const char *label, size_t lc)
 	add_flat(&l, label ? label : "", label ? strlen(label) : 0);
 	c = wrap_vis_cols(l.buf, l.len);
 	if (c > lc) {
-		sb_setlen(&l, wrap_head_bytes(l.buf, l.len, lc - 1));
+		sb_setlen(&l, wrap_cut_bytes(l.buf, l.len, lc - 1));
 		sb_adds(&l, ELLIPSIS);
 		c = lc;
 	}

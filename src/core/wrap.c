@@ -236,6 +236,22 @@ size_t wrap_head_bytes(const char *s, size_t n, size_t cols)
 	return i;
 }
 
+size_t wrap_cut_bytes(const char *s, size_t n, size_t cols)
+{
+	size_t h = wrap_head_bytes(s, n, cols), b = h;
+	if (h >= n || s[h] == ' ' || !h || s[h - 1] == ' ')
+		goto trim;
+	/* inside a word: end at the last space, if that keeps most of it */
+	while (b > 0 && s[b - 1] != ' ')
+		b--;
+	if (b > 0 && wrap_vis_cols(s, b) * 2 >= cols)
+		h = b;
+trim:
+	while (h > 0 && s[h - 1] == ' ')
+		h--;
+	return h;
+}
+
 void wrap_fit(struct sb *out, const char *s, size_t n, unsigned width, int cut)
 {
 	size_t pos = 0;
@@ -250,7 +266,7 @@ void wrap_fit(struct sb *out, const char *s, size_t n, unsigned width, int cut)
 			continue;
 		}
 		if (cut) {
-			sb_add(out, line, wrap_head_bytes(line, len, width - 1));
+			sb_add(out, line, wrap_cut_bytes(line, len, width - 1));
 			sb_adds(out, "\xe2\x80\xa6");
 			if (memchr(line, '\033', len))
 				sb_adds(out, "\033[0m");

@@ -38,6 +38,10 @@ size_t wrap_vis_cols(const char *s, size_t n);
 /* Bytes of s[0..n) that show its first `cols` columns, escapes inside
  * them included and no code point split. */
 size_t wrap_head_bytes(const char *s, size_t n, size_t cols);
+/* The same, but a cut inside a word moves back to the space before it
+ * (when that keeps at least half the columns), trailing spaces dropped:
+ * where to cut a line that ends in an ellipsis. */
+size_t wrap_cut_bytes(const char *s, size_t n, size_t cols);
 /*
  * Append s[0..n), one or more lines, fitted to `width` columns: a line
  * that fits is copied; a wider one is wrapped at word boundaries under

@@ -173,10 +173,13 @@ static void test_fit(void)
 	is_str(f.buf, "short\n", "a line that fits is copied");
 	sb_reset(&f);
 	wrap_fit(&f, "a table row that is long\n", 25, 10, 1);
-	is_str(f.buf, "a table r\xe2\x80\xa6\n", "cut: width - 1 columns and an ellipsis");
+	is_str(f.buf, "a table\xe2\x80\xa6\n", "cut: at a word boundary, then an ellipsis");
 	sb_reset(&f);
 	wrap_fit(&f, "\033[1mbold words here\033[0m\n", 25, 8, 1);
-	is_str(f.buf, "\033[1mbold wo\xe2\x80\xa6\033[0m\n", "cut: a reset after a coloured line");
+	is_str(f.buf, "\033[1mbold\xe2\x80\xa6\033[0m\n", "cut: a reset after a coloured line");
+	sb_reset(&f);
+	wrap_fit(&f, "abcdefghijklmnop\n", 17, 8, 1);
+	is_str(f.buf, "abcdefg\xe2\x80\xa6\n", "cut: one long word is cut where it must be");
 	sb_reset(&f);
 	wrap_fit(&f, "  indented prose to wrap\n", 26, 18, 0);
 	is_str(f.buf, "  indented prose\n  to wrap\n", "wrap: under the line's own indent");
