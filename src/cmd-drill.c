@@ -246,32 +246,11 @@ static int choose(struct session *s, const char *question, const char *keys,
 	}
 }
 
-/* A yes/no question: Enter, end of input or Ctrl-C give `def`. */
+/* A yes/no question: Enter, end of input or Ctrl-C give `def`; "y",
+ * "yes", "n" and "no" (any case) answer it. */
 static int yesno(struct session *s, const char *question, int def)
 {
-	repl_set_live_prompt(NULL, NULL);
-	for (;;) {
-		char *line = NULL, *t;
-		enum repl_status rs = ask(s, question, 1, &line);
-		int ans = -1;
-		if (rs != REPL_LINE) {
-			if (rs == REPL_EOF && s->tty)
-				fputc('\n', stdout);
-			free(line);
-			return def;
-		}
-		t = trim(line);
-		if (!*t)
-			ans = def;
-		else if (!strcasecmp(t, "y") || !strcasecmp(t, "yes"))
-			ans = 1;
-		else if (!strcasecmp(t, "n") || !strcasecmp(t, "no"))
-			ans = 0;
-		free(line);
-		if (ans >= 0)
-			return ans;
-		fputs("please answer y or n\n", stdout);
-	}
+	return choose(s, question, "yn", def ? 'y' : 'n') == 'y';
 }
 
 /* ---- completion ---- */

@@ -335,15 +335,20 @@ void repl_prefill(const char *text)
 	prefill_text = text && *text && tty_mode ? xstrdup(text) : NULL;
 }
 
+/* The line repeats the newest history entry. */
+static int same_as_last(const char *line)
+{
+	HIST_ENTRY *last = history_length
+				   ? history_get(history_base + history_length - 1)
+				   : NULL;
+	return last && !strcmp(last->line, line);
+}
+
 void repl_add_history(const char *line)
 {
-	HIST_ENTRY *last;
 	int fd;
-	if (!tty_mode || saved_hist || !line || !*line || line[0] == ' ')
-		return;
-	last = history_length ? history_get(history_base + history_length - 1)
-			      : NULL;
-	if (last && !strcmp(last->line, line))
+	if (!tty_mode || saved_hist || !line || !*line || line[0] == ' ' ||
+	    same_as_last(line))
 		return;
 	add_history(line);
 	if (!hist_path)
@@ -394,12 +399,7 @@ void repl_scratch_end(void)
 
 void repl_scratch_add(const char *line)
 {
-	HIST_ENTRY *last;
-	if (!saved_hist || !line || !*line)
-		return;
-	last = history_length ? history_get(history_base + history_length - 1)
-			      : NULL;
-	if (last && !strcmp(last->line, line))
+	if (!saved_hist || !line || !*line || same_as_last(line))
 		return;
 	add_history(line);
 }
