@@ -11,15 +11,18 @@
 . "$ROOT/tests/scripts/lib.sh"
 cd "$ROOT" || exit 70
 SHARED=$ROOT/../shared/calibration
-[ -d "$SHARED" ] || skip "no graded set at $SHARED"
+# Without the shared set (a clone outside this workspace) the project's
+# own sets are still checked; the shared set's floors need it.
+if [ -d "$SHARED" ]; then SETS="$SHARED"; NAMES=calibration; else
+	SETS= NAMES=; echo "calibration: no graded set at $SHARED; own sets only"; fi
 FIT=${UNIT_DIR:-$ROOT/build/tests}/../calibrate/fit
 [ -x "$FIT" ] || fail "no fitter at $FIT (make builds it)"
 D=$WORK/cal
-sh tests/calibrate/flatten.sh "$D" "$SHARED" tests/calib tests/calib-blind tests/calib-blind2 ||
+sh tests/calibrate/flatten.sh "$D" $SETS tests/calib tests/calib-blind tests/calib-blind2 ||
 	fail 'flatten failed'
 PMDRILL_BIN=$PM sh tests/calibrate/features.sh "$D" || fail 'scoring the calibration answers failed'
 # The shipped model, answer by answer (the score column is pmdrill's own).
-for set in calibration calib calib-blind calib-blind2; do
+for set in $NAMES calib calib-blind calib-blind2; do
 	awk -F'\t' -v set="$set" '$1 == set {
 		print $1 "\t" $2 "\t-\t" $3 "\t" $4 "\t" $5 "\t-\t" $15 }' "$D/features.tsv" >"$D/$set.tsv"
 	awk -F'\t' -f tests/calibrate/figures.awk "$D/$set.tsv" >"$D/$set.fig"
@@ -33,10 +36,14 @@ floor() { # SET ACC RHO
 		'BEGIN { exit !(a >= fa && r >= fr) }' ||
 		fail "$1: pairwise accuracy $(acc "$1") (floor $2), Spearman $(rho "$1") (floor $3)"
 }
-floor calibration 0.87 0.82
 floor calib 0.97 0.92
 floor calib-blind 0.94 0.87
 floor calib-blind2 0.91 0.85
+if [ -z "$NAMES" ]; then
+	echo "calibration: own sets above their floors"
+	exit 0
+fi
+floor calibration 0.87 0.82
 # Held out by question: refit without each shared question, score it.
 "$FIT" "$D/features.tsv" --loqo calibration >"$D/loqo.out" || fail 'fit failed'
 sed -n '/^leave one question out/,$p' "$D/loqo.out" | grep -v 'outside band:'
