@@ -1092,6 +1092,7 @@ static int save_and_score(struct session *s, struct answer *a, int schedule,
 	if (a->from_draft)
 		draft_remove();
 	if (r) {
+		bank_lexicon(s->bank);
 		rubric_compile(r, 1, &dl);
 		qbank_compile_expects(q, 1, &dl);
 		/* a follow-up is scored as an answer to the follow-up */

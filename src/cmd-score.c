@@ -71,6 +71,7 @@ int prepare_rubric(struct bank *b, const char *qid, const char *rname,
 		}
 		*r = &b->r.v[ri];
 	}
+	bank_lexicon(b);
 	if (rubric_compile(*r, 1, &dl))
 		bad = 1;
 	if (*q && qbank_compile_expects(*q, 1, &dl))

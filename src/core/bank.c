@@ -85,9 +85,12 @@ void bank_validate(struct bank *b, int compile_all, struct diag_list *dl)
 				i--;
 				break;
 			}
+	/* the lexicon is built when something is scored (bank_lexicon) */
+	lexicon_release(&b->lex);
+	b->lex_ready = 0;
 	for (i = 0; i < b->r.nr; i++) {
 		b->r.v[i].model = b->model.loaded ? &b->model : NULL;
-		b->r.v[i].lex = &b->lex;
+		b->r.v[i].lex = NULL;
 	}
 
 	/* Duplicate ids by sorting (id, load order): n log n, so start-up
@@ -139,14 +142,6 @@ void bank_validate(struct bank *b, int compile_all, struct diag_list *dl)
 		free(first);
 		free(drop);
 	}
-	{
-		const char **pr = xcalloc(b->q.nr + 1, sizeof(*pr));
-		for (i = 0; i < b->q.nr; i++)
-			pr[i] = b->q.v[i].prompt;
-		lexicon_release(&b->lex);
-		lexicon_build(&b->lex, pr, b->q.nr);
-		free(pr);
-	}
 
 	if (compile_all) {
 		for (i = 0; i < b->r.nr; i++)
@@ -193,6 +188,22 @@ size_t bank_categories(const struct bank *b, const char ***out)
 	qsort(v, n, sizeof(*v), cmp_strp);
 	*out = v;
 	return n;
+}
+
+const struct lexicon *bank_lexicon(struct bank *b)
+{
+	size_t i;
+	if (!b->lex_ready) {
+		const char **pr = xcalloc(b->q.nr + 1, sizeof(*pr));
+		for (i = 0; i < b->q.nr; i++)
+			pr[i] = b->q.v[i].prompt;
+		lexicon_build(&b->lex, pr, b->q.nr);
+		free(pr);
+		b->lex_ready = 1;
+	}
+	for (i = 0; i < b->r.nr; i++)
+		b->r.v[i].lex = &b->lex;
+	return &b->lex;
 }
 
 void bank_release(struct bank *b)

@@ -25,6 +25,7 @@ struct bank {
 	struct rubric_set r;
 	struct model model; /* the fitted scoring model (model.h), if loaded */
 	struct lexicon lex; /* how common each prompt word is (score.h) */
+	int lex_ready;      /* lex is built for the questions now loaded */
 };
 
 int bank_add_questions(struct bank *b, const char *file, const char *buf,
@@ -42,6 +43,11 @@ int bank_add_model(struct bank *b, const char *file, const char *buf,
  * question's Expect patterns are compiled too (for `check`).
  */
 void bank_validate(struct bank *b, int compile_all, struct diag_list *dl);
+/* The lexicon of every loaded prompt, built on first use (it costs time
+ * in proportion to the bank, so only commands that score pay it), and
+ * lent to every rubric: call it before scoring.  bank_validate() drops
+ * it, as the questions may have changed. */
+const struct lexicon *bank_lexicon(struct bank *b);
 /* The rubric of question i (NULL if none). */
 struct rubric *bank_rubric_of(struct bank *b, size_t qi);
 /* Distinct categories, sorted; returns count; *out is caller-freed array

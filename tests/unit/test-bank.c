@@ -134,6 +134,26 @@ static void test_compile_all(void)
 	   dl.v[1].col == 15, "Expect pattern error at q.txt:4:15");
 }
 
+/* The lexicon is built when scoring asks for it, from what survived. */
+static void test_lexicon(void)
+{
+	const struct lexicon *lx;
+	reset();
+	addr("rubrics/m.txt", RUB("metrics"));
+	addq("questions/a.txt", "Id: a\nCategory: metrics\nPrompt: How do you measure churn?\n\n"
+				"Id: b\nCategory: metrics\nPrompt: How do you measure pricing?\n");
+	bank_validate(&b, 0, &dl);
+	ok(b.r.v[0].lex == NULL && !b.lex_ready, "start-up builds no lexicon");
+	lx = bank_lexicon(&b);
+	ok(lx == &b.lex && b.r.v[0].lex == lx, "scoring gets one and every rubric borrows it");
+	is_int((long)lx->ndocs, 2, "... from every loaded prompt");
+	ok(bank_lexicon(&b) == lx && lx->ndocs == 2, "a second call reuses it");
+	addq("questions/c.txt", "Id: c\nCategory: metrics\nPrompt: How do you measure growth?\n");
+	bank_validate(&b, 0, &dl);
+	ok(!b.lex_ready && b.r.v[0].lex == NULL, "validating again drops it");
+	is_int((long)bank_lexicon(&b)->ndocs, 3, "... and the next one counts the new question");
+}
+
 int main(void)
 {
 	test_duplicate_id();
@@ -141,6 +161,7 @@ int main(void)
 	test_rubric_twice();
 	test_times_categories();
 	test_compile_all();
+	test_lexicon();
 	reset();
 	return done_testing();
 }
