@@ -2,6 +2,7 @@
 /* Paragraph-aware word wrapping that counts UTF-8 code points. */
 #include "wrap.h"
 
+#include <stdint.h>
 #include <string.h>
 
 #include "sb.h"
@@ -204,22 +205,10 @@ static size_t esc_len(const char *s, size_t n)
 	return i < n ? i + 1 : n;
 }
 
-size_t wrap_vis_cols(const char *s, size_t n)
-{
-	const unsigned char *p = (const unsigned char *)s;
-	size_t i = 0, cols = 0, e;
-	while (i < n) {
-		if ((e = esc_len(s + i, n - i))) {
-			i += e;
-			continue;
-		}
-		i += cp_len(p + i, n - i);
-		cols++;
-	}
-	return cols;
-}
-
-size_t wrap_head_bytes(const char *s, size_t n, size_t cols)
+/* Walk s[0..n) over at most `cols` columns (escapes take none, and those
+ * right after the last column are kept); the bytes walked, and in *used
+ * the columns they show. */
+static size_t walk_cols(const char *s, size_t n, size_t cols, size_t *used)
 {
 	const unsigned char *p = (const unsigned char *)s;
 	size_t i = 0, c = 0, e;
@@ -233,7 +222,21 @@ size_t wrap_head_bytes(const char *s, size_t n, size_t cols)
 		i += cp_len(p + i, n - i);
 		c++;
 	}
+	*used = c;
 	return i;
+}
+
+size_t wrap_vis_cols(const char *s, size_t n)
+{
+	size_t c;
+	walk_cols(s, n, SIZE_MAX, &c);
+	return c;
+}
+
+size_t wrap_head_bytes(const char *s, size_t n, size_t cols)
+{
+	size_t c;
+	return walk_cols(s, n, cols, &c);
 }
 
 size_t wrap_cut_bytes(const char *s, size_t n, size_t cols)
