@@ -404,59 +404,90 @@ void repl_scratch_add(const char *line)
 	add_history(line);
 }
 
-int repl_run(const char *const argv[])
-{
-	struct sigaction ign, oint, oquit;
-	pid_t pid;
-	int status = -1;
+/* While a child runs in the foreground, Ctrl-C and Ctrl-\\ are its alone:
+ * pmdrill ignores them (and SIGPIPE when `pipe_too`) until restored. */
+struct held_signals {
+	struct sigaction oint, oquit, opipe;
+	int pipe_too;
+};
 
-	fflush(stdout);
-	fflush(stderr);
+static void hold_signals(struct held_signals *h, int pipe_too)
+{
+	struct sigaction ign;
 	memset(&ign, 0, sizeof(ign));
 	ign.sa_handler = SIG_IGN;
 	sigemptyset(&ign.sa_mask);
-	sigaction(SIGINT, &ign, &oint);
-	sigaction(SIGQUIT, &ign, &oquit);
+	h->pipe_too = pipe_too;
+	sigaction(SIGINT, &ign, &h->oint);
+	sigaction(SIGQUIT, &ign, &h->oquit);
+	if (pipe_too)
+		sigaction(SIGPIPE, &ign, &h->opipe);
+}
+
+static void release_signals(const struct held_signals *h)
+{
+	sigaction(SIGINT, &h->oint, NULL);
+	sigaction(SIGQUIT, &h->oquit, NULL);
+	if (h->pipe_too)
+		sigaction(SIGPIPE, &h->opipe, NULL);
+}
+
+/* In the child: the default for what the parent holds. */
+static void child_signals(int pipe_too)
+{
+	signal(SIGINT, SIG_DFL);
+	signal(SIGQUIT, SIG_DFL);
+	if (pipe_too)
+		signal(SIGPIPE, SIG_DFL);
+}
+
+/* The exit status of child pid (128 if a signal ended it), -1 if none. */
+static int wait_child(pid_t pid)
+{
+	int status;
+	if (pid < 0)
+		return -1;
+	while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
+		;
+	return WIFEXITED(status) ? WEXITSTATUS(status) : 128;
+}
+
+int repl_run(const char *const argv[])
+{
+	struct held_signals h;
+	pid_t pid;
+	int status;
+
+	fflush(stdout);
+	fflush(stderr);
+	hold_signals(&h, 0);
 	pid = fork();
 	if (pid == 0) {
-		signal(SIGINT, SIG_DFL);
-		signal(SIGQUIT, SIG_DFL);
+		child_signals(0);
 		execvp(argv[0], (char *const *)argv);
 		_exit(127);
 	}
-	if (pid > 0) {
-		while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
-			;
-		status = WIFEXITED(status) ? WEXITSTATUS(status) : 128;
-	}
-	sigaction(SIGINT, &oint, NULL);
-	sigaction(SIGQUIT, &oquit, NULL);
-	return pid < 0 ? -1 : status;
+	status = wait_child(pid);
+	release_signals(&h);
+	return status;
 }
 
 int repl_page(const char *cmd, const char *buf, size_t len)
 {
-	struct sigaction ign, oint, oquit, opipe;
-	int fd[2], status = -1;
+	struct held_signals h;
+	int fd[2], status;
 	pid_t pid;
 
 	fflush(stdout);
 	fflush(stderr);
 	if (pipe(fd))
 		return -1;
-	memset(&ign, 0, sizeof(ign));
-	ign.sa_handler = SIG_IGN;
-	sigemptyset(&ign.sa_mask);
 	/* The pager handles Ctrl-C itself; a pager that quits early must
 	 * not take pmdrill down with SIGPIPE. */
-	sigaction(SIGINT, &ign, &oint);
-	sigaction(SIGQUIT, &ign, &oquit);
-	sigaction(SIGPIPE, &ign, &opipe);
+	hold_signals(&h, 1);
 	pid = fork();
 	if (pid == 0) {
-		signal(SIGINT, SIG_DFL);
-		signal(SIGQUIT, SIG_DFL);
-		signal(SIGPIPE, SIG_DFL);
+		child_signals(1);
 		dup2(fd[0], STDIN_FILENO);
 		close(fd[0]);
 		close(fd[1]);
@@ -479,13 +510,7 @@ int repl_page(const char *cmd, const char *buf, size_t len)
 		}
 	}
 	close(fd[1]);
-	if (pid > 0) {
-		while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
-			;
-		status = WIFEXITED(status) ? WEXITSTATUS(status) : 128;
-	}
-	sigaction(SIGINT, &oint, NULL);
-	sigaction(SIGQUIT, &oquit, NULL);
-	sigaction(SIGPIPE, &opipe, NULL);
-	return pid < 0 ? -1 : status;
+	status = wait_child(pid);
+	release_signals(&h);
+	return status;
 }
