@@ -35,14 +35,20 @@ static const char *col(int color, const char *code)
 
 /* ---- columns ---- */
 
+/* Back up to the start of a UTF-8 character. */
+static size_t char_start(const char *s, size_t i)
+{
+	while (i > 0 && ((unsigned char)s[i] & 0xC0) == 0x80)
+		i--;
+	return i;
+}
+
 /* Where the last `cols` columns of plain text s[0..n) start. */
 static size_t tail_start(const char *s, size_t n, size_t cols)
 {
 	size_t i = n, c = 0;
 	while (i > 0) {
-		size_t j = i - 1;
-		while (j > 0 && ((unsigned char)s[j] & 0xC0) == 0x80)
-			j--;
+		size_t j = char_start(s, i - 1);
 		if (c == cols)
 			break;
 		c++;
@@ -103,14 +109,6 @@ static void wrap_safe(struct sb *out, const char *s, unsigned width, unsigned in
 	safe_terms(&c, s, SAFE_KEEP_NEWLINE);
 	wrap_text(out, c.buf ? c.buf : "", c.len, width, indent);
 	sb_release(&c);
-}
-
-/* Back up to the start of a UTF-8 character. */
-static size_t char_start(const char *s, size_t i)
-{
-	while (i > 0 && ((unsigned char)s[i] & 0xC0) == 0x80)
-		i--;
-	return i;
 }
 
 /* ---- pieces ---- */
