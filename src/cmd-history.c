@@ -169,10 +169,7 @@ int cmd_history(int argc, char **argv, struct app *app)
 		if (overridden)
 			sb_adds(&out, "* grade changed by hand (see 'pmdrill review ID')\n");
 	}
-	if (json)
-		fwrite(out.buf, 1, out.len, stdout);
-	else
-		term_write_fit(stdout, out.buf, out.len, TERM_FIT_CUT);
+	term_output(stdout, out.buf, out.len, json, TERM_FIT_CUT);
 	status = fflush(stdout) ? EX_IOERR : EX_OK;
 out:
 	store_attempts_free(v, n);

@@ -156,10 +156,7 @@ int cmd_list(int argc, char **argv, struct app *app)
 	}
 	if (json)
 		sb_adds(&out, shown ? "\n]\n" : "]\n");
-	if (json)
-		fwrite(out.buf, 1, out.len, stdout);
-	else
-		term_write_fit(stdout, out.buf, out.len, TERM_FIT_CUT);
+	term_output(stdout, out.buf, out.len, json, TERM_FIT_CUT);
 	sb_release(&out);
 	if (!shown && category && !json)
 		fprintf(stderr, "pmdrill: list: no questions in category '%s'\n",

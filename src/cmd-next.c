@@ -180,10 +180,7 @@ int cmd_next(int argc, char **argv, struct app *app)
 						      : (int)qu.new_total,
 				new_per_day, new_per_day == 1 ? "" : "s");
 	}
-	if (json)
-		fwrite(out.buf, 1, out.len, stdout);
-	else
-		term_write_fit(stdout, out.buf, out.len, TERM_FIT_WRAP);
+	term_output(stdout, out.buf, out.len, json, TERM_FIT_WRAP);
 	status = fflush(stdout) ? EX_IOERR : EX_OK;
 out:
 	queue_release(&qu);

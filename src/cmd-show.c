@@ -118,10 +118,7 @@ int cmd_show(int argc, char **argv, struct app *app)
 			rubric_show(&out, r);
 		}
 	}
-	if (json)
-		fwrite(out.buf, 1, out.len, stdout);
-	else
-		term_write_fit(stdout, out.buf, out.len, TERM_FIT_WRAP);
+	term_output(stdout, out.buf, out.len, json, TERM_FIT_WRAP);
 	sb_release(&out);
 	sb_release(&t);
 	return EX_OK;

@@ -162,10 +162,7 @@ int cmd_stats(int argc, char **argv, struct app *app)
 		stats_json(&out, &s, &d);
 	else
 		stats_text(&out, &s, &d);
-	if (json)
-		fwrite(out.buf, 1, out.len, stdout);
-	else
-		term_write_fit(stdout, out.buf, out.len, TERM_FIT_WRAP);
+	term_output(stdout, out.buf, out.len, json, TERM_FIT_WRAP);
 	status = fflush(stdout) ? EX_IOERR : EX_OK;
 out:
 	store_stats_release(&s);

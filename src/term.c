@@ -163,6 +163,15 @@ void term_write_fit(FILE *out, const char *buf, size_t len, enum term_fit how)
 	sb_release(&s);
 }
 
+void term_output(FILE *out, const char *buf, size_t len, int json,
+		 enum term_fit how)
+{
+	if (json)
+		fwrite(buf, 1, len, out);
+	else
+		term_write_fit(out, buf, len, how);
+}
+
 int term_add_prose(struct sb *out, const char *text, unsigned indent)
 {
 	unsigned w = term_width();

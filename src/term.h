@@ -71,6 +71,10 @@ void term_puts(FILE *out, const char *s);
  */
 enum term_fit { TERM_FIT_WRAP, TERM_FIT_CUT };
 void term_write_fit(FILE *out, const char *buf, size_t len, enum term_fit how);
+/* A command's whole output: JSON as built (exact text; its writer escapes
+ * every control byte), anything else through term_write_fit(). */
+void term_output(FILE *out, const char *buf, size_t len, int json,
+		 enum term_fit how);
 /* The same for text already made safe that holds pmdrill's own colour
  * codes (written as it is, not sanitised again). */
 void term_write_fit_safe(FILE *out, const char *buf, size_t len,
