@@ -373,22 +373,31 @@ static int looks_like_rubric(const char *buf, size_t len)
 	return rubric && !id;
 }
 
+/* Read a bank file into buf; 0, or nonzero with the reason in dl (a
+ * FIFO or device is a warning; a missing file says nothing if
+ * `missing_ok`). */
+static int read_bank_diag(const char *path, struct sb *buf, int missing_ok,
+			  struct diag_list *dl)
+{
+	const char *what = NULL;
+	int rc = read_bank_file(path, buf, REC_MAX_FILE, &what);
+	if (rc == -3)
+		diag_add(dl, DIAG_WARNING, DIAG_W_SPECIAL, path, 0, 0,
+			 "is %s, not a regular file; skipped", what);
+	else if (rc == -2)
+		diag_add(dl, DIAG_ERROR, DIAG_E_TOO_LARGE, path, 0, 0,
+			 "file is too large (the limit is %u bytes)", REC_MAX_FILE);
+	else if (rc && !(missing_ok && errno == ENOENT))
+		diag_add(dl, DIAG_ERROR, DIAG_E_READ, path, 0, 0,
+			 "cannot read: %s", strerror(errno));
+	return rc;
+}
+
 static void load_one(struct bank *b, const char *path, int kind,
 		     struct diag_list *dl)
 {
 	struct sb buf = SB_INIT;
-	const char *what = NULL;
-	int rc = read_bank_file(path, &buf, REC_MAX_FILE, &what);
-	if (rc == -3) {
-		diag_add(dl, DIAG_WARNING, DIAG_W_SPECIAL, path, 0, 0,
-			 "is %s, not a regular file; skipped", what);
-	} else if (rc == -2) {
-		diag_add(dl, DIAG_ERROR, DIAG_E_TOO_LARGE, path, 0, 0,
-			 "file is too large (the limit is %u bytes)", REC_MAX_FILE);
-	} else if (rc) {
-		diag_add(dl, DIAG_ERROR, DIAG_E_READ, path, 0, 0,
-			 "cannot read: %s", strerror(errno));
-	} else {
+	if (!read_bank_diag(path, &buf, 0, dl)) {
 		if (kind < 0)
 			kind = looks_like_rubric(buf.buf, buf.len);
 		if (kind)
@@ -483,23 +492,12 @@ static void load_model(struct bank *b, const char *rubric_dir,
 			    struct diag_list *dl)
 {
 	struct sb path = SB_INIT, buf = SB_INIT;
-	const char *what = NULL;
-	int rc;
 	if (b->model.loaded)
 		return;
 	sb_addf(&path, "%s/weights.fit", rubric_dir);
-	rc = read_bank_file(path.buf, &buf, REC_MAX_FILE, &what);
-	if (!rc)
+	/* a bank without a model file scores with the plain average */
+	if (!read_bank_diag(path.buf, &buf, 1, dl))
 		bank_add_model(b, path.buf, buf.buf, buf.len, dl);
-	else if (rc == -3)
-		diag_add(dl, DIAG_WARNING, DIAG_W_SPECIAL, path.buf, 0, 0,
-			 "is %s, not a regular file; skipped", what);
-	else if (rc == -2)
-		diag_add(dl, DIAG_ERROR, DIAG_E_TOO_LARGE, path.buf, 0, 0,
-			 "file is too large (the limit is %u bytes)", REC_MAX_FILE);
-	else if (errno != ENOENT)
-		diag_add(dl, DIAG_ERROR, DIAG_E_READ, path.buf, 0, 0,
-			 "cannot read: %s", strerror(errno));
 	sb_release(&path);
 	sb_release(&buf);
 }
