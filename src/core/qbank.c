@@ -111,24 +111,6 @@ static const char *const known[] = {"id", "category", "prompt", "rubric",
 static const char *const once[] = {"id", "category", "prompt", "rubric",
 				   "time", "level", "hint", "tags", NULL};
 
-static int in_list(const char *const *list, const char *name)
-{
-	for (; *list; list++)
-		if (!strcasecmp(*list, name))
-			return 1;
-	return 0;
-}
-
-/* Index of name in list, or -1. */
-static int list_index(const char *const *list, const char *name)
-{
-	int i;
-	for (i = 0; list[i]; i++)
-		if (!strcasecmp(list[i], name))
-			return i;
-	return -1;
-}
-
 /* Geometric growth: a question may carry tens of thousands of these. */
 static void add_str(char ***v, size_t *n, size_t *alloc, const char *s,
 		    size_t len)
@@ -155,13 +137,13 @@ static int parse_one(struct question *q, const struct rec *r, const char *file,
 		const char *v = f->value;
 		unsigned vl, vc;
 		rec_origin(f, 0, &vl, &vc);
-		if (!in_list(known, f->name)) {
+		if (rec_name_index(known, f->name) < 0) {
 			diag_add(dl, DIAG_WARNING, DIAG_W_UNKNOWN_FIELD, file,
 				 f->line, f->col,
 				 "unknown field '%s' (ignored)", f->name);
 			continue;
 		}
-		oi = list_index(once, f->name);
+		oi = rec_name_index(once, f->name);
 		if (oi >= 0) {
 			/* Remember where each once-field was first seen: a
 			 * scan back over every field before it would make a

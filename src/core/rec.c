@@ -279,6 +279,15 @@ const struct rec_field *rec_get(const struct rec *r, const char *name)
 	return NULL;
 }
 
+int rec_name_index(const char *const *names, const char *name)
+{
+	int i;
+	for (i = 0; names[i]; i++)
+		if (!strcasecmp(names[i], name))
+			return i;
+	return -1;
+}
+
 void rec_origin(const struct rec_field *f, size_t off, unsigned *line,
 		unsigned *col)
 {

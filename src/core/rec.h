@@ -59,6 +59,9 @@ void rec_file_release(struct rec_file *rf);
 
 /* First field called `name` (case-insensitive), or NULL. */
 const struct rec_field *rec_get(const struct rec *r, const char *name);
+/* Index of field name `name` (case-insensitive) in the NULL-terminated
+ * list `names`, or -1: which of a format's known fields a field is. */
+int rec_name_index(const char *const *names, const char *name);
 /* File line and column (1-based, in characters) of byte `off` of a value. */
 void rec_origin(const struct rec_field *f, size_t off, unsigned *line,
 		unsigned *col);

@@ -48,14 +48,6 @@ static const char *const crit_fields[] = {
 static const char *const repeatable[] = {"pattern", "against", "stage",
 					 "note", NULL};
 
-static int in_list(const char *const *list, const char *name)
-{
-	for (; *list; list++)
-		if (!strcasecmp(*list, name))
-			return 1;
-	return 0;
-}
-
 /* A plain non-negative decimal number. */
 static int parse_number(const char *s, double *out)
 {
@@ -147,20 +139,18 @@ static int check_fields(const struct rec *r, const char *const *known,
 			const char *file, struct diag_list *dl)
 {
 	const struct rec_field *first[32] = {0};
-	size_t i, k;
-	int bad = 0;
+	size_t i;
+	int bad = 0, k;
 	for (i = 0; i < r->nr; i++) {
 		const struct rec_field *f = &r->f[i];
-		for (k = 0; k < 32 && known[k]; k++)
-			if (!strcasecmp(known[k], f->name))
-				break;
-		if (k >= 32 || !known[k]) {
+		k = rec_name_index(known, f->name);
+		if (k < 0 || k >= 32) {
 			diag_add(dl, DIAG_WARNING, DIAG_W_UNKNOWN_FIELD, file,
 				 f->line, f->col, "unknown field '%s' (ignored)",
 				 f->name);
 			continue;
 		}
-		if (in_list(repeatable, f->name))
+		if (rec_name_index(repeatable, f->name) >= 0)
 			continue;
 		if (first[k]) {
 			diag_add(dl, DIAG_ERROR, DIAG_E_REPEATED_FIELD, file,

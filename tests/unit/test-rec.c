@@ -230,9 +230,18 @@ static void test_utf8_helpers(void)
 	is_int(utf8_valid_prefix("\xed\xbf\xbf", 3), 0, "a surrogate is not");
 }
 
+static void test_name_index(void)
+{
+	static const char *const names[] = {"id", "prompt", "follow-up", NULL};
+	is_int(rec_name_index(names, "Prompt"), 1, "a field name is found whatever its case");
+	is_int(rec_name_index(names, "FOLLOW-UP"), 2, "... at its index");
+	is_int(rec_name_index(names, "promptx"), -1, "an unknown name is -1");
+}
+
 int main(void)
 {
 	test_records();
+	test_name_index();
 	test_continuation();
 	test_comments_case();
 	test_line_ends();
