@@ -733,21 +733,29 @@ static int text_is_blank(const struct sb *t)
 	return 1;
 }
 
+/* Each line of text[0..len) becomes a line Up recalls (a CR before its
+ * LF dropped; a lone '.' would end the answer, so it is not one). */
+static void scratch_add_lines(const char *text, size_t len)
+{
+	const char *p = text, *end = text + len;
+	while (p < end) {
+		const char *nl = memchr(p, '\n', (size_t)(end - p));
+		size_t n = nl ? (size_t)(nl - p) : (size_t)(end - p);
+		char *one = xstrndup(p, n && p[n - 1] == '\r' ? n - 1 : n);
+		if (strcmp(one, "."))
+			repl_scratch_add(one);
+		free(one);
+		p += n + 1;
+	}
+}
+
 /* Up recalls the answer's lines: start the scratch list over with them
  * (after :edit or a resumed draft they are not the lines typed). */
 static void scratch_load(const struct answer *a)
 {
-	const char *p = a->text.buf, *end = a->text.buf + a->text.len;
 	repl_scratch_end();
 	repl_scratch_begin();
-	while (p < end) {
-		const char *nl = memchr(p, '\n', (size_t)(end - p));
-		size_t n = nl ? (size_t)(nl - p) : (size_t)(end - p);
-		char *line = xstrndup(p, n);
-		repl_scratch_add(line);
-		free(line);
-		p += n + 1;
-	}
+	scratch_add_lines(a->text.buf ? a->text.buf : "", a->text.len);
 }
 
 /* Run the editor on the answer so far and take back what it saved. */
@@ -983,24 +991,8 @@ static enum answer_end collect_answer(struct session *s, struct answer *a)
 			}
 		}
 		free(cmd);
-		{
-			/* each line of a paste is a line to recall */
-			const char *p = line;
-			for (;;) {
-				const char *nl = strchr(p, '\n');
-				size_t n = nl ? (size_t)(nl - p) : strlen(p);
-				char *one;
-				if (n && p[n - 1] == '\r')
-					n--;
-				one = xstrndup(p, n);
-				if (strcmp(one, "."))
-					repl_scratch_add(one);
-				free(one);
-				if (!nl)
-					break;
-				p = nl + 1;
-			}
-		}
+		/* each line of a paste is a line to recall */
+		scratch_add_lines(line, strlen(line));
 		if (add_lines(a, line)) {
 			free(line);
 			end = text_is_blank(&a->text) ? ANSWER_EMPTY : ANSWER_DONE;
