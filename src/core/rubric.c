@@ -42,11 +42,11 @@ static const char *const rubric_fields[] = {
 	"rubric", "title", "description", "time", "min-words", "outline",
 	"note", NULL};
 static const char *const crit_fields[] = {
-	"criterion", "kind", "weight", "label", "feedback", "pattern",
+	"criterion", "kind", "weight", "label", "feedback", "example", "pattern",
 	"against", "stage", "min", "count", "where", "follow-ups", "target", "ideal",
 	"words-per-minute", "allow", "full", "note", NULL};
 static const char *const repeatable[] = {"pattern", "against", "stage",
-					 "note", NULL};
+					 "example", "note", NULL};
 
 /* A plain non-negative decimal number. */
 static int parse_number(const char *s, double *out)
@@ -99,6 +99,9 @@ static void criterion_release(struct criterion *c)
 	free(c->name);
 	free(c->label);
 	free(c->feedback);
+	for (i = 0; i < c->nexamples; i++)
+		free(c->examples[i]);
+	free(c->examples);
 	for (i = 0; i < c->npats; i++) {
 		free(c->pats[i].label);
 		free(c->pats[i].src);
@@ -282,6 +285,13 @@ static int parse_criterion(struct criterion *c, const struct rec *r,
 		} else if (!strcasecmp(f->name, "feedback")) {
 			free(c->feedback);
 			c->feedback = xstrdup(v);
+		} else if (!strcasecmp(f->name, "example")) {
+			if (!*v) {
+				BAD(f, "empty Example");
+				continue;
+			}
+			ALLOC_GROW(c->examples, c->nexamples + 1, c->aexamples);
+			c->examples[c->nexamples++] = xstrdup(v);
 		} else if (!strcasecmp(f->name, "pattern") ||
 			   !strcasecmp(f->name, "against")) {
 			int against = !strcasecmp(f->name, "against");

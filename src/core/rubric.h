@@ -53,6 +53,8 @@ struct criterion {
 	char *name;
 	char *label;
 	char *feedback; /* may be NULL */
+	char **examples; /* Example: lines; the scorer shows one that fits */
+	size_t nexamples, aexamples;
 	enum crit_kind kind;
 	double weight;
 	double min;      /* keywords, stages, ratio; 0 = default */

@@ -1072,6 +1072,9 @@ static void judge_relevance(struct text *t, struct score_report *rep,
 		p = v >= 0 ? v : 1;
 	if (v < 0)
 		v = p;
+	rep->rel_expect = e;
+	rep->rel_prompt = p;
+	rep->rel_task = v;
 	if (e >= 0)
 		rel = TOPIC_EXPECT_SHARE * e + TOPIC_PROMPT_SHARE * p +
 		      (1 - TOPIC_EXPECT_SHARE - TOPIC_PROMPT_SHARE) * v;
@@ -1178,8 +1181,61 @@ static void total(struct text *t, struct score_report *rep,
 	free(in.idx);
 }
 
-/* Stage 6: what each criterion met, and feedback for what it missed. */
-static void feedback(struct score_report *rep)
+/* How well a feedback example fits the question: the bank weight of the
+ * prompt's specific key words it shares (generic PM words and words most
+ * prompts use do not count), 0 when it shares none. */
+#define EXAMPLE_WORD_MIN 0.3 /* lexicon weight below this: too common */
+static double example_fit(const struct lexicon *lx, const struct term *pt,
+			  size_t npt, const char *example)
+{
+	struct term et[TERMS_MAX];
+	size_t ne = prompt_terms(example, 1.0, et, 0, TERMS_MAX), i, k;
+	double fit = 0, w;
+	for (i = 0; i < npt; i++) {
+		if (pt[i].acronym ? 0 : is_generic(pt[i].s))
+			continue;
+		w = pt[i].acronym ? 1 : lexicon_weight(lx, pt[i].s);
+		if (w < EXAMPLE_WORD_MIN)
+			continue;
+		for (k = 0; k < ne; k++)
+			if (pt[i].acronym ? (et[k].acronym && !strcmp(et[k].s, pt[i].s))
+					  : (!et[k].acronym && stems_meet(et[k].s, pt[i].s)))
+				break;
+		if (k < ne)
+			fit += w * pt[i].weight;
+	}
+	return fit;
+}
+
+/* The example of a criterion that fits this question best, or NULL: an
+ * example about scooters helps with a scooter estimate and misleads
+ * under a petrol-station one, so one that shares nothing is not shown. */
+static const char *fitting_example(const struct text *t,
+				   const struct criterion *c, const char *prompt,
+				   const char *parent)
+{
+	struct term pt[TERMS_MAX];
+	size_t npt, i;
+	const char *best = NULL;
+	double top = 0, f;
+	if (!c->nexamples)
+		return NULL;
+	npt = prompt_terms(prompt, 1.0, pt, 0, TERMS_MAX);
+	npt = prompt_terms(parent, 0.5, pt, npt, TERMS_MAX);
+	for (i = 0; i < c->nexamples; i++) {
+		f = example_fit(t->r->lex, pt, npt, c->examples[i]);
+		if (f > top + 1e-9) {
+			top = f;
+			best = c->examples[i];
+		}
+	}
+	return best;
+}
+
+/* Stage 6: what each criterion met, and feedback for what it missed:
+ * the rubric's advice, then the example that fits the question. */
+static void feedback(struct text *t, struct score_report *rep,
+		     const char *prompt, const char *parent)
 {
 	size_t i;
 	for (i = 0; i < rep->nitems; i++) {
@@ -1191,8 +1247,21 @@ static void feedback(struct score_report *rep)
 			it->met = it->earned <= 1e-9;
 		else
 			it->met = it->earned >= it->weight - 1e-9;
-		if (!it->met && c->feedback)
-			it->feedback = xstrdup(c->feedback);
+		if (!it->met && (c->feedback || c->nexamples)) {
+			const char *ex = fitting_example(t, c, prompt, parent);
+			struct sb fb = SB_INIT;
+			if (c->feedback)
+				sb_adds(&fb, c->feedback);
+			if (ex) {
+				if (fb.len)
+					sb_addc(&fb, ' ');
+				sb_adds(&fb, ex);
+			}
+			if (fb.len)
+				it->feedback = sb_detach(&fb, NULL);
+			else
+				sb_release(&fb);
+		}
 		if (it->nev > 1)
 			qsort(it->ev, it->nev, sizeof(*it->ev), cmp_ev);
 	}
@@ -1214,6 +1283,7 @@ static int score_run(struct score_report *rep, const struct rubric *r,
 	rep->guard = 1;
 	rep->length_factor = 1;
 	rep->relevance = -1;
+	rep->rel_expect = rep->rel_prompt = rep->rel_task = -1;
 	rep->topic_factor = 1;
 	rep->followup = followup != NULL;
 	t.s = text ? text : "";
@@ -1252,7 +1322,8 @@ static int score_run(struct score_report *rep, const struct rubric *r,
 			judge_relevance(&t, rep, q, followup);
 		total(&t, rep, r->model);
 	}
-	feedback(rep);
+	feedback(&t, rep, followup ? followup : q ? q->prompt : NULL,
+		 followup && q ? q->prompt : NULL);
 	substance_release(&t.sub);
 	free(t.word_at);
 	free(t.seg);
@@ -1366,6 +1437,13 @@ void score_report_json(const struct score_report *rep, const char *rubric,
 		sb_adds(out, "null");
 	sb_adds(out, ",\"topic_factor\":");
 	json_num(out, round(rep->topic_factor * 1000) / 1000);
+	sb_adds(out, ",\"relevance_parts\":[");
+	json_num(out, round(rep->rel_expect * 1000) / 1000);
+	sb_adds(out, ",");
+	json_num(out, round(rep->rel_prompt * 1000) / 1000);
+	sb_adds(out, ",");
+	json_num(out, round(rep->rel_task * 1000) / 1000);
+	sb_adds(out, "]");
 	sb_addf(out, ",\"prompt_terms\":%u,\"prompt_hits\":%u", rep->prompt_terms,
 		rep->prompt_hits);
 	sb_addf(out, "},\"followup\":%s,\"substance\":{\"share\":",

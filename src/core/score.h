@@ -62,6 +62,7 @@ struct score_report {
 	double length_factor;/* floor under length */
 	double relevance;    /* 0..1 how much the answer is about the question; -1 unknown */
 	double topic_factor; /* factor applied for relevance */
+	double rel_expect, rel_prompt, rel_task; /* its parts; -1 when absent */
 	unsigned prompt_terms, prompt_hits; /* the question's key words, and found */
 	double substance;    /* mean substance credit of the sentences, 0..1 */
 	double specific_rate;/* numbers, names, actions per 100 words */

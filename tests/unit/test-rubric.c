@@ -365,6 +365,15 @@ static void test_repeated_fields(void)
 	ok(has(DIAG_E_REPEATED_FIELD, 4, 1), "a second Criterion is an error at its line");
 	ok(has(DIAG_E_REPEATED_FIELD, 8, 1) && has(DIAG_E_REPEATED_FIELD, 10, 1),
 	   "... and so are a second Label and Feedback");
+	parse("Rubric: r\n\nCriterion: a\nKind: keywords\nWeight: 1\nPattern: p\n"
+	      "Example: one\nExample: two\n it goes on\n");
+	ok(!dl.nr && rs.nr == 1 && rs.v[0].ncrit == 1 && rs.v[0].crit[0].nexamples == 2 &&
+	   !strncmp(rs.v[0].crit[0].examples[1], "two", 3) &&
+	   strstr(rs.v[0].crit[0].examples[1], "it goes on"),
+	   "Example repeats and continues like any field");
+	parse("Rubric: r\n\nCriterion: a\nKind: keywords\nWeight: 1\nPattern: p\nExample:\n");
+	ok(has_msg(DIAG_E_BAD_VALUE, "empty Example") && has(DIAG_E_BAD_VALUE, 7, 9),
+	   "an empty Example is an error at its line");
 }
 
 int main(void)

@@ -152,6 +152,38 @@ static void test_keywords(void)
 	   !strcmp(item("k")->feedback, "Name the churn."), "unmet: the Feedback is given");
 }
 
+/* A criterion's examples: the one that shares the prompt's specific words
+ * is shown after the advice; one that fits nothing is left out. */
+static void test_examples(void)
+{
+	struct rubric *r = rub(HDR "Criterion: k\nKind: keywords\nWeight: 10\n"
+			       "Feedback: Check the result a second way.\n"
+			       "Example: \"10,000 scooters x 4 rides = 40k rides\"\n"
+			       "Example: \"1,200 petrol stations x 900 fills a day\"\n"
+			       "Pattern: \\bsanity\\b\n", 0);
+	const struct question *q =
+		question("Id: q1\nCategory: estimation\nPrompt: Estimate how many scooter rides happen in Paris per day.\n");
+	score_q(r, q, fill(5), strlen(fill(5)));
+	ok(item("k") && item("k")->feedback &&
+	   strstr(item("k")->feedback, "Check the result a second way. ") &&
+	   strstr(item("k")->feedback, "scooters x 4"), "the scooter example under a scooter question");
+	ok(item("k") && item("k")->feedback && !strstr(item("k")->feedback, "petrol"),
+	   "... and not the one that does not fit");
+	q = question("Id: q2\nCategory: estimation\nPrompt: How many petrol stations does Germany need?\n");
+	score_q(r, q, fill(5), strlen(fill(5)));
+	ok(item("k") && item("k")->feedback && strstr(item("k")->feedback, "petrol") &&
+	   !strstr(item("k")->feedback, "scooter"), "the petrol example under a petrol question");
+	q = question("Id: q3\nCategory: estimation\nPrompt: Estimate the number of umbrellas sold in the UK each year.\n");
+	score_q(r, q, fill(5), strlen(fill(5)));
+	ok(item("k") && item("k")->feedback &&
+	   !strcmp(item("k")->feedback, "Check the result a second way."),
+	   "no example fits an umbrella question: the advice alone");
+	score(r, fill(5));
+	ok(item("k") && item("k")->feedback &&
+	   !strcmp(item("k")->feedback, "Check the result a second way."),
+	   "no question: the advice alone");
+}
+
 static void test_count_matches(void)
 {
 	struct rubric *r = rub(HDR "Criterion: n\nKind: keywords\nCount: matches\nWeight: 10\nMin: 4\n"
@@ -845,6 +877,7 @@ static void test_property(void)
 int main(void)
 {
 	test_keywords();
+	test_examples();
 	test_count_matches();
 	test_where();
 	test_stages();
