@@ -42,7 +42,7 @@ static const char *const rubric_fields[] = {
 	"rubric", "title", "description", "time", "min-words", "outline",
 	"note", NULL};
 static const char *const crit_fields[] = {
-	"criterion", "kind", "weight", "label", "feedback", "example", "pattern",
+	"criterion", "kind", "weight", "label", "feedback", "example", "instead", "pattern",
 	"against", "stage", "min", "count", "where", "follow-ups", "target", "ideal",
 	"words-per-minute", "allow", "full", "note", NULL};
 static const char *const repeatable[] = {"pattern", "against", "stage",
@@ -331,6 +331,16 @@ static int parse_criterion(struct criterion *c, const struct rec *r,
 				c->count_matches = 1;
 			else if (strcasecmp(v, "patterns"))
 				BAD(f, "Count must be 'patterns' or 'matches', not '%s'", v);
+		} else if (!strcasecmp(f->name, "instead")) {
+			static const char *const facts[] = {"numbers", "decision",
+							    "frameworks", "we", NULL};
+			size_t k;
+			for (k = 0; facts[k] && strcasecmp(v, facts[k]); k++)
+				;
+			if (facts[k])
+				c->instead = (enum crit_instead)(k + 1);
+			else
+				BAD(f, "Instead must be 'numbers', 'decision', 'frameworks' or 'we', not '%s'", v);
 		} else if (!strcasecmp(f->name, "follow-ups")) {
 			if (!strcasecmp(v, "skip"))
 				c->followups = FOLLOWUP_SKIP;

@@ -40,6 +40,15 @@ enum crit_where { WHERE_ANYWHERE, WHERE_FIRST, WHERE_LAST };
  * (Where:) do not: a follow-up answer is short and answers a narrower
  * question. */
 enum crit_followups { FOLLOWUP_DEFAULT, FOLLOWUP_SCORE, FOLLOWUP_SKIP };
+/* Instead: which fact about the answer explains a miss of this criterion
+ * (the scorer says it before the Feedback when it holds). */
+enum crit_instead {
+	INSTEAD_NONE,
+	INSTEAD_NUMBERS,    /* no figures at all */
+	INSTEAD_DECISION,   /* no sentence commits to a choice */
+	INSTEAD_FRAMEWORKS, /* frameworks named, none applied */
+	INSTEAD_WE,         /* "we" where the story needs "I" */
+};
 
 struct pattern {
 	char *label;   /* stages only; NULL otherwise */
@@ -61,6 +70,7 @@ struct criterion {
 	int count_matches;
 	enum crit_where where;
 	enum crit_followups followups;
+	enum crit_instead instead;
 	double where_pct; /* 0..100 */
 	double target;    /* ratio, concreteness; 0 = default */
 	unsigned ideal_lo, ideal_hi; /* length; 0 = from time */

@@ -1232,8 +1232,52 @@ static const char *fitting_example(const struct text *t,
 	return best;
 }
 
+/* What the answer did instead, when the criterion's Instead fact holds:
+ * one sentence for the front of its feedback. */
+static void say_instead(const struct text *t, const struct criterion *c,
+			struct sb *fb)
+{
+	const struct substance *sub = &t->sub;
+	unsigned we = 0, me = 0, decisions = 0, w;
+	size_t i, st, end;
+	switch (c->instead) {
+	case INSTEAD_NONE:
+		return;
+	case INSTEAD_NUMBERS:
+		if (!sub->numbers)
+			sb_adds(fb, "This answer gives no figures at all.");
+		return;
+	case INSTEAD_DECISION:
+		for (i = 0; i < sub->nseg; i++)
+			decisions += sub->seg[i].decision != 0;
+		if (!decisions)
+			sb_adds(fb, "No sentence of this answer commits to a choice.");
+		return;
+	case INSTEAD_FRAMEWORKS:
+		if (sub->frameworks > sub->frameworks_applied)
+			sb_addf(fb, "This answer names %u framework%s without applying %s.",
+				sub->frameworks - sub->frameworks_applied,
+				sub->frameworks - sub->frameworks_applied == 1 ? "" : "s",
+				sub->frameworks - sub->frameworks_applied == 1 ? "it" : "them");
+		return;
+	case INSTEAD_WE:
+		for (w = 0; w < t->nwords; w++) {
+			end = word_next(t->s, t->len, t->word_at[w], &st);
+			if (end - st == 2 && !strncasecmp(t->s + st, "we", 2))
+				we++;
+			else if (end - st == 1 && t->s[st] == 'I')
+				me++;
+		}
+		if (we >= 3 && we > 2 * me)
+			sb_addf(fb, "This answer says \"we\" %u times and \"I\" %u: the interviewer cannot tell what you did.",
+				we, me);
+		return;
+	}
+}
+
 /* Stage 6: what each criterion met, and feedback for what it missed:
- * the rubric's advice, then the example that fits the question. */
+ * what the answer did instead, the rubric's advice, then the example
+ * that fits the question. */
 static void feedback(struct text *t, struct score_report *rep,
 		     const char *prompt, const char *parent)
 {
@@ -1247,11 +1291,15 @@ static void feedback(struct text *t, struct score_report *rep,
 			it->met = it->earned <= 1e-9;
 		else
 			it->met = it->earned >= it->weight - 1e-9;
-		if (!it->met && (c->feedback || c->nexamples)) {
+		if (!it->met && (c->feedback || c->nexamples || c->instead)) {
 			const char *ex = fitting_example(t, c, prompt, parent);
 			struct sb fb = SB_INIT;
-			if (c->feedback)
+			say_instead(t, c, &fb);
+			if (c->feedback) {
+				if (fb.len)
+					sb_addc(&fb, ' ');
 				sb_adds(&fb, c->feedback);
+			}
 			if (ex) {
 				if (fb.len)
 					sb_addc(&fb, ' ');

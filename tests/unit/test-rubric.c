@@ -374,6 +374,12 @@ static void test_repeated_fields(void)
 	parse("Rubric: r\n\nCriterion: a\nKind: keywords\nWeight: 1\nPattern: p\nExample:\n");
 	ok(has_msg(DIAG_E_BAD_VALUE, "empty Example") && has(DIAG_E_BAD_VALUE, 7, 9),
 	   "an empty Example is an error at its line");
+	parse("Rubric: r\n\nCriterion: a\nKind: keywords\nWeight: 1\nPattern: p\nInstead: we\n");
+	ok(!dl.nr && rs.nr == 1 && rs.v[0].ncrit == 1 && rs.v[0].crit[0].instead == INSTEAD_WE,
+	   "Instead names a fact");
+	parse("Rubric: r\n\nCriterion: a\nKind: keywords\nWeight: 1\nPattern: p\nInstead: vibes\n");
+	ok(has_msg(DIAG_E_BAD_VALUE, "Instead must be 'numbers', 'decision', 'frameworks' or 'we', not 'vibes'") &&
+	   has(DIAG_E_BAD_VALUE, 7, 10), "an unknown Instead lists the valid ones");
 }
 
 int main(void)

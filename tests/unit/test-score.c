@@ -184,6 +184,40 @@ static void test_examples(void)
 	   "no question: the advice alone");
 }
 
+/* Instead: the fact about the answer that explains a miss comes first. */
+static void test_instead(void)
+{
+	struct rubric *r = rub(HDR "Criterion: n\nKind: keywords\nWeight: 10\nInstead: numbers\n"
+			       "Feedback: Put numbers on it.\nPattern: \\bzzz\\b\n\n"
+			       "Criterion: o\nKind: keywords\nWeight: 10\nInstead: we\n"
+			       "Feedback: Say what you did.\nPattern: \\bzzz\\b\n\n"
+			       "Criterion: f\nKind: keywords\nWeight: 10\nInstead: frameworks\n"
+			       "Pattern: \\bzzz\\b\n\n"
+			       "Criterion: d\nKind: keywords\nWeight: 10\nInstead: decision\n"
+			       "Pattern: \\bzzz\\b\n", 0);
+	score(r, "We talked to the sales team. We looked at what they wanted. We agreed "
+		 "on a plan with them. Then we used RICE and MoSCoW to think about it all.");
+	ok(item("n") && item("n")->feedback &&
+	   !strcmp(item("n")->feedback, "This answer gives no figures at all. Put numbers on it."),
+	   "numbers: no figures said before the advice");
+	ok(item("o") && item("o")->feedback &&
+	   strstr(item("o")->feedback, "says \"we\" 4 times and \"I\" 0") &&
+	   strstr(item("o")->feedback, "Say what you did."), "we: the counts of we and I");
+	ok(item("f") && item("f")->feedback &&
+	   !strcmp(item("f")->feedback, "This answer names 2 frameworks without applying them."),
+	   "frameworks: named, not applied (no Feedback needed)");
+	ok(item("d") && item("d")->feedback && strstr(item("d")->feedback, "commits to a choice"),
+	   "decision: no sentence decides");
+	score(r, "I called 12 customers in March and I chose the export fix because it "
+		 "unblocked 40% of renewals. I shipped it in two sprints with Ana.");
+	ok(item("n") && item("n")->feedback && !strcmp(item("n")->feedback, "Put numbers on it."),
+	   "numbers present: the advice alone");
+	ok(item("o") && item("o")->feedback && !strcmp(item("o")->feedback, "Say what you did."),
+	   "first person: no we-count");
+	ok(item("f") && !item("f")->feedback, "no framework, no Feedback: nothing to say");
+	ok(item("d") && !item("d")->feedback, "a decision with its reason: nothing to say");
+}
+
 static void test_count_matches(void)
 {
 	struct rubric *r = rub(HDR "Criterion: n\nKind: keywords\nCount: matches\nWeight: 10\nMin: 4\n"
@@ -878,6 +912,7 @@ int main(void)
 {
 	test_keywords();
 	test_examples();
+	test_instead();
 	test_count_matches();
 	test_where();
 	test_stages();
