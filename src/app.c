@@ -71,7 +71,9 @@ static int is_dir(const char *p)
 }
 
 /* The built-in bank: beside the binary in a build tree (or one folder up,
- * for build-san/pmdrill), else the installed share folder. */
+ * for build-san/pmdrill); else PREFIX/share/pmdrill for a binary in
+ * PREFIX/bin, so an install finds its own bank whatever PREFIX it was
+ * built with; else the compiled-in share folder. */
 static char *builtin_dir(const char *argv0)
 {
 	char exe[PATH_MAX];
@@ -94,6 +96,14 @@ static char *builtin_dir(const char *argv0)
 				sb_adds(&p, exe);
 				return sb_detach(&p, NULL);
 			}
+		}
+		/* exe is now PREFIX for PREFIX/bin/pmdrill */
+		sb_reset(&p);
+		sb_addf(&p, "%s/share/pmdrill/questions", exe);
+		if (up == 2 && is_dir(p.buf)) {
+			sb_reset(&p);
+			sb_addf(&p, "%s/share/pmdrill", exe);
+			return sb_detach(&p, NULL);
 		}
 	}
 	sb_release(&p);

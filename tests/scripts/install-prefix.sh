@@ -46,6 +46,24 @@ printf 'Id: zz-installed\nCategory: metrics\nPrompt: Only in the installed bank?
 grep_in "$WORK/list" '^zz-installed '
 rm "$P/share/pmdrill/questions/zz-installed.txt"
 
+# 2b. `make` then `make install PREFIX=DIR` (issue 13): the binary was
+#     built for /usr/local, yet the installed one finds the installed bank.
+P2=$WORK/prefix2
+mk O="$WORK/obj-plain"
+mk O="$WORK/obj-plain" PREFIX="$P2" install
+(cd / && "$P2/bin/pmdrill" list) >"$WORK/list" 2>"$WORK/err" ||
+	{ cat "$WORK/err" >&2; fail 'pmdrill built for /usr/local, installed to a PREFIX: list'; }
+[ "$(wc -l <"$WORK/list")" -eq "$want" ] || fail "PREFIX install after plain make lists $(wc -l <"$WORK/list") questions, want $want"
+printf 'Id: zz-installed\nCategory: metrics\nPrompt: Only in the installed bank?\n' \
+	>"$P2/share/pmdrill/questions/zz-installed.txt"
+(cd / && "$P2/bin/pmdrill" list --category metrics) >"$WORK/list" 2>&1
+grep_in "$WORK/list" '^zz-installed '
+# ... and with DESTDIR too: the staged binary finds the staged bank.
+mk O="$WORK/obj-plain" PREFIX=/opt/pm DESTDIR="$WORK/stage2" install
+(cd / && "$WORK/stage2/opt/pm/bin/pmdrill" list) >"$WORK/list" 2>"$WORK/err" ||
+	{ cat "$WORK/err" >&2; fail 'staged binary list'; }
+[ "$(wc -l <"$WORK/list")" -eq "$want" ] || fail 'staged binary does not find the staged bank'
+
 # 3. uninstall removes the binary, the bank and the man page.
 mk O="$WORK/obj" PREFIX="$P" uninstall
 [ ! -e "$P/bin/pmdrill" ] || fail 'uninstall left the binary'
