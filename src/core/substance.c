@@ -38,7 +38,7 @@ size_t word_next(const char *s, size_t len, size_t i, size_t *start)
 static int in_list(const char *w, const char *const *list)
 {
 	for (; *list; list++)
-		if (!strcmp(w, *list))
+		if (w[0] == (*list)[0] && !strcmp(w, *list))
 			return 1;
 	return 0;
 }
