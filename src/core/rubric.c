@@ -106,6 +106,7 @@ static void criterion_release(struct criterion *c)
 		free(c->pats[i].label);
 		free(c->pats[i].src);
 		pattern_free(c->pats[i].code);
+		pattern_free(c->pats[i].fast);
 	}
 	free(c->pats);
 	memset(c, 0, sizeof(*c));
@@ -491,14 +492,15 @@ void pattern_free(pcre2_code *code)
 		pcre2_code_free(code);
 }
 
-pcre2_code *pattern_compile(const char *src, const char *file, unsigned line,
-			    unsigned col, int jit, struct diag_list *dl)
+static pcre2_code *compile_with(const char *src, const char *file,
+				unsigned line, unsigned col, int jit,
+				uint32_t ucp, struct diag_list *dl)
 {
 	int err;
 	PCRE2_SIZE off;
 	pcre2_code *code = pcre2_compile(
 		(PCRE2_SPTR)src, PCRE2_ZERO_TERMINATED,
-		PCRE2_CASELESS | PCRE2_UTF | PCRE2_UCP | PCRE2_MATCH_INVALID_UTF,
+		PCRE2_CASELESS | PCRE2_UTF | ucp | PCRE2_MATCH_INVALID_UTF,
 		&err, &off, NULL);
 	if (!code) {
 		PCRE2_UCHAR msg[256];
@@ -514,6 +516,20 @@ pcre2_code *pattern_compile(const char *src, const char *file, unsigned line,
 	return code;
 }
 
+pcre2_code *pattern_compile(const char *src, const char *file, unsigned line,
+			    unsigned col, int jit, struct diag_list *dl)
+{
+	return compile_with(src, file, line, col, jit, PCRE2_UCP, dl);
+}
+
+static int is_ascii(const char *s)
+{
+	for (; *s; s++)
+		if ((unsigned char)*s >= 0x80)
+			return 0;
+	return 1;
+}
+
 int rubric_compile(struct rubric *r, int jit, struct diag_list *dl)
 {
 	size_t i, k;
@@ -527,6 +543,9 @@ int rubric_compile(struct rubric *r, int jit, struct diag_list *dl)
 						  p->col, jit, dl);
 			if (!p->code)
 				r->compiled = -1;
+			else if (is_ascii(p->src))
+				p->fast = compile_with(p->src, r->file, p->line,
+						       p->col, jit, 0, dl);
 		}
 	return r->compiled > 0 ? 0 : -1;
 }

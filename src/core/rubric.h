@@ -56,6 +56,11 @@ struct pattern {
 	unsigned line, col;
 	int against;   /* ratio: counted against */
 	struct pcre2_real_code_8 *code; /* after rubric_compile(); NULL if bad */
+	/* The same pattern without Unicode properties (PCRE2_UCP), for an
+	 * ASCII-only source: it matches exactly as `code` does on a text
+	 * whose non-ASCII characters are all punctuation or symbols
+	 * (score.c checks), and runs faster.  NULL otherwise. */
+	struct pcre2_real_code_8 *fast;
 };
 
 struct criterion {

@@ -62,6 +62,7 @@ struct text {
 	struct substance sub;
 	double expect_raw; /* share of Expect lines met, before credit */
 	int followup;      /* scoring an answer to a follow-up */
+	int plain;         /* no non-ASCII letter or digit (see plain_text) */
 };
 
 struct hit {
@@ -156,6 +157,60 @@ static int is_prose(const struct seg *g)
 {
 	return g->words >= PROSE_MIN_WORDS &&
 	       (double)g->commas / g->words <= PROSE_MAX_COMMAS;
+}
+
+/* A code point that is neither a letter, a digit, a mark nor a connector
+ * for PCRE2_UCP: outside ASCII, \\b, \\w, \\d and \\s treat it the same
+ * with and without Unicode properties.  The ranges are Latin-1
+ * punctuation and symbols, general punctuation, currency symbols,
+ * arrows and most emoji; anything else counts as a letter. */
+static int neutral_cp(uint32_t c)
+{
+	if (c >= 0xA0 && c <= 0xBF)
+		return c != 0xAA && c != 0xB2 && c != 0xB3 && c != 0xB5 &&
+		       c != 0xB9 && c != 0xBA && c != 0xBC && c != 0xBD &&
+		       c != 0xBE;
+	if (c == 0xD7 || c == 0xF7)
+		return 1;
+	if (c >= 0x2000 && c <= 0x206F)
+		return c != 0x203F && c != 0x2040 && c != 0x2054;
+	return (c >= 0x20A0 && c <= 0x20CF) || (c >= 0x2190 && c <= 0x21FF) ||
+	       (c >= 0x1F300 && c <= 0x1F5FF) || (c >= 0x1F600 && c <= 0x1F64F);
+}
+
+/* Does the text hold only ASCII and neutral characters (valid UTF-8)?
+ * Then a pattern's `fast` code finds exactly what its `code` finds. */
+static int plain_text(const char *s, size_t len)
+{
+	size_t i = 0;
+	while (i < len) {
+		unsigned char b = (unsigned char)s[i];
+		uint32_t c;
+		size_t n, k;
+		if (b < 0x80) {
+			i++;
+			continue;
+		}
+		n = b >= 0xF0 && b < 0xF5 ? 4 : b >= 0xE0 ? 3 : b >= 0xC2 && b < 0xE0 ? 2 : 0;
+		if (!n || b >= 0xF5 || i + n > len)
+			return 0;
+		c = b & (0x7F >> n);
+		for (k = 1; k < n; k++) {
+			unsigned char d = (unsigned char)s[i + k];
+			if ((d & 0xC0) != 0x80)
+				return 0;
+			c = c << 6 | (d & 0x3F);
+		}
+		if (!neutral_cp(c))
+			return 0;
+		i += n;
+	}
+	return 1;
+}
+
+static pcre2_code *pat_code(const struct text *t, const struct pattern *p)
+{
+	return t->plain && p->fast ? p->fast : p->code;
 }
 
 /* All matches of one pattern, non-overlapping, left to right.  A pattern
@@ -574,7 +629,7 @@ static double eval_keywords(struct text *t, const struct criterion *c,
 	for (k = 0; k < c->npats; k++) {
 		int any = 0;
 		double best = 0;
-		run_pattern(t, c->pats[k].code, t->r->file, c->pats[k].line, &h);
+		run_pattern(t, pat_code(t, &c->pats[k]), t->r->file, c->pats[k].line, &h);
 		it->limited |= h.limited;
 		for (m = 0; m < h.nr; m++) {
 			if (!in_where(t, c, h.v[m].start))
@@ -662,7 +717,7 @@ static double eval_stages(struct text *t, const struct criterion *c,
 	char *found;
 
 	for (i = 0; i < n; i++) {
-		run_pattern(t, c->pats[i].code, t->r->file, c->pats[i].line,
+		run_pattern(t, pat_code(t, &c->pats[i]), t->r->file, c->pats[i].line,
 			    &hs[i]);
 		it->limited |= hs[i].limited;
 		for (j = 0; j < hs[i].nr && j < 64; j++) {
@@ -744,7 +799,7 @@ static double eval_ratio(struct text *t, const struct criterion *c,
 	double need = c->min > 0 ? c->min : 1, target = c->target > 0 ? c->target : 0.5;
 	double share;
 	for (k = 0; k < c->npats; k++) {
-		run_pattern(t, c->pats[k].code, t->r->file, c->pats[k].line, &h);
+		run_pattern(t, pat_code(t, &c->pats[k]), t->r->file, c->pats[k].line, &h);
 		it->limited |= h.limited;
 		for (m = 0; m < h.nr; m++) {
 			if (!in_where(t, c, h.v[m].start))
@@ -775,7 +830,7 @@ static double eval_concreteness(struct text *t, const struct criterion *c,
 	char *mark = xcalloc(t->nseg ? t->nseg : 1, 1);
 	double target = c->target > 0 ? c->target : 0.5, share;
 	for (k = 0; k < c->npats; k++) {
-		run_pattern(t, c->pats[k].code, t->r->file, c->pats[k].line, &h);
+		run_pattern(t, pat_code(t, &c->pats[k]), t->r->file, c->pats[k].line, &h);
 		it->limited |= h.limited;
 		for (m = 0; m < h.nr; m++) {
 			const struct seg *g = seg_of(t, h.v[m].start);
@@ -837,7 +892,7 @@ static double eval_penalty(struct text *t, const struct criterion *c,
 	double full = c->full > allow ? c->full : allow + 4;
 	double rate, f;
 	for (k = 0; k < c->npats; k++) {
-		run_pattern(t, c->pats[k].code, t->r->file, c->pats[k].line, &h);
+		run_pattern(t, pat_code(t, &c->pats[k]), t->r->file, c->pats[k].line, &h);
 		it->limited |= h.limited;
 		for (m = 0; m < h.nr; m++) {
 			if (!in_where(t, c, h.v[m].start))
@@ -1336,6 +1391,7 @@ static int score_run(struct score_report *rep, const struct rubric *r,
 	rep->followup = followup != NULL;
 	t.s = text ? text : "";
 	t.len = text ? len : 0;
+	t.plain = plain_text(t.s, t.len);
 	t.r = r;
 	t.dl = dl;
 	t.followup = followup != NULL;

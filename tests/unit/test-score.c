@@ -218,6 +218,25 @@ static void test_instead(void)
 	ok(item("d") && !item("d")->feedback, "a decision with its reason: nothing to say");
 }
 
+/* An ASCII pattern runs without Unicode properties on a text whose
+ * non-ASCII characters are punctuation, and with them otherwise: the
+ * matches are the same either way. */
+static void test_ucp_fast(void)
+{
+	struct rubric *r = rub(HDR "Criterion: k\nKind: keywords\nWeight: 10\nMin: 1\n"
+			       "Pattern: \\bsum\\b\n", 1);
+	ok(r && r->crit[0].pats[0].fast, "an ASCII pattern gets a fast code");
+	score(r, text("We sent the r\xc3\xa9sum\xc3\xa9 to 40 teams in week 2. ", fill(3), NULL));
+	is_str(detail("k"), "0 of 1 concepts", "a letter outside ASCII is a word character");
+	score(r, text("We sent the \xe2\x80\x9csum\xe2\x80\x9d to 40 teams in week 2. ", fill(3), NULL));
+	is_str(detail("k"), "1 of 1 concepts", "curly quotes are not");
+	score(r, text("We sent the \xc3\xa9sum to 40 teams in week 2 \xe2\x80\x94 ", fill(3), NULL));
+	is_str(detail("k"), "0 of 1 concepts", "... nor is a letter right before the word");
+	r = rub(HDR "Criterion: k\nKind: keywords\nWeight: 10\nMin: 1\n"
+		"Pattern: \\bcaf\xc3\xa9\\b\n", 1);
+	ok(r && !r->crit[0].pats[0].fast, "a pattern with non-ASCII text has none");
+}
+
 static void test_count_matches(void)
 {
 	struct rubric *r = rub(HDR "Criterion: n\nKind: keywords\nCount: matches\nWeight: 10\nMin: 4\n"
@@ -913,6 +932,7 @@ int main(void)
 	test_keywords();
 	test_examples();
 	test_instead();
+	test_ucp_fast();
 	test_count_matches();
 	test_where();
 	test_stages();
