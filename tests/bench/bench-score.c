@@ -2,7 +2,9 @@
 /*
  * Benchmark: median time to score a 450-word answer against each core
  * rubric, in-process, with PCRE2's JIT and with its interpreter.
- * Run by `make bench` from the repository root; the target is < 1 ms.
+ * Run by `make bench` from the repository root; the target (issue 11) is
+ * at most 150 microseconds with JIT.  It reports met or missed and exits
+ * 0 either way: a benchmark, not a test.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -15,6 +17,7 @@
 #include "score.h"
 
 #define RUNS 301
+#define TARGET_MS 0.150
 
 static int slurp(const char *path, struct sb *out)
 {
@@ -121,11 +124,12 @@ int main(void)
 			bank_release(&b);
 		}
 		printf("%-16s %6u %12.3f %12.3f\n", core[k][0], words, med[1], med[0]);
-		if (med[1] >= 1.0)
+		if (med[1] > TARGET_MS)
 			bad = 1;
 		sb_release(&ans);
 		sb_release(&path);
 	}
-	printf("target: under 1 ms per answer with JIT: %s\n", bad ? "MISSED" : "met");
-	return bad;
+	printf("target: at most %.0f us per answer with JIT: %s\n", TARGET_MS * 1e3,
+	       bad ? "missed" : "met");
+	return 0;
 }
