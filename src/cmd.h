@@ -62,6 +62,7 @@ int cmd_srs(int argc, char **argv, struct app *app);
 int cmd_next(int argc, char **argv, struct app *app);
 int cmd_history(int argc, char **argv, struct app *app);
 int cmd_review(int argc, char **argv, struct app *app);
+int cmd_compare(int argc, char **argv, struct app *app);
 int cmd_search(int argc, char **argv, struct app *app);
 int cmd_stats(int argc, char **argv, struct app *app);
 int cmd_export(int argc, char **argv, struct app *app);

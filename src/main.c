@@ -76,6 +76,14 @@ const struct cmd commands[] = {
 	 "The prompt, the answer, the score breakdown with its evidence, the\n"
 	 "grade and schedule, and the question's earlier scores.  On a terminal\n"
 	 "the breakdown is the compact view unless --full is given.\n"},
+	{"compare", cmd_compare, "two attempts at one question side by side",
+	 "compare ATTEMPT ATTEMPT [--answers] [--json]\n"
+	 "\n"
+	 "The earlier attempt on the left, the later on the right: score, grade,\n"
+	 "words and time, each criterion's points in both and the change, and\n"
+	 "which criteria the later attempt gained (now met) or lost.  --answers\n"
+	 "adds the two answers in columns.  Both attempts must be at the same\n"
+	 "question ('pmdrill history --question ID' lists them).\n"},
 	{"search", cmd_search, "search past answers",
 	 "search TEXT... [--limit N]\n"
 	 "\n"

@@ -15,6 +15,8 @@
 #include <readline/readline.h>
 #include <readline/history.h>
 
+#include "sb.h"
+#include "term.h"
 #include "xalloc.h"
 
 static int tty_mode;
@@ -513,4 +515,46 @@ int repl_page(const char *cmd, const char *buf, size_t len)
 	status = wait_child(pid);
 	release_signals(&h);
 	return status;
+}
+
+static int in_path(const char *name)
+{
+	const char *path = getenv("PATH"), *p;
+	int found = 0;
+	if (!path || !*path)
+		path = "/usr/bin:/bin";
+	for (p = path; !found;) {
+		const char *e = strchr(p, ':');
+		size_t n = e ? (size_t)(e - p) : strlen(p);
+		struct sb f = SB_INIT;
+		sb_addf(&f, "%.*s/%s", (int)n, n ? p : ".", name);
+		found = !access(f.buf, X_OK);
+		sb_release(&f);
+		if (!e)
+			break;
+		p = e + 1;
+	}
+	return found;
+}
+
+int repl_page_tall(const char *buf, size_t len)
+{
+	const char *pager = getenv("PAGER");
+	size_t lines = 0, i;
+	int st;
+	if (!isatty(STDOUT_FILENO) || !isatty(STDIN_FILENO))
+		return 0;
+	for (i = 0; i < len; i++)
+		lines += buf[i] == '\n';
+	if (lines + 1 <= term_height())
+		return 0;
+	if (!pager || !*pager)
+		pager = in_path("less") ? "less -FRX" : NULL;
+	if (!pager)
+		return 0;
+	st = repl_page(pager, buf, len);
+	if (st >= 0 && st != 127)
+		return 1;
+	fprintf(stderr, "pmdrill: the pager '%s' could not be started\n", pager);
+	return 0;
 }

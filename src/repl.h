@@ -102,5 +102,12 @@ int repl_run(const char *const argv[]);
  * the shell did not find it.
  */
 int repl_page(const char *cmd, const char *buf, size_t len);
+/*
+ * A command's screen, already made safe and fitted: on a terminal, when it
+ * is taller than the screen, through $PAGER (else "less -FRX" when less is
+ * on PATH), returning 1; otherwise (or when no pager could run) 0, and the
+ * caller prints it.
+ */
+int repl_page_tall(const char *buf, size_t len);
 
 #endif

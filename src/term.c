@@ -150,6 +150,17 @@ void term_write_fit_safe(FILE *out, const char *buf, size_t len,
 	sb_release(&f);
 }
 
+void term_render(struct sb *out, const char *buf, size_t len, enum term_fit how)
+{
+	struct sb s = SB_INIT;
+	unsigned w = term_width();
+	/* a tab would count one column: it becomes one space */
+	safe_term(&s, buf, len, SAFE_KEEP_NEWLINE);
+	/* the last column stays free, as in term_wrap() */
+	wrap_fit(out, s.buf, s.len, w > 1 ? w - 1 : w, how == TERM_FIT_CUT);
+	sb_release(&s);
+}
+
 void term_write_fit(FILE *out, const char *buf, size_t len, enum term_fit how)
 {
 	struct sb s = SB_INIT;

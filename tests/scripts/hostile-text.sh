@@ -74,6 +74,10 @@ for c in "check $B" "list" "show evil-one" "next --cram" \
 	on_tty "$P $c"
 	clean "$c"
 done
+# compare shows both answers and the bank's labels: as safe.
+$P answer --question evil-one "$WORK/answer.txt" >/dev/null 2>&1 || fail 'a second answer'
+on_tty "$P compare 1 2 --answers"
+clean "compare --answers"
 # They were shown, visibly: the reader sees what the bank tried.
 on_tty "$P show evil-one"
 grep_in "$WORK/out" '\^\[\]0;pwned\^G'
