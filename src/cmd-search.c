@@ -7,6 +7,7 @@
 #include <string.h>
 #include <sysexits.h>
 
+#include "json.h"
 #include "safe.h"
 #include "sb.h"
 #include "store.h"
@@ -85,13 +86,68 @@ static void one_line(struct sb *out, const char *s, int color)
 	sb_release(&safe);
 }
 
+/* JSON: the snippet's exact text without the markers, and where the
+ * matches are in it (byte offsets, end exclusive). */
+static void hit_json(struct sb *out, const struct store_hit *h)
+{
+	struct sb text = SB_INIT, at = SB_INIT;
+	const char *p = h->snippet ? h->snippet : "";
+	size_t open = 0;
+	int n = 0;
+	while (*p) {
+		if (!strncmp(p, MARK_ON, 3)) {
+			open = text.len;
+			p += 3;
+		} else if (!strncmp(p, MARK_OFF, 3)) {
+			sb_addf(&at, "%s[%zu,%zu]", n++ ? "," : "", open, text.len);
+			p += 3;
+		} else {
+			sb_addc(&text, *p++);
+		}
+	}
+	sb_addf(out, "{\"id\":%lld,\"question\":", h->attempt_id);
+	json_str(out, h->question_id);
+	sb_adds(out, ",\"started_at\":");
+	{
+		struct sb t = SB_INIT;
+		store_fmt_time(&t, h->started_at);
+		json_str(out, t.buf);
+		sb_release(&t);
+	}
+	sb_adds(out, ",\"score\":");
+	if (h->score >= 0)
+		json_num(out, h->score);
+	else
+		sb_adds(out, "null");
+	sb_adds(out, ",\"snippet\":");
+	json_strn(out, text.buf, text.len);
+	sb_addf(out, ",\"matches\":[%s]}", at.len ? at.buf : "");
+	sb_release(&text);
+	sb_release(&at);
+}
+
+static void hits_json(struct sb *out, const char *query,
+		      const struct store_hit *hits, size_t n)
+{
+	size_t i;
+	sb_adds(out, "{\"query\":");
+	json_str(out, query);
+	sb_adds(out, ",\"hits\":[");
+	for (i = 0; i < n; i++) {
+		if (i)
+			sb_addc(out, ',');
+		hit_json(out, &hits[i]);
+	}
+	sb_adds(out, "]}\n");
+}
+
 int cmd_search(int argc, char **argv, struct app *app)
 {
 	struct store *st = NULL;
 	struct store_hit *hits = NULL;
 	struct sb err = SB_INIT, out = SB_INIT, query = SB_INIT;
 	size_t n = 0, i, limit = 20;
-	int a, rc, status, words = 0;
+	int a, rc, status, words = 0, json = 0;
 
 	if (cmd_wants_help(argc, argv, "search"))
 		return EX_OK;
@@ -104,6 +160,8 @@ int cmd_search(int argc, char **argv, struct app *app)
 				return cmd_usage_error("search", "--limit takes a number from 1, not '%s'",
 						    argv[a]);
 			limit = (size_t)l;
+		} else if (!strcmp(o, "--json")) {
+			json = 1;
 		} else if (!strcmp(o, "--")) {
 			for (a++; a < argc; a++) {
 				if (words++)
@@ -135,7 +193,11 @@ int cmd_search(int argc, char **argv, struct app *app)
 
 	rc = store_open(&st, app->db_path, 0, &err);
 	if (rc == STORE_ENOENT) {
-		puts("no attempts yet");
+		if (json)
+			hits_json(&out, query.buf, NULL, 0);
+		else
+			sb_adds(&out, "no attempts yet\n");
+		fwrite(out.buf, 1, out.len, stdout);
 		status = EX_OK;
 		goto out;
 	}
@@ -148,6 +210,12 @@ int cmd_search(int argc, char **argv, struct app *app)
 	if (rc) {
 		fprintf(stderr, "pmdrill: search: %s\n", err.buf);
 		status = rc == STORE_EINVAL ? EX_USAGE : store_exit_code(rc);
+		goto out;
+	}
+	if (json) {
+		hits_json(&out, query.buf, hits, n);
+		fwrite(out.buf, 1, out.len, stdout);
+		status = fflush(stdout) ? EX_IOERR : EX_OK;
 		goto out;
 	}
 	if (!n) {

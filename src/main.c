@@ -85,11 +85,13 @@ const struct cmd commands[] = {
 	 "adds the two answers in columns.  Both attempts must be at the same\n"
 	 "question ('pmdrill history --question ID' lists them).\n"},
 	{"search", cmd_search, "search past answers",
-	 "search TEXT... [--limit N]\n"
+	 "search TEXT... [--limit N] [--json]\n"
 	 "\n"
 	 "Full-text search (SQLite FTS5) over every saved answer, best match\n"
 	 "first, with snippets.  FTS5 syntax works (\"north star\", metric*,\n"
-	 "a AND b); anything else is searched as a phrase.\n"},
+	 "a AND b); anything else is searched as a phrase.  --json gives each\n"
+	 "hit's attempt, question, time, score, snippet and the byte ranges of\n"
+	 "the matches in the snippet.\n"},
 	{"stats", cmd_stats, "attempts, streak, averages and what is due",
 	 "stats [--json]\n"
 	 "\n"

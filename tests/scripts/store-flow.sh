@@ -131,6 +131,21 @@ expect_status 0 pm search 'C++ (or'
 expect_status 0 pm search 'nothing-like-this'
 grep_in "$WORK/out" "^no answer matches"
 expect_status 64 pm search
+# search --json: the same hits, the snippet's exact text and its matches.
+if command -v jq >/dev/null 2>&1; then
+	expect_status 0 pm search listening --json
+	jq -e '.query == "listening" and ([.hits[].id] | sort == [1, 4])
+		and ([.hits[].question] | unique == ["storetest-alpha"])
+		and ([.hits[].started_at[0:10]] | sort == ["2026-03-02", "2026-03-04"])
+		and ([.hits[] | .matches | length > 0] | all)
+		and ([.hits[].snippet | test("\ue000|\ue001")] | any | not)' "$WORK/out" >/dev/null ||
+		{ cat "$WORK/out" >&2; fail 'search --json'; }
+	# the byte ranges cover the word searched for (ASCII snippet here)
+	jq -r '.hits[0] as $h | $h.snippet[$h.matches[0][0]:$h.matches[0][1]]' "$WORK/out" >"$WORK/m"
+	grep -qi '^listening$' "$WORK/m" || { cat "$WORK/m" >&2; fail 'search --json match range'; }
+	expect_status 0 pm search nothing-like-this --json
+	jq -e '.hits == []' "$WORK/out" >/dev/null || fail 'search --json with no hit'
+fi
 
 # stats: attempts, streak, category averages, due counts.
 expect_at 0 2026-03-04T12:00:00Z pm stats
