@@ -34,7 +34,7 @@ static const char css[] =
 	"table{border-collapse:collapse;font-size:.875rem;min-width:100%}"
 	"caption{text-align:left;font-weight:600;padding:4px 0}"
 	"th,td{border:1px solid #d0d7de;padding:4px 6px;text-align:left;vertical-align:top;"
-	"overflow-wrap:anywhere}"
+	"overflow-wrap:break-word}"
 	"td.num{text-align:right;white-space:nowrap}"
 	".over{color:#cf222e;font-weight:600}"
 	".attempt{border:1px solid #d0d7de;border-radius:6px;padding:8px 12px;margin:0 0 12px}"
@@ -45,7 +45,11 @@ static const char css[] =
 	".legend{font-size:.8rem;color:#59636e}"
 	".legend span{display:inline-block;width:10px;height:10px;margin:0 2px 0 8px}"
 	"@media (max-width:480px){body{font-size:15px;padding:0 8px 16px}"
-	"th,td{padding:3px 4px}}";
+	/* a scorecard row becomes a card of labelled lines on a phone */
+	"table,caption,tbody,tr,td{display:block;min-width:0}thead{display:none}"
+	"tr{border:1px solid #d0d7de;border-radius:6px;margin:0 0 8px;padding:4px 0}"
+	"td,td.num{border:0;padding:2px 8px;text-align:left;white-space:normal}"
+	"td::before{content:attr(data-label) \": \";color:#59636e;font-weight:600}}";
 
 void html_escape(struct sb *out, const char *s, size_t n)
 {
@@ -314,17 +318,19 @@ static void mock_table(struct sb *out, const struct html_mock *m)
 	for (i = 0; i < m->n; i++) {
 		const struct html_mock_row *q = &m->rows[i];
 		int over = q->limit_s && q->time_s > q->limit_s;
-		sb_adds(out, "<tr><td>");
+		sb_adds(out, "<tr><td data-label=\"Question\">");
 		html_escapes(out, q->question);
-		sb_addf(out, "</td><td class=\"num\">%.0f</td><td>", clamp_score(q->score));
+		sb_addf(out, "</td><td class=\"num\" data-label=\"Score\">%.0f</td>"
+			"<td data-label=\"Grade\">", clamp_score(q->score));
 		html_escapes(out, q->grade);
-		sb_addf(out, "</td><td class=\"num%s\">", over ? " over" : "");
+		sb_addf(out, "</td><td class=\"num%s\" data-label=\"Time / limit\">",
+			over ? " over" : "");
 		duration(out, q->time_s);
 		if (q->limit_s) {
 			sb_adds(out, " / ");
 			duration(out, q->limit_s);
 		}
-		sb_adds(out, "</td><td>");
+		sb_adds(out, "</td><td data-label=\"Weakest\">");
 		if (q->weakest) {
 			sb_adds(out, "<strong>");
 			html_escapes(out, q->weakest);
@@ -334,7 +340,7 @@ static void mock_table(struct sb *out, const struct html_mock *m)
 			sb_adds(out, q->weakest ? "<br>" : "");
 			html_escapes(out, q->feedback);
 		}
-		sb_adds(out, "</td><td>");
+		sb_adds(out, "</td><td data-label=\"Verdict\">");
 		html_escapes(out, q->verdict);
 		sb_adds(out, "</td></tr>\n");
 	}

@@ -17,7 +17,8 @@
  *              data-count="K"> per day, today first
  *   mocks      one <table data-chart="mock"> per mock interview: question,
  *              score, grade, time against its limit, weakest criterion
- *              and its feedback, verdict
+ *              and its feedback, verdict; below 480 px each row is shown
+ *              as a card of labelled lines (data-label on every cell)
  *   attempts   each answer with its evidence spans in <mark>
  *
  * Every string in the input is untrusted and goes through html_escape():

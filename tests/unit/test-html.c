@@ -198,9 +198,9 @@ static void test_report(void)
 	ok(svg && count_in(svg, len, "width=\"80.0\" height=\"14\" data-count=\"3\"") == 1,
 	   "bars are proportional");
 	ok(count(got.buf, "data-chart=\"mock\" data-rows=\"2\"") == 1, "a scorecard table");
-	ok(strstr(got.buf, "<td class=\"num over\">11m40s / 10m</td>") != NULL,
+	ok(strstr(got.buf, "<td class=\"num over\" data-label=\"Time / limit\">11m40s / 10m</td>") != NULL,
 	   "time over the limit is flagged");
-	ok(strstr(got.buf, "<td class=\"num\">100</td>") != NULL, "scores are clamped");
+	ok(strstr(got.buf, "<td class=\"num\" data-label=\"Score\">100</td>") != NULL, "scores are clamped");
 	ok(strstr(got.buf, "<mark>" "&lt;script") != NULL, "evidence at offset 0 is marked");
 	ok(strstr(got.buf, "<mark title=\"" XSS_ESC) != NULL &&
 		   strstr(got.buf, "\">trade-off</mark>s caf\xc3\xa9") != NULL,
