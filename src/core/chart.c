@@ -384,7 +384,7 @@ void chart_weakness(struct sb *out, const struct chart_weakness *wk, size_t n,
 		}
 		sb_adds(&text, wk[i].total == 1 ? "answer" : "answers");
 		wrap_text(&lines, text.buf, text.len, eff_width(width), 0);
-		if (!color || wk[i].missed * 2 < wk[i].total) {
+		if (!color || 2ull * wk[i].missed < wk[i].total) {
 			sb_add(out, lines.buf, lines.len);
 			continue;
 		}

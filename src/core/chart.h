@@ -39,7 +39,8 @@
  *
  * Weaknesses: "- trade-offs missed in 7 of 10 prioritization answers",
  * one item per criterion (those with total 0 are left out), wrapped at
- * words to width by wrap_text() (core/wrap.h).
+ * words to width by wrap_text() (core/wrap.h); with `color`, the items
+ * missed in at least half their answers are yellow.
  */
 #ifndef PMDRILL_CHART_H
 #define PMDRILL_CHART_H

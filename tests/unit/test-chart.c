@@ -368,6 +368,15 @@ static void test_weakness(void)
 	chart_weakness(&out, w, 1, 40, 1);
 	ok(strstr(out.buf, "\033[33m- trade-offs missed in 7 of 10\033[0m\n") != NULL,
 	   "colour marks a criterion missed in most answers, line by line");
+	{
+		struct chart_weakness big[] = {{"big", "x", 3000000000u, 4000000000u},
+					       {"few", "x", 1, 4000000000u}};
+		sb_reset(&out);
+		chart_weakness(&out, big, 2, 80, 1);
+		ok(strstr(out.buf, "\033[33m- big missed in 3000000000 of 4000000000 x answers") &&
+			   strstr(out.buf, "\n- few missed"),
+		   "the half-way test does not overflow");
+	}
 	sb_release(&out);
 }
 
