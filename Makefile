@@ -47,6 +47,8 @@ MAIN_OBJ  := $(O)/src/main.o
 UNIT_SRC  := $(sort $(wildcard tests/unit/test-*.c))
 UNIT_BIN  := $(UNIT_SRC:tests/unit/%.c=$(O)/tests/%)
 FIT_BIN   := $(O)/calibrate/fit
+TOOL_SRC  := $(sort $(wildcard tests/tools/*.c))
+TOOL_BIN  := $(TOOL_SRC:tests/tools/%.c=$(O)/tools/%)
 BENCH_SRC := $(sort $(wildcard tests/bench/*.c))
 BENCH_BIN := $(BENCH_SRC:tests/bench/%.c=$(O)/bench/%)
 
@@ -76,6 +78,11 @@ $(O)/tests/%: tests/unit/%.c $(CORE_OBJ) tests/unit/tap.h tests/unit/diagtest.h
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CPPFLAGS) -Itests/unit $(WARN) $(CFLAGS) $(LDFLAGS) -o $@ $< $(CORE_OBJ) $(PKG_LIBS) -lm
 
+# Helpers the test scripts run (tests/tools/*.c), linked like the tests.
+$(O)/tools/%: tests/tools/%.c $(CORE_OBJ)
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CPPFLAGS) $(WARN) $(CFLAGS) $(LDFLAGS) -o $@ $< $(CORE_OBJ) $(PKG_LIBS) -lm
+
 $(O)/bench/%: tests/bench/%.c $(CORE_OBJ)
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CPPFLAGS) $(WARN) $(CFLAGS) $(LDFLAGS) -o $@ $< $(CORE_OBJ) $(PKG_LIBS) -lm
@@ -99,8 +106,9 @@ calibrate: $(PROG) $(FIT_BIN)
 	$(FIT_BIN) "$$d/features.tsv" --loqo calibration --write rubrics/weights.fit
 
 # The whole suite: unit tests, the shipped bank, end-to-end and pty tests.
-test: $(PROG) $(UNIT_BIN) $(FIT_BIN)
-	PMDRILL_BIN=$(abspath $(PROG)) UNIT_DIR=$(abspath $(O)/tests) sh tests/run.sh
+test: $(PROG) $(UNIT_BIN) $(FIT_BIN) $(TOOL_BIN)
+	PMDRILL_BIN=$(abspath $(PROG)) UNIT_DIR=$(abspath $(O)/tests) \
+		TOOL_DIR=$(abspath $(O)/tools) sh tests/run.sh
 
 check:
 	$(MAKE) O=build-san SAN=1 test
