@@ -5,6 +5,8 @@ PREFIX     ?= /usr/local
 BINDIR     ?= $(PREFIX)/bin
 DATADIR    ?= $(PREFIX)/share
 MANDIR     ?= $(PREFIX)/share/man
+BASHCOMPDIR ?= $(DATADIR)/bash-completion/completions
+ZSHCOMPDIR  ?= $(DATADIR)/zsh/site-functions
 PKG_CONFIG ?= pkg-config
 CC         ?= cc
 
@@ -145,9 +147,13 @@ install: $(PROG)
 	install -m 644 questions/*.txt $(DESTDIR)$(BANKDIR)/questions/
 	install -m 644 rubrics/*.txt rubrics/weights.fit $(DESTDIR)$(BANKDIR)/rubrics/
 	if [ -f pmdrill.1 ]; then install -m 644 pmdrill.1 $(DESTDIR)$(MANDIR)/man1/pmdrill.1; fi
+	install -d $(DESTDIR)$(BASHCOMPDIR) $(DESTDIR)$(ZSHCOMPDIR)
+	install -m 644 completions/pmdrill.bash $(DESTDIR)$(BASHCOMPDIR)/pmdrill
+	install -m 644 completions/_pmdrill $(DESTDIR)$(ZSHCOMPDIR)/_pmdrill
 
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/pmdrill $(DESTDIR)$(MANDIR)/man1/pmdrill.1
+	rm -f $(DESTDIR)$(BASHCOMPDIR)/pmdrill $(DESTDIR)$(ZSHCOMPDIR)/_pmdrill
 	rm -rf $(DESTDIR)$(BANKDIR)
 
 clean:

@@ -23,6 +23,8 @@ mk O="$WORK/obj-staged" PREFIX=/usr DESTDIR="$ST" install
 if [ -f "$ROOT/pmdrill.1" ]; then
 	[ -f "$ST/usr/share/man/man1/pmdrill.1" ] || fail 'staged man page'
 fi
+[ -f "$ST/usr/share/bash-completion/completions/pmdrill" ] || fail 'staged bash completion'
+[ -f "$ST/usr/share/zsh/site-functions/_pmdrill" ] || fail 'staged zsh completion'
 [ -z "$(find "$ST" -type f ! -path "$ST/usr/*")" ] || fail 'files outside $DESTDIR/usr'
 grep -q /usr/share/pmdrill "$ST/usr/bin/pmdrill" || fail 'the staged binary does not look in /usr/share/pmdrill'
 mk O="$WORK/obj-staged" PREFIX=/usr DESTDIR="$ST" uninstall
