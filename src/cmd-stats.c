@@ -1,20 +1,39 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* `pmdrill stats`: attempts, streak, averages by category, what is due. */
+/*
+ * `pmdrill stats`: attempts, streak, averages by category (main answers,
+ * cram and follow-ups apart), what is due, and the progress charts: score
+ * trend per category, 26 weeks of activity, the 14-day due forecast and
+ * the criteria missed most often (layout in core/chart).
+ */
 #include "cmd.h"
 
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sysexits.h>
+#include <time.h>
+#include <unistd.h>
 
 #include "bank.h"
+#include "chart.h"
 #include "json.h"
+#include "safe.h"
+#include "rubric.h"
 #include "queue.h"
+#include "repl.h"
 #include "sb.h"
 #include "store.h"
 #include "term.h"
+#include "wrap.h"
+#include "xalloc.h"
+
+/* Attempts a weakness is judged over: each category's latest ones. */
+#define WEAK_RECENT 10u
+#define WEAK_SHOWN 2u /* per category */
 
 struct due_counts {
 	int have;         /* the banks loaded */
+	unsigned forecast[CHART_DUE_DAYS]; /* due each day, [0] today (overdue in) */
 	size_t today;     /* due by the end of today (overdue included) */
 	size_t tomorrow;  /* due during tomorrow */
 	int new_left;     /* new questions still allowed today */
@@ -22,7 +41,7 @@ struct due_counts {
 };
 
 static int count_due(struct store *st, struct bank *b, long long now,
-		     struct due_counts *d, struct sb *err)
+		     const char *category, struct due_counts *d, struct sb *err)
 {
 	struct queue_question *qs = NULL;
 	struct queue_opts o;
@@ -40,8 +59,17 @@ static int count_due(struct store *st, struct bank *b, long long now,
 	o.params = &p;
 	o.now = now;
 	o.new_per_day = new_per_day;
+	o.category = category;
 	queue_build(&q, qs, b->q.nr, &o);
 	d->have = 1;
+	{
+		size_t day, before = 0, upto;
+		for (day = 0; day < CHART_DUE_DAYS; day++) {
+			upto = queue_count_due(qs, b->q.nr, &o, end + (long long)day * 86400);
+			d->forecast[day] = (unsigned)(upto - before);
+			before = upto;
+		}
+	}
 	d->today = queue_count_due(qs, b->q.nr, &o, end);
 	d->tomorrow = queue_count_due(qs, b->q.nr, &o, end + 86400) - d->today;
 	d->new_left = q.new_left;
@@ -52,8 +80,283 @@ static int count_due(struct store *st, struct bank *b, long long now,
 	return STORE_OK;
 }
 
+/* One category's scored main answers, oldest first. */
+struct trend {
+	char *category;
+	double *scores;
+	long long *ids;
+	size_t n, alloc, nid_alloc;
+};
+
+struct weak {
+	char *label, *category;
+	unsigned missed, total;
+};
+
+/* Averages kept apart: a cram pass or a follow-up is not a drill. */
+struct kind_avg {
+	double sum;
+	unsigned n;
+};
+
+struct progress {
+	struct trend *t;
+	size_t nt, at;
+	unsigned activity[CHART_CAL_DAYS];
+	struct kind_avg drill, cram, followup;
+	struct weak *w;
+	size_t nw, aw;
+	struct chart_day today;
+};
+
+static void progress_release(struct progress *p)
+{
+	size_t i;
+	for (i = 0; i < p->nt; i++) {
+		free(p->t[i].category);
+		free(p->t[i].scores);
+		free(p->t[i].ids);
+	}
+	free(p->t);
+	for (i = 0; i < p->nw; i++) {
+		free(p->w[i].label);
+		free(p->w[i].category);
+	}
+	free(p->w);
+	memset(p, 0, sizeof(*p));
+}
+
+static struct trend *trend_of(struct progress *p, const char *category)
+{
+	size_t i;
+	for (i = 0; i < p->nt; i++)
+		if (!strcmp(p->t[i].category, category))
+			return &p->t[i];
+	ALLOC_GROW(p->t, p->nt + 1, p->at);
+	memset(&p->t[p->nt], 0, sizeof(p->t[p->nt]));
+	p->t[p->nt].category = xstrdup(category);
+	return &p->t[p->nt++];
+}
+
+static int cmp_weak(const void *a, const void *b)
+{
+	const struct weak *x = a, *y = b;
+	int c = strcmp(x->category, y->category);
+	double rx = (double)x->missed / x->total, ry = (double)y->missed / y->total;
+	if (c)
+		return c;
+	if (rx != ry)
+		return rx < ry ? 1 : -1;
+	return x->missed < y->missed ? 1 : x->missed > y->missed ? -1 : 0;
+}
+
+/* The criteria a category's latest answers missed, by rate. */
+static int gather_weak(struct store *st, struct progress *p, struct sb *err)
+{
+	size_t i, k, j;
+	int rc;
+	for (i = 0; i < p->nt; i++) {
+		const struct trend *t = &p->t[i];
+		size_t from = t->n > WEAK_RECENT ? t->n - WEAK_RECENT : 0, first = p->nw;
+		for (k = from; k < t->n; k++) {
+			struct store_attempt a;
+			if ((rc = store_get_attempt(st, t->ids[k], &a, err)))
+				return rc;
+			for (j = 0; j < a.nitems; j++) {
+				const struct store_item *it = &a.items[j];
+				const char *label = it->label ? it->label : it->name;
+				size_t w;
+				if (!it->active || it->kind == CRIT_PENALTY ||
+				    it->kind == CRIT_LENGTH)
+					continue;
+				for (w = first; w < p->nw; w++)
+					if (!strcmp(p->w[w].label, label))
+						break;
+				if (w == p->nw) {
+					ALLOC_GROW(p->w, p->nw + 1, p->aw);
+					memset(&p->w[w], 0, sizeof(p->w[w]));
+					p->w[w].label = xstrdup(label);
+					p->w[w].category = xstrdup(t->category);
+					p->nw++;
+				}
+				p->w[w].total++;
+				p->w[w].missed += !it->met;
+			}
+			store_attempt_release(&a);
+		}
+	}
+	qsort(p->w, p->nw, sizeof(*p->w), cmp_weak);
+	return STORE_OK;
+}
+
+static int gather(struct store *st, long long now, const char *category,
+		  struct progress *p, struct sb *err)
+{
+	struct store_filter f;
+	struct store_attempt *v = NULL;
+	size_t n = 0, i;
+	long long today = store_day_start(now);
+	time_t tt = (time_t)now;
+	struct tm tm;
+	int rc;
+
+	gmtime_r(&tt, &tm);
+	p->today.year = tm.tm_year + 1900;
+	p->today.month = tm.tm_mon + 1;
+	p->today.mday = tm.tm_mday;
+	p->today.wday = (tm.tm_wday + 6) % 7;
+	if (!st)
+		return STORE_OK;
+	memset(&f, 0, sizeof(f));
+	f.oldest_first = 1;
+	if ((rc = store_list_attempts(st, &f, &v, &n, err)))
+		return rc;
+	for (i = 0; i < n; i++) {
+		const struct store_attempt *a = &v[i];
+		long long day;
+		if (category && (!a->category || strcmp(a->category, category)))
+			continue;
+		day = (today - store_day_start(a->started_at)) / 86400;
+		if (day >= 0 && day < (long long)CHART_CAL_DAYS)
+			p->activity[CHART_CAL_DAYS - 1 - (size_t)day]++;
+		if (!a->scored || a->score < 0)
+			continue;
+		if (a->follow_up >= 0) {
+			p->followup.sum += a->score;
+			p->followup.n++;
+			continue;
+		}
+		if (a->scheduled) {
+			p->drill.sum += a->score;
+			p->drill.n++;
+		} else {
+			p->cram.sum += a->score;
+			p->cram.n++;
+		}
+		{
+			struct trend *t = trend_of(p, a->category ? a->category : "?");
+			ALLOC_GROW(t->scores, t->n + 1, t->alloc);
+			ALLOC_GROW(t->ids, t->n + 1, t->nid_alloc);
+			t->scores[t->n] = a->score;
+			t->ids[t->n++] = a->id;
+		}
+	}
+	store_attempts_free(v, n);
+	return gather_weak(st, p, err);
+}
+
+static void kind_json(struct sb *out, const char *name, const struct kind_avg *k)
+{
+	sb_addf(out, ",\"%s\":{\"answers\":%u,\"average\":", name, k->n);
+	if (k->n)
+		json_num(out, round(k->sum / k->n * 10) / 10);
+	else
+		sb_adds(out, "null");
+	sb_addc(out, '}');
+}
+
+static void progress_json(struct sb *out, const struct progress *p,
+			  const struct due_counts *d)
+{
+	size_t i, k;
+	kind_json(out, "drills", &p->drill);
+	kind_json(out, "cram", &p->cram);
+	kind_json(out, "follow_ups", &p->followup);
+	sb_adds(out, ",\"trends\":[");
+	for (i = 0; i < p->nt; i++) {
+		sb_adds(out, i ? ",{\"category\":" : "{\"category\":");
+		json_str(out, p->t[i].category);
+		sb_adds(out, ",\"scores\":[");
+		for (k = 0; k < p->t[i].n; k++) {
+			if (k)
+				sb_addc(out, ',');
+			json_num(out, p->t[i].scores[k]);
+		}
+		sb_adds(out, "]}");
+	}
+	sb_adds(out, "],\"activity\":[");
+	for (i = 0; i < CHART_CAL_DAYS; i++)
+		sb_addf(out, "%s%u", i ? "," : "", p->activity[i]);
+	sb_adds(out, "],\"due_forecast\":");
+	if (d->have) {
+		sb_addc(out, '[');
+		for (i = 0; i < CHART_DUE_DAYS; i++)
+			sb_addf(out, "%s%u", i ? "," : "", d->forecast[i]);
+		sb_addc(out, ']');
+	} else {
+		sb_adds(out, "null");
+	}
+	sb_adds(out, ",\"weaknesses\":[");
+	for (i = 0; i < p->nw; i++) {
+		sb_adds(out, i ? ",{\"criterion\":" : "{\"criterion\":");
+		json_str(out, p->w[i].label);
+		sb_adds(out, ",\"category\":");
+		json_str(out, p->w[i].category);
+		sb_addf(out, ",\"missed\":%u,\"answers\":%u}", p->w[i].missed,
+			p->w[i].total);
+	}
+	sb_addc(out, ']');
+}
+
+static void add_kind(struct sb *out, const char *name, const struct kind_avg *k,
+		     int *first)
+{
+	if (!k->n)
+		return;
+	sb_addf(out, "%s%s %.0f (%u)", *first ? "" : ", ", name, k->sum / k->n, k->n);
+	*first = 0;
+}
+
+static void progress_text(struct sb *out, const struct progress *p,
+			  const struct due_counts *d, unsigned width, int color)
+{
+	struct chart_series *cs = xcalloc(p->nt + 1, sizeof(*cs));
+	struct chart_weakness *cw = xcalloc(p->nw + 1, sizeof(*cw));
+	size_t i, n = 0, shown = 0;
+	int first = 1;
+	if (p->drill.n + p->cram.n + p->followup.n) {
+		sb_adds(out, "averages:       ");
+		add_kind(out, "drills", &p->drill, &first);
+		add_kind(out, "cram", &p->cram, &first);
+		add_kind(out, "follow-ups", &p->followup, &first);
+		sb_addc(out, '\n');
+	}
+	for (i = 0; i < p->nt; i++) {
+		cs[i].label = p->t[i].category;
+		cs[i].values = p->t[i].scores;
+		cs[i].n = p->t[i].n;
+	}
+	sb_addc(out, '\n');
+	if (p->nt)
+		chart_sparkline(out, cs, p->nt, width, color);
+	sb_addc(out, '\n');
+	chart_calendar(out, p->activity, CHART_CAL_DAYS, &p->today, width, color);
+	if (d->have) {
+		sb_addc(out, '\n');
+		chart_forecast(out, d->forecast, CHART_DUE_DAYS, &p->today, width, color);
+	}
+	for (i = 0; i < p->nw; i++) {
+		if (i && strcmp(p->w[i].category, p->w[i - 1].category))
+			shown = 0;
+		if (!p->w[i].missed || shown >= WEAK_SHOWN)
+			continue;
+		cw[n].criterion = p->w[i].label;
+		cw[n].category = p->w[i].category;
+		cw[n].missed = p->w[i].missed;
+		cw[n].total = p->w[i].total;
+		n++;
+		shown++;
+	}
+	if (n) {
+		sb_addc(out, '\n');
+		chart_weakness(out, cw, n, width, color);
+	}
+	free(cs);
+	free(cw);
+}
+
 static void stats_json(struct sb *out, const struct store_stats *s,
-		       const struct due_counts *d)
+		       const struct due_counts *d, const struct progress *p)
 {
 	size_t i;
 	sb_addf(out, "{\"attempts\":%d,\"scored\":%d,\"questions\":%d,"
@@ -81,11 +384,12 @@ static void stats_json(struct sb *out, const struct store_stats *s,
 	else
 		sb_adds(out, ",\"due_today\":null,\"due_tomorrow\":null,"
 			     "\"new_left\":null,\"new_available\":null");
+	progress_json(out, p, d);
 	sb_adds(out, "}\n");
 }
 
 static void stats_text(struct sb *out, const struct store_stats *s,
-		       const struct due_counts *d)
+		       const struct due_counts *d, const char *category)
 {
 	size_t i;
 	sb_addf(out, "attempts:       %d", s->attempts);
@@ -102,11 +406,14 @@ static void stats_text(struct sb *out, const struct store_stats *s,
 			if (strlen(s->cats[i].category) > w)
 				w = strlen(s->cats[i].category);
 		sb_adds(out, "by category:\n");
-		for (i = 0; i < s->ncats; i++)
+		for (i = 0; i < s->ncats; i++) {
+			if (category && strcmp(category, s->cats[i].category))
+				continue;
 			sb_addf(out, "  %-*s  %3.0f  (%d attempt%s)\n", (int)w,
 				s->cats[i].category, s->cats[i].average,
 				s->cats[i].attempts,
 				s->cats[i].attempts == 1 ? "" : "s");
+		}
 	}
 	if (d->have) {
 		sb_addf(out, "due today:      %zu\n", d->today);
@@ -116,13 +423,49 @@ static void stats_text(struct sb *out, const struct store_stats *s,
 	}
 }
 
+/* Is `c` a category of the banks or of the history?  If not, say which are. */
+static int known_category(const char *c, const struct bank *b,
+			  const struct store_stats *s)
+{
+	struct sb list = SB_INIT;
+	size_t i, k;
+	int found = 0;
+	for (i = 0; b && i < b->q.nr && !found; i++)
+		found = !strcmp(b->q.v[i].category, c);
+	for (i = 0; i < s->ncats && !found; i++)
+		found = !strcmp(s->cats[i].category, c);
+	if (found)
+		return 1;
+	for (i = 0; b && i < b->q.nr; i++) {
+		for (k = 0; k < i; k++)
+			if (!strcmp(b->q.v[k].category, b->q.v[i].category))
+				break;
+		if (k == i)
+			sb_addf(&list, "%s%s", list.len ? ", " : "", b->q.v[i].category);
+	}
+	for (i = 0; i < s->ncats; i++)
+		if (!strstr(list.buf, s->cats[i].category))
+			sb_addf(&list, "%s%s", list.len ? ", " : "", s->cats[i].category);
+	{
+		struct sb msg = SB_INIT;
+		sb_addf(&msg, "pmdrill: stats: no category '%s'; categories: %s\n", c,
+			list.len ? list.buf : "(none yet)");
+		term_write(stderr, msg.buf, msg.len);
+		sb_release(&msg);
+	}
+	sb_release(&list);
+	return 0;
+}
+
 int cmd_stats(int argc, char **argv, struct app *app)
 {
 	struct store *st = NULL;
 	struct store_stats s;
 	struct due_counts d;
+	struct progress p;
 	struct sb err = SB_INIT, out = SB_INIT;
 	struct bank *b;
+	const char *category = NULL;
 	int json = 0, a, rc, status;
 
 	if (cmd_wants_help(argc, argv, "stats"))
@@ -130,6 +473,10 @@ int cmd_stats(int argc, char **argv, struct app *app)
 	for (a = 1; a < argc; a++) {
 		if (!strcmp(argv[a], "--json")) {
 			json = 1;
+		} else if (!strcmp(argv[a], "--category") && a + 1 < argc) {
+			category = argv[++a];
+		} else if (!strncmp(argv[a], "--category=", 11) && argv[a][11]) {
+			category = argv[a] + 11;
 		} else {
 			fprintf(stderr, "pmdrill: stats: unknown option '%s'\n", argv[a]);
 			cmd_usage(cmd_find("stats"), stderr);
@@ -138,6 +485,7 @@ int cmd_stats(int argc, char **argv, struct app *app)
 	}
 	memset(&s, 0, sizeof(s));
 	memset(&d, 0, sizeof(d));
+	memset(&p, 0, sizeof(p));
 	s.average = -1;
 	rc = store_open(&st, app->db_path, 0, &err);
 	if (rc && rc != STORE_ENOENT) {
@@ -153,18 +501,49 @@ int cmd_stats(int argc, char **argv, struct app *app)
 	}
 	/* Without usable banks the history still counts; only "due" needs them. */
 	b = app_bank(app, NULL);
-	if (b && (rc = count_due(st, b, (long long)app->now, &d, &err))) {
+	if (category && !known_category(category, b, &s)) {
+		status = EX_USAGE;
+		goto out;
+	}
+	if (b && (rc = count_due(st, b, (long long)app->now, category, &d, &err))) {
 		fprintf(stderr, "pmdrill: %s\n", err.buf);
 		status = store_exit_code(rc);
 		goto out;
 	}
-	if (json)
-		stats_json(&out, &s, &d);
-	else
-		stats_text(&out, &s, &d);
-	term_output(stdout, out.buf, out.len, json, TERM_FIT_WRAP);
+	if ((rc = gather(st, (long long)app->now, category, &p, &err))) {
+		fprintf(stderr, "pmdrill: %s\n", err.buf);
+		status = store_exit_code(rc);
+		goto out;
+	}
+	if (json) {
+		stats_json(&out, &s, &d, &p);
+		term_output(stdout, out.buf, out.len, json, TERM_FIT_WRAP);
+	} else {
+		/* Charts carry pmdrill's colours and safe labels already: the
+		 * text part is made safe first, then the charts appended. */
+		struct sb safe = SB_INIT;
+		unsigned width = isatty(STDOUT_FILENO) ? term_width() : 80;
+		width = width > 1 ? width - 1 : width;
+		if (category)
+			sb_addf(&out, "category:       %s\n", category);
+		stats_text(&out, &s, &d, category);
+		safe_term(&safe, out.buf, out.len, SAFE_KEEP_NEWLINE);
+		progress_text(&safe, &p, &d, width, app->color_out);
+		if (isatty(STDOUT_FILENO)) {
+			/* taller than the terminal: through the pager */
+			struct sb screen = SB_INIT;
+			wrap_fit(&screen, safe.buf, safe.len, width, 0);
+			if (!repl_page_tall(screen.buf, screen.len))
+				fwrite(screen.buf, 1, screen.len, stdout);
+			sb_release(&screen);
+		} else {
+			fwrite(safe.buf, 1, safe.len, stdout);
+		}
+		sb_release(&safe);
+	}
 	status = fflush(stdout) ? EX_IOERR : EX_OK;
 out:
+	progress_release(&p);
 	store_stats_release(&s);
 	store_close(st);
 	sb_release(&err);

@@ -92,11 +92,17 @@ const struct cmd commands[] = {
 	 "a AND b); anything else is searched as a phrase.  --json gives each\n"
 	 "hit's attempt, question, time, score, snippet and the byte ranges of\n"
 	 "the matches in the snippet.\n"},
-	{"stats", cmd_stats, "attempts, streak, averages and what is due",
-	 "stats [--json]\n"
+	{"stats", cmd_stats, "attempts, streak, averages, progress charts, what is due",
+	 "stats [--category C] [--json]\n"
 	 "\n"
 	 "Attempts, the current streak (UTC days), average score by category,\n"
-	 "questions due today and tomorrow and new ones left today.\n"},
+	 "averages of drills, cram and follow-ups apart, questions due today\n"
+	 "and tomorrow and new ones left today; then the charts: each\n"
+	 "category's score trend (first and last score labelled), 26 weeks of\n"
+	 "activity, the due forecast for 14 days, and the criteria missed most\n"
+	 "often in each category's latest 10 answers.  --category C limits the\n"
+	 "charts to C.  Colour on a terminal unless --color=never or NO_COLOR;\n"
+	 "the shapes read the same without it.  --json carries every figure.\n"},
 	{"grade", cmd_grade, "override or undo an attempt's grade",
 	 "grade ATTEMPT (again|hard|good|easy|1-4|--undo)\n"
 	 "\n"

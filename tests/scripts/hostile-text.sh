@@ -51,7 +51,7 @@ printf 'My goal is %s]0;ans%s to serve users %s[2J and %s 5 users \233 bad %s re
 
 # on_tty CMD...: run CMD on a pseudo-terminal, its output in $WORK/out.
 if command -v script >/dev/null 2>&1; then
-	on_tty() { script -qec "$*" /dev/null >"$WORK/out" 2>&1 </dev/null; }
+	on_tty() { PAGER=cat script -qec "$*" /dev/null >"$WORK/out" 2>&1 </dev/null; }
 else
 	on_tty() { sh -c "$*" >"$WORK/out" 2>&1 </dev/null; }
 fi
