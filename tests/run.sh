@@ -88,7 +88,11 @@ for d in tests/e2e/*/; do
 	if [ $ok = 1 ]; then pass=$((pass + 1)); else note_fail "$name"; fi
 done
 
-# 3. scripts and pty tests
+# 3. scripts and pty tests.  A test that hangs (a pager waiting for a key,
+# a prompt nobody answers) fails after PMDRILL_TEST_TIMEOUT seconds instead
+# of stalling the whole run.
+LIMIT=
+command -v timeout >/dev/null 2>&1 && LIMIT="timeout -k 5 ${PMDRILL_TEST_TIMEOUT:-300}"
 for t in tests/scripts/*.sh tests/pty/*.exp; do
 	[ -f "$t" ] || continue
 	name=$t
@@ -101,14 +105,17 @@ for t in tests/scripts/*.sh tests/pty/*.exp; do
 		case $t in
 		*.exp)
 			if ! command -v expect >/dev/null 2>&1; then exit 77; fi
-			expect -f "$t"
+			$LIMIT expect -f "$t"
 			;;
-		*) sh "$t" ;;
+		*) $LIMIT sh "$t" ;;
 		esac
 	) >"$work/log" 2>&1
 	rc=$?
 	if [ $rc = 0 ]; then
 		pass=$((pass + 1))
+	elif [ $rc = 124 ] && [ -n "$LIMIT" ]; then
+		note_fail "$name (timed out after ${PMDRILL_TEST_TIMEOUT:-300} s)"
+		tail -30 "$work/log" | sed 's/^/    /'
 	elif [ $rc = 77 ]; then
 		if [ "${PMDRILL_NO_SKIP:-0}" = 1 ]; then
 			note_fail "$name (skipped, but skips are failures here)"
