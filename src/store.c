@@ -21,21 +21,13 @@
 #include "queue.h"
 #include "rubric.h"
 #include "sb.h"
+#include "store-int.h"
 #include "xalloc.h"
 
 /* 'pmdr': marks a database as ours, so a stranger's SQLite file with
  * tables in it is refused rather than filled with our schema. */
 #define STORE_APP_ID 0x706d6472
 #define BUSY_TIMEOUT_MS 5000
-#define EXPORT_FORMAT 1
-
-struct store {
-	sqlite3 *db;
-	char *path;
-	int readonly;
-	long long now;
-	int now_set;
-};
 
 /*
  * Forward migrations: migrations[i] takes user_version i to i + 1.  Each
@@ -192,7 +184,7 @@ void store_fmt_time(struct sb *out, long long t)
 		tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec);
 }
 
-static long long clock_now(const struct store *st)
+long long st_now(const struct store *st)
 {
 	return st->now_set ? st->now : (long long)time(NULL);
 }
@@ -223,12 +215,8 @@ int store_is_readonly(const struct store *st)
 
 /* ---- errors ---- */
 
-/*
- * Describe a failed SQLite call: what we were doing, SQLite's own text,
- * and what is kept.  Returns the store status for the code.
- */
-static int db_fail(struct store *st, int rc, struct sb *err, const char *doing,
-		   const char *kept)
+int st_fail(struct store *st, int rc, struct sb *err, const char *doing,
+	    const char *kept)
 {
 	const char *msg = st && st->db ? sqlite3_errmsg(st->db) : sqlite3_errstr(rc);
 	const char *path = st ? st->path : "?";
@@ -288,12 +276,12 @@ static int db_fail(struct store *st, int rc, struct sb *err, const char *doing,
 
 /* ---- small statement helpers ---- */
 
-static int prep(struct store *st, sqlite3_stmt **s, const char *sql)
+int st_prep(struct store *st, sqlite3_stmt **s, const char *sql)
 {
 	return sqlite3_prepare_v2(st->db, sql, -1, s, NULL);
 }
 
-static char *col_str(sqlite3_stmt *s, int i)
+char *st_col_str(sqlite3_stmt *s, int i)
 {
 	const unsigned char *t = sqlite3_column_text(s, i);
 	if (!t)
@@ -301,21 +289,21 @@ static char *col_str(sqlite3_stmt *s, int i)
 	return xstrndup((const char *)t, (size_t)sqlite3_column_bytes(s, i));
 }
 
-static double col_dbl(sqlite3_stmt *s, int i, double dflt)
+double st_col_dbl(sqlite3_stmt *s, int i, double dflt)
 {
 	return sqlite3_column_type(s, i) == SQLITE_NULL
 		       ? dflt
 		       : sqlite3_column_double(s, i);
 }
 
-static long long col_ll(sqlite3_stmt *s, int i, long long dflt)
+long long st_col_ll(sqlite3_stmt *s, int i, long long dflt)
 {
 	return sqlite3_column_type(s, i) == SQLITE_NULL
 		       ? dflt
 		       : sqlite3_column_int64(s, i);
 }
 
-static void bind_text_or_null(sqlite3_stmt *s, int i, const char *t)
+void st_bind_text(sqlite3_stmt *s, int i, const char *t)
 {
 	if (t)
 		sqlite3_bind_text(s, i, t, -1, SQLITE_TRANSIENT);
@@ -323,24 +311,23 @@ static void bind_text_or_null(sqlite3_stmt *s, int i, const char *t)
 		sqlite3_bind_null(s, i);
 }
 
-static int exec(struct store *st, const char *sql)
+int st_exec(struct store *st, const char *sql)
 {
 	return sqlite3_exec(st->db, sql, NULL, NULL, NULL);
 }
 
-static int begin(struct store *st)
+int st_begin(struct store *st)
 {
-	return exec(st, "BEGIN IMMEDIATE");
+	return st_exec(st, "BEGIN IMMEDIATE");
 }
 
-static void rollback(struct store *st)
+void st_rollback(struct store *st)
 {
 	if (!sqlite3_get_autocommit(st->db))
 		sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
 }
 
-/* Run a statement expected to produce no rows (or ignore them). */
-static int step_done(sqlite3_stmt *s)
+int st_step_done(sqlite3_stmt *s)
 {
 	int rc;
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW)
@@ -348,10 +335,10 @@ static int step_done(sqlite3_stmt *s)
 	return rc == SQLITE_DONE ? SQLITE_OK : rc;
 }
 
-static int pragma_int(struct store *st, const char *sql, long long *out)
+int st_query_int(struct store *st, const char *sql, long long *out)
 {
 	sqlite3_stmt *s = NULL;
-	int rc = prep(st, &s, sql);
+	int rc = st_prep(st, &s, sql);
 	if (rc == SQLITE_OK) {
 		rc = sqlite3_step(s);
 		if (rc == SQLITE_ROW) {
@@ -366,12 +353,12 @@ static int pragma_int(struct store *st, const char *sql, long long *out)
 	return rc;
 }
 
-static void hex64(char out[17], uint64_t v)
+void st_hex64(char out[17], uint64_t v)
 {
 	snprintf(out, 17, "%016llx", (unsigned long long)v);
 }
 
-static uint64_t parse_hex64(const char *s)
+uint64_t st_parse_hex64(const char *s)
 {
 	return s ? (uint64_t)strtoull(s, NULL, 16) : 0;
 }
@@ -416,10 +403,10 @@ static int check_ours(struct store *st, long long *v, struct sb *err)
 {
 	sqlite3_stmt *s = NULL;
 	long long app_id = 0, ntables = 0;
-	int rc = prep(st, &s,
-		      "SELECT (SELECT user_version FROM pragma_user_version),"
-		      " (SELECT application_id FROM pragma_application_id),"
-		      " (SELECT count(*) FROM sqlite_master)");
+	int rc = st_prep(st, &s,
+			 "SELECT (SELECT user_version FROM pragma_user_version),"
+			 " (SELECT application_id FROM pragma_application_id),"
+			 " (SELECT count(*) FROM sqlite_master)");
 	if (!rc) {
 		rc = sqlite3_step(s);
 		if (rc == SQLITE_ROW) {
@@ -431,7 +418,7 @@ static int check_ours(struct store *st, long long *v, struct sb *err)
 	}
 	sqlite3_finalize(s);
 	if (rc)
-		return db_fail(st, rc, err, "reading the database", NULL);
+		return st_fail(st, rc, err, "reading the database", NULL);
 	if (*v > STORE_SCHEMA_VERSION) {
 		sb_addf(err, "database '%s' has schema version %lld, newer than "
 			     "this pmdrill understands (%d); use a newer pmdrill "
@@ -464,36 +451,36 @@ static int migrate(struct store *st, struct sb *err)
 		return STORE_EIO;
 	}
 
-	rc = begin(st);
+	rc = st_begin(st);
 	if (rc)
-		return db_fail(st, rc, err, "upgrading the schema", NULL);
+		return st_fail(st, rc, err, "upgrading the schema", NULL);
 	/* Another pmdrill may have migrated while we waited for the lock. */
 	if ((rc = check_ours(st, &v, err))) {
-		rollback(st);
+		st_rollback(st);
 		return rc;
 	}
 	while (v < STORE_SCHEMA_VERSION) {
 		char bump[64];
-		if ((rc = exec(st, migrations[v])))
+		if ((rc = st_exec(st, migrations[v])))
 			goto fail;
 		v++;
 		snprintf(bump, sizeof(bump), "PRAGMA user_version = %lld", v);
-		if ((rc = exec(st, bump)))
+		if ((rc = st_exec(st, bump)))
 			goto fail;
 	}
 	{
 		char id[64];
 		snprintf(id, sizeof(id), "PRAGMA application_id = %d", STORE_APP_ID);
-		if ((rc = exec(st, id)))
+		if ((rc = st_exec(st, id)))
 			goto fail;
 	}
-	if ((rc = exec(st, "COMMIT")))
+	if ((rc = st_exec(st, "COMMIT")))
 		goto fail;
 	return STORE_OK;
 fail:
-	rc = db_fail(st, rc, err, "upgrading the schema",
+	rc = st_fail(st, rc, err, "upgrading the schema",
 		     "the database was not changed");
-	rollback(st);
+	st_rollback(st);
 	return rc;
 }
 
@@ -502,7 +489,7 @@ static int is_wal(struct store *st)
 	sqlite3_stmt *s = NULL;
 	const unsigned char *mode;
 	int wal = 0;
-	if (!prep(st, &s, "PRAGMA journal_mode") && sqlite3_step(s) == SQLITE_ROW &&
+	if (!st_prep(st, &s, "PRAGMA journal_mode") && sqlite3_step(s) == SQLITE_ROW &&
 	    (mode = sqlite3_column_text(s, 0)))
 		wal = !strcmp((const char *)mode, "wal");
 	sqlite3_finalize(s);
@@ -521,7 +508,7 @@ static int set_wal(struct store *st)
 	for (;;) {
 		if (is_wal(st))
 			return SQLITE_OK;
-		rc = exec(st, "PRAGMA journal_mode = WAL");
+		rc = st_exec(st, "PRAGMA journal_mode = WAL");
 		if ((rc & 0xff) != SQLITE_BUSY && (rc & 0xff) != SQLITE_LOCKED)
 			return rc;
 		if (waited >= BUSY_TIMEOUT_MS)
@@ -633,7 +620,7 @@ int store_open(struct store **out, const char *path, int create, struct sb *err)
 
 	/* The first read tells a database from garbage; nothing is written
 	 * before it succeeds. */
-	rc = pragma_int(st, "PRAGMA schema_version", &v);
+	rc = st_query_int(st, "PRAGMA schema_version", &v);
 	if (rc && st->readonly && ((rc & 0xff) == SQLITE_CANTOPEN ||
 				   (rc & 0xff) == SQLITE_READONLY)) {
 		/*
@@ -651,10 +638,10 @@ int store_open(struct store **out, const char *path, int create, struct sb *err)
 		sb_release(&uri);
 		if (rc)
 			goto fail;
-		rc = pragma_int(st, "PRAGMA schema_version", &v);
+		rc = st_query_int(st, "PRAGMA schema_version", &v);
 	}
 	if (rc) {
-		db_fail(st, rc, err, "reading the database", NULL);
+		st_fail(st, rc, err, "reading the database", NULL);
 		goto fail;
 	}
 	/* Refuse what is not ours before writing anything (even the
@@ -662,16 +649,16 @@ int store_open(struct store **out, const char *path, int create, struct sb *err)
 	if ((status = check_ours(st, &v, err)))
 		goto fail;
 	if (st->readonly) {
-		exec(st, "PRAGMA query_only = 1");
+		st_exec(st, "PRAGMA query_only = 1");
 	} else {
 		if ((rc = set_wal(st))) {
-			db_fail(st, rc, err, "switching to WAL mode", NULL);
+			st_fail(st, rc, err, "switching to WAL mode", NULL);
 			goto fail;
 		}
-		exec(st, "PRAGMA synchronous = FULL");
+		st_exec(st, "PRAGMA synchronous = FULL");
 	}
-	if ((rc = exec(st, "PRAGMA foreign_keys = ON"))) {
-		db_fail(st, rc, err, "enabling foreign keys", NULL);
+	if ((rc = st_exec(st, "PRAGMA foreign_keys = ON"))) {
+		st_fail(st, rc, err, "enabling foreign keys", NULL);
 		goto fail;
 	}
 	if ((status = migrate(st, err)))
@@ -720,77 +707,76 @@ int store_sync_questions(struct store *st, const struct bank *b, long long now,
 
 	if (st->readonly)
 		return STORE_OK; /* nothing to record; reading still works */
-	if ((rc = begin(st)))
+	if ((rc = st_begin(st)))
 		goto fail;
-	if ((rc = exec(st, "CREATE TEMP TABLE IF NOT EXISTS bank_ids "
-			   "(id TEXT PRIMARY KEY); DELETE FROM temp.bank_ids")))
+	if ((rc = st_exec(st, "CREATE TEMP TABLE IF NOT EXISTS bank_ids "
+			      "(id TEXT PRIMARY KEY); DELETE FROM temp.bank_ids")))
 		goto fail;
-	if ((rc = prep(st, &up,
-		       "INSERT INTO questions (id, category, prompt, level, tags,"
-		       " rubric, first_seen, updated_at, retired)"
-		       " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7, 0)"
-		       " ON CONFLICT (id) DO UPDATE SET category = ?2,"
-		       " prompt = ?3, level = ?4, tags = ?5, rubric = ?6,"
-		       " updated_at = ?7, retired = 0"
-		       " WHERE category IS NOT ?2 OR prompt IS NOT ?3"
-		       " OR level IS NOT ?4 OR tags IS NOT ?5 OR rubric IS NOT ?6"
-		       " OR retired != 0")) ||
-	    (rc = prep(st, &mark, "INSERT OR IGNORE INTO temp.bank_ids VALUES (?)")))
+	if ((rc = st_prep(st, &up,
+			  "INSERT INTO questions (id, category, prompt, level, tags,"
+			  " rubric, first_seen, updated_at, retired)"
+			  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7, 0)"
+			  " ON CONFLICT (id) DO UPDATE SET category = ?2,"
+			  " prompt = ?3, level = ?4, tags = ?5, rubric = ?6,"
+			  " updated_at = ?7, retired = 0"
+			  " WHERE category IS NOT ?2 OR prompt IS NOT ?3"
+			  " OR level IS NOT ?4 OR tags IS NOT ?5 OR rubric IS NOT ?6"
+			  " OR retired != 0")) ||
+	    (rc = st_prep(st, &mark, "INSERT OR IGNORE INTO temp.bank_ids VALUES (?)")))
 		goto fail;
 	for (i = 0; i < b->q.nr; i++) {
 		const struct question *q = &b->q.v[i];
 		const char *lvl = qlevel_name(q->level);
 		join_tags(&tags, q);
 		sqlite3_bind_text(up, 1, q->id, -1, SQLITE_STATIC);
-		bind_text_or_null(up, 2, q->category);
-		bind_text_or_null(up, 3, q->prompt);
-		bind_text_or_null(up, 4, lvl && *lvl ? lvl : NULL);
-		bind_text_or_null(up, 5, tags.len ? tags.buf : NULL);
-		bind_text_or_null(up, 6, question_rubric(q));
+		st_bind_text(up, 2, q->category);
+		st_bind_text(up, 3, q->prompt);
+		st_bind_text(up, 4, lvl && *lvl ? lvl : NULL);
+		st_bind_text(up, 5, tags.len ? tags.buf : NULL);
+		st_bind_text(up, 6, question_rubric(q));
 		sqlite3_bind_int64(up, 7, now);
-		if ((rc = step_done(up)))
+		if ((rc = st_step_done(up)))
 			goto fail;
 		sqlite3_reset(up);
 		sqlite3_bind_text(mark, 1, q->id, -1, SQLITE_STATIC);
-		if ((rc = step_done(mark)))
+		if ((rc = st_step_done(mark)))
 			goto fail;
 		sqlite3_reset(mark);
 	}
-	if ((rc = exec(st, "UPDATE questions SET retired = 1 WHERE retired = 0"
-			   " AND id NOT IN (SELECT id FROM temp.bank_ids)")) ||
-	    (rc = exec(st, "COMMIT")))
+	if ((rc = st_exec(st, "UPDATE questions SET retired = 1 WHERE retired = 0"
+			      " AND id NOT IN (SELECT id FROM temp.bank_ids)")) ||
+	    (rc = st_exec(st, "COMMIT")))
 		goto fail;
 	sqlite3_finalize(up);
 	sqlite3_finalize(mark);
 	sb_release(&tags);
 	return STORE_OK;
 fail:
-	rc = db_fail(st, rc, err, "recording the question bank",
+	rc = st_fail(st, rc, err, "recording the question bank",
 		     "your attempts are kept");
 	sqlite3_finalize(up);
 	sqlite3_finalize(mark);
-	rollback(st);
+	st_rollback(st);
 	sb_release(&tags);
 	return rc;
 }
 
-/* Make sure a question row exists (an attempt may precede any sync). */
-static int ensure_question(struct store *st, const char *qid,
-			   const char *category, const char *prompt, long long t)
+int st_ensure_question(struct store *st, const char *qid,
+		       const char *category, const char *prompt, long long t)
 {
 	sqlite3_stmt *s = NULL;
-	int rc = prep(st, &s,
-		      "INSERT INTO questions (id, category, prompt, first_seen,"
-		      " updated_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT (id) DO"
-		      " UPDATE SET first_seen = min(first_seen, excluded.first_seen)");
+	int rc = st_prep(st, &s,
+			 "INSERT INTO questions (id, category, prompt, first_seen,"
+			 " updated_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT (id) DO"
+			 " UPDATE SET first_seen = min(first_seen, excluded.first_seen)");
 	if (rc)
 		return rc;
 	sqlite3_bind_text(s, 1, qid, -1, SQLITE_STATIC);
-	bind_text_or_null(s, 2, category);
-	bind_text_or_null(s, 3, prompt);
+	st_bind_text(s, 2, category);
+	st_bind_text(s, 3, prompt);
 	sqlite3_bind_int64(s, 4, t);
 	sqlite3_bind_int64(s, 5, t);
-	rc = step_done(s);
+	rc = st_step_done(s);
 	sqlite3_finalize(s);
 	return rc;
 }
@@ -800,7 +786,7 @@ static int ensure_question(struct store *st, const char *qid,
 static long long last_attempt_id(struct store *st)
 {
 	long long id = 0;
-	if (pragma_int(st, "SELECT coalesce(max(id), 0) FROM attempts", &id))
+	if (st_query_int(st, "SELECT coalesce(max(id), 0) FROM attempts", &id))
 		return 0;
 	return id;
 }
@@ -827,21 +813,21 @@ int store_begin_attempt(struct store *st, const char *question_id,
 	int rc;
 
 	*attempt_id = 0;
-	hex64(hash, fnv1a64(answer, len));
+	st_hex64(hash, fnv1a64(answer, len));
 	/* Known before anything can fail, so the message can name it. */
 	kept_text(&kept, last_attempt_id(st));
-	if ((rc = begin(st)))
+	if ((rc = st_begin(st)))
 		goto fail;
-	if ((rc = ensure_question(st, question_id, NULL,
-				  follow_up < 0 ? prompt : NULL, started_at)))
+	if ((rc = st_ensure_question(st, question_id, NULL,
+				     follow_up < 0 ? prompt : NULL, started_at)))
 		goto fail;
-	if ((rc = prep(st, &s,
-		       "INSERT INTO attempts (question_id, prompt, started_at,"
-		       " duration_ms, answer, answer_hash, follow_up, parent_id,"
-		       " saved_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")))
+	if ((rc = st_prep(st, &s,
+			  "INSERT INTO attempts (question_id, prompt, started_at,"
+			  " duration_ms, answer, answer_hash, follow_up, parent_id,"
+			  " saved_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")))
 		goto fail;
 	sqlite3_bind_text(s, 1, question_id, -1, SQLITE_STATIC);
-	bind_text_or_null(s, 2, prompt);
+	st_bind_text(s, 2, prompt);
 	sqlite3_bind_int64(s, 3, started_at);
 	sqlite3_bind_int64(s, 4, duration_ms < 0 ? -1 : duration_ms);
 	sqlite3_bind_text(s, 5, answer, (int)len, SQLITE_STATIC);
@@ -851,29 +837,28 @@ int store_begin_attempt(struct store *st, const char *question_id,
 		sqlite3_bind_int64(s, 8, parent_attempt);
 	else
 		sqlite3_bind_null(s, 8);
-	sqlite3_bind_int64(s, 9, clock_now(st));
-	if ((rc = step_done(s)))
+	sqlite3_bind_int64(s, 9, st_now(st));
+	if ((rc = st_step_done(s)))
 		goto fail;
 	sqlite3_finalize(s);
 	s = NULL;
 	*attempt_id = sqlite3_last_insert_rowid(st->db);
-	if ((rc = exec(st, "COMMIT")))
+	if ((rc = st_exec(st, "COMMIT")))
 		goto fail;
 	sb_release(&kept);
 	return STORE_OK;
 fail:
 	/* The message first: ROLLBACK would overwrite sqlite3_errmsg(). */
-	rc = db_fail(st, rc, err, "saving the answer", kept.buf);
+	rc = st_fail(st, rc, err, "saving the answer", kept.buf);
 	sqlite3_finalize(s);
-	rollback(st);
+	st_rollback(st);
 	*attempt_id = 0;
 	sb_release(&kept);
 	return rc;
 }
 
-/* Replay the scheduled attempts of a question and rewrite its card. */
-static int replay(struct store *st, const char *qid, const struct fsrs_params *p,
-		  long long want, struct fsrs_review *want_out, int *bad)
+int st_replay(struct store *st, const char *qid, const struct fsrs_params *p,
+	      long long want, struct fsrs_review *want_out, int *bad)
 {
 	sqlite3_stmt *s = NULL, *u = NULL;
 	long long *ids = NULL, *times = NULL;
@@ -885,10 +870,10 @@ static int replay(struct store *st, const char *qid, const struct fsrs_params *p
 
 	*bad = 0;
 	memset(&card, 0, sizeof(card));
-	if ((rc = prep(st, &s,
-		       "SELECT id, final_grade, reviewed_at FROM attempts"
-		       " WHERE question_id = ? AND scheduled = 1"
-		       " ORDER BY reviewed_at, id")))
+	if ((rc = st_prep(st, &s,
+			  "SELECT id, final_grade, reviewed_at FROM attempts"
+			  " WHERE question_id = ? AND scheduled = 1"
+			  " ORDER BY reviewed_at, id")))
 		goto done;
 	sqlite3_bind_text(s, 1, qid, -1, SQLITE_STATIC);
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
@@ -904,10 +889,10 @@ static int replay(struct store *st, const char *qid, const struct fsrs_params *p
 		goto done;
 	sqlite3_finalize(s);
 	s = NULL;
-	if ((rc = prep(st, &u,
-		       "UPDATE attempts SET elapsed_days = ?, retrievability = ?,"
-		       " stability = ?, difficulty = ?, interval_days = ?, due = ?"
-		       " WHERE id = ?")))
+	if ((rc = st_prep(st, &u,
+			  "UPDATE attempts SET elapsed_days = ?, retrievability = ?,"
+			  " stability = ?, difficulty = ?, interval_days = ?, due = ?"
+			  " WHERE id = ?")))
 		goto done;
 	for (i = 0; i < n; i++) {
 		struct fsrs_review rv;
@@ -931,7 +916,7 @@ static int replay(struct store *st, const char *qid, const struct fsrs_params *p
 		sqlite3_bind_int(u, 5, rv.interval_days);
 		sqlite3_bind_int64(u, 6, rv.due);
 		sqlite3_bind_int64(u, 7, ids[i]);
-		if ((rc = step_done(u)))
+		if ((rc = st_step_done(u)))
 			goto done;
 		sqlite3_reset(u);
 		if (ids[i] == want && want_out)
@@ -940,10 +925,10 @@ static int replay(struct store *st, const char *qid, const struct fsrs_params *p
 	sqlite3_finalize(u);
 	u = NULL;
 	if (n) {
-		rc = prep(st, &u,
-			  "INSERT OR REPLACE INTO cards (question_id, stability,"
-			  " difficulty, last_review, due, reps, lapses, first_review)"
-			  " VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+		rc = st_prep(st, &u,
+			     "INSERT OR REPLACE INTO cards (question_id, stability,"
+			     " difficulty, last_review, due, reps, lapses, first_review)"
+			     " VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
 		if (rc)
 			goto done;
 		sqlite3_bind_text(u, 1, qid, -1, SQLITE_STATIC);
@@ -955,12 +940,12 @@ static int replay(struct store *st, const char *qid, const struct fsrs_params *p
 		sqlite3_bind_int(u, 7, card.lapses);
 		sqlite3_bind_int64(u, 8, first);
 	} else {
-		rc = prep(st, &u, "DELETE FROM cards WHERE question_id = ?");
+		rc = st_prep(st, &u, "DELETE FROM cards WHERE question_id = ?");
 		if (rc)
 			goto done;
 		sqlite3_bind_text(u, 1, qid, -1, SQLITE_STATIC);
 	}
-	rc = step_done(u);
+	rc = st_step_done(u);
 done:
 	sqlite3_finalize(s);
 	sqlite3_finalize(u);
@@ -994,11 +979,11 @@ static int save_items(struct store *st, long long id,
 	sqlite3_stmt *s = NULL;
 	struct sb ev = SB_INIT;
 	size_t i;
-	int rc = prep(st, &s,
-		      "INSERT INTO criteria (attempt_id, pos, name, label, kind,"
-		      " weight, earned, scaled, active, met, limited, detail,"
-		      " feedback, evidence)"
-		      " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+	int rc = st_prep(st, &s,
+			 "INSERT INTO criteria (attempt_id, pos, name, label, kind,"
+			 " weight, earned, scaled, active, met, limited, detail,"
+			 " feedback, evidence)"
+			 " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
 	for (i = 0; !rc && i < rep->nitems; i++) {
 		const struct score_item *it = &rep->items[i];
 		const char *kind = it->kind >= 0 && it->kind < CRIT_KIND_MAX
@@ -1008,8 +993,8 @@ static int save_items(struct store *st, long long id,
 		add_evidence_json(&ev, it);
 		sqlite3_bind_int64(s, 1, id);
 		sqlite3_bind_int64(s, 2, (long long)i);
-		bind_text_or_null(s, 3, it->name ? it->name : "?");
-		bind_text_or_null(s, 4, it->label);
+		st_bind_text(s, 3, it->name ? it->name : "?");
+		st_bind_text(s, 4, it->label);
 		sqlite3_bind_text(s, 5, kind, -1, SQLITE_STATIC);
 		sqlite3_bind_double(s, 6, it->weight);
 		sqlite3_bind_double(s, 7, it->earned);
@@ -1017,10 +1002,10 @@ static int save_items(struct store *st, long long id,
 		sqlite3_bind_int(s, 9, !!it->active);
 		sqlite3_bind_int(s, 10, !!it->met);
 		sqlite3_bind_int(s, 11, !!it->limited);
-		bind_text_or_null(s, 12, it->detail);
-		bind_text_or_null(s, 13, it->feedback);
+		st_bind_text(s, 12, it->detail);
+		st_bind_text(s, 13, it->feedback);
 		sqlite3_bind_text(s, 14, ev.buf, (int)ev.len, SQLITE_TRANSIENT);
-		rc = step_done(s);
+		rc = st_step_done(s);
 		sqlite3_reset(s);
 	}
 	sqlite3_finalize(s);
@@ -1045,16 +1030,16 @@ static int attempt_state(struct store *st, long long id, char **qid,
 			 int *finished, int *scheduled, int *final_grade)
 {
 	sqlite3_stmt *s = NULL;
-	int rc = prep(st, &s,
-		      "SELECT question_id, auto_grade IS NOT NULL, scheduled,"
-		      " coalesce(final_grade, 0) FROM attempts WHERE id = ?");
+	int rc = st_prep(st, &s,
+			 "SELECT question_id, auto_grade IS NOT NULL, scheduled,"
+			 " coalesce(final_grade, 0) FROM attempts WHERE id = ?");
 	*qid = NULL;
 	if (rc)
 		return rc;
 	sqlite3_bind_int64(s, 1, id);
 	rc = sqlite3_step(s);
 	if (rc == SQLITE_ROW) {
-		*qid = col_str(s, 0);
+		*qid = st_col_str(s, 0);
 		*finished = sqlite3_column_int(s, 1);
 		*scheduled = sqlite3_column_int(s, 2);
 		*final_grade = sqlite3_column_int(s, 3);
@@ -1076,12 +1061,12 @@ static int begin_on_attempt(struct store *st, long long id, char **qid,
 {
 	int rc;
 	*qid = NULL;
-	if ((rc = begin(st)))
+	if ((rc = st_begin(st)))
 		return rc;
 	if ((rc = attempt_state(st, id, qid, finished, scheduled, final_grade)))
 		return rc;
 	if (!*qid) {
-		rollback(st);
+		st_rollback(st);
 		sb_addf(err, "no attempt %lld", id);
 	}
 	return SQLITE_OK;
@@ -1120,20 +1105,20 @@ int store_finish_attempt(struct store *st, long long attempt_id,
 		goto out;
 	}
 	if (finished) {
-		rollback(st);
+		st_rollback(st);
 		sb_addf(err, "attempt %lld is already scored", attempt_id);
 		status = STORE_EINVAL;
 		goto out;
 	}
-	hex64(ver, rubric_version);
+	st_hex64(ver, rubric_version);
 	if (rep)
 		notes_json(&notes, rep);
-	if ((rc = prep(st, &s,
-		       "UPDATE attempts SET score = ?2, words = ?3, sentences = ?4,"
-		       " limit_s = ?5, wpm = ?6, prose_share = ?7, density = ?8,"
-		       " guard = ?9, length_factor = ?10, notes = ?11, rubric = ?12,"
-		       " rubric_version = ?13, auto_grade = ?14, final_grade = ?14,"
-		       " scheduled = ?15, reviewed_at = ?16 WHERE id = ?1")))
+	if ((rc = st_prep(st, &s,
+			  "UPDATE attempts SET score = ?2, words = ?3, sentences = ?4,"
+			  " limit_s = ?5, wpm = ?6, prose_share = ?7, density = ?8,"
+			  " guard = ?9, length_factor = ?10, notes = ?11, rubric = ?12,"
+			  " rubric_version = ?13, auto_grade = ?14, final_grade = ?14,"
+			  " scheduled = ?15, reviewed_at = ?16 WHERE id = ?1")))
 		goto fail;
 	sqlite3_bind_int64(s, 1, attempt_id);
 	if (rep) {
@@ -1148,20 +1133,20 @@ int store_finish_attempt(struct store *st, long long attempt_id,
 		sqlite3_bind_double(s, 10, rep->length_factor);
 		sqlite3_bind_text(s, 11, notes.buf, (int)notes.len, SQLITE_STATIC);
 	}
-	bind_text_or_null(s, 12, rubric);
+	st_bind_text(s, 12, rubric);
 	if (rubric)
 		sqlite3_bind_text(s, 13, ver, -1, SQLITE_STATIC);
 	sqlite3_bind_int(s, 14, grade);
 	sqlite3_bind_int(s, 15, !!schedule);
 	if (schedule)
 		sqlite3_bind_int64(s, 16, now);
-	if ((rc = step_done(s)))
+	if ((rc = st_step_done(s)))
 		goto fail;
 	if (rep && (rc = save_items(st, attempt_id, rep)))
 		goto fail;
-	if (schedule && (rc = replay(st, qid, p, attempt_id, out, &bad)))
+	if (schedule && (rc = st_replay(st, qid, p, attempt_id, out, &bad)))
 		goto fail;
-	if ((rc = exec(st, "COMMIT")))
+	if ((rc = st_exec(st, "COMMIT")))
 		goto fail;
 	status = STORE_OK;
 	goto out;
@@ -1172,9 +1157,9 @@ fail:
 			qid, kept.buf);
 		status = STORE_EINVAL;
 	} else {
-		status = db_fail(st, rc, err, doing.buf, kept.buf);
+		status = st_fail(st, rc, err, doing.buf, kept.buf);
 	}
-	rollback(st);
+	st_rollback(st);
 	if (out)
 		memset(out, 0, sizeof(*out));
 out:
@@ -1217,16 +1202,16 @@ static int change_grade(struct store *st, long long attempt_id, int grade,
 		goto out;
 	}
 	if (!finished) {
-		rollback(st);
+		st_rollback(st);
 		sb_addf(err, "attempt %lld was never scored, so it has no grade",
 			attempt_id);
 		status = STORE_EINVAL;
 		goto out;
 	}
 	if (undo) {
-		if ((rc = prep(st, &s,
-			       "SELECT id, old_grade FROM grade_changes"
-			       " WHERE attempt_id = ? ORDER BY id DESC LIMIT 1")))
+		if ((rc = st_prep(st, &s,
+				  "SELECT id, old_grade FROM grade_changes"
+				  " WHERE attempt_id = ? ORDER BY id DESC LIMIT 1")))
 			goto fail;
 		sqlite3_bind_int64(s, 1, attempt_id);
 		rc = sqlite3_step(s);
@@ -1239,18 +1224,18 @@ static int change_grade(struct store *st, long long attempt_id, int grade,
 		sqlite3_finalize(s);
 		s = NULL;
 		if (!change_id) {
-			rollback(st);
+			st_rollback(st);
 			sb_addf(err, "attempt %lld has no grade change to undo",
 				attempt_id);
 			status = STORE_EINVAL;
 			goto out;
 		}
-		if ((rc = prep(st, &s, "DELETE FROM grade_changes WHERE id = ?")))
+		if ((rc = st_prep(st, &s, "DELETE FROM grade_changes WHERE id = ?")))
 			goto fail;
 		sqlite3_bind_int64(s, 1, change_id);
 	} else {
 		if (grade == old) {
-			rollback(st);
+			st_rollback(st);
 			if (out && scheduled) {
 				/* Report the review as it stands. */
 				status = STORE_OK;
@@ -1259,27 +1244,27 @@ static int change_grade(struct store *st, long long attempt_id, int grade,
 			status = STORE_OK;
 			goto out;
 		}
-		if ((rc = prep(st, &s,
-			       "INSERT INTO grade_changes (attempt_id, old_grade,"
-			       " new_grade, changed_at) VALUES (?, ?, ?, ?)")))
+		if ((rc = st_prep(st, &s,
+				  "INSERT INTO grade_changes (attempt_id, old_grade,"
+				  " new_grade, changed_at) VALUES (?, ?, ?, ?)")))
 			goto fail;
 		sqlite3_bind_int64(s, 1, attempt_id);
 		sqlite3_bind_int(s, 2, old);
 		sqlite3_bind_int(s, 3, grade);
-		sqlite3_bind_int64(s, 4, clock_now(st));
+		sqlite3_bind_int64(s, 4, st_now(st));
 	}
-	if ((rc = step_done(s)))
+	if ((rc = st_step_done(s)))
 		goto fail;
 	sqlite3_finalize(s);
-	if ((rc = prep(st, &s, "UPDATE attempts SET final_grade = ? WHERE id = ?")))
+	if ((rc = st_prep(st, &s, "UPDATE attempts SET final_grade = ? WHERE id = ?")))
 		goto fail;
 	sqlite3_bind_int(s, 1, grade);
 	sqlite3_bind_int64(s, 2, attempt_id);
-	if ((rc = step_done(s)))
+	if ((rc = st_step_done(s)))
 		goto fail;
-	if (scheduled && (rc = replay(st, qid, p, attempt_id, out, &bad)))
+	if (scheduled && (rc = st_replay(st, qid, p, attempt_id, out, &bad)))
 		goto fail;
-	if ((rc = exec(st, "COMMIT")))
+	if ((rc = st_exec(st, "COMMIT")))
 		goto fail;
 	status = STORE_OK;
 	goto out;
@@ -1305,9 +1290,9 @@ fail:
 			qid);
 		status = STORE_EINVAL;
 	} else {
-		status = db_fail(st, rc, err, doing.buf, "the grade was not changed");
+		status = st_fail(st, rc, err, doing.buf, "the grade was not changed");
 	}
-	rollback(st);
+	st_rollback(st);
 	if (out)
 		memset(out, 0, sizeof(*out));
 out:
@@ -1350,9 +1335,9 @@ int store_card(struct store *st, const char *question_id,
 	       struct fsrs_card *card, struct sb *err)
 {
 	sqlite3_stmt *s = NULL;
-	int rc = prep(st, &s,
-		      "SELECT stability, difficulty, last_review, due, reps,"
-		      " lapses FROM cards WHERE question_id = ?");
+	int rc = st_prep(st, &s,
+			 "SELECT stability, difficulty, last_review, due, reps,"
+			 " lapses FROM cards WHERE question_id = ?");
 	memset(card, 0, sizeof(*card));
 	if (rc)
 		goto fail;
@@ -1365,7 +1350,7 @@ int store_card(struct store *st, const char *question_id,
 	sqlite3_finalize(s);
 	return STORE_OK;
 fail:
-	rc = db_fail(st, rc, err, "reading a card", NULL);
+	rc = st_fail(st, rc, err, "reading a card", NULL);
 	sqlite3_finalize(s);
 	return rc;
 }
@@ -1376,17 +1361,17 @@ int store_qstates(struct store *st, struct store_qstate **out, size_t *n,
 	sqlite3_stmt *s = NULL;
 	struct store_qstate *v = NULL;
 	size_t nr = 0, alloc = 0;
-	int rc = prep(st, &s,
-		      "SELECT q.id, q.retired, c.stability, c.difficulty,"
-		      " c.last_review, c.due, c.reps, c.lapses, c.first_review,"
-		      " (SELECT a.score FROM attempts a WHERE a.question_id = q.id"
-		      "   AND a.score IS NOT NULL AND a.follow_up = -1"
-		      "   ORDER BY a.started_at DESC, a.id DESC LIMIT 1),"
-		      " (SELECT max(a.started_at) FROM attempts a"
-		      "   WHERE a.question_id = q.id),"
-		      " (SELECT count(*) FROM attempts a WHERE a.question_id = q.id)"
-		      " FROM questions q LEFT JOIN cards c ON c.question_id = q.id"
-		      " ORDER BY q.id");
+	int rc = st_prep(st, &s,
+			 "SELECT q.id, q.retired, c.stability, c.difficulty,"
+			 " c.last_review, c.due, c.reps, c.lapses, c.first_review,"
+			 " (SELECT a.score FROM attempts a WHERE a.question_id = q.id"
+			 "   AND a.score IS NOT NULL AND a.follow_up = -1"
+			 "   ORDER BY a.started_at DESC, a.id DESC LIMIT 1),"
+			 " (SELECT max(a.started_at) FROM attempts a"
+			 "   WHERE a.question_id = q.id),"
+			 " (SELECT count(*) FROM attempts a WHERE a.question_id = q.id)"
+			 " FROM questions q LEFT JOIN cards c ON c.question_id = q.id"
+			 " ORDER BY q.id");
 	*out = NULL;
 	*n = 0;
 	if (rc)
@@ -1396,12 +1381,12 @@ int store_qstates(struct store *st, struct store_qstate **out, size_t *n,
 		ALLOC_GROW(v, nr + 1, alloc);
 		q = &v[nr++];
 		memset(q, 0, sizeof(*q));
-		q->question_id = col_str(s, 0);
+		q->question_id = st_col_str(s, 0);
 		q->retired = sqlite3_column_int(s, 1);
 		read_card(s, 2, &q->card);
-		q->first_review = col_ll(s, 8, 0);
-		q->last_score = col_dbl(s, 9, -1);
-		q->last_attempt = col_ll(s, 10, 0);
+		q->first_review = st_col_ll(s, 8, 0);
+		q->last_score = st_col_dbl(s, 9, -1);
+		q->last_attempt = st_col_ll(s, 10, 0);
 		q->nattempts = sqlite3_column_int(s, 11);
 	}
 	if (rc != SQLITE_DONE)
@@ -1411,7 +1396,7 @@ int store_qstates(struct store *st, struct store_qstate **out, size_t *n,
 	*n = nr;
 	return STORE_OK;
 fail:
-	rc = db_fail(st, rc, err, "reading the cards", NULL);
+	rc = st_fail(st, rc, err, "reading the cards", NULL);
 	sqlite3_finalize(s);
 	store_qstates_free(v, nr);
 	return rc;
@@ -1563,7 +1548,7 @@ int store_get_setting(struct store *st, const char *key, struct sb *value,
 		unknown_key(err, key);
 		return STORE_EINVAL;
 	}
-	if ((rc = prep(st, &s, "SELECT value FROM settings WHERE key = ?")))
+	if ((rc = st_prep(st, &s, "SELECT value FROM settings WHERE key = ?")))
 		goto fail;
 	sqlite3_bind_text(s, 1, key, -1, SQLITE_STATIC);
 	rc = sqlite3_step(s);
@@ -1587,7 +1572,7 @@ int store_get_setting(struct store *st, const char *key, struct sb *value,
 	}
 	return STORE_OK;
 fail:
-	rc = db_fail(st, rc, err, "reading the settings", NULL);
+	rc = st_fail(st, rc, err, "reading the settings", NULL);
 	sqlite3_finalize(s);
 	return rc;
 }
@@ -1606,20 +1591,20 @@ int store_set_setting(struct store *st, const char *key, const char *value,
 		sb_release(&canon);
 		return rc;
 	}
-	if ((rc = prep(st, &s,
-		       "INSERT OR REPLACE INTO settings (key, value, updated_at)"
-		       " VALUES (?, ?, ?)")))
+	if ((rc = st_prep(st, &s,
+			  "INSERT OR REPLACE INTO settings (key, value, updated_at)"
+			  " VALUES (?, ?, ?)")))
 		goto fail;
 	sqlite3_bind_text(s, 1, key, -1, SQLITE_STATIC);
 	sqlite3_bind_text(s, 2, canon.buf, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(s, 3, clock_now(st));
-	if ((rc = step_done(s)))
+	sqlite3_bind_int64(s, 3, st_now(st));
+	if ((rc = st_step_done(s)))
 		goto fail;
 	sqlite3_finalize(s);
 	sb_release(&canon);
 	return STORE_OK;
 fail:
-	rc = db_fail(st, rc, err, "saving the setting",
+	rc = st_fail(st, rc, err, "saving the setting",
 		     "the setting was not changed");
 	sqlite3_finalize(s);
 	sb_release(&canon);
@@ -1652,24 +1637,13 @@ done:
 
 /* ---- reading attempts ---- */
 
-#define ATTEMPT_COLS                                                         \
-	"a.id, a.question_id, q.category, a.prompt, a.started_at,"           \
-	" a.duration_ms, a.answer, a.answer_hash, a.follow_up, a.parent_id," \
-	" a.score, a.words, a.rubric, a.rubric_version, a.auto_grade,"      \
-	" a.final_grade, a.scheduled, a.reviewed_at, a.stability,"          \
-	" a.difficulty, a.retrievability, a.elapsed_days, a.interval_days," \
-	" a.due, (SELECT count(*) FROM grade_changes g"                     \
-	" WHERE g.attempt_id = a.id), a.notes, a.sentences, a.limit_s,"     \
-	" a.wpm, a.prose_share, a.density, a.guard, a.length_factor"        \
-	" FROM attempts a LEFT JOIN questions q ON q.id = a.question_id"
-
-static void read_attempt(sqlite3_stmt *s, struct store_attempt *a)
+void st_read_attempt(sqlite3_stmt *s, struct store_attempt *a)
 {
 	memset(a, 0, sizeof(*a));
 	a->id = sqlite3_column_int64(s, 0);
-	a->question_id = col_str(s, 1);
-	a->category = col_str(s, 2);
-	a->prompt = col_str(s, 3);
+	a->question_id = st_col_str(s, 1);
+	a->category = st_col_str(s, 2);
+	a->prompt = st_col_str(s, 3);
 	a->started_at = sqlite3_column_int64(s, 4);
 	a->duration_ms = (long)sqlite3_column_int64(s, 5);
 	a->answer_len = (size_t)sqlite3_column_bytes(s, 6);
@@ -1677,33 +1651,33 @@ static void read_attempt(sqlite3_stmt *s, struct store_attempt *a)
 	if (a->answer_len)
 		memcpy(a->answer, sqlite3_column_blob(s, 6), a->answer_len);
 	a->answer[a->answer_len] = '\0';
-	a->answer_hash = col_str(s, 7);
+	a->answer_hash = st_col_str(s, 7);
 	a->follow_up = sqlite3_column_int(s, 8);
-	a->parent = col_ll(s, 9, 0);
+	a->parent = st_col_ll(s, 9, 0);
 	a->scored = sqlite3_column_type(s, 10) != SQLITE_NULL;
-	a->score = col_dbl(s, 10, -1);
-	a->words = (unsigned)col_ll(s, 11, 0);
-	a->rubric = col_str(s, 12);
-	a->rubric_version = parse_hex64((const char *)sqlite3_column_text(s, 13));
-	a->auto_grade = (int)col_ll(s, 14, 0);
-	a->final_grade = (int)col_ll(s, 15, 0);
+	a->score = st_col_dbl(s, 10, -1);
+	a->words = (unsigned)st_col_ll(s, 11, 0);
+	a->rubric = st_col_str(s, 12);
+	a->rubric_version = st_parse_hex64((const char *)sqlite3_column_text(s, 13));
+	a->auto_grade = (int)st_col_ll(s, 14, 0);
+	a->final_grade = (int)st_col_ll(s, 15, 0);
 	a->scheduled = sqlite3_column_int(s, 16);
-	a->reviewed_at = col_ll(s, 17, 0);
-	a->stability = col_dbl(s, 18, 0);
-	a->difficulty = col_dbl(s, 19, 0);
-	a->retrievability = col_dbl(s, 20, -1);
-	a->elapsed_days = col_ll(s, 21, -1);
-	a->interval_days = (int)col_ll(s, 22, 0);
-	a->due = col_ll(s, 23, 0);
+	a->reviewed_at = st_col_ll(s, 17, 0);
+	a->stability = st_col_dbl(s, 18, 0);
+	a->difficulty = st_col_dbl(s, 19, 0);
+	a->retrievability = st_col_dbl(s, 20, -1);
+	a->elapsed_days = st_col_ll(s, 21, -1);
+	a->interval_days = (int)st_col_ll(s, 22, 0);
+	a->due = st_col_ll(s, 23, 0);
 	a->grade_changes = sqlite3_column_int(s, 24);
-	a->notes = col_str(s, 25);
-	a->sentences = (unsigned)col_ll(s, 26, 0);
-	a->limit_s = (unsigned)col_ll(s, 27, 0);
-	a->wpm = col_dbl(s, 28, 0);
-	a->prose_share = col_dbl(s, 29, 0);
-	a->density = col_dbl(s, 30, 0);
-	a->guard = col_dbl(s, 31, 1);
-	a->length_factor = col_dbl(s, 32, 1);
+	a->notes = st_col_str(s, 25);
+	a->sentences = (unsigned)st_col_ll(s, 26, 0);
+	a->limit_s = (unsigned)st_col_ll(s, 27, 0);
+	a->wpm = st_col_dbl(s, 28, 0);
+	a->prose_share = st_col_dbl(s, 29, 0);
+	a->density = st_col_dbl(s, 30, 0);
+	a->guard = st_col_dbl(s, 31, 1);
+	a->length_factor = st_col_dbl(s, 32, 1);
 }
 
 static void item_release(struct store_item *it)
@@ -1752,10 +1726,10 @@ static int load_items(struct store *st, struct store_attempt *a)
 {
 	sqlite3_stmt *s = NULL;
 	size_t alloc = 0;
-	int rc = prep(st, &s,
-		      "SELECT name, label, kind, weight, earned, scaled, active,"
-		      " met, limited, detail, feedback, evidence FROM criteria"
-		      " WHERE attempt_id = ? ORDER BY pos");
+	int rc = st_prep(st, &s,
+			 "SELECT name, label, kind, weight, earned, scaled, active,"
+			 " met, limited, detail, feedback, evidence FROM criteria"
+			 " WHERE attempt_id = ? ORDER BY pos");
 	if (rc)
 		return rc;
 	sqlite3_bind_int64(s, 1, a->id);
@@ -1765,9 +1739,9 @@ static int load_items(struct store *st, struct store_attempt *a)
 		ALLOC_GROW(a->items, a->nitems + 1, alloc);
 		it = &a->items[a->nitems++];
 		memset(it, 0, sizeof(*it));
-		it->name = col_str(s, 0);
-		it->label = col_str(s, 1);
-		kind = col_str(s, 2);
+		it->name = st_col_str(s, 0);
+		it->label = st_col_str(s, 1);
+		kind = st_col_str(s, 2);
 		it->kind = crit_kind_from(kind);
 		free(kind);
 		it->weight = sqlite3_column_double(s, 3);
@@ -1776,9 +1750,9 @@ static int load_items(struct store *st, struct store_attempt *a)
 		it->active = sqlite3_column_int(s, 6);
 		it->met = sqlite3_column_int(s, 7);
 		it->limited = sqlite3_column_int(s, 8);
-		it->detail = col_str(s, 9);
-		it->feedback = col_str(s, 10);
-		it->evidence = col_str(s, 11);
+		it->detail = st_col_str(s, 9);
+		it->feedback = st_col_str(s, 10);
+		it->evidence = st_col_str(s, 11);
 	}
 	sqlite3_finalize(s);
 	return rc == SQLITE_DONE ? SQLITE_OK : rc;
@@ -1788,7 +1762,7 @@ int store_get_attempt(struct store *st, long long id, struct store_attempt *a,
 		      struct sb *err)
 {
 	sqlite3_stmt *s = NULL;
-	int rc = prep(st, &s, "SELECT " ATTEMPT_COLS " WHERE a.id = ?");
+	int rc = st_prep(st, &s, "SELECT " ATTEMPT_COLS " WHERE a.id = ?");
 	memset(a, 0, sizeof(*a));
 	if (rc)
 		goto fail;
@@ -1801,14 +1775,14 @@ int store_get_attempt(struct store *st, long long id, struct store_attempt *a,
 	}
 	if (rc != SQLITE_ROW)
 		goto fail;
-	read_attempt(s, a);
+	st_read_attempt(s, a);
 	sqlite3_finalize(s);
 	s = NULL;
 	if ((rc = load_items(st, a)))
 		goto fail;
 	return STORE_OK;
 fail:
-	rc = db_fail(st, rc, err, "reading an attempt", NULL);
+	rc = st_fail(st, rc, err, "reading an attempt", NULL);
 	sqlite3_finalize(s);
 	store_attempt_release(a);
 	return rc;
@@ -1838,7 +1812,7 @@ int store_list_attempts(struct store *st, const struct store_filter *f,
 		f->oldest_first ? "ASC" : "DESC", f->oldest_first ? "ASC" : "DESC");
 	if (f->limit)
 		sb_addf(&sql, " LIMIT %zu", f->limit);
-	if ((rc = prep(st, &s, sql.buf)))
+	if ((rc = st_prep(st, &s, sql.buf)))
 		goto fail;
 	if (f->question_id)
 		sqlite3_bind_text(s, arg++, f->question_id, -1, SQLITE_STATIC);
@@ -1848,7 +1822,7 @@ int store_list_attempts(struct store *st, const struct store_filter *f,
 		sqlite3_bind_int64(s, arg++, f->before_id);
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		ALLOC_GROW(v, nr + 1, alloc);
-		read_attempt(s, &v[nr++]);
+		st_read_attempt(s, &v[nr++]);
 	}
 	if (rc != SQLITE_DONE)
 		goto fail;
@@ -1858,7 +1832,7 @@ int store_list_attempts(struct store *st, const struct store_filter *f,
 	*n = nr;
 	return STORE_OK;
 fail:
-	rc = db_fail(st, rc, err, "reading the history", NULL);
+	rc = st_fail(st, rc, err, "reading the history", NULL);
 	sqlite3_finalize(s);
 	sb_release(&sql);
 	store_attempts_free(v, nr);
@@ -2281,13 +2255,13 @@ static int run_search(struct store *st, const char *match, size_t limit,
 	sqlite3_stmt *s = NULL;
 	struct store_hit *v = NULL;
 	size_t nr = 0, alloc = 0;
-	int rc = prep(st, &s,
-		      "SELECT a.id, a.question_id, a.started_at, a.score,"
-		      " snippet(answers_fts, 0, ?2, ?3, '...', 16)"
-		      " FROM answers_fts JOIN attempts a ON a.id = answers_fts.rowid"
-		      " WHERE answers_fts MATCH ?1"
-		      " ORDER BY answers_fts.rank, a.started_at DESC, a.id DESC"
-		      " LIMIT ?4");
+	int rc = st_prep(st, &s,
+			 "SELECT a.id, a.question_id, a.started_at, a.score,"
+			 " snippet(answers_fts, 0, ?2, ?3, '...', 16)"
+			 " FROM answers_fts JOIN attempts a ON a.id = answers_fts.rowid"
+			 " WHERE answers_fts MATCH ?1"
+			 " ORDER BY answers_fts.rank, a.started_at DESC, a.id DESC"
+			 " LIMIT ?4");
 	if (rc)
 		return rc;
 	sqlite3_bind_text(s, 1, match, -1, SQLITE_STATIC);
@@ -2299,10 +2273,10 @@ static int run_search(struct store *st, const char *match, size_t limit,
 		ALLOC_GROW(v, nr + 1, alloc);
 		h = &v[nr++];
 		h->attempt_id = sqlite3_column_int64(s, 0);
-		h->question_id = col_str(s, 1);
+		h->question_id = st_col_str(s, 1);
 		h->started_at = sqlite3_column_int64(s, 2);
-		h->score = col_dbl(s, 3, -1);
-		h->snippet = col_str(s, 4);
+		h->score = st_col_dbl(s, 3, -1);
+		h->snippet = st_col_str(s, 4);
 		if (!h->snippet)
 			h->snippet = xstrdup("");
 	}
@@ -2346,7 +2320,7 @@ int store_search(struct store *st, const char *query, size_t limit,
 		return STORE_EINVAL;
 	}
 	if (rc)
-		return db_fail(st, rc, err, "searching the answers", NULL);
+		return st_fail(st, rc, err, "searching the answers", NULL);
 	return STORE_OK;
 }
 
@@ -2366,10 +2340,10 @@ int store_streak(struct store *st, long long now, int *days, struct sb *err)
 {
 	sqlite3_stmt *s = NULL;
 	long long today = store_day_start(now) / 86400, expect;
-	int rc = prep(st, &s,
-		      "SELECT DISTINCT (started_at - ((started_at % 86400 + 86400)"
-		      " % 86400)) / 86400 AS day FROM attempts"
-		      " WHERE started_at < ? ORDER BY day DESC");
+	int rc = st_prep(st, &s,
+			 "SELECT DISTINCT (started_at - ((started_at % 86400 + 86400)"
+			 " % 86400)) / 86400 AS day FROM attempts"
+			 " WHERE started_at < ? ORDER BY day DESC");
 	*days = 0;
 	if (rc)
 		goto fail;
@@ -2393,7 +2367,7 @@ int store_streak(struct store *st, long long now, int *days, struct sb *err)
 	sqlite3_finalize(s);
 	return STORE_OK;
 fail:
-	rc = db_fail(st, rc, err, "counting the streak", NULL);
+	rc = st_fail(st, rc, err, "counting the streak", NULL);
 	sqlite3_finalize(s);
 	return rc;
 }
@@ -2408,12 +2382,12 @@ int store_stats(struct store *st, long long now, struct store_stats *out,
 
 	memset(out, 0, sizeof(*out));
 	out->average = -1;
-	if ((rc = prep(st, &s,
-		       "SELECT count(*), count(score),"
-		       " count(DISTINCT question_id),"
-		       " sum(started_at >= ?1 AND started_at < ?1 + 86400),"
-		       " (SELECT avg(score) FROM attempts WHERE follow_up = -1)"
-		       " FROM attempts")))
+	if ((rc = st_prep(st, &s,
+			  "SELECT count(*), count(score),"
+			  " count(DISTINCT question_id),"
+			  " sum(started_at >= ?1 AND started_at < ?1 + 86400),"
+			  " (SELECT avg(score) FROM attempts WHERE follow_up = -1)"
+			  " FROM attempts")))
 		goto fail;
 	sqlite3_bind_int64(s, 1, today);
 	if ((rc = sqlite3_step(s)) != SQLITE_ROW)
@@ -2421,22 +2395,22 @@ int store_stats(struct store *st, long long now, struct store_stats *out,
 	out->attempts = sqlite3_column_int(s, 0);
 	out->scored = sqlite3_column_int(s, 1);
 	out->questions = sqlite3_column_int(s, 2);
-	out->today = (int)col_ll(s, 3, 0);
-	out->average = col_dbl(s, 4, -1);
+	out->today = (int)st_col_ll(s, 3, 0);
+	out->average = st_col_dbl(s, 4, -1);
 	sqlite3_finalize(s);
 	s = NULL;
-	if ((rc = prep(st, &s,
-		       "SELECT coalesce(q.category, '?'), count(a.score),"
-		       " avg(a.score) FROM attempts a"
-		       " LEFT JOIN questions q ON q.id = a.question_id"
-		       " WHERE a.score IS NOT NULL AND a.follow_up = -1"
-		       " GROUP BY 1 ORDER BY 1")))
+	if ((rc = st_prep(st, &s,
+			  "SELECT coalesce(q.category, '?'), count(a.score),"
+			  " avg(a.score) FROM attempts a"
+			  " LEFT JOIN questions q ON q.id = a.question_id"
+			  " WHERE a.score IS NOT NULL AND a.follow_up = -1"
+			  " GROUP BY 1 ORDER BY 1")))
 		goto fail;
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		struct store_cat *c;
 		ALLOC_GROW(out->cats, out->ncats + 1, alloc);
 		c = &out->cats[out->ncats++];
-		c->category = col_str(s, 0);
+		c->category = st_col_str(s, 0);
 		c->attempts = sqlite3_column_int(s, 1);
 		c->average = sqlite3_column_double(s, 2);
 	}
@@ -2445,7 +2419,7 @@ int store_stats(struct store *st, long long now, struct store_stats *out,
 	sqlite3_finalize(s);
 	return store_streak(st, now, &out->streak, err);
 fail:
-	rc = db_fail(st, rc, err, "reading the statistics", NULL);
+	rc = st_fail(st, rc, err, "reading the statistics", NULL);
 	sqlite3_finalize(s);
 	store_stats_release(out);
 	return rc;
@@ -2468,7 +2442,7 @@ void store_stats_release(struct store_stats *s)
  * same fields; nested values (criteria, notes, grade changes) are JSON
  * text in a CSV cell.
  */
-static const char *const export_fields[] = {
+const char *const st_export_fields[] = {
 	"format", "id", "question", "category", "prompt", "started_at",
 	"duration_ms", "answer", "answer_hash", "follow_up", "parent",
 	"score", "words", "sentences", "limit_s", "wpm", "prose_share",
@@ -2476,14 +2450,6 @@ static const char *const export_fields[] = {
 	"auto_grade", "final_grade", "scheduled", "reviewed_at",
 	"elapsed_days", "retrievability", "stability", "difficulty",
 	"interval_days", "due", "notes", "criteria", "grade_changes", NULL,
-};
-enum {
-	F_FORMAT, F_ID, F_QUESTION, F_CATEGORY, F_PROMPT, F_STARTED,
-	F_DURATION, F_ANSWER, F_HASH, F_FOLLOW_UP, F_PARENT, F_SCORE, F_WORDS,
-	F_SENTENCES, F_LIMIT, F_WPM, F_PROSE, F_DENSITY, F_GUARD, F_LENGTH,
-	F_RUBRIC, F_RUBRIC_VERSION, F_AUTO, F_FINAL, F_SCHEDULED, F_REVIEWED,
-	F_ELAPSED, F_R, F_S, F_D, F_INTERVAL, F_DUE, F_NOTES, F_CRITERIA,
-	F_CHANGES, F_COUNT
 };
 
 /* The shortest "%.*g" that reads back as the same double. */
@@ -2515,10 +2481,10 @@ static void criteria_json(struct store *st, long long id, struct sb *out, int *r
 {
 	sqlite3_stmt *s = NULL;
 	int first = 1;
-	*rc = prep(st, &s,
-		   "SELECT name, label, kind, weight, earned, scaled, active,"
-		   " met, limited, detail, feedback, evidence FROM criteria"
-		   " WHERE attempt_id = ? ORDER BY pos");
+	*rc = st_prep(st, &s,
+		      "SELECT name, label, kind, weight, earned, scaled, active,"
+		      " met, limited, detail, feedback, evidence FROM criteria"
+		      " WHERE attempt_id = ? ORDER BY pos");
 	if (*rc)
 		return;
 	sqlite3_bind_int64(s, 1, id);
@@ -2562,9 +2528,9 @@ static void changes_json(struct store *st, long long id, struct sb *out, int *rc
 {
 	sqlite3_stmt *s = NULL;
 	int first = 1;
-	*rc = prep(st, &s,
-		   "SELECT old_grade, new_grade, changed_at FROM grade_changes"
-		   " WHERE attempt_id = ? ORDER BY id");
+	*rc = st_prep(st, &s,
+		      "SELECT old_grade, new_grade, changed_at FROM grade_changes"
+		      " WHERE attempt_id = ? ORDER BY id");
 	if (*rc)
 		return;
 	sqlite3_bind_int64(s, 1, id);
@@ -2618,19 +2584,19 @@ int store_export(struct store *st, FILE *out, int format, struct sb *err)
 		memset(&f[i], 0, sizeof(f[i]));
 		sb_init(&f[i].v);
 	}
-	if ((rc = exec(st, "BEGIN")))
+	if ((rc = st_exec(st, "BEGIN")))
 		goto fail;
-	if ((rc = prep(st, &s, "SELECT " ATTEMPT_COLS " ORDER BY a.id")))
+	if ((rc = st_prep(st, &s, "SELECT " ATTEMPT_COLS " ORDER BY a.id")))
 		goto fail;
 	if (format == STORE_EXPORT_CSV) {
-		for (i = 0; export_fields[i]; i++)
-			fprintf(out, "%s%s", i ? "," : "", export_fields[i]);
+		for (i = 0; st_export_fields[i]; i++)
+			fprintf(out, "%s%s", i ? "," : "", st_export_fields[i]);
 		fputs("\r\n", out);
 	}
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		struct store_attempt a;
 		int sub = SQLITE_OK;
-		read_attempt(s, &a);
+		st_read_attempt(s, &a);
 		for (i = 0; i < F_COUNT; i++) {
 			sb_reset(&f[i].v);
 			f[i].null = 0;
@@ -2678,7 +2644,7 @@ int store_export(struct store *st, FILE *out, int format, struct sb *err)
 		STR(F_RUBRIC, a.rubric);
 		if (a.rubric) {
 			char ver[17];
-			hex64(ver, a.rubric_version);
+			st_hex64(ver, a.rubric_version);
 			sb_adds(&f[F_RUBRIC_VERSION].v, ver);
 			f[F_RUBRIC_VERSION].is_str = 1;
 		} else {
@@ -2732,7 +2698,7 @@ int store_export(struct store *st, FILE *out, int format, struct sb *err)
 			for (i = 0; i < F_COUNT; i++) {
 				if (i)
 					sb_addc(&line, ',');
-				json_str(&line, export_fields[i]);
+				json_str(&line, st_export_fields[i]);
 				sb_addc(&line, ':');
 				if (f[i].null)
 					sb_adds(&line, "null");
@@ -2754,10 +2720,10 @@ int store_export(struct store *st, FILE *out, int format, struct sb *err)
 	rc = STORE_OK;
 	goto out;
 fail:
-	rc = db_fail(st, rc, err, "exporting the attempts", "nothing was changed");
+	rc = st_fail(st, rc, err, "exporting the attempts", "nothing was changed");
 out:
 	sqlite3_finalize(s);
-	exec(st, "COMMIT");
+	st_exec(st, "COMMIT");
 	for (i = 0; i < F_COUNT; i++)
 		sb_release(&f[i].v);
 	sb_release(&line);
@@ -2785,8 +2751,8 @@ static void irec_release(struct irec *r)
 static int field_index(const char *name)
 {
 	int i;
-	for (i = 0; export_fields[i]; i++)
-		if (!strcmp(export_fields[i], name))
+	for (i = 0; st_export_fields[i]; i++)
+		if (!strcmp(st_export_fields[i], name))
 			return i;
 	return -1;
 }
@@ -3039,7 +3005,7 @@ static int check_record(struct irec *r, struct sb *err)
 	}
 	if (!r->v[F_HASH]) {
 		char h[17];
-		hex64(h, fnv1a64(r->v[F_ANSWER], r->len[F_ANSWER]));
+		st_hex64(h, fnv1a64(r->v[F_ANSWER], r->len[F_ANSWER]));
 		r->v[F_HASH] = xstrdup(h);
 	}
 	return 0;
@@ -3086,11 +3052,11 @@ static int import_criteria(struct store *st, long long id, const struct irec *r,
 		*bad = 1;
 		return SQLITE_ERROR;
 	}
-	rc = prep(st, &s,
-		  "INSERT INTO criteria (attempt_id, pos, name, label, kind,"
-		  " weight, earned, scaled, active, met, limited, detail,"
-		  " feedback, evidence)"
-		  " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+	rc = st_prep(st, &s,
+		     "INSERT INTO criteria (attempt_id, pos, name, label, kind,"
+		     " weight, earned, scaled, active, met, limited, detail,"
+		     " feedback, evidence)"
+		     " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
 	for (i = 0; !rc && i < a.n; i++) {
 		const struct jv *c = &a.kids[i];
 		const struct jv *name = jget(c, "name"), *kind = jget(c, "kind");
@@ -3130,7 +3096,7 @@ static int import_criteria(struct store *st, long long id, const struct irec *r,
 					  SQLITE_STATIC);
 		else
 			sqlite3_bind_text(s, 14, "[]", -1, SQLITE_STATIC);
-		rc = step_done(s);
+		rc = st_step_done(s);
 		sqlite3_reset(s);
 	}
 	sqlite3_finalize(s);
@@ -3155,9 +3121,9 @@ static int import_changes(struct store *st, long long id, const struct irec *r,
 		*bad = 1;
 		return SQLITE_ERROR;
 	}
-	rc = prep(st, &s,
-		  "INSERT INTO grade_changes (attempt_id, old_grade, new_grade,"
-		  " changed_at) VALUES (?, ?, ?, ?)");
+	rc = st_prep(st, &s,
+		     "INSERT INTO grade_changes (attempt_id, old_grade, new_grade,"
+		     " changed_at) VALUES (?, ?, ?, ?)");
 	for (i = 0; !rc && i < a.n; i++) {
 		const struct jv *from = jget(&a.kids[i], "from");
 		const struct jv *to = jget(&a.kids[i], "to");
@@ -3175,7 +3141,7 @@ static int import_changes(struct store *st, long long id, const struct irec *r,
 		sqlite3_bind_int(s, 2, g1);
 		sqlite3_bind_int(s, 3, g2);
 		sqlite3_bind_int64(s, 4, t);
-		rc = step_done(s);
+		rc = st_step_done(s);
 		sqlite3_reset(s);
 	}
 	sqlite3_finalize(s);
@@ -3188,9 +3154,9 @@ static int count_key(struct store *st, const struct irec *r, long long *n)
 {
 	sqlite3_stmt *s = NULL;
 	long long t = 0;
-	int rc = prep(st, &s,
-		      "SELECT count(*) FROM attempts WHERE question_id = ?"
-		      " AND started_at = ? AND answer_hash = ?");
+	int rc = st_prep(st, &s,
+			 "SELECT count(*) FROM attempts WHERE question_id = ?"
+			 " AND started_at = ? AND answer_hash = ?");
 	if (rc)
 		return rc;
 	rec_time(r, F_STARTED, &t);
@@ -3208,16 +3174,16 @@ static long long find_key(struct store *st, const struct irec *r)
 {
 	sqlite3_stmt *s = NULL;
 	long long t = 0, id = 0;
-	if (prep(st, &s,
-		 "SELECT max(id) FROM attempts WHERE question_id = ?"
-		 " AND started_at = ? AND answer_hash = ?"))
+	if (st_prep(st, &s,
+		    "SELECT max(id) FROM attempts WHERE question_id = ?"
+		    " AND started_at = ? AND answer_hash = ?"))
 		return 0;
 	rec_time(r, F_STARTED, &t);
 	bind_rec_text(s, 1, r, F_QUESTION);
 	sqlite3_bind_int64(s, 2, t);
 	bind_rec_text(s, 3, r, F_HASH);
 	if (sqlite3_step(s) == SQLITE_ROW)
-		id = col_ll(s, 0, 0);
+		id = st_col_ll(s, 0, 0);
 	sqlite3_finalize(s);
 	return id;
 }
@@ -3248,7 +3214,7 @@ int store_import(struct store *st, const char *buf, size_t len,
 			status = STORE_EINVAL;
 			goto out;
 		}
-	if ((rc = begin(st)))
+	if ((rc = st_begin(st)))
 		goto fail;
 	/*
 	 * Idempotence: the k-th record with a given key is skipped when the
@@ -3265,15 +3231,15 @@ int store_import(struct store *st, const char *buf, size_t len,
 				seen++;
 		recs[i].skip = seen < have;
 	}
-	if ((rc = prep(st, &ins,
-		       "INSERT INTO attempts (question_id, prompt, started_at,"
-		       " duration_ms, answer, answer_hash, follow_up, parent_id,"
-		       " saved_at, score, words, sentences, limit_s, wpm,"
-		       " prose_share, density, guard, length_factor, notes, rubric,"
-		       " rubric_version, auto_grade, final_grade, scheduled,"
-		       " reviewed_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9,"
-		       " ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20,"
-		       " ?21, ?22, ?23, ?24, ?25)")))
+	if ((rc = st_prep(st, &ins,
+			  "INSERT INTO attempts (question_id, prompt, started_at,"
+			  " duration_ms, answer, answer_hash, follow_up, parent_id,"
+			  " saved_at, score, words, sentences, limit_s, wpm,"
+			  " prose_share, density, guard, length_factor, notes, rubric,"
+			  " rubric_version, auto_grade, final_grade, scheduled,"
+			  " reviewed_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9,"
+			  " ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20,"
+			  " ?21, ?22, ?23, ?24, ?25)")))
 		goto fail;
 	for (i = 0; i < n; i++) {
 		struct irec *r = &recs[i];
@@ -3284,22 +3250,22 @@ int store_import(struct store *st, const char *buf, size_t len,
 			continue;
 		}
 		rec_time(r, F_STARTED, &started);
-		if ((rc = ensure_question(st, r->v[F_QUESTION], r->v[F_CATEGORY],
-					  r->v[F_FOLLOW_UP] &&
-							  strcmp(r->v[F_FOLLOW_UP], "-1")
-						  ? NULL
-						  : r->v[F_PROMPT],
-					  started)))
+		if ((rc = st_ensure_question(st, r->v[F_QUESTION], r->v[F_CATEGORY],
+					     r->v[F_FOLLOW_UP] &&
+							     strcmp(r->v[F_FOLLOW_UP], "-1")
+						     ? NULL
+						     : r->v[F_PROMPT],
+					     started)))
 			goto fail;
 		if (r->v[F_CATEGORY]) {
 			sqlite3_stmt *c = NULL;
-			if ((rc = prep(st, &c,
-				       "UPDATE questions SET category = ? WHERE id = ?"
-				       " AND category IS NULL")))
+			if ((rc = st_prep(st, &c,
+					  "UPDATE questions SET category = ? WHERE id = ?"
+					  " AND category IS NULL")))
 				goto fail;
 			bind_rec_text(c, 1, r, F_CATEGORY);
 			bind_rec_text(c, 2, r, F_QUESTION);
-			rc = step_done(c);
+			rc = st_step_done(c);
 			sqlite3_finalize(c);
 			if (rc)
 				goto fail;
@@ -3330,7 +3296,7 @@ int store_import(struct store *st, const char *buf, size_t len,
 			sqlite3_bind_int64(ins, 8, parent);
 		else
 			sqlite3_bind_null(ins, 8);
-		sqlite3_bind_int64(ins, 9, clock_now(st));
+		sqlite3_bind_int64(ins, 9, st_now(st));
 		bind_rec_num(ins, 10, r, F_SCORE, 0);
 		bind_rec_num(ins, 11, r, F_WORDS, 1);
 		bind_rec_num(ins, 12, r, F_SENTENCES, 1);
@@ -3356,7 +3322,7 @@ int store_import(struct store *st, const char *buf, size_t len,
 			sqlite3_bind_int64(ins, 25, reviewed);
 		else
 			sqlite3_bind_null(ins, 25);
-		if ((rc = step_done(ins)))
+		if ((rc = st_step_done(ins)))
 			goto fail;
 		sqlite3_reset(ins);
 		r->new_id = sqlite3_last_insert_rowid(st->db);
@@ -3375,14 +3341,14 @@ int store_import(struct store *st, const char *buf, size_t len,
 		}
 	}
 	for (j = 0; j < ntouched; j++)
-		if ((rc = replay(st, touched[j], p, 0, NULL, &bad))) {
+		if ((rc = st_replay(st, touched[j], p, 0, NULL, &bad))) {
 			if (bad)
 				sb_addf(err, "a review of question '%s' is out of "
 					     "range",
 					touched[j]);
 			goto fail;
 		}
-	if ((rc = exec(st, "COMMIT")))
+	if ((rc = st_exec(st, "COMMIT")))
 		goto fail;
 	status = STORE_OK;
 	goto out;
@@ -3391,10 +3357,10 @@ fail:
 		sb_adds(err, "; nothing was imported");
 		status = STORE_EINVAL;
 	} else {
-		status = db_fail(st, rc, err, "importing the attempts",
+		status = st_fail(st, rc, err, "importing the attempts",
 				 "nothing was imported");
 	}
-	rollback(st);
+	st_rollback(st);
 	*added = *skipped = 0;
 out:
 	sqlite3_finalize(ins);
