@@ -1839,296 +1839,6 @@ fail:
 	return rc;
 }
 
-/* ---- a small JSON reader (for evidence, notes and import) ---- */
-
-enum jtype { J_NULL, J_BOOL, J_NUM, J_STR, J_ARR, J_OBJ };
-
-struct jv {
-	enum jtype type;
-	double num;
-	char *str; /* J_STR: decoded, NUL-terminated */
-	size_t len; /* J_STR: decoded length */
-	const char *raw; /* the value's text in the input */
-	size_t rawlen;
-	struct jv *kids;
-	char **keys;
-	size_t n, alloc, kalloc;
-};
-
-struct jp {
-	const char *p, *end;
-	int depth;
-	const char *err;
-};
-
-static void jv_release(struct jv *v)
-{
-	size_t i;
-	free(v->str);
-	for (i = 0; i < v->n; i++) {
-		jv_release(&v->kids[i]);
-		if (v->keys)
-			free(v->keys[i]);
-	}
-	free(v->kids);
-	free(v->keys);
-	memset(v, 0, sizeof(*v));
-}
-
-static void jws(struct jp *j)
-{
-	while (j->p < j->end &&
-	       (*j->p == ' ' || *j->p == '\t' || *j->p == '\n' || *j->p == '\r'))
-		j->p++;
-}
-
-static void utf8_put(struct sb *out, unsigned long c)
-{
-	if (c < 0x80) {
-		sb_addc(out, (char)c);
-	} else if (c < 0x800) {
-		sb_addc(out, (char)(0xc0 | (c >> 6)));
-		sb_addc(out, (char)(0x80 | (c & 0x3f)));
-	} else if (c < 0x10000) {
-		sb_addc(out, (char)(0xe0 | (c >> 12)));
-		sb_addc(out, (char)(0x80 | ((c >> 6) & 0x3f)));
-		sb_addc(out, (char)(0x80 | (c & 0x3f)));
-	} else {
-		sb_addc(out, (char)(0xf0 | (c >> 18)));
-		sb_addc(out, (char)(0x80 | ((c >> 12) & 0x3f)));
-		sb_addc(out, (char)(0x80 | ((c >> 6) & 0x3f)));
-		sb_addc(out, (char)(0x80 | (c & 0x3f)));
-	}
-}
-
-static int hex4(const char *p, const char *end, unsigned long *out)
-{
-	int i;
-	unsigned long v = 0;
-	if (end - p < 4)
-		return -1;
-	for (i = 0; i < 4; i++) {
-		char c = p[i];
-		v <<= 4;
-		if (c >= '0' && c <= '9')
-			v |= (unsigned long)(c - '0');
-		else if (c >= 'a' && c <= 'f')
-			v |= (unsigned long)(c - 'a' + 10);
-		else if (c >= 'A' && c <= 'F')
-			v |= (unsigned long)(c - 'A' + 10);
-		else
-			return -1;
-	}
-	*out = v;
-	return 0;
-}
-
-static int jstring(struct jp *j, struct sb *out)
-{
-	j->p++; /* opening quote */
-	while (j->p < j->end && *j->p != '"') {
-		unsigned char c = (unsigned char)*j->p;
-		if (c < 0x20) {
-			j->err = "control character in a string";
-			return -1;
-		}
-		if (c != '\\') {
-			sb_addc(out, (char)c);
-			j->p++;
-			continue;
-		}
-		if (++j->p >= j->end)
-			break;
-		switch (*j->p) {
-		case '"': sb_addc(out, '"'); break;
-		case '\\': sb_addc(out, '\\'); break;
-		case '/': sb_addc(out, '/'); break;
-		case 'b': sb_addc(out, '\b'); break;
-		case 'f': sb_addc(out, '\f'); break;
-		case 'n': sb_addc(out, '\n'); break;
-		case 'r': sb_addc(out, '\r'); break;
-		case 't': sb_addc(out, '\t'); break;
-		case 'u': {
-			unsigned long u, lo;
-			if (hex4(j->p + 1, j->end, &u)) {
-				j->err = "bad \\u escape";
-				return -1;
-			}
-			j->p += 4;
-			if (u >= 0xd800 && u < 0xdc00 && j->end - j->p > 6 &&
-			    j->p[1] == '\\' && j->p[2] == 'u' &&
-			    !hex4(j->p + 3, j->end, &lo) && lo >= 0xdc00 &&
-			    lo < 0xe000) {
-				u = 0x10000 + ((u - 0xd800) << 10) + (lo - 0xdc00);
-				j->p += 6;
-			} else if (u >= 0xd800 && u < 0xe000) {
-				u = 0xfffd;
-			}
-			utf8_put(out, u);
-			break;
-		}
-		default:
-			j->err = "bad escape in a string";
-			return -1;
-		}
-		j->p++;
-	}
-	if (j->p >= j->end) {
-		j->err = "unterminated string";
-		return -1;
-	}
-	j->p++;
-	return 0;
-}
-
-static int jvalue(struct jp *j, struct jv *v)
-{
-	const char *start;
-	memset(v, 0, sizeof(*v));
-	jws(j);
-	start = j->p;
-	if (j->p >= j->end) {
-		j->err = "unexpected end";
-		return -1;
-	}
-	if (++j->depth > 32) {
-		j->err = "nested too deeply";
-		return -1;
-	}
-	switch (*j->p) {
-	case '"': {
-		struct sb s = SB_INIT;
-		if (jstring(j, &s)) {
-			sb_release(&s);
-			return -1;
-		}
-		v->type = J_STR;
-		v->str = sb_detach(&s, &v->len);
-		break;
-	}
-	case '[':
-	case '{': {
-		int obj = *j->p == '{';
-		v->type = obj ? J_OBJ : J_ARR;
-		j->p++;
-		jws(j);
-		if (j->p < j->end && *j->p == (obj ? '}' : ']')) {
-			j->p++;
-			break;
-		}
-		for (;;) {
-			char *key = NULL;
-			jws(j);
-			if (obj) {
-				struct sb k = SB_INIT;
-				if (j->p >= j->end || *j->p != '"' || jstring(j, &k)) {
-					sb_release(&k);
-					if (!j->err)
-						j->err = "expected a key";
-					return -1;
-				}
-				key = sb_detach(&k, NULL);
-				jws(j);
-				if (j->p >= j->end || *j->p != ':') {
-					free(key);
-					j->err = "expected ':'";
-					return -1;
-				}
-				j->p++;
-			}
-			ALLOC_GROW(v->kids, v->n + 1, v->alloc);
-			if (obj)
-				ALLOC_GROW(v->keys, v->n + 1, v->kalloc);
-			if (obj)
-				v->keys[v->n] = key;
-			if (jvalue(j, &v->kids[v->n])) {
-				v->n++;
-				return -1;
-			}
-			v->n++;
-			jws(j);
-			if (j->p < j->end && *j->p == ',') {
-				j->p++;
-				continue;
-			}
-			if (j->p < j->end && *j->p == (obj ? '}' : ']')) {
-				j->p++;
-				break;
-			}
-			j->err = obj ? "expected ',' or '}'" : "expected ',' or ']'";
-			return -1;
-		}
-		break;
-	}
-	case 't':
-	case 'f':
-	case 'n':
-		if (j->end - j->p >= 4 && !strncmp(j->p, "true", 4)) {
-			v->type = J_BOOL;
-			v->num = 1;
-			j->p += 4;
-		} else if (j->end - j->p >= 5 && !strncmp(j->p, "false", 5)) {
-			v->type = J_BOOL;
-			j->p += 5;
-		} else if (j->end - j->p >= 4 && !strncmp(j->p, "null", 4)) {
-			v->type = J_NULL;
-			j->p += 4;
-		} else {
-			j->err = "unexpected word";
-			return -1;
-		}
-		break;
-	default: {
-		char buf[64];
-		size_t n = 0;
-		char *e;
-		while (j->p + n < j->end && n < sizeof(buf) - 1 &&
-		       strchr("+-0123456789.eE", j->p[n]))
-			n++;
-		memcpy(buf, j->p, n);
-		buf[n] = '\0';
-		v->num = strtod(buf, &e);
-		if (!n || *e) {
-			j->err = "unexpected character";
-			return -1;
-		}
-		v->type = J_NUM;
-		j->p += n;
-	}
-	}
-	j->depth--;
-	v->raw = start;
-	v->rawlen = (size_t)(j->p - start);
-	return 0;
-}
-
-static int json_parse(const char *buf, size_t len, struct jv *v,
-		      const char **errmsg)
-{
-	struct jp j = {buf, buf + len, 0, NULL};
-	if (jvalue(&j, v)) {
-		*errmsg = j.err ? j.err : "bad JSON";
-		return -1;
-	}
-	jws(&j);
-	if (j.p != j.end) {
-		*errmsg = "trailing text after the value";
-		return -1;
-	}
-	return 0;
-}
-
-static const struct jv *jget(const struct jv *o, const char *key)
-{
-	size_t i;
-	if (!o || o->type != J_OBJ)
-		return NULL;
-	for (i = 0; i < o->n; i++)
-		if (!strcmp(o->keys[i], key))
-			return &o->kids[i];
-	return NULL;
-}
-
 /* ---- rebuilding a report ---- */
 
 static char *own(struct store_report *r, char *s)
@@ -2164,7 +1874,7 @@ int store_report_from(const struct store_attempt *a, struct store_report *out)
 	for (i = 0; i < a->nitems; i++) {
 		const struct store_item *si = &a->items[i];
 		struct score_item *it = &rep->items[i];
-		struct jv ev;
+		struct json_value ev;
 		const char *msg;
 		it->name = own(out, si->name ? xstrdup(si->name) : NULL);
 		it->label = own(out, si->label ? xstrdup(si->label) : NULL);
@@ -2184,15 +1894,15 @@ int store_report_from(const struct store_attempt *a, struct store_report *out)
 		    json_parse(si->evidence, strlen(si->evidence), &ev, &msg)) {
 			if (si->evidence)
 				bad = 1;
-			jv_release(&ev);
+			json_value_release(&ev);
 			continue;
 		}
-		for (k = 0; ev.type == J_ARR && k < ev.n; k++) {
-			const struct jv *st = jget(&ev.kids[k], "start");
-			const struct jv *en = jget(&ev.kids[k], "end");
-			const struct jv *wh = jget(&ev.kids[k], "what");
+		for (k = 0; ev.type == JSON_ARR && k < ev.n; k++) {
+			const struct json_value *st = json_get(&ev.kids[k], "start");
+			const struct json_value *en = json_get(&ev.kids[k], "end");
+			const struct json_value *wh = json_get(&ev.kids[k], "what");
 			struct score_evidence *e;
-			if (!st || !en || st->type != J_NUM || en->type != J_NUM ||
+			if (!st || !en || st->type != JSON_NUM || en->type != JSON_NUM ||
 			    st->num < 0 || en->num < st->num ||
 			    en->num > (double)a->answer_len) {
 				bad = 1;
@@ -2202,17 +1912,17 @@ int store_report_from(const struct store_attempt *a, struct store_report *out)
 			e = &it->ev[it->nev++];
 			e->start = (size_t)st->num;
 			e->end = (size_t)en->num;
-			e->what = wh && wh->type == J_STR ? own(out, xstrdup(wh->str))
+			e->what = wh && wh->type == JSON_STR ? own(out, xstrdup(wh->str))
 							  : NULL;
 		}
-		jv_release(&ev);
+		json_value_release(&ev);
 	}
 	if (a->notes) {
-		struct jv nv;
+		struct json_value nv;
 		const char *msg;
 		if (!json_parse(a->notes, strlen(a->notes), &nv, &msg)) {
-			for (k = 0; nv.type == J_ARR && k < nv.n; k++) {
-				if (nv.kids[k].type != J_STR)
+			for (k = 0; nv.type == JSON_ARR && k < nv.n; k++) {
+				if (nv.kids[k].type != JSON_STR)
 					continue;
 				ALLOC_GROW(rep->notes, rep->nnotes + 1, rep->anotes);
 				rep->notes[rep->nnotes++] = xstrdup(nv.kids[k].str);
@@ -2220,7 +1930,7 @@ int store_report_from(const struct store_attempt *a, struct store_report *out)
 		} else {
 			bad = 1;
 		}
-		jv_release(&nv);
+		json_value_release(&nv);
 	}
 	return bad ? STORE_EINVAL : STORE_OK;
 }
@@ -2760,25 +2470,25 @@ static int field_index(const char *name)
 static int import_json_line(const char *buf, size_t len, struct irec *r,
 			    struct sb *err)
 {
-	struct jv o;
+	struct json_value o;
 	const char *msg;
 	size_t i;
 	if (json_parse(buf, len, &o, &msg)) {
 		sb_addf(err, "line %u: %s", r->line, msg);
-		jv_release(&o);
+		json_value_release(&o);
 		return -1;
 	}
-	if (o.type != J_OBJ) {
+	if (o.type != JSON_OBJ) {
 		sb_addf(err, "line %u: not a JSON object", r->line);
-		jv_release(&o);
+		json_value_release(&o);
 		return -1;
 	}
 	for (i = 0; i < o.n; i++) {
 		int k = field_index(o.keys[i]);
-		const struct jv *v = &o.kids[i];
-		if (k < 0 || v->type == J_NULL)
+		const struct json_value *v = &o.kids[i];
+		if (k < 0 || v->type == JSON_NULL)
 			continue;
-		if (v->type == J_STR) {
+		if (v->type == JSON_STR) {
 			r->v[k] = xmalloc(v->len + 1);
 			memcpy(r->v[k], v->str, v->len + 1);
 			r->len[k] = v->len;
@@ -2787,7 +2497,7 @@ static int import_json_line(const char *buf, size_t len, struct irec *r,
 			r->len[k] = v->rawlen;
 		}
 	}
-	jv_release(&o);
+	json_value_release(&o);
 	return 0;
 }
 
@@ -3034,7 +2744,7 @@ static int import_criteria(struct store *st, long long id, const struct irec *r,
 			   struct sb *err, int *bad)
 {
 	sqlite3_stmt *s = NULL;
-	struct jv a;
+	struct json_value a;
 	const char *msg;
 	size_t i;
 	int rc = SQLITE_OK;
@@ -3042,13 +2752,13 @@ static int import_criteria(struct store *st, long long id, const struct irec *r,
 		return SQLITE_OK;
 	if (json_parse(r->v[F_CRITERIA], r->len[F_CRITERIA], &a, &msg)) {
 		sb_addf(err, "line %u: bad 'criteria': %s", r->line, msg);
-		jv_release(&a);
+		json_value_release(&a);
 		*bad = 1;
 		return SQLITE_ERROR;
 	}
-	if (a.type != J_ARR) {
+	if (a.type != JSON_ARR) {
 		sb_addf(err, "line %u: bad 'criteria': not an array", r->line);
-		jv_release(&a);
+		json_value_release(&a);
 		*bad = 1;
 		return SQLITE_ERROR;
 	}
@@ -3058,14 +2768,14 @@ static int import_criteria(struct store *st, long long id, const struct irec *r,
 		     " feedback, evidence)"
 		     " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
 	for (i = 0; !rc && i < a.n; i++) {
-		const struct jv *c = &a.kids[i];
-		const struct jv *name = jget(c, "name"), *kind = jget(c, "kind");
-		const struct jv *ev = jget(c, "evidence");
+		const struct json_value *c = &a.kids[i];
+		const struct json_value *name = json_get(c, "name"), *kind = json_get(c, "kind");
+		const struct json_value *ev = json_get(c, "evidence");
 		static const char *const nums[] = {"weight", "earned", "scaled"};
 		static const char *const flags[] = {"active", "met", "limited"};
 		static const char *const texts[] = {"label", "detail", "feedback"};
 		int k;
-		if (!name || name->type != J_STR || !kind || kind->type != J_STR) {
+		if (!name || name->type != JSON_STR || !kind || kind->type != JSON_STR) {
 			sb_addf(err, "line %u: criterion %zu has no name or kind",
 				r->line, i + 1);
 			*bad = 1;
@@ -3077,21 +2787,21 @@ static int import_criteria(struct store *st, long long id, const struct irec *r,
 		sqlite3_bind_text(s, 3, name->str, (int)name->len, SQLITE_STATIC);
 		sqlite3_bind_text(s, 5, kind->str, (int)kind->len, SQLITE_STATIC);
 		for (k = 0; k < 3; k++) {
-			const struct jv *x = jget(c, nums[k]);
-			sqlite3_bind_double(s, 6 + k, x && x->type == J_NUM ? x->num : 0);
-			x = jget(c, flags[k]);
-			sqlite3_bind_int(s, 9 + k, x && x->type == J_BOOL && x->num);
+			const struct json_value *x = json_get(c, nums[k]);
+			sqlite3_bind_double(s, 6 + k, x && x->type == JSON_NUM ? x->num : 0);
+			x = json_get(c, flags[k]);
+			sqlite3_bind_int(s, 9 + k, x && x->type == JSON_BOOL && x->num);
 		}
 		for (k = 0; k < 3; k++) {
-			const struct jv *x = jget(c, texts[k]);
+			const struct json_value *x = json_get(c, texts[k]);
 			int col = k == 0 ? 4 : 11 + k;
-			if (x && x->type == J_STR)
+			if (x && x->type == JSON_STR)
 				sqlite3_bind_text(s, col, x->str, (int)x->len,
 						  SQLITE_STATIC);
 			else
 				sqlite3_bind_null(s, col);
 		}
-		if (ev && ev->type == J_ARR)
+		if (ev && ev->type == JSON_ARR)
 			sqlite3_bind_text(s, 14, ev->raw, (int)ev->rawlen,
 					  SQLITE_STATIC);
 		else
@@ -3100,7 +2810,7 @@ static int import_criteria(struct store *st, long long id, const struct irec *r,
 		sqlite3_reset(s);
 	}
 	sqlite3_finalize(s);
-	jv_release(&a);
+	json_value_release(&a);
 	return rc;
 }
 
@@ -3108,16 +2818,16 @@ static int import_changes(struct store *st, long long id, const struct irec *r,
 			  struct sb *err, int *bad)
 {
 	sqlite3_stmt *s = NULL;
-	struct jv a;
+	struct json_value a;
 	const char *msg;
 	size_t i;
 	int rc;
 	if (!r->v[F_CHANGES])
 		return SQLITE_OK;
 	if (json_parse(r->v[F_CHANGES], r->len[F_CHANGES], &a, &msg) ||
-	    a.type != J_ARR) {
+	    a.type != JSON_ARR) {
 		sb_addf(err, "line %u: bad 'grade_changes'", r->line);
-		jv_release(&a);
+		json_value_release(&a);
 		*bad = 1;
 		return SQLITE_ERROR;
 	}
@@ -3125,12 +2835,12 @@ static int import_changes(struct store *st, long long id, const struct irec *r,
 		     "INSERT INTO grade_changes (attempt_id, old_grade, new_grade,"
 		     " changed_at) VALUES (?, ?, ?, ?)");
 	for (i = 0; !rc && i < a.n; i++) {
-		const struct jv *from = jget(&a.kids[i], "from");
-		const struct jv *to = jget(&a.kids[i], "to");
-		const struct jv *at = jget(&a.kids[i], "at");
-		int g1 = from && from->type == J_STR ? fsrs_rating_parse(from->str) : -1;
-		int g2 = to && to->type == J_STR ? fsrs_rating_parse(to->str) : -1;
-		long long t = at && at->type == J_STR ? parse_time_arg(at->str) : -1;
+		const struct json_value *from = json_get(&a.kids[i], "from");
+		const struct json_value *to = json_get(&a.kids[i], "to");
+		const struct json_value *at = json_get(&a.kids[i], "at");
+		int g1 = from && from->type == JSON_STR ? fsrs_rating_parse(from->str) : -1;
+		int g2 = to && to->type == JSON_STR ? fsrs_rating_parse(to->str) : -1;
+		long long t = at && at->type == JSON_STR ? parse_time_arg(at->str) : -1;
 		if (g1 < 1 || g2 < 1 || t < 0) {
 			sb_addf(err, "line %u: bad grade change %zu", r->line, i + 1);
 			*bad = 1;
@@ -3145,7 +2855,7 @@ static int import_changes(struct store *st, long long id, const struct irec *r,
 		sqlite3_reset(s);
 	}
 	sqlite3_finalize(s);
-	jv_release(&a);
+	json_value_release(&a);
 	return rc;
 }
 
