@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* The SQLite store: schema and migrations, attempts, grades, cards, export. */
+/* Opening the store: schema and migrations, errors, statement helpers, settings, question sync. */
 #include "store.h"
 
 #include <errno.h>
