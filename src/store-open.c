@@ -28,6 +28,10 @@
  * tables in it is refused rather than filled with our schema. */
 #define STORE_APP_ID 0x706d6472
 #define BUSY_TIMEOUT_MS 5000
+/* The tables of schema version 1: a file without them is not ours. */
+#define STORE_TABLES \
+	"'questions', 'attempts', 'criteria', 'grade_changes', 'cards', 'settings'"
+#define STORE_NTABLES 6
 
 /*
  * Forward migrations: migrations[i] takes user_version i to i + 1.  Each
@@ -188,13 +192,15 @@ int st_fail(struct store *st, int rc, struct sb *err, const char *doing,
 	const char *path = st ? st->path : "?";
 	int sys = st && st->db ? sqlite3_system_errno(st->db) : 0;
 	int status = STORE_EIO;
+	const char *given = kept;
 	if (!kept)
 		kept = "nothing was changed";
 	switch (rc & 0xff) {
 	case SQLITE_BUSY:
 	case SQLITE_LOCKED:
-		sb_addf(err, "database is locked by another pmdrill; try again "
-			     "(%s while %s; %s)",
+		/* Any SQLite client may hold the lock, not only pmdrill. */
+		sb_addf(err, "database is locked by another process; try again "
+			     "when it is done (%s while %s; %s)",
 			msg, doing, kept);
 		status = STORE_EBUSY;
 		break;
@@ -224,9 +230,13 @@ int st_fail(struct store *st, int rc, struct sb *err, const char *doing,
 		break;
 	case SQLITE_CORRUPT:
 	case SQLITE_NOTADB:
-		sb_addf(err, "'%s' is not a usable pmdrill database (%s); "
-			     "the file was left untouched",
-			path, msg);
+		/*
+		 * Damage found by a write may come after an earlier commit
+		 * (a drill saves the answer before scoring it): say what the
+		 * caller kept rather than claim the file is untouched.
+		 */
+		sb_addf(err, "'%s' is not a usable pmdrill database (%s); %s",
+			path, msg, given ? given : "the file was left untouched");
 		break;
 	case SQLITE_CANTOPEN:
 		sb_addf(err, "cannot open database '%s': %s", path, msg);
@@ -368,34 +378,46 @@ static void file_uri(struct sb *out, const char *path)
 static int check_ours(struct store *st, long long *v, struct sb *err)
 {
 	sqlite3_stmt *s = NULL;
-	long long app_id = 0, ntables = 0;
+	long long app_id = 0, ntables = 0, nours = 0;
 	int rc = st_prep(st, &s,
 			 "SELECT (SELECT user_version FROM pragma_user_version),"
 			 " (SELECT application_id FROM pragma_application_id),"
-			 " (SELECT count(*) FROM sqlite_master)");
+			 " (SELECT count(*) FROM sqlite_master),"
+			 " (SELECT count(*) FROM sqlite_master WHERE type = 'table'"
+			 "  AND name IN (" STORE_TABLES "))");
 	if (!rc) {
 		rc = sqlite3_step(s);
 		if (rc == SQLITE_ROW) {
 			*v = sqlite3_column_int64(s, 0);
 			app_id = sqlite3_column_int64(s, 1);
 			ntables = sqlite3_column_int64(s, 2);
+			nours = sqlite3_column_int64(s, 3);
 			rc = SQLITE_OK;
 		}
 	}
 	sqlite3_finalize(s);
 	if (rc)
 		return st_fail(st, rc, err, "reading the database", NULL);
+	/*
+	 * Another program's file: a foreign application_id, or none (0, as
+	 * any SQLite file starts) with tables that are not all ours.  An
+	 * application_id of 0 with our tables is accepted, so a database
+	 * whose id was never stamped still opens.
+	 */
+	if ((app_id && app_id != STORE_APP_ID) ||
+	    (!app_id && ntables && (*v == 0 || nours < STORE_NTABLES))) {
+		sb_addf(err, "'%s' is an SQLite database but not pmdrill's "
+			     "(application_id 0x%08llx, user_version %lld); the "
+			     "file was left untouched; give pmdrill its own "
+			     "database with --db PATH or $PMDRILL_DB",
+			st->path, (unsigned long long)app_id & 0xffffffffu, *v);
+		return STORE_EIO;
+	}
 	if (*v > STORE_SCHEMA_VERSION) {
 		sb_addf(err, "database '%s' has schema version %lld, newer than "
 			     "this pmdrill understands (%d); use a newer pmdrill "
 			     "(the file was left untouched)",
 			st->path, *v, STORE_SCHEMA_VERSION);
-		return STORE_EIO;
-	}
-	if (*v == 0 && ntables && app_id != STORE_APP_ID) {
-		sb_addf(err, "'%s' is an SQLite database but not a pmdrill one; "
-			     "the file was left untouched",
-			st->path);
 		return STORE_EIO;
 	}
 	return STORE_OK;
