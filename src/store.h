@@ -54,7 +54,7 @@ enum store_status {
 	STORE_EIO = -1,    /* database, disk or lock failure */
 	STORE_ENOENT = -2, /* no such attempt or question; no database yet */
 	STORE_EINVAL = -3, /* bad value (grade, setting) or nothing to undo */
-	STORE_EBUSY = -4   /* locked by another pmdrill beyond the timeout */
+	STORE_EBUSY = -4   /* locked by another process beyond the timeout */
 };
 
 struct store;

@@ -1,12 +1,14 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* JSON string and number writers. */
+/* JSON string and number writers, and a small reader. */
 #include "json.h"
 
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "rec.h"
 #include "sb.h"
+#include "xalloc.h"
 
 void json_strn(struct sb *out, const char *s, size_t n)
 {
@@ -95,4 +97,280 @@ void json_num_or_null(struct sb *out, double v, int present)
 		json_num(out, v);
 	else
 		sb_adds(out, "null");
+}
+
+/* ---- reading ---- */
+
+struct jp {
+	const char *p, *end;
+	int depth;
+	const char *err;
+};
+
+void json_value_release(struct json_value *v)
+{
+	size_t i;
+	free(v->str);
+	for (i = 0; i < v->n; i++) {
+		json_value_release(&v->kids[i]);
+		if (v->keys)
+			free(v->keys[i]);
+	}
+	free(v->kids);
+	free(v->keys);
+	memset(v, 0, sizeof(*v));
+}
+
+static void jws(struct jp *j)
+{
+	while (j->p < j->end &&
+	       (*j->p == ' ' || *j->p == '\t' || *j->p == '\n' || *j->p == '\r'))
+		j->p++;
+}
+
+static void utf8_put(struct sb *out, unsigned long c)
+{
+	if (c < 0x80) {
+		sb_addc(out, (char)c);
+	} else if (c < 0x800) {
+		sb_addc(out, (char)(0xc0 | (c >> 6)));
+		sb_addc(out, (char)(0x80 | (c & 0x3f)));
+	} else if (c < 0x10000) {
+		sb_addc(out, (char)(0xe0 | (c >> 12)));
+		sb_addc(out, (char)(0x80 | ((c >> 6) & 0x3f)));
+		sb_addc(out, (char)(0x80 | (c & 0x3f)));
+	} else {
+		sb_addc(out, (char)(0xf0 | (c >> 18)));
+		sb_addc(out, (char)(0x80 | ((c >> 12) & 0x3f)));
+		sb_addc(out, (char)(0x80 | ((c >> 6) & 0x3f)));
+		sb_addc(out, (char)(0x80 | (c & 0x3f)));
+	}
+}
+
+static int hex4(const char *p, const char *end, unsigned long *out)
+{
+	int i;
+	unsigned long v = 0;
+	if (end - p < 4)
+		return -1;
+	for (i = 0; i < 4; i++) {
+		char c = p[i];
+		v <<= 4;
+		if (c >= '0' && c <= '9')
+			v |= (unsigned long)(c - '0');
+		else if (c >= 'a' && c <= 'f')
+			v |= (unsigned long)(c - 'a' + 10);
+		else if (c >= 'A' && c <= 'F')
+			v |= (unsigned long)(c - 'A' + 10);
+		else
+			return -1;
+	}
+	*out = v;
+	return 0;
+}
+
+static int jstring(struct jp *j, struct sb *out)
+{
+	j->p++; /* opening quote */
+	while (j->p < j->end && *j->p != '"') {
+		unsigned char c = (unsigned char)*j->p;
+		if (c < 0x20) {
+			j->err = "control character in a string";
+			return -1;
+		}
+		if (c != '\\') {
+			sb_addc(out, (char)c);
+			j->p++;
+			continue;
+		}
+		if (++j->p >= j->end)
+			break;
+		switch (*j->p) {
+		case '"': sb_addc(out, '"'); break;
+		case '\\': sb_addc(out, '\\'); break;
+		case '/': sb_addc(out, '/'); break;
+		case 'b': sb_addc(out, '\b'); break;
+		case 'f': sb_addc(out, '\f'); break;
+		case 'n': sb_addc(out, '\n'); break;
+		case 'r': sb_addc(out, '\r'); break;
+		case 't': sb_addc(out, '\t'); break;
+		case 'u': {
+			unsigned long u, lo;
+			if (hex4(j->p + 1, j->end, &u)) {
+				j->err = "bad \\u escape";
+				return -1;
+			}
+			j->p += 4;
+			if (u >= 0xd800 && u < 0xdc00 && j->end - j->p > 6 &&
+			    j->p[1] == '\\' && j->p[2] == 'u' &&
+			    !hex4(j->p + 3, j->end, &lo) && lo >= 0xdc00 &&
+			    lo < 0xe000) {
+				u = 0x10000 + ((u - 0xd800) << 10) + (lo - 0xdc00);
+				j->p += 6;
+			} else if (u >= 0xd800 && u < 0xe000) {
+				u = 0xfffd;
+			}
+			utf8_put(out, u);
+			break;
+		}
+		default:
+			j->err = "bad escape in a string";
+			return -1;
+		}
+		j->p++;
+	}
+	if (j->p >= j->end) {
+		j->err = "unterminated string";
+		return -1;
+	}
+	j->p++;
+	return 0;
+}
+
+static int jvalue(struct jp *j, struct json_value *v)
+{
+	const char *start;
+	memset(v, 0, sizeof(*v));
+	jws(j);
+	start = j->p;
+	if (j->p >= j->end) {
+		j->err = "unexpected end";
+		return -1;
+	}
+	if (++j->depth > 32) {
+		j->err = "nested too deeply";
+		return -1;
+	}
+	switch (*j->p) {
+	case '"': {
+		struct sb s = SB_INIT;
+		if (jstring(j, &s)) {
+			sb_release(&s);
+			return -1;
+		}
+		v->type = JSON_STR;
+		v->str = sb_detach(&s, &v->len);
+		break;
+	}
+	case '[':
+	case '{': {
+		int obj = *j->p == '{';
+		v->type = obj ? JSON_OBJ : JSON_ARR;
+		j->p++;
+		jws(j);
+		if (j->p < j->end && *j->p == (obj ? '}' : ']')) {
+			j->p++;
+			break;
+		}
+		for (;;) {
+			char *key = NULL;
+			jws(j);
+			if (obj) {
+				struct sb k = SB_INIT;
+				if (j->p >= j->end || *j->p != '"' || jstring(j, &k)) {
+					sb_release(&k);
+					if (!j->err)
+						j->err = "expected a key";
+					return -1;
+				}
+				key = sb_detach(&k, NULL);
+				jws(j);
+				if (j->p >= j->end || *j->p != ':') {
+					free(key);
+					j->err = "expected ':'";
+					return -1;
+				}
+				j->p++;
+			}
+			ALLOC_GROW(v->kids, v->n + 1, v->alloc);
+			if (obj)
+				ALLOC_GROW(v->keys, v->n + 1, v->kalloc);
+			if (obj)
+				v->keys[v->n] = key;
+			if (jvalue(j, &v->kids[v->n])) {
+				v->n++;
+				return -1;
+			}
+			v->n++;
+			jws(j);
+			if (j->p < j->end && *j->p == ',') {
+				j->p++;
+				continue;
+			}
+			if (j->p < j->end && *j->p == (obj ? '}' : ']')) {
+				j->p++;
+				break;
+			}
+			j->err = obj ? "expected ',' or '}'" : "expected ',' or ']'";
+			return -1;
+		}
+		break;
+	}
+	case 't':
+	case 'f':
+	case 'n':
+		if (j->end - j->p >= 4 && !strncmp(j->p, "true", 4)) {
+			v->type = JSON_BOOL;
+			v->num = 1;
+			j->p += 4;
+		} else if (j->end - j->p >= 5 && !strncmp(j->p, "false", 5)) {
+			v->type = JSON_BOOL;
+			j->p += 5;
+		} else if (j->end - j->p >= 4 && !strncmp(j->p, "null", 4)) {
+			v->type = JSON_NULL;
+			j->p += 4;
+		} else {
+			j->err = "unexpected word";
+			return -1;
+		}
+		break;
+	default: {
+		char buf[64];
+		size_t n = 0;
+		char *e;
+		while (j->p + n < j->end && n < sizeof(buf) - 1 &&
+		       strchr("+-0123456789.eE", j->p[n]))
+			n++;
+		memcpy(buf, j->p, n);
+		buf[n] = '\0';
+		v->num = strtod(buf, &e);
+		if (!n || *e) {
+			j->err = "unexpected character";
+			return -1;
+		}
+		v->type = JSON_NUM;
+		j->p += n;
+	}
+	}
+	j->depth--;
+	v->raw = start;
+	v->rawlen = (size_t)(j->p - start);
+	return 0;
+}
+
+int json_parse(const char *buf, size_t len, struct json_value *v,
+	       const char **errmsg)
+{
+	struct jp j = {buf, buf + len, 0, NULL};
+	if (jvalue(&j, v)) {
+		*errmsg = j.err ? j.err : "bad JSON";
+		return -1;
+	}
+	jws(&j);
+	if (j.p != j.end) {
+		*errmsg = "trailing text after the value";
+		return -1;
+	}
+	return 0;
+}
+
+const struct json_value *json_get(const struct json_value *o, const char *key)
+{
+	size_t i;
+	if (!o || o->type != JSON_OBJ)
+		return NULL;
+	for (i = 0; i < o->n; i++)
+		if (!strcmp(o->keys[i], key))
+			return &o->kids[i];
+	return NULL;
 }

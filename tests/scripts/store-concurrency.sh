@@ -76,7 +76,7 @@ sleep 1
 t0=$(date +%s)
 expect_status 74 pm answer -q storetest-alpha "$WORK/a.txt"
 t1=$(date +%s)
-grep_in "$WORK/err" '^pmdrill: database is locked by another pmdrill; try again \(database is locked while saving the answer; nothing new was saved; the attempt [0-9]+ saved before this is kept\)$'
+grep_in "$WORK/err" '^pmdrill: database is locked by another process; try again when it is done \(database is locked while saving the answer; nothing new was saved; the attempt [0-9]+ saved before this is kept\)$'
 [ $((t1 - t0)) -ge 4 ] || fail "gave up after $((t1 - t0)) s, before the busy timeout"
 expect_status 0 pm history --limit 1
 expect_status 0 pm stats

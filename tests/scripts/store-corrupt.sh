@@ -48,7 +48,7 @@ rm -f "$PMDRILL_DB"*
 sqlite3 "$PMDRILL_DB" 'CREATE TABLE recipes (name TEXT); INSERT INTO recipes VALUES ('"'soup'"');'
 cp "$PMDRILL_DB" "$WORK/copy"
 expect_status 74 pm answer -q storetest-alpha "$WORK/a.txt"
-grep_in "$WORK/err" "^pmdrill: '$PMDRILL_DB' is an SQLite database but not a pmdrill one; the file was left untouched$"
+grep_in "$WORK/err" "^pmdrill: '$PMDRILL_DB' is an SQLite database but not pmdrill's \(application_id 0x00000000, user_version 0\); the file was left untouched; give pmdrill its own database with --db PATH or [$]PMDRILL_DB$"
 cmp "$PMDRILL_DB" "$WORK/copy" || fail "somebody else's database was modified"
 
 # 4. A newer schema is refused, for reading and writing.

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* Unit tests for json: string escaping, invalid UTF-8, numbers. */
+/* Unit tests for json: string escaping, invalid UTF-8, numbers, reading. */
 #include "json.h"
 
 #include <math.h>
@@ -91,11 +91,66 @@ static void test_numbers(void)
 	is_str(num(123456789012.0), "123456789012", "large integers in full");
 }
 
+static int parse(const char *text, struct json_value *v, const char **msg)
+{
+	*msg = NULL;
+	return json_parse(text, strlen(text), v, msg);
+}
+
+static void test_read(void)
+{
+	struct json_value v;
+	const struct json_value *x;
+	const char *msg;
+
+	ok(!parse(" {\"a\": [1, -2.5e1, true, false, null], \"b\": \"x\\u00e9\\n\"} ",
+		  &v, &msg), "an object with an array and a string parses");
+	is_int(v.type, JSON_OBJ, "top value is an object");
+	x = json_get(&v, "a");
+	ok(x && x->type == JSON_ARR && x->n == 5, "member 'a' is a 5-array");
+	ok(x && x->kids[1].type == JSON_NUM && x->kids[1].num == -25, "-2.5e1 is -25");
+	ok(x && x->kids[2].type == JSON_BOOL && x->kids[2].num == 1, "true");
+	ok(x && x->kids[4].type == JSON_NULL, "null");
+	ok(x && x->rawlen == 30 && !strncmp(x->raw, "[1, -2.5e1, true, false, null]", 30),
+	   "raw covers the array's text");
+	x = json_get(&v, "b");
+	is_str(x ? x->str : NULL, "x\xc3\xa9\n", "\\u00e9 decodes to UTF-8, \\n to LF");
+	ok(!json_get(&v, "c"), "a missing key is NULL");
+	ok(!json_get(x, "a"), "json_get on a string is NULL");
+	json_value_release(&v);
+
+	ok(!parse("\"\\ud83d\\ude00\\ud800\"", &v, &msg), "surrogates parse");
+	is_str(v.str, "\xf0\x9f\x98\x80\xef\xbf\xbd", "a pair joins, a lone one is U+FFFD");
+	json_value_release(&v);
+
+	ok(parse("[1, 2", &v, &msg) && msg, "an unclosed array fails with a message");
+	json_value_release(&v);
+	ok(parse("{\"a\" 1}", &v, &msg) && !strcmp(msg, "expected ':'"), "missing ':'");
+	json_value_release(&v);
+	ok(parse("1 2", &v, &msg) && !strcmp(msg, "trailing text after the value"),
+	   "trailing text is an error");
+	json_value_release(&v);
+	ok(parse("\"a\tb\"", &v, &msg) && !strcmp(msg, "control character in a string"),
+	   "a raw control character in a string fails");
+	json_value_release(&v);
+	ok(parse("tru", &v, &msg), "a cut-off word fails");
+	json_value_release(&v);
+	{
+		char deep[80];
+		memset(deep, '[', 40);
+		memset(deep + 40, ']', 40);
+		ok(json_parse(deep, 80, &v, &msg) && !strcmp(msg, "nested too deeply"),
+		   "40 levels of nesting are refused");
+		json_value_release(&v);
+	}
+}
+
 int main(void)
 {
 	test_escapes();
 	test_utf8();
 	test_numbers();
+	test_read();
 	sb_release(&out);
 	return done_testing();
 }

@@ -1,0 +1,953 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Opening the store: schema and migrations, errors, statement helpers, settings, question sync. */
+#include "store.h"
+
+#include <errno.h>
+#include <math.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sysexits.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <sqlite3.h>
+
+#include "app.h"
+#include "bank.h"
+#include "json.h"
+#include "qbank.h"
+#include "queue.h"
+#include "rubric.h"
+#include "sb.h"
+#include "store-int.h"
+#include "xalloc.h"
+
+/* 'pmdr': marks a database as ours, so a stranger's SQLite file with
+ * tables in it is refused rather than filled with our schema. */
+#define STORE_APP_ID 0x706d6472
+#define BUSY_TIMEOUT_MS 5000
+/* The tables of schema version 1: a file without them is not ours. */
+#define STORE_TABLES \
+	"'questions', 'attempts', 'criteria', 'grade_changes', 'cards', 'settings'"
+#define STORE_NTABLES 6
+
+/*
+ * Forward migrations: migrations[i] takes user_version i to i + 1.  Each
+ * runs in one transaction with the version bump.  Never edit a released
+ * step; add a new one and bump STORE_SCHEMA_VERSION.
+ */
+static const char *const migrations[STORE_SCHEMA_VERSION] = {
+	/* 0 -> 1 */
+	"CREATE TABLE questions (\n"
+	"  id TEXT PRIMARY KEY,\n"
+	"  category TEXT,\n"
+	"  prompt TEXT,\n"
+	"  level TEXT,\n"
+	"  tags TEXT,\n"
+	"  rubric TEXT,\n"
+	"  first_seen INTEGER NOT NULL,\n"
+	"  updated_at INTEGER NOT NULL,\n"
+	"  retired INTEGER NOT NULL DEFAULT 0 CHECK (retired IN (0, 1))\n"
+	") STRICT;\n"
+	"CREATE TABLE attempts (\n"
+	"  id INTEGER PRIMARY KEY,\n"
+	"  question_id TEXT NOT NULL REFERENCES questions(id),\n"
+	"  prompt TEXT,\n"
+	"  started_at INTEGER NOT NULL,\n"
+	"  duration_ms INTEGER NOT NULL DEFAULT -1,\n"
+	"  answer TEXT NOT NULL,\n"
+	"  answer_hash TEXT NOT NULL,\n"
+	"  follow_up INTEGER NOT NULL DEFAULT -1,\n"
+	"  parent_id INTEGER REFERENCES attempts(id),\n"
+	"  saved_at INTEGER NOT NULL,\n"
+	"  score REAL,\n"
+	"  words INTEGER,\n"
+	"  sentences INTEGER,\n"
+	"  limit_s INTEGER,\n"
+	"  wpm REAL,\n"
+	"  prose_share REAL,\n"
+	"  density REAL,\n"
+	"  guard REAL,\n"
+	"  length_factor REAL,\n"
+	"  notes TEXT,\n"
+	"  rubric TEXT,\n"
+	"  rubric_version TEXT,\n"
+	"  auto_grade INTEGER CHECK (auto_grade BETWEEN 1 AND 4),\n"
+	"  final_grade INTEGER CHECK (final_grade BETWEEN 1 AND 4),\n"
+	"  scheduled INTEGER NOT NULL DEFAULT 0 CHECK (scheduled IN (0, 1)),\n"
+	"  reviewed_at INTEGER,\n"
+	"  elapsed_days INTEGER,\n"
+	"  retrievability REAL,\n"
+	"  stability REAL,\n"
+	"  difficulty REAL,\n"
+	"  interval_days INTEGER,\n"
+	"  due INTEGER\n"
+	") STRICT;\n"
+	"CREATE INDEX attempts_by_question ON attempts(question_id, started_at);\n"
+	"CREATE INDEX attempts_by_start ON attempts(started_at);\n"
+	"CREATE INDEX attempts_by_parent ON attempts(parent_id);\n"
+	"CREATE TABLE criteria (\n"
+	"  attempt_id INTEGER NOT NULL REFERENCES attempts(id) ON DELETE CASCADE,\n"
+	"  pos INTEGER NOT NULL,\n"
+	"  name TEXT NOT NULL,\n"
+	"  label TEXT,\n"
+	"  kind TEXT NOT NULL,\n"
+	"  weight REAL NOT NULL,\n"
+	"  earned REAL NOT NULL,\n"
+	"  scaled REAL NOT NULL,\n"
+	"  active INTEGER NOT NULL,\n"
+	"  met INTEGER NOT NULL,\n"
+	"  limited INTEGER NOT NULL,\n"
+	"  detail TEXT,\n"
+	"  feedback TEXT,\n"
+	"  evidence TEXT NOT NULL DEFAULT '[]',\n"
+	"  PRIMARY KEY (attempt_id, pos)\n"
+	") STRICT;\n"
+	"CREATE TABLE grade_changes (\n"
+	"  id INTEGER PRIMARY KEY,\n"
+	"  attempt_id INTEGER NOT NULL REFERENCES attempts(id) ON DELETE CASCADE,\n"
+	"  old_grade INTEGER NOT NULL CHECK (old_grade BETWEEN 1 AND 4),\n"
+	"  new_grade INTEGER NOT NULL CHECK (new_grade BETWEEN 1 AND 4),\n"
+	"  changed_at INTEGER NOT NULL\n"
+	") STRICT;\n"
+	"CREATE INDEX grade_changes_by_attempt ON grade_changes(attempt_id);\n"
+	"CREATE TABLE cards (\n"
+	"  question_id TEXT PRIMARY KEY REFERENCES questions(id),\n"
+	"  stability REAL NOT NULL,\n"
+	"  difficulty REAL NOT NULL,\n"
+	"  last_review INTEGER NOT NULL,\n"
+	"  due INTEGER NOT NULL,\n"
+	"  reps INTEGER NOT NULL,\n"
+	"  lapses INTEGER NOT NULL,\n"
+	"  first_review INTEGER NOT NULL\n"
+	") STRICT;\n"
+	"CREATE TABLE settings (\n"
+	"  key TEXT PRIMARY KEY,\n"
+	"  value TEXT NOT NULL,\n"
+	"  updated_at INTEGER NOT NULL\n"
+	") STRICT;\n"
+	"CREATE VIRTUAL TABLE answers_fts USING fts5(answer, content='attempts',\n"
+	"  content_rowid='id', tokenize='unicode61 remove_diacritics 2');\n"
+	"CREATE TRIGGER attempts_fts_insert AFTER INSERT ON attempts BEGIN\n"
+	"  INSERT INTO answers_fts(rowid, answer) VALUES (new.id, new.answer);\n"
+	"END;\n"
+	"CREATE TRIGGER attempts_fts_delete AFTER DELETE ON attempts BEGIN\n"
+	"  INSERT INTO answers_fts(answers_fts, rowid, answer)\n"
+	"    VALUES ('delete', old.id, old.answer);\n"
+	"END;\n"
+	"CREATE TRIGGER attempts_fts_update AFTER UPDATE OF answer ON attempts BEGIN\n"
+	"  INSERT INTO answers_fts(answers_fts, rowid, answer)\n"
+	"    VALUES ('delete', old.id, old.answer);\n"
+	"  INSERT INTO answers_fts(rowid, answer) VALUES (new.id, new.answer);\n"
+	"END;\n",
+};
+
+const char *const store_setting_keys[] = {
+	"desired-retention",
+	"new-per-day",
+	"maximum-interval",
+	NULL,
+};
+static const char *const setting_defaults[] = {"0.9", "5", "36500"};
+
+/* ---- clock and status ---- */
+
+long long st_now(const struct store *st)
+{
+	return st->now_set ? st->now : (long long)time(NULL);
+}
+
+void store_set_now(struct store *st, long long now)
+{
+	st->now = now;
+	st->now_set = 1;
+}
+
+int store_exit_code(int status)
+{
+	switch (status) {
+	case STORE_OK:
+		return EX_OK;
+	case STORE_ENOENT:
+		return EX_NOINPUT;
+	case STORE_EINVAL:
+		return EX_DATAERR;
+	}
+	return EX_IOERR;
+}
+
+int store_is_readonly(const struct store *st)
+{
+	return st->readonly;
+}
+
+/* ---- errors ---- */
+
+int st_fail(struct store *st, int rc, struct sb *err, const char *doing,
+	    const char *kept)
+{
+	const char *msg = st && st->db ? sqlite3_errmsg(st->db) : sqlite3_errstr(rc);
+	const char *path = st ? st->path : "?";
+	int sys = st && st->db ? sqlite3_system_errno(st->db) : 0;
+	int status = STORE_EIO;
+	const char *given = kept;
+	if (!kept)
+		kept = "nothing was changed";
+	switch (rc & 0xff) {
+	case SQLITE_BUSY:
+	case SQLITE_LOCKED:
+		/* Any SQLite client may hold the lock, not only pmdrill. */
+		sb_addf(err, "database is locked by another process; try again "
+			     "when it is done (%s while %s; %s)",
+			msg, doing, kept);
+		status = STORE_EBUSY;
+		break;
+	case SQLITE_IOERR:
+		/* A file-size limit (EFBIG) or a full disk seen as a failed
+		 * write: for the user both mean "no room". */
+		if (!sys) {
+			/* SQLite reports a short write (the usual sign of a
+			 * full disk or a file-size limit) without an errno. */
+			sb_addf(err, "disk full or I/O error: %s failed (%s); %s",
+				doing, msg, kept);
+			break;
+		}
+		if (sys != ENOSPC && sys != EFBIG && sys != EDQUOT) {
+			sb_addf(err, "I/O error: %s failed (%s: %s); %s", doing,
+				msg, strerror(sys), kept);
+			break;
+		}
+		/* fall through */
+	case SQLITE_FULL:
+		sb_addf(err, "disk full: %s failed (%s%s%s); %s", doing, msg,
+			sys ? ": " : "", sys ? strerror(sys) : "", kept);
+		break;
+	case SQLITE_READONLY:
+		sb_addf(err, "database '%s' is read-only: %s failed (%s); %s",
+			path, doing, msg, kept);
+		break;
+	case SQLITE_CORRUPT:
+	case SQLITE_NOTADB:
+		/*
+		 * Damage found by a write may come after an earlier commit
+		 * (a drill saves the answer before scoring it): say what the
+		 * caller kept rather than claim the file is untouched.
+		 */
+		sb_addf(err, "'%s' is not a usable pmdrill database (%s); %s",
+			path, msg, given ? given : "the file was left untouched");
+		break;
+	case SQLITE_CANTOPEN:
+		sb_addf(err, "cannot open database '%s': %s", path, msg);
+		if (st && st->db && sqlite3_system_errno(st->db))
+			sb_addf(err, " (%s)", strerror(sqlite3_system_errno(st->db)));
+		break;
+	default:
+		sb_addf(err, "database error: %s failed (%s); %s", doing, msg,
+			kept);
+	}
+	return status;
+}
+
+/* ---- small statement helpers ---- */
+
+int st_prep(struct store *st, sqlite3_stmt **s, const char *sql)
+{
+	return sqlite3_prepare_v2(st->db, sql, -1, s, NULL);
+}
+
+char *st_col_str(sqlite3_stmt *s, int i)
+{
+	const unsigned char *t = sqlite3_column_text(s, i);
+	if (!t)
+		return NULL;
+	return xstrndup((const char *)t, (size_t)sqlite3_column_bytes(s, i));
+}
+
+double st_col_dbl(sqlite3_stmt *s, int i, double dflt)
+{
+	return sqlite3_column_type(s, i) == SQLITE_NULL
+		       ? dflt
+		       : sqlite3_column_double(s, i);
+}
+
+long long st_col_ll(sqlite3_stmt *s, int i, long long dflt)
+{
+	return sqlite3_column_type(s, i) == SQLITE_NULL
+		       ? dflt
+		       : sqlite3_column_int64(s, i);
+}
+
+void st_bind_text(sqlite3_stmt *s, int i, const char *t)
+{
+	if (t)
+		sqlite3_bind_text(s, i, t, -1, SQLITE_TRANSIENT);
+	else
+		sqlite3_bind_null(s, i);
+}
+
+int st_exec(struct store *st, const char *sql)
+{
+	return sqlite3_exec(st->db, sql, NULL, NULL, NULL);
+}
+
+int st_begin(struct store *st)
+{
+	return st_exec(st, "BEGIN IMMEDIATE");
+}
+
+void st_rollback(struct store *st)
+{
+	if (!sqlite3_get_autocommit(st->db))
+		sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+}
+
+int st_step_done(sqlite3_stmt *s)
+{
+	int rc;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW)
+		;
+	return rc == SQLITE_DONE ? SQLITE_OK : rc;
+}
+
+int st_query_int(struct store *st, const char *sql, long long *out)
+{
+	sqlite3_stmt *s = NULL;
+	int rc = st_prep(st, &s, sql);
+	if (rc == SQLITE_OK) {
+		rc = sqlite3_step(s);
+		if (rc == SQLITE_ROW) {
+			*out = sqlite3_column_int64(s, 0);
+			rc = SQLITE_OK;
+		} else if (rc == SQLITE_DONE) {
+			*out = 0;
+			rc = SQLITE_OK;
+		}
+	}
+	sqlite3_finalize(s);
+	return rc;
+}
+
+void st_hex64(char out[17], uint64_t v)
+{
+	snprintf(out, 17, "%016llx", (unsigned long long)v);
+}
+
+uint64_t st_parse_hex64(const char *s)
+{
+	return s ? (uint64_t)strtoull(s, NULL, 16) : 0;
+}
+
+/* ---- open, migrate, close ---- */
+
+static int dir_of(const char *path, struct sb *out)
+{
+	const char *slash = strrchr(path, '/');
+	sb_reset(out);
+	if (!slash)
+		sb_adds(out, ".");
+	else if (slash == path)
+		sb_adds(out, "/");
+	else
+		sb_add(out, path, (size_t)(slash - path));
+	return 0;
+}
+
+/* "file:" URI for a path, so ?immutable=1 can be added. */
+static void file_uri(struct sb *out, const char *path)
+{
+	const unsigned char *p;
+	sb_adds(out, "file:");
+	for (p = (const unsigned char *)path; *p; p++) {
+		if (*p == '%' || *p == '?' || *p == '#' || *p < 0x21 || *p >= 0x7f)
+			sb_addf(out, "%%%02X", *p);
+		else
+			sb_addc(out, (char)*p);
+	}
+}
+
+/*
+ * Read the schema version and tell whether the file is ours: a database
+ * newer than us, or another program's, is refused.  The three values come
+ * from one statement, hence one snapshot: read separately, another
+ * pmdrill's first migration could commit in between and make a new
+ * database look like a stranger's.  Returns 0, or an error (SQLite's
+ * rc < 0 as a store status, message in err).
+ */
+static int check_ours(struct store *st, long long *v, struct sb *err)
+{
+	sqlite3_stmt *s = NULL;
+	long long app_id = 0, ntables = 0, nours = 0;
+	int rc = st_prep(st, &s,
+			 "SELECT (SELECT user_version FROM pragma_user_version),"
+			 " (SELECT application_id FROM pragma_application_id),"
+			 " (SELECT count(*) FROM sqlite_master),"
+			 " (SELECT count(*) FROM sqlite_master WHERE type = 'table'"
+			 "  AND name IN (" STORE_TABLES "))");
+	if (!rc) {
+		rc = sqlite3_step(s);
+		if (rc == SQLITE_ROW) {
+			*v = sqlite3_column_int64(s, 0);
+			app_id = sqlite3_column_int64(s, 1);
+			ntables = sqlite3_column_int64(s, 2);
+			nours = sqlite3_column_int64(s, 3);
+			rc = SQLITE_OK;
+		}
+	}
+	sqlite3_finalize(s);
+	if (rc)
+		return st_fail(st, rc, err, "reading the database", NULL);
+	/*
+	 * Another program's file: a foreign application_id, or none (0, as
+	 * any SQLite file starts) with tables that are not all ours.  An
+	 * application_id of 0 with our tables is accepted, so a database
+	 * whose id was never stamped still opens.
+	 */
+	if ((app_id && app_id != STORE_APP_ID) ||
+	    (!app_id && ntables && (*v == 0 || nours < STORE_NTABLES))) {
+		sb_addf(err, "'%s' is an SQLite database but not pmdrill's "
+			     "(application_id 0x%08llx, user_version %lld); the "
+			     "file was left untouched; give pmdrill its own "
+			     "database with --db PATH or $PMDRILL_DB",
+			st->path, (unsigned long long)app_id & 0xffffffffu, *v);
+		return STORE_EIO;
+	}
+	if (*v > STORE_SCHEMA_VERSION) {
+		sb_addf(err, "database '%s' has schema version %lld, newer than "
+			     "this pmdrill understands (%d); use a newer pmdrill "
+			     "(the file was left untouched)",
+			st->path, *v, STORE_SCHEMA_VERSION);
+		return STORE_EIO;
+	}
+	return STORE_OK;
+}
+
+static int migrate(struct store *st, struct sb *err)
+{
+	long long v;
+	int rc;
+
+	if ((rc = check_ours(st, &v, err)))
+		return rc;
+	if (v == STORE_SCHEMA_VERSION)
+		return STORE_OK;
+	if (st->readonly) {
+		sb_addf(err, "database '%s' needs its schema upgraded from "
+			     "version %lld to %d, but it is read-only",
+			st->path, v, STORE_SCHEMA_VERSION);
+		return STORE_EIO;
+	}
+
+	rc = st_begin(st);
+	if (rc)
+		return st_fail(st, rc, err, "upgrading the schema", NULL);
+	/* Another pmdrill may have migrated while we waited for the lock. */
+	if ((rc = check_ours(st, &v, err))) {
+		st_rollback(st);
+		return rc;
+	}
+	while (v < STORE_SCHEMA_VERSION) {
+		char bump[64];
+		if ((rc = st_exec(st, migrations[v])))
+			goto fail;
+		v++;
+		snprintf(bump, sizeof(bump), "PRAGMA user_version = %lld", v);
+		if ((rc = st_exec(st, bump)))
+			goto fail;
+	}
+	{
+		char id[64];
+		snprintf(id, sizeof(id), "PRAGMA application_id = %d", STORE_APP_ID);
+		if ((rc = st_exec(st, id)))
+			goto fail;
+	}
+	if ((rc = st_exec(st, "COMMIT")))
+		goto fail;
+	return STORE_OK;
+fail:
+	rc = st_fail(st, rc, err, "upgrading the schema",
+		     "the database was not changed");
+	st_rollback(st);
+	return rc;
+}
+
+static int is_wal(struct store *st)
+{
+	sqlite3_stmt *s = NULL;
+	const unsigned char *mode;
+	int wal = 0;
+	if (!st_prep(st, &s, "PRAGMA journal_mode") && sqlite3_step(s) == SQLITE_ROW &&
+	    (mode = sqlite3_column_text(s, 0)))
+		wal = !strcmp((const char *)mode, "wal");
+	sqlite3_finalize(s);
+	return wal;
+}
+
+/*
+ * Switching to WAL needs an exclusive lock, and SQLite does not call the
+ * busy handler for it: when several pmdrills create the database at
+ * once, the losers get SQLITE_BUSY at once.  Retry for the busy timeout;
+ * usually the winner has switched it meanwhile.
+ */
+static int set_wal(struct store *st)
+{
+	int waited = 0, rc;
+	for (;;) {
+		if (is_wal(st))
+			return SQLITE_OK;
+		rc = st_exec(st, "PRAGMA journal_mode = WAL");
+		if ((rc & 0xff) != SQLITE_BUSY && (rc & 0xff) != SQLITE_LOCKED)
+			return rc;
+		if (waited >= BUSY_TIMEOUT_MS)
+			return rc;
+		sqlite3_sleep(10);
+		waited += 10;
+	}
+}
+
+static int try_open(struct store *st, const char *name, int flags, struct sb *err)
+{
+	int rc = sqlite3_open_v2(name, &st->db, flags, NULL);
+	if (rc != SQLITE_OK) {
+		int e = errno;
+		if (st->db)
+			sb_addf(err, "cannot open database '%s': %s", st->path,
+				sqlite3_errmsg(st->db));
+		else
+			sb_addf(err, "cannot open database '%s': %s", st->path,
+				sqlite3_errstr(rc));
+		if (e && (rc & 0xff) == SQLITE_CANTOPEN)
+			sb_addf(err, " (%s)", strerror(e));
+		sqlite3_close(st->db);
+		st->db = NULL;
+		return STORE_EIO;
+	}
+	sqlite3_extended_result_codes(st->db, 1);
+	sqlite3_busy_timeout(st->db, BUSY_TIMEOUT_MS);
+	return STORE_OK;
+}
+
+int store_open(struct store **out, const char *path, int create, struct sb *err)
+{
+	struct store *st;
+	struct stat sbuf;
+	struct sb dir = SB_INIT;
+	long long v;
+	int exists, writable, rc, status = STORE_EIO;
+
+	*out = NULL;
+	/*
+	 * A file-size limit (ulimit -f) must fail the write with EFBIG, which
+	 * SQLite reports and rolls back, instead of killing the process with
+	 * SIGXFSZ halfway through a transaction.
+	 */
+	signal(SIGXFSZ, SIG_IGN);
+
+	st = xcalloc(1, sizeof(*st));
+	st->path = xstrdup(path);
+	if (!strcmp(path, ":memory:")) {
+		/* A scratch database (defaults, empty exports): no file. */
+		if (try_open(st, path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE,
+			     err))
+			goto fail;
+		if ((status = migrate(st, err)))
+			goto fail;
+		*out = st;
+		return STORE_OK;
+	}
+	dir_of(path, &dir);
+	exists = !stat(path, &sbuf);
+	if (exists && S_ISDIR(sbuf.st_mode)) {
+		sb_addf(err, "database '%s' is a folder", path);
+		goto fail;
+	}
+	if (!exists) {
+		if (errno != ENOENT) {
+			sb_addf(err, "cannot open database '%s': %s", path,
+				strerror(errno));
+			goto fail;
+		}
+		if (!create) {
+			sb_addf(err, "no database at '%s' yet", path);
+			status = STORE_ENOENT;
+			goto fail;
+		}
+		if (mkdir_p(dir.buf)) {
+			sb_addf(err, "cannot create folder '%s' for the database: %s",
+				dir.buf, strerror(errno));
+			goto fail;
+		}
+	}
+	writable = !exists || !access(path, W_OK);
+	/* SQLite writes its -wal and -shm files beside the database. */
+	if (writable && access(dir.buf, W_OK))
+		writable = 0;
+
+	if (!writable && create) {
+		if (access(path, W_OK))
+			sb_addf(err, "database '%s' is read-only (%s); nothing "
+				     "was saved",
+				path, strerror(errno));
+		else
+			sb_addf(err, "database '%s' cannot be written: its folder "
+				     "'%s' is read-only and SQLite needs to create "
+				     "files there; nothing was saved",
+				path, dir.buf);
+		goto fail;
+	}
+	if (writable) {
+		if (try_open(st, path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE,
+			     err))
+			goto fail;
+	} else {
+		st->readonly = 1;
+		if (try_open(st, path, SQLITE_OPEN_READONLY, err))
+			goto fail;
+	}
+
+	/* The first read tells a database from garbage; nothing is written
+	 * before it succeeds. */
+	rc = st_query_int(st, "PRAGMA schema_version", &v);
+	if (rc && st->readonly && ((rc & 0xff) == SQLITE_CANTOPEN ||
+				   (rc & 0xff) == SQLITE_READONLY)) {
+		/*
+		 * A WAL database in a folder we cannot write: SQLite cannot
+		 * create the -shm file.  Nobody (but root) can write there
+		 * either, so reading it as immutable is safe.
+		 */
+		struct sb uri = SB_INIT;
+		sqlite3_close(st->db);
+		st->db = NULL;
+		file_uri(&uri, path);
+		sb_adds(&uri, "?immutable=1");
+		rc = try_open(st, uri.buf, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI,
+			      err);
+		sb_release(&uri);
+		if (rc)
+			goto fail;
+		rc = st_query_int(st, "PRAGMA schema_version", &v);
+	}
+	if (rc) {
+		st_fail(st, rc, err, "reading the database", NULL);
+		goto fail;
+	}
+	/* Refuse what is not ours before writing anything (even the
+	 * journal-mode bytes of the header). */
+	if ((status = check_ours(st, &v, err)))
+		goto fail;
+	if (st->readonly) {
+		st_exec(st, "PRAGMA query_only = 1");
+	} else {
+		if ((rc = set_wal(st))) {
+			st_fail(st, rc, err, "switching to WAL mode", NULL);
+			goto fail;
+		}
+		st_exec(st, "PRAGMA synchronous = FULL");
+	}
+	if ((rc = st_exec(st, "PRAGMA foreign_keys = ON"))) {
+		st_fail(st, rc, err, "enabling foreign keys", NULL);
+		goto fail;
+	}
+	if ((status = migrate(st, err)))
+		goto fail;
+	sb_release(&dir);
+	*out = st;
+	return STORE_OK;
+fail:
+	if (status == STORE_OK)
+		status = STORE_EIO;
+	sb_release(&dir);
+	store_close(st);
+	return status;
+}
+
+void store_close(struct store *st)
+{
+	if (!st)
+		return;
+	if (st->db)
+		sqlite3_close(st->db);
+	free(st->path);
+	free(st);
+}
+
+/* ---- questions ---- */
+
+static void join_tags(struct sb *out, const struct question *q)
+{
+	size_t i;
+	sb_reset(out);
+	for (i = 0; i < q->ntags; i++) {
+		if (i)
+			sb_adds(out, ", ");
+		sb_adds(out, q->tags[i]);
+	}
+}
+
+int store_sync_questions(struct store *st, const struct bank *b, long long now,
+			 struct sb *err)
+{
+	sqlite3_stmt *up = NULL, *mark = NULL;
+	struct sb tags = SB_INIT;
+	size_t i;
+	int rc;
+
+	if (st->readonly)
+		return STORE_OK; /* nothing to record; reading still works */
+	if ((rc = st_begin(st)))
+		goto fail;
+	if ((rc = st_exec(st, "CREATE TEMP TABLE IF NOT EXISTS bank_ids "
+			      "(id TEXT PRIMARY KEY); DELETE FROM temp.bank_ids")))
+		goto fail;
+	if ((rc = st_prep(st, &up,
+			  "INSERT INTO questions (id, category, prompt, level, tags,"
+			  " rubric, first_seen, updated_at, retired)"
+			  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7, 0)"
+			  " ON CONFLICT (id) DO UPDATE SET category = ?2,"
+			  " prompt = ?3, level = ?4, tags = ?5, rubric = ?6,"
+			  " updated_at = ?7, retired = 0"
+			  " WHERE category IS NOT ?2 OR prompt IS NOT ?3"
+			  " OR level IS NOT ?4 OR tags IS NOT ?5 OR rubric IS NOT ?6"
+			  " OR retired != 0")) ||
+	    (rc = st_prep(st, &mark, "INSERT OR IGNORE INTO temp.bank_ids VALUES (?)")))
+		goto fail;
+	for (i = 0; i < b->q.nr; i++) {
+		const struct question *q = &b->q.v[i];
+		const char *lvl = qlevel_name(q->level);
+		join_tags(&tags, q);
+		sqlite3_bind_text(up, 1, q->id, -1, SQLITE_STATIC);
+		st_bind_text(up, 2, q->category);
+		st_bind_text(up, 3, q->prompt);
+		st_bind_text(up, 4, lvl && *lvl ? lvl : NULL);
+		st_bind_text(up, 5, tags.len ? tags.buf : NULL);
+		st_bind_text(up, 6, question_rubric(q));
+		sqlite3_bind_int64(up, 7, now);
+		if ((rc = st_step_done(up)))
+			goto fail;
+		sqlite3_reset(up);
+		sqlite3_bind_text(mark, 1, q->id, -1, SQLITE_STATIC);
+		if ((rc = st_step_done(mark)))
+			goto fail;
+		sqlite3_reset(mark);
+	}
+	if ((rc = st_exec(st, "UPDATE questions SET retired = 1 WHERE retired = 0"
+			      " AND id NOT IN (SELECT id FROM temp.bank_ids)")) ||
+	    (rc = st_exec(st, "COMMIT")))
+		goto fail;
+	sqlite3_finalize(up);
+	sqlite3_finalize(mark);
+	sb_release(&tags);
+	return STORE_OK;
+fail:
+	rc = st_fail(st, rc, err, "recording the question bank",
+		     "your attempts are kept");
+	sqlite3_finalize(up);
+	sqlite3_finalize(mark);
+	st_rollback(st);
+	sb_release(&tags);
+	return rc;
+}
+
+int st_ensure_question(struct store *st, const char *qid,
+		       const char *category, const char *prompt, long long t)
+{
+	sqlite3_stmt *s = NULL;
+	int rc = st_prep(st, &s,
+			 "INSERT INTO questions (id, category, prompt, first_seen,"
+			 " updated_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT (id) DO"
+			 " UPDATE SET first_seen = min(first_seen, excluded.first_seen)");
+	if (rc)
+		return rc;
+	sqlite3_bind_text(s, 1, qid, -1, SQLITE_STATIC);
+	st_bind_text(s, 2, category);
+	st_bind_text(s, 3, prompt);
+	sqlite3_bind_int64(s, 4, t);
+	sqlite3_bind_int64(s, 5, t);
+	rc = st_step_done(s);
+	sqlite3_finalize(s);
+	return rc;
+}
+
+/* ---- settings ---- */
+
+static int setting_index(const char *key)
+{
+	int i;
+	for (i = 0; store_setting_keys[i]; i++)
+		if (!strcmp(store_setting_keys[i], key))
+			return i;
+	return -1;
+}
+
+static int parse_int_range(const char *v, long lo, long hi, long *out)
+{
+	char *end;
+	long x;
+	errno = 0;
+	x = strtol(v, &end, 10);
+	if (!*v || *end || errno || x < lo || x > hi)
+		return -1;
+	*out = x;
+	return 0;
+}
+
+/* Validate and write the canonical form of a value into canon. */
+static int canon_setting(int idx, const char *value, struct sb *canon,
+			 struct sb *err)
+{
+	long l;
+	double d;
+	char *end;
+	switch (idx) {
+	case 0:
+		errno = 0;
+		d = strtod(value, &end);
+		if (!*value || *end || errno || !(d >= 0.7 && d <= 0.99)) {
+			sb_addf(err, "desired-retention must be a number from 0.7 "
+				     "to 0.99, not '%s'",
+				value);
+			return STORE_EINVAL;
+		}
+		sb_addf(canon, "%.4g", d);
+		return STORE_OK;
+	case 1:
+		if (parse_int_range(value, 0, 1000, &l)) {
+			sb_addf(err, "new-per-day must be a whole number from 0 "
+				     "to 1000, not '%s'",
+				value);
+			return STORE_EINVAL;
+		}
+		sb_addf(canon, "%ld", l);
+		return STORE_OK;
+	case 2:
+		if (parse_int_range(value, 1, FSRS_DEFAULT_MAX_INTERVAL, &l)) {
+			sb_addf(err, "maximum-interval must be a whole number of "
+				     "days from 1 to %d, not '%s'",
+				FSRS_DEFAULT_MAX_INTERVAL, value);
+			return STORE_EINVAL;
+		}
+		sb_addf(canon, "%ld", l);
+		return STORE_OK;
+	}
+	return STORE_EINVAL;
+}
+
+static void unknown_key(struct sb *err, const char *key)
+{
+	int i;
+	sb_addf(err, "unknown setting '%s' (known: ", key);
+	for (i = 0; store_setting_keys[i]; i++)
+		sb_addf(err, "%s%s", i ? ", " : "", store_setting_keys[i]);
+	sb_addc(err, ')');
+}
+
+int store_check_setting(const char *key, const char *value, struct sb *err)
+{
+	struct sb canon = SB_INIT;
+	int idx = setting_index(key), rc;
+	if (idx < 0) {
+		unknown_key(err, key);
+		return STORE_EINVAL;
+	}
+	rc = canon_setting(idx, value, &canon, err);
+	sb_release(&canon);
+	return rc;
+}
+
+int store_get_setting(struct store *st, const char *key, struct sb *value,
+		      struct sb *err)
+{
+	sqlite3_stmt *s = NULL;
+	int idx = setting_index(key), rc;
+	sb_reset(value);
+	if (idx < 0) {
+		unknown_key(err, key);
+		return STORE_EINVAL;
+	}
+	if ((rc = st_prep(st, &s, "SELECT value FROM settings WHERE key = ?")))
+		goto fail;
+	sqlite3_bind_text(s, 1, key, -1, SQLITE_STATIC);
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW) {
+		sb_add(value, sqlite3_column_text(s, 0),
+		       (size_t)sqlite3_column_bytes(s, 0));
+	} else if (rc == SQLITE_DONE) {
+		sb_adds(value, setting_defaults[idx]);
+	} else {
+		goto fail;
+	}
+	sqlite3_finalize(s);
+	/* A value edited by hand into nonsense falls back to the default. */
+	{
+		struct sb ignored = SB_INIT;
+		if (store_check_setting(key, value->buf, &ignored) != STORE_OK) {
+			sb_reset(value);
+			sb_adds(value, setting_defaults[idx]);
+		}
+		sb_release(&ignored);
+	}
+	return STORE_OK;
+fail:
+	rc = st_fail(st, rc, err, "reading the settings", NULL);
+	sqlite3_finalize(s);
+	return rc;
+}
+
+int store_set_setting(struct store *st, const char *key, const char *value,
+		      struct sb *err)
+{
+	sqlite3_stmt *s = NULL;
+	struct sb canon = SB_INIT;
+	int idx = setting_index(key), rc;
+	if (idx < 0) {
+		unknown_key(err, key);
+		return STORE_EINVAL;
+	}
+	if ((rc = canon_setting(idx, value, &canon, err))) {
+		sb_release(&canon);
+		return rc;
+	}
+	if ((rc = st_prep(st, &s,
+			  "INSERT OR REPLACE INTO settings (key, value, updated_at)"
+			  " VALUES (?, ?, ?)")))
+		goto fail;
+	sqlite3_bind_text(s, 1, key, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 2, canon.buf, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(s, 3, st_now(st));
+	if ((rc = st_step_done(s)))
+		goto fail;
+	sqlite3_finalize(s);
+	sb_release(&canon);
+	return STORE_OK;
+fail:
+	rc = st_fail(st, rc, err, "saving the setting",
+		     "the setting was not changed");
+	sqlite3_finalize(s);
+	sb_release(&canon);
+	return rc;
+}
+
+int store_params(struct store *st, struct fsrs_params *p, int *new_per_day,
+		 struct sb *err)
+{
+	struct sb v = SB_INIT;
+	struct fsrs_params tmp;
+	int rc;
+	fsrs_params_default(&tmp);
+	if ((rc = store_get_setting(st, "desired-retention", &v, err)))
+		goto done;
+	tmp.desired_retention = strtod(v.buf, NULL);
+	if ((rc = store_get_setting(st, "maximum-interval", &v, err)))
+		goto done;
+	tmp.maximum_interval = atoi(v.buf);
+	if ((rc = store_get_setting(st, "new-per-day", &v, err)))
+		goto done;
+	if (new_per_day)
+		*new_per_day = atoi(v.buf);
+	if (p)
+		*p = tmp;
+done:
+	sb_release(&v);
+	return rc;
+}

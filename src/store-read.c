@@ -1,0 +1,561 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Reading the store: attempts, rebuilt reports, search, streak, stats, dates. */
+#include "store.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include <sqlite3.h>
+
+#include "json.h"
+#include "rubric.h"
+#include "sb.h"
+#include "store-int.h"
+#include "xalloc.h"
+
+/* ---- dates ---- */
+
+long long store_day_start(long long t)
+{
+	long long r = t % 86400;
+	return t - (r < 0 ? r + 86400 : r);
+}
+
+static int utc(long long t, struct tm *tm)
+{
+	time_t tt = (time_t)t;
+	return gmtime_r(&tt, tm) ? 0 : -1;
+}
+
+void store_fmt_date(struct sb *out, long long t)
+{
+	struct tm tm;
+	if (utc(t, &tm)) {
+		sb_addf(out, "@%lld", t);
+		return;
+	}
+	sb_addf(out, "%04d-%02d-%02d", tm.tm_year + 1900, tm.tm_mon + 1,
+		tm.tm_mday);
+}
+
+void store_fmt_time(struct sb *out, long long t)
+{
+	struct tm tm;
+	if (utc(t, &tm)) {
+		sb_addf(out, "@%lld", t);
+		return;
+	}
+	sb_addf(out, "%04d-%02d-%02dT%02d:%02d:%02dZ", tm.tm_year + 1900,
+		tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec);
+}
+
+/* ---- reading attempts ---- */
+
+void st_read_attempt(sqlite3_stmt *s, struct store_attempt *a)
+{
+	memset(a, 0, sizeof(*a));
+	a->id = sqlite3_column_int64(s, 0);
+	a->question_id = st_col_str(s, 1);
+	a->category = st_col_str(s, 2);
+	a->prompt = st_col_str(s, 3);
+	a->started_at = sqlite3_column_int64(s, 4);
+	a->duration_ms = (long)sqlite3_column_int64(s, 5);
+	a->answer_len = (size_t)sqlite3_column_bytes(s, 6);
+	a->answer = xmalloc(a->answer_len + 1);
+	if (a->answer_len)
+		memcpy(a->answer, sqlite3_column_blob(s, 6), a->answer_len);
+	a->answer[a->answer_len] = '\0';
+	a->answer_hash = st_col_str(s, 7);
+	a->follow_up = sqlite3_column_int(s, 8);
+	a->parent = st_col_ll(s, 9, 0);
+	a->scored = sqlite3_column_type(s, 10) != SQLITE_NULL;
+	a->score = st_col_dbl(s, 10, -1);
+	a->words = (unsigned)st_col_ll(s, 11, 0);
+	a->rubric = st_col_str(s, 12);
+	a->rubric_version = st_parse_hex64((const char *)sqlite3_column_text(s, 13));
+	a->auto_grade = (int)st_col_ll(s, 14, 0);
+	a->final_grade = (int)st_col_ll(s, 15, 0);
+	a->scheduled = sqlite3_column_int(s, 16);
+	a->reviewed_at = st_col_ll(s, 17, 0);
+	a->stability = st_col_dbl(s, 18, 0);
+	a->difficulty = st_col_dbl(s, 19, 0);
+	a->retrievability = st_col_dbl(s, 20, -1);
+	a->elapsed_days = st_col_ll(s, 21, -1);
+	a->interval_days = (int)st_col_ll(s, 22, 0);
+	a->due = st_col_ll(s, 23, 0);
+	a->grade_changes = sqlite3_column_int(s, 24);
+	a->notes = st_col_str(s, 25);
+	a->sentences = (unsigned)st_col_ll(s, 26, 0);
+	a->limit_s = (unsigned)st_col_ll(s, 27, 0);
+	a->wpm = st_col_dbl(s, 28, 0);
+	a->prose_share = st_col_dbl(s, 29, 0);
+	a->density = st_col_dbl(s, 30, 0);
+	a->guard = st_col_dbl(s, 31, 1);
+	a->length_factor = st_col_dbl(s, 32, 1);
+}
+
+static void item_release(struct store_item *it)
+{
+	free(it->name);
+	free(it->label);
+	free(it->detail);
+	free(it->feedback);
+	free(it->evidence);
+}
+
+void store_attempt_release(struct store_attempt *a)
+{
+	size_t i;
+	free(a->question_id);
+	free(a->category);
+	free(a->prompt);
+	free(a->answer);
+	free(a->answer_hash);
+	free(a->rubric);
+	free(a->notes);
+	for (i = 0; i < a->nitems; i++)
+		item_release(&a->items[i]);
+	free(a->items);
+	memset(a, 0, sizeof(*a));
+}
+
+void store_attempts_free(struct store_attempt *v, size_t n)
+{
+	size_t i;
+	for (i = 0; i < n; i++)
+		store_attempt_release(&v[i]);
+	free(v);
+}
+
+static int crit_kind_from(const char *name)
+{
+	int k;
+	for (k = 0; k < CRIT_KIND_MAX; k++)
+		if (name && !strcmp(crit_kind_name((enum crit_kind)k), name))
+			return k;
+	return -1;
+}
+
+static int load_items(struct store *st, struct store_attempt *a)
+{
+	sqlite3_stmt *s = NULL;
+	size_t alloc = 0;
+	int rc = st_prep(st, &s,
+			 "SELECT name, label, kind, weight, earned, scaled, active,"
+			 " met, limited, detail, feedback, evidence FROM criteria"
+			 " WHERE attempt_id = ? ORDER BY pos");
+	if (rc)
+		return rc;
+	sqlite3_bind_int64(s, 1, a->id);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		struct store_item *it;
+		char *kind;
+		ALLOC_GROW(a->items, a->nitems + 1, alloc);
+		it = &a->items[a->nitems++];
+		memset(it, 0, sizeof(*it));
+		it->name = st_col_str(s, 0);
+		it->label = st_col_str(s, 1);
+		kind = st_col_str(s, 2);
+		it->kind = crit_kind_from(kind);
+		free(kind);
+		it->weight = sqlite3_column_double(s, 3);
+		it->earned = sqlite3_column_double(s, 4);
+		it->scaled = sqlite3_column_double(s, 5);
+		it->active = sqlite3_column_int(s, 6);
+		it->met = sqlite3_column_int(s, 7);
+		it->limited = sqlite3_column_int(s, 8);
+		it->detail = st_col_str(s, 9);
+		it->feedback = st_col_str(s, 10);
+		it->evidence = st_col_str(s, 11);
+	}
+	sqlite3_finalize(s);
+	return rc == SQLITE_DONE ? SQLITE_OK : rc;
+}
+
+int store_get_attempt(struct store *st, long long id, struct store_attempt *a,
+		      struct sb *err)
+{
+	sqlite3_stmt *s = NULL;
+	int rc = st_prep(st, &s, "SELECT " ATTEMPT_COLS " WHERE a.id = ?");
+	memset(a, 0, sizeof(*a));
+	if (rc)
+		goto fail;
+	sqlite3_bind_int64(s, 1, id);
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_DONE) {
+		sqlite3_finalize(s);
+		sb_addf(err, "no attempt %lld", id);
+		return STORE_ENOENT;
+	}
+	if (rc != SQLITE_ROW)
+		goto fail;
+	st_read_attempt(s, a);
+	sqlite3_finalize(s);
+	s = NULL;
+	if ((rc = load_items(st, a)))
+		goto fail;
+	return STORE_OK;
+fail:
+	rc = st_fail(st, rc, err, "reading an attempt", NULL);
+	sqlite3_finalize(s);
+	store_attempt_release(a);
+	return rc;
+}
+
+int store_list_attempts(struct store *st, const struct store_filter *f,
+			struct store_attempt **out, size_t *n, struct sb *err)
+{
+	sqlite3_stmt *s = NULL;
+	struct sb sql = SB_INIT;
+	struct store_attempt *v = NULL;
+	size_t nr = 0, alloc = 0;
+	int rc, arg = 1;
+
+	*out = NULL;
+	*n = 0;
+	sb_adds(&sql, "SELECT " ATTEMPT_COLS " WHERE 1");
+	if (f->question_id)
+		sb_adds(&sql, " AND a.question_id = ?");
+	if (f->since)
+		sb_adds(&sql, " AND a.started_at >= ?");
+	if (f->before_id)
+		sb_adds(&sql, " AND a.id < ?");
+	if (f->main_only)
+		sb_adds(&sql, " AND a.follow_up = -1");
+	sb_addf(&sql, " ORDER BY a.started_at %s, a.id %s",
+		f->oldest_first ? "ASC" : "DESC", f->oldest_first ? "ASC" : "DESC");
+	if (f->limit)
+		sb_addf(&sql, " LIMIT %zu", f->limit);
+	if ((rc = st_prep(st, &s, sql.buf)))
+		goto fail;
+	if (f->question_id)
+		sqlite3_bind_text(s, arg++, f->question_id, -1, SQLITE_STATIC);
+	if (f->since)
+		sqlite3_bind_int64(s, arg++, f->since);
+	if (f->before_id)
+		sqlite3_bind_int64(s, arg++, f->before_id);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		ALLOC_GROW(v, nr + 1, alloc);
+		st_read_attempt(s, &v[nr++]);
+	}
+	if (rc != SQLITE_DONE)
+		goto fail;
+	sqlite3_finalize(s);
+	sb_release(&sql);
+	*out = v;
+	*n = nr;
+	return STORE_OK;
+fail:
+	rc = st_fail(st, rc, err, "reading the history", NULL);
+	sqlite3_finalize(s);
+	sb_release(&sql);
+	store_attempts_free(v, nr);
+	return rc;
+}
+
+/* ---- rebuilding a report ---- */
+
+static char *own(struct store_report *r, char *s)
+{
+	if (!s)
+		return NULL;
+	ALLOC_GROW(r->owned, r->nowned + 1, r->aowned);
+	r->owned[r->nowned++] = s;
+	return s;
+}
+
+int store_report_from(const struct store_attempt *a, struct store_report *out)
+{
+	struct score_report *rep = &out->rep;
+	size_t i, k;
+	int bad = 0;
+
+	memset(out, 0, sizeof(*out));
+	rep->score = a->score < 0 ? 0 : a->score;
+	rep->grade = a->final_grade;
+	rep->words = a->words;
+	rep->sentences = a->sentences;
+	rep->duration_ms = a->duration_ms;
+	rep->limit_s = a->limit_s;
+	rep->wpm = a->wpm;
+	rep->prose_share = a->prose_share;
+	rep->density = a->density;
+	rep->guard = a->guard;
+	rep->length_factor = a->length_factor;
+	if (a->nitems)
+		rep->items = xcalloc(a->nitems, sizeof(*rep->items));
+	rep->nitems = a->nitems;
+	for (i = 0; i < a->nitems; i++) {
+		const struct store_item *si = &a->items[i];
+		struct score_item *it = &rep->items[i];
+		struct json_value ev;
+		const char *msg;
+		it->name = own(out, si->name ? xstrdup(si->name) : NULL);
+		it->label = own(out, si->label ? xstrdup(si->label) : NULL);
+		if (!it->label)
+			it->label = it->name;
+		it->kind = si->kind;
+		it->weight = si->weight;
+		it->earned = si->earned;
+		it->scaled = si->scaled;
+		it->active = si->active;
+		it->met = si->met;
+		it->limited = si->limited;
+		it->detail = si->detail ? xstrdup(si->detail) : NULL;
+		it->feedback = si->feedback ? xstrdup(si->feedback) : NULL;
+		memset(&ev, 0, sizeof(ev));
+		if (!si->evidence ||
+		    json_parse(si->evidence, strlen(si->evidence), &ev, &msg)) {
+			if (si->evidence)
+				bad = 1;
+			json_value_release(&ev);
+			continue;
+		}
+		for (k = 0; ev.type == JSON_ARR && k < ev.n; k++) {
+			const struct json_value *st = json_get(&ev.kids[k], "start");
+			const struct json_value *en = json_get(&ev.kids[k], "end");
+			const struct json_value *wh = json_get(&ev.kids[k], "what");
+			struct score_evidence *e;
+			if (!st || !en || st->type != JSON_NUM || en->type != JSON_NUM ||
+			    st->num < 0 || en->num < st->num ||
+			    en->num > (double)a->answer_len) {
+				bad = 1;
+				continue;
+			}
+			ALLOC_GROW(it->ev, it->nev + 1, it->aev);
+			e = &it->ev[it->nev++];
+			e->start = (size_t)st->num;
+			e->end = (size_t)en->num;
+			e->what = wh && wh->type == JSON_STR ? own(out, xstrdup(wh->str))
+							  : NULL;
+		}
+		json_value_release(&ev);
+	}
+	if (a->notes) {
+		struct json_value nv;
+		const char *msg;
+		if (!json_parse(a->notes, strlen(a->notes), &nv, &msg)) {
+			for (k = 0; nv.type == JSON_ARR && k < nv.n; k++) {
+				if (nv.kids[k].type != JSON_STR)
+					continue;
+				ALLOC_GROW(rep->notes, rep->nnotes + 1, rep->anotes);
+				rep->notes[rep->nnotes++] = xstrdup(nv.kids[k].str);
+			}
+		} else {
+			bad = 1;
+		}
+		json_value_release(&nv);
+	}
+	return bad ? STORE_EINVAL : STORE_OK;
+}
+
+void store_report_release(struct store_report *r)
+{
+	size_t i;
+	score_report_release(&r->rep);
+	for (i = 0; i < r->nowned; i++)
+		free(r->owned[i]);
+	free(r->owned);
+	memset(r, 0, sizeof(*r));
+}
+
+/* ---- search ---- */
+
+static void as_phrase(struct sb *out, const char *q)
+{
+	sb_addc(out, '"');
+	for (; *q; q++) {
+		if (*q == '"')
+			sb_addc(out, '"');
+		sb_addc(out, *q);
+	}
+	sb_addc(out, '"');
+}
+
+static int run_search(struct store *st, const char *match, size_t limit,
+		      const char *open, const char *close, struct store_hit **out,
+		      size_t *n)
+{
+	sqlite3_stmt *s = NULL;
+	struct store_hit *v = NULL;
+	size_t nr = 0, alloc = 0;
+	int rc = st_prep(st, &s,
+			 "SELECT a.id, a.question_id, a.started_at, a.score,"
+			 " snippet(answers_fts, 0, ?2, ?3, '...', 16)"
+			 " FROM answers_fts JOIN attempts a ON a.id = answers_fts.rowid"
+			 " WHERE answers_fts MATCH ?1"
+			 " ORDER BY answers_fts.rank, a.started_at DESC, a.id DESC"
+			 " LIMIT ?4");
+	if (rc)
+		return rc;
+	sqlite3_bind_text(s, 1, match, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 2, open, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 3, close, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(s, 4, limit ? (long long)limit : -1);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		struct store_hit *h;
+		ALLOC_GROW(v, nr + 1, alloc);
+		h = &v[nr++];
+		h->attempt_id = sqlite3_column_int64(s, 0);
+		h->question_id = st_col_str(s, 1);
+		h->started_at = sqlite3_column_int64(s, 2);
+		h->score = st_col_dbl(s, 3, -1);
+		h->snippet = st_col_str(s, 4);
+		if (!h->snippet)
+			h->snippet = xstrdup("");
+	}
+	sqlite3_finalize(s);
+	if (rc != SQLITE_DONE) {
+		store_hits_free(v, nr);
+		return rc;
+	}
+	*out = v;
+	*n = nr;
+	return SQLITE_OK;
+}
+
+int store_search(struct store *st, const char *query, size_t limit,
+		 const char *open, const char *close, struct store_hit **out,
+		 size_t *n, struct sb *err)
+{
+	struct sb phrase = SB_INIT;
+	const char *q = query;
+	int rc;
+
+	*out = NULL;
+	*n = 0;
+	while (*q == ' ' || *q == '\t')
+		q++;
+	if (!*q) {
+		sb_adds(err, "nothing to search for");
+		return STORE_EINVAL;
+	}
+	rc = run_search(st, query, limit, open, close, out, n);
+	/* Not FTS5 syntax ("C++", "don't", "a:b"): search the words as a
+	 * phrase instead of failing. */
+	if ((rc & 0xff) == SQLITE_ERROR) {
+		as_phrase(&phrase, query);
+		rc = run_search(st, phrase.buf, limit, open, close, out, n);
+	}
+	sb_release(&phrase);
+	if ((rc & 0xff) == SQLITE_ERROR) {
+		sb_addf(err, "cannot search for '%s': %s", query,
+			sqlite3_errmsg(st->db));
+		return STORE_EINVAL;
+	}
+	if (rc)
+		return st_fail(st, rc, err, "searching the answers", NULL);
+	return STORE_OK;
+}
+
+void store_hits_free(struct store_hit *v, size_t n)
+{
+	size_t i;
+	for (i = 0; i < n; i++) {
+		free(v[i].question_id);
+		free(v[i].snippet);
+	}
+	free(v);
+}
+
+/* ---- stats ---- */
+
+int store_streak(struct store *st, long long now, int *days, struct sb *err)
+{
+	sqlite3_stmt *s = NULL;
+	long long today = store_day_start(now) / 86400, expect;
+	int rc = st_prep(st, &s,
+			 "SELECT DISTINCT (started_at - ((started_at % 86400 + 86400)"
+			 " % 86400)) / 86400 AS day FROM attempts"
+			 " WHERE started_at < ? ORDER BY day DESC");
+	*days = 0;
+	if (rc)
+		goto fail;
+	sqlite3_bind_int64(s, 1, (today + 1) * 86400);
+	expect = today;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		long long d = sqlite3_column_int64(s, 0);
+		if (d == expect) {
+			(*days)++;
+			expect--;
+		} else if (d == today - 1 && expect == today) {
+			/* Nothing yet today: yesterday's streak still counts. */
+			*days = 1;
+			expect = d - 1;
+		} else {
+			break;
+		}
+	}
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		goto fail;
+	sqlite3_finalize(s);
+	return STORE_OK;
+fail:
+	rc = st_fail(st, rc, err, "counting the streak", NULL);
+	sqlite3_finalize(s);
+	return rc;
+}
+
+int store_stats(struct store *st, long long now, struct store_stats *out,
+		struct sb *err)
+{
+	sqlite3_stmt *s = NULL;
+	long long today = store_day_start(now);
+	size_t alloc = 0;
+	int rc;
+
+	memset(out, 0, sizeof(*out));
+	out->average = -1;
+	if ((rc = st_prep(st, &s,
+			  "SELECT count(*), count(score),"
+			  " count(DISTINCT question_id),"
+			  " sum(started_at >= ?1 AND started_at < ?1 + 86400),"
+			  " (SELECT avg(score) FROM attempts WHERE follow_up = -1)"
+			  " FROM attempts")))
+		goto fail;
+	sqlite3_bind_int64(s, 1, today);
+	if ((rc = sqlite3_step(s)) != SQLITE_ROW)
+		goto fail;
+	out->attempts = sqlite3_column_int(s, 0);
+	out->scored = sqlite3_column_int(s, 1);
+	out->questions = sqlite3_column_int(s, 2);
+	out->today = (int)st_col_ll(s, 3, 0);
+	out->average = st_col_dbl(s, 4, -1);
+	sqlite3_finalize(s);
+	s = NULL;
+	if ((rc = st_prep(st, &s,
+			  "SELECT coalesce(q.category, '?'), count(a.score),"
+			  " avg(a.score) FROM attempts a"
+			  " LEFT JOIN questions q ON q.id = a.question_id"
+			  " WHERE a.score IS NOT NULL AND a.follow_up = -1"
+			  " GROUP BY 1 ORDER BY 1")))
+		goto fail;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		struct store_cat *c;
+		ALLOC_GROW(out->cats, out->ncats + 1, alloc);
+		c = &out->cats[out->ncats++];
+		c->category = st_col_str(s, 0);
+		c->attempts = sqlite3_column_int(s, 1);
+		c->average = sqlite3_column_double(s, 2);
+	}
+	if (rc != SQLITE_DONE)
+		goto fail;
+	sqlite3_finalize(s);
+	return store_streak(st, now, &out->streak, err);
+fail:
+	rc = st_fail(st, rc, err, "reading the statistics", NULL);
+	sqlite3_finalize(s);
+	store_stats_release(out);
+	return rc;
+}
+
+void store_stats_release(struct store_stats *s)
+{
+	size_t i;
+	for (i = 0; i < s->ncats; i++)
+		free(s->cats[i].category);
+	free(s->cats);
+	s->cats = NULL;
+	s->ncats = 0;
+}
