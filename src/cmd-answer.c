@@ -118,12 +118,8 @@ int cmd_answer(int argc, char **argv, struct app *app)
 		goto out;
 	}
 
-	rc = store_open(&st, app->db_path, 1, &err);
-	if (rc) {
-		fprintf(stderr, "pmdrill: %s\n", err.buf);
-		status = store_exit_code(rc);
+	if ((status = cmd_open_store(app, STORE_OPEN_CREATE, &st)))
 		goto out;
-	}
 	store_set_now(st, now);
 	if ((rc = store_params(st, &p, NULL, &err))) {
 		fprintf(stderr, "pmdrill: %s\n", err.buf);

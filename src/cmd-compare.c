@@ -318,7 +318,7 @@ int cmd_compare(int argc, char **argv, struct app *app)
 	struct row *rows = NULL;
 	size_t nrows = 0;
 	long long id[2] = {0, 0};
-	int json = 0, answers = 0, a, n = 0, have = 0, rc, status = EX_OK;
+	int json = 0, answers = 0, a, n = 0, have = 0, rc = 0, status = EX_OK;
 	const struct store_attempt *early, *late;
 
 	if (cmd_wants_help(argc, argv, "compare"))
@@ -347,8 +347,9 @@ int cmd_compare(int argc, char **argv, struct app *app)
 				       id[0]);
 
 	memset(at, 0, sizeof(at));
-	rc = store_open(&st, app->db_path, 0, &err);
-	if (rc == STORE_ENOENT) {
+	if ((status = cmd_open_store(app, STORE_OPEN_READ, &st)))
+		goto out;
+	if (!st) {
 		fprintf(stderr, "pmdrill: compare: no attempt %lld (no attempts yet)\n", id[0]);
 		status = EX_NOINPUT;
 		goto out;

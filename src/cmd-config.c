@@ -48,12 +48,11 @@ int cmd_config(int argc, char **argv, struct app *app)
 	}
 	sb_reset(&err);
 
-	rc = store_open(&st, app->db_path, value != NULL, &err);
-	if (rc == STORE_ENOENT) {
-		/* No database yet: the defaults are what applies. */
-		rc = store_open(&st, ":memory:", 1, &err);
-	}
-	if (rc) {
+	if ((status = cmd_open_store(app, value ? STORE_OPEN_CREATE : STORE_OPEN_READ,
+				     &st)))
+		goto out;
+	/* No database yet: the defaults are what applies. */
+	if (!st && (rc = store_open(&st, ":memory:", STORE_OPEN_CREATE, &err))) {
 		fprintf(stderr, "pmdrill: %s\n", err.buf);
 		status = store_exit_code(rc);
 		goto out;

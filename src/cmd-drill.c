@@ -2144,12 +2144,8 @@ int cmd_drill(int argc, char **argv, struct app *app)
 	status = parse_drill_opts(argc, argv, &o, s.bank);
 	if (status != EX_OK)
 		return status;
-	if (store_open(&s.st, app->db_path, 1, &err)) {
-		store_error("cannot open the database", &err);
-		sb_release(&err);
-		return EX_IOERR;
-	}
-	store_set_now(s.st, app->now);
+	if ((status = cmd_open_store(app, STORE_OPEN_CREATE, &s.st)))
+		return status;
 	if (store_sync_questions(s.st, s.bank, app->now, &err) ||
 	    store_params(s.st, &s.params, &s.new_per_day, &err)) {
 		store_error("cannot prepare the database", &err);

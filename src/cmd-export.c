@@ -44,12 +44,9 @@ int cmd_export(int argc, char **argv, struct app *app)
 		}
 	}
 
-	rc = store_open(&st, app->db_path, 0, &err);
-	if (rc && rc != STORE_ENOENT) {
-		fprintf(stderr, "pmdrill: %s\n", err.buf);
-		status = store_exit_code(rc);
+	if ((status = cmd_open_store(app, STORE_OPEN_READ, &st)))
 		goto out;
-	}
+	rc = STORE_OK;
 	if (path && strcmp(path, "-")) {
 		/* Write beside the target and rename, so a failed export never
 		 * leaves a half-written file under the real name. */
@@ -65,7 +62,7 @@ int cmd_export(int argc, char **argv, struct app *app)
 	if (!st && format == STORE_EXPORT_CSV) {
 		/* No database yet: an empty export still has its header. */
 		struct store *mem = NULL;
-		if (!store_open(&mem, ":memory:", 1, &err)) {
+		if (!store_open(&mem, ":memory:", STORE_OPEN_CREATE, &err)) {
 			rc = store_export(mem, out, format, &err);
 			store_close(mem);
 		}

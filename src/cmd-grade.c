@@ -48,15 +48,14 @@ int cmd_grade(int argc, char **argv, struct app *app)
 	if (!grade == !undo)
 		return cmd_usage_error("grade", "%s", "give a grade or --undo (one of them)");
 
-	rc = store_open(&st, app->db_path, 0, &err);
-	if (rc == STORE_ENOENT) {
+	if ((status = cmd_open_store(app, STORE_OPEN_WRITE, &st)))
+		goto out;
+	if (!st) {
 		fprintf(stderr, "pmdrill: grade: no attempt %lld (no attempts yet)\n", id);
 		status = EX_NOINPUT;
 		goto out;
 	}
-	if (!rc)
-		store_set_now(st, (long long)app->now);
-	if (rc || (rc = store_params(st, &p, NULL, &err))) {
+	if ((rc = store_params(st, &p, NULL, &err))) {
 		fprintf(stderr, "pmdrill: %s\n", err.buf);
 		status = store_exit_code(rc);
 		goto out;

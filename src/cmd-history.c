@@ -102,12 +102,8 @@ int cmd_history(int argc, char **argv, struct app *app)
 		}
 	}
 
-	rc = store_open(&st, app->db_path, 0, &err);
-	if (rc && rc != STORE_ENOENT) {
-		fprintf(stderr, "pmdrill: %s\n", err.buf);
-		status = store_exit_code(rc);
+	if ((status = cmd_open_store(app, STORE_OPEN_READ, &st)))
 		goto out;
-	}
 	if (st && (rc = store_list_attempts(st, &f, &v, &n, &err))) {
 		fprintf(stderr, "pmdrill: %s\n", err.buf);
 		status = store_exit_code(rc);

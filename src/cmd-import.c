@@ -61,11 +61,9 @@ int cmd_import(int argc, char **argv, struct app *app)
 		fclose(fp);
 	}
 
-	rc = store_open(&st, app->db_path, 1, &err);
-	if (!rc) {
-		store_set_now(st, (long long)app->now);
-		rc = store_params(st, &p, NULL, &err);
-	}
+	if ((status = cmd_open_store(app, STORE_OPEN_CREATE, &st)))
+		goto out;
+	rc = store_params(st, &p, NULL, &err);
 	if (!rc)
 		rc = store_import(st, buf.buf, buf.len, &p, &added, &skipped, &err);
 	if (rc) {

@@ -29,62 +29,6 @@ int question_matches(const struct question *q, const char *category,
 	return 1;
 }
 
-void question_json(struct sb *out, const struct bank *b, size_t qi)
-{
-	const struct question *q = &b->q.v[qi];
-	size_t i;
-	sb_adds(out, "{\"id\":");
-	json_str(out, q->id);
-	sb_adds(out, ",\"category\":");
-	json_str(out, q->category);
-	sb_adds(out, ",\"rubric\":");
-	json_str(out, question_rubric(q));
-	sb_adds(out, ",\"level\":");
-	json_str(out, q->level ? qlevel_name(q->level) : NULL);
-	sb_addf(out, ",\"time_s\":%u", bank_question_time(b, qi));
-	sb_adds(out, ",\"prompt\":");
-	json_str(out, q->prompt);
-	sb_adds(out, ",\"hint\":");
-	json_str(out, q->hint);
-	sb_adds(out, ",\"follow_ups\":[");
-	for (i = 0; i < q->nfollow; i++) {
-		if (i)
-			sb_addc(out, ',');
-		json_str(out, q->follow_ups[i]);
-	}
-	sb_adds(out, "],\"tags\":[");
-	for (i = 0; i < q->ntags; i++) {
-		if (i)
-			sb_addc(out, ',');
-		json_str(out, q->tags[i]);
-	}
-	sb_adds(out, "],\"expects\":[");
-	for (i = 0; i < q->nexpect; i++) {
-		if (i)
-			sb_addc(out, ',');
-		sb_adds(out, "{\"label\":");
-		json_str(out, q->expects[i].label);
-		sb_adds(out, ",\"pattern\":");
-		json_str(out, q->expects[i].pattern);
-		sb_addc(out, '}');
-	}
-	sb_adds(out, "],\"file\":");
-	json_str(out, q->file);
-	sb_addf(out, ",\"line\":%u}", q->line);
-}
-
-void format_duration(struct sb *out, unsigned s)
-{
-	if (s >= 3600 && s % 3600 == 0)
-		sb_addf(out, "%uh", s / 3600);
-	else if (s >= 60 && s % 60 == 0)
-		sb_addf(out, "%um", s / 60);
-	else if (s > 60)
-		sb_addf(out, "%um%02us", s / 60, s % 60);
-	else
-		sb_addf(out, "%us", s);
-}
-
 int cmd_list(int argc, char **argv, struct app *app)
 {
 	const char *category = NULL, *tag = NULL, *level = NULL;

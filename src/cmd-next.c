@@ -103,14 +103,10 @@ int cmd_next(int argc, char **argv, struct app *app)
 	if (!b)
 		return status;
 	fsrs_params_default(&p);
-	rc = store_open(&st, app->db_path, 0, &err);
-	if (rc == STORE_ENOENT) {
-		st = NULL; /* no history yet: every question is new */
-	} else if (rc) {
-		fprintf(stderr, "pmdrill: %s\n", err.buf);
-		status = store_exit_code(rc);
+	/* No database (st NULL): no history yet, every question is new. */
+	if ((status = cmd_open_store(app, STORE_OPEN_READ, &st)))
 		goto out;
-	} else if ((rc = store_params(st, &p, &new_per_day, &err))) {
+	if (st && (rc = store_params(st, &p, &new_per_day, &err))) {
 		fprintf(stderr, "pmdrill: %s\n", err.buf);
 		status = store_exit_code(rc);
 		goto out;

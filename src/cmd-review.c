@@ -214,13 +214,14 @@ int cmd_review(int argc, char **argv, struct app *app)
 		return cmd_usage_error("review", "%s", "which attempt? (see 'pmdrill history')");
 
 	memset(&r, 0, sizeof(r));
-	rc = store_open(&st, app->db_path, 0, &err);
-	if (rc == STORE_ENOENT) {
+	if ((status = cmd_open_store(app, STORE_OPEN_READ, &st)))
+		goto out;
+	if (!st) {
 		fprintf(stderr, "pmdrill: review: no attempt %lld (no attempts yet)\n", id);
 		status = EX_NOINPUT;
 		goto out;
 	}
-	if (rc || (rc = store_get_attempt(st, id, &at, &err))) {
+	if ((rc = store_get_attempt(st, id, &at, &err))) {
 		fprintf(stderr, "pmdrill: %s%s\n", rc == STORE_ENOENT ? "review: " : "",
 			err.buf);
 		status = store_exit_code(rc);

@@ -191,19 +191,15 @@ int cmd_search(int argc, char **argv, struct app *app)
 		return EX_USAGE;
 	}
 
-	rc = store_open(&st, app->db_path, 0, &err);
-	if (rc == STORE_ENOENT) {
+	if ((status = cmd_open_store(app, STORE_OPEN_READ, &st)))
+		goto out;
+	if (!st) {
 		if (json)
 			hits_json(&out, query.buf, NULL, 0);
 		else
 			sb_adds(&out, "no attempts yet\n");
 		fwrite(out.buf, 1, out.len, stdout);
 		status = EX_OK;
-		goto out;
-	}
-	if (rc) {
-		fprintf(stderr, "pmdrill: %s\n", err.buf);
-		status = store_exit_code(rc);
 		goto out;
 	}
 	rc = store_search(st, query.buf, limit, MARK_ON, MARK_OFF, &hits, &n, &err);

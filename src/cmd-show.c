@@ -25,7 +25,7 @@ static void indent_block(struct sb *out, const char *text, const char *pfx)
 	}
 }
 
-void rubric_show(struct sb *out, const struct rubric *r)
+static void rubric_show(struct sb *out, const struct rubric *r)
 {
 	size_t i, k;
 	sb_addf(out, "Rubric '%s': %s\n", r->name, r->title);

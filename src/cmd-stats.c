@@ -487,12 +487,8 @@ int cmd_stats(int argc, char **argv, struct app *app)
 	memset(&d, 0, sizeof(d));
 	memset(&p, 0, sizeof(p));
 	s.average = -1;
-	rc = store_open(&st, app->db_path, 0, &err);
-	if (rc && rc != STORE_ENOENT) {
-		fprintf(stderr, "pmdrill: %s\n", err.buf);
-		status = store_exit_code(rc);
+	if ((status = cmd_open_store(app, STORE_OPEN_READ, &st)))
 		goto out;
-	}
 	sb_reset(&err);
 	if (st && (rc = store_stats(st, (long long)app->now, &s, &err))) {
 		fprintf(stderr, "pmdrill: %s\n", err.buf);

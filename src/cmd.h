@@ -72,8 +72,17 @@ int cmd_grade(int argc, char **argv, struct app *app);
 int cmd_help(int argc, char **argv, struct app *app);
 int cmd_config(int argc, char **argv, struct app *app);
 
-/* Helpers shared by several commands. */
+/* Helpers shared by several commands (cmd.c). */
 struct sb;
+struct store;
+/*
+ * Open the database in `mode` (enum store_mode in store.h) with the
+ * app's clock.  Returns EX_OK with *st open, or EX_OK with *st NULL when
+ * there is no database yet and the mode does not create one (the caller
+ * says what that means: "no history yet", "no attempt 3"); otherwise the
+ * store's message goes to stderr and the exit status is returned.
+ */
+int cmd_open_store(struct app *app, int mode, struct store **st);
 struct rubric;
 struct question;
 /* Read FILE, or stdin for NULL or "-"; returns an exit status. */
@@ -88,7 +97,5 @@ int question_matches(const struct question *q, const char *category,
 		     const char *tag, const char *level);
 /* A question as the JSON object `list --json` prints. */
 void question_json(struct sb *out, const struct bank *b, size_t qi);
-/* A rubric's criteria and outline, as `show` prints them. */
-void rubric_show(struct sb *out, const struct rubric *r);
 
 #endif

@@ -528,8 +528,9 @@ static int try_open(struct store *st, const char *name, int flags, struct sb *er
 	return STORE_OK;
 }
 
-int store_open(struct store **out, const char *path, int create, struct sb *err)
+int store_open(struct store **out, const char *path, int mode, struct sb *err)
 {
+	const int create = mode == STORE_OPEN_CREATE;
 	struct store *st;
 	struct stat sbuf;
 	struct sb dir = SB_INIT;
@@ -596,7 +597,7 @@ int store_open(struct store **out, const char *path, int create, struct sb *err)
 				path, dir.buf);
 		goto fail;
 	}
-	if (writable) {
+	if (writable && mode != STORE_OPEN_READ) {
 		if (try_open(st, path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE,
 			     err))
 			goto fail;
@@ -609,7 +610,7 @@ int store_open(struct store **out, const char *path, int create, struct sb *err)
 	/* The first read tells a database from garbage; nothing is written
 	 * before it succeeds. */
 	rc = st_query_int(st, "PRAGMA schema_version", &v);
-	if (rc && st->readonly && ((rc & 0xff) == SQLITE_CANTOPEN ||
+	if (rc && !writable && ((rc & 0xff) == SQLITE_CANTOPEN ||
 				   (rc & 0xff) == SQLITE_READONLY)) {
 		/*
 		 * A WAL database in a folder we cannot write: SQLite cannot
@@ -636,6 +637,15 @@ int store_open(struct store **out, const char *path, int create, struct sb *err)
 	 * journal-mode bytes of the header). */
 	if ((status = check_ours(st, &v, err)))
 		goto fail;
+	if (mode == STORE_OPEN_READ && writable && v < STORE_SCHEMA_VERSION) {
+		/*
+		 * A database an older pmdrill wrote: upgrade it once, as a
+		 * writing command would, rather than refuse to read it.
+		 */
+		sb_release(&dir);
+		store_close(st);
+		return store_open(out, path, STORE_OPEN_WRITE, err);
+	}
 	if (st->readonly) {
 		st_exec(st, "PRAGMA query_only = 1");
 	} else {

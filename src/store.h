@@ -60,11 +60,24 @@ enum store_status {
 struct store;
 
 /*
- * Open (and with create, make) the database at `path`.  With create == 0
- * a missing file gives STORE_ENOENT ("no history yet") and creates
- * nothing.  On failure *out is NULL.
+ * How a command uses the database.  STORE_OPEN_READ opens it read-only
+ * (SQLITE_OPEN_READONLY, query_only): nothing is written, the journal mode
+ * is left as it is; the one exception is a schema migration of a writable
+ * file, which a newer pmdrill must run before it can read.  STORE_OPEN_WRITE
+ * writes an existing database; STORE_OPEN_CREATE also makes a missing one.
  */
-int store_open(struct store **out, const char *path, int create,
+enum store_mode {
+	STORE_OPEN_WRITE = 0,
+	STORE_OPEN_CREATE = 1,
+	STORE_OPEN_READ = 2
+};
+
+/*
+ * Open the database at `path` in `mode` (enum store_mode).  Without
+ * STORE_OPEN_CREATE a missing file gives STORE_ENOENT ("no history yet")
+ * and creates nothing.  On failure *out is NULL.
+ */
+int store_open(struct store **out, const char *path, int mode,
 	       struct sb *err);
 void store_close(struct store *st);
 /* 1 if opened read-only (the file or its folder is not writable). */
