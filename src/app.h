@@ -7,7 +7,7 @@
  * $XDG_DATA_HOME/pmdrill/pmdrill.db), the bank folders in load order
  * (built-in, user, each --bank), colour, and the clock ($PMDRILL_NOW as
  * epoch seconds or YYYY-MM-DDTHH:MM:SSZ, for tests).  It returns an exit
- * status.  app_bank() (cmd.h) loads the banks once.
+ * status.  app_bank() loads the banks once.
  */
 #ifndef PMDRILL_APP_H
 #define PMDRILL_APP_H
@@ -15,15 +15,33 @@
 #include <stddef.h>
 #include <stdio.h>
 #include <sys/types.h>
+#include <time.h>
 
-struct app;
 struct bank;
 struct diag_list;
 struct sb;
 
+struct app {
+	const char *prog;       /* "pmdrill" */
+	char *db_path;          /* resolved: --db, $PMDRILL_DB or XDG default */
+	char **bank_dirs;       /* every bank folder, in load order */
+	size_t nbank_dirs;
+	size_t nbuiltin;        /* how many of bank_dirs are built-in or user */
+	int color_out;          /* colour on stdout (resolved --color/NO_COLOR/tty) */
+	int color_err;
+	time_t now;             /* the clock: $PMDRILL_NOW (epoch s or ISO) or time() */
+	struct bank *bank;      /* loaded on first use by app_bank() */
+};
+
 int app_init(struct app *app, const char *argv0, const char *db,
 	     const char *const *banks, size_t nbanks, int color);
 void app_release(struct app *app);
+
+/*
+ * Load every bank once (built-in, user, --bank); report problems on
+ * stderr.  Returns NULL and sets *status when the banks cannot be used.
+ */
+struct bank *app_bank(struct app *app, int *status);
 
 /* $XDG_DATA_HOME/pmdrill (or ~/.local/share/pmdrill); caller frees. */
 char *app_data_dir(void);

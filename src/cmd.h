@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
- * cmd: what every subcommand gets, and the table main.c dispatches on.
+ * cmd: what every subcommand gets (`struct app`, app.h), and the table
+ * main.c dispatches on.
  *
  * main.c parses the global options into a `struct app`, then calls
  * cmd_<name>(argc, argv, app) with argv[0] the command name.  A command
@@ -14,19 +15,10 @@
 #include <stdio.h>
 #include <time.h>
 
+#include "app.h"
+
 struct bank;
 
-struct app {
-	const char *prog;       /* "pmdrill" */
-	char *db_path;          /* resolved: --db, $PMDRILL_DB or XDG default */
-	char **bank_dirs;       /* every bank folder, in load order */
-	size_t nbank_dirs;
-	size_t nbuiltin;        /* how many of bank_dirs are built-in or user */
-	int color_out;          /* colour on stdout (resolved --color/NO_COLOR/tty) */
-	int color_err;
-	time_t now;             /* the clock: $PMDRILL_NOW (epoch s or ISO) or time() */
-	struct bank *bank;      /* loaded on first use by app_bank() */
-};
 
 struct cmd {
 	const char *name;
@@ -47,11 +39,6 @@ int cmd_usage_error(const char *name, const char *fmt, ...)
 /* If argv holds --help or -h, print usage and return 1. */
 int cmd_wants_help(int argc, char **argv, const char *name);
 
-/*
- * Load every bank once (built-in, user, --bank); report problems on
- * stderr.  Returns NULL and sets *status when the banks cannot be used.
- */
-struct bank *app_bank(struct app *app, int *status);
 
 int cmd_check(int argc, char **argv, struct app *app);
 int cmd_list(int argc, char **argv, struct app *app);
