@@ -218,15 +218,25 @@ static enum repl_status ask(struct session *s, const char *prompt, int show,
 
 /*
  * A choice of one key from `keys` (lower case; a word starting with the
- * key works too): Enter, end of input or Ctrl-C give `def`.
+ * key works too): Enter, end of input or Ctrl-C give `def`.  On a
+ * terminal the key alone (either case) answers at once, no Enter needed.
  */
 static int choose(struct session *s, const char *question, const char *keys,
 		  int def)
 {
+	char hot[32];
+	size_t k, n = 0;
+	for (k = 0; keys[k] && n + 2 < sizeof(hot); k++) {
+		hot[n++] = keys[k];
+		hot[n++] = (char)(keys[k] & ~0x20);
+	}
+	hot[n] = '\0';
 	repl_set_live_prompt(NULL, NULL);
 	for (;;) {
 		char *line = NULL, *t;
-		enum repl_status rs = ask(s, question, 1, &line);
+		enum repl_status rs;
+		repl_hotkeys(hot);
+		rs = ask(s, question, 1, &line);
 		int ans = -1;
 		if (rs != REPL_LINE) {
 			if (rs == REPL_EOF && s->tty)
@@ -247,7 +257,8 @@ static int choose(struct session *s, const char *question, const char *keys,
 }
 
 /* A yes/no question: Enter, end of input or Ctrl-C give `def`; "y",
- * "yes", "n" and "no" (any case) answer it. */
+ * "yes", "n" and "no" (any case) answer it.  On a terminal y or n alone
+ * answers at once, no Enter needed. */
 static int yesno(struct session *s, const char *question, int def)
 {
 	return choose(s, question, "yn", def ? 'y' : 'n') == 'y';
@@ -863,7 +874,6 @@ static int quit_answer(struct session *s, struct answer *a)
 	}
 	print_wrapped("quit: keep this answer as a draft for next time "
 		      "(Enter or k), discard it (d), or go on answering (c)?", 0);
-	repl_hotkeys("kdcKDC");
 	c = choose(s, "keep, discard or continue? [K/d/c] ", "kdc", 'k');
 	if (s->hungup)
 		return 1; /* the hang-up keeps the draft */
