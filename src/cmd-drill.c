@@ -55,6 +55,7 @@ struct answer {
 	long long started_at;    /* session clock, Unix s */
 	double t0;               /* monotonic start, s */
 	long base_ms;            /* time already spent (a resumed draft) */
+	long done_ms;            /* answering time once it ended, else -1 */
 	int from_draft;          /* resumed from the draft file */
 	char prompt[96];         /* the live prompt */
 };
@@ -121,8 +122,12 @@ static long long session_now(const struct session *s)
 	return (long long)s->app->now + (long long)(mono_now() - s->mono0);
 }
 
+/* Time spent answering: it stops when the answer ends, so reading the
+ * score and choosing a grade do not count. */
 static long answer_ms(const struct answer *a)
 {
+	if (a->done_ms >= 0)
+		return a->done_ms;
 	return a->base_ms + (long)((mono_now() - a->t0) * 1000.0);
 }
 
@@ -1309,6 +1314,7 @@ static void answer_init(struct session *s, struct answer *a, size_t qi,
 	a->limit_s = limit;
 	a->started_at = session_now(s);
 	a->t0 = mono_now();
+	a->done_ms = -1;
 }
 
 /* Ask, save and score one answer; returns how collecting it ended. */
@@ -1339,6 +1345,7 @@ static enum answer_end run_answer(struct session *s, struct answer *a,
 	}
 	if (end != ANSWER_DONE)
 		return end;
+	a->done_ms = answer_ms(a);
 	if (save_and_score(s, a, schedule && a->follow_up < 0, &attempt, &rep,
 			   &rv))
 		return ANSWER_QUIT;
