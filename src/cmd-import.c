@@ -5,15 +5,27 @@
 #include <errno.h>
 #include <string.h>
 #include <sysexits.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "app.h"
 #include "sb.h"
 #include "store.h"
 
+/* "importing: N records read" over itself; *data notes that it showed. */
+static void show_progress(size_t records, void *data)
+{
+	*(int *)data = 1;
+	fprintf(stderr, "\rimporting: %zu records read", records);
+	fflush(stderr);
+}
+
 int cmd_import(int argc, char **argv, struct app *app)
 {
 	struct store *st = NULL;
-	struct sb err = SB_INIT, buf = SB_INIT;
+	struct sb err = SB_INIT;
+	FILE *fp = NULL;
+	int progress_shown = 0;
 	struct fsrs_params p;
 	const char *path = NULL;
 	size_t added = 0, skipped = 0;
@@ -41,31 +53,31 @@ int cmd_import(int argc, char **argv, struct app *app)
 		return EX_USAGE;
 	}
 	if (!strcmp(path, "-")) {
-		if (read_stream(stdin, &buf)) {
-			fprintf(stderr, "pmdrill: import: cannot read standard input: %s\n",
-				strerror(errno));
-			status = EX_IOERR;
-			goto out;
-		}
+		fp = stdin;
 	} else {
-		/* Exports can be far larger than a question file: read it all. */
-		FILE *fp = fopen(path, "rb");
-		if (!fp || read_stream(fp, &buf)) {
+		struct stat sbuf;
+		fp = fopen(path, "rb");
+		if (fp && !fstat(fileno(fp), &sbuf) && S_ISDIR(sbuf.st_mode)) {
+			fclose(fp);
+			fp = NULL;
+			errno = EISDIR;
+		}
+		if (!fp) {
 			fprintf(stderr, "pmdrill: import: cannot read '%s': %s\n", path,
 				strerror(errno));
-			status = errno == ENOENT || errno == EISDIR ? EX_NOINPUT : EX_IOERR;
-			if (fp)
-				fclose(fp);
-			goto out;
+			return errno == ENOENT || errno == EISDIR ? EX_NOINPUT : EX_IOERR;
 		}
-		fclose(fp);
 	}
 
 	if ((status = cmd_open_store(app, STORE_OPEN_CREATE, &st)))
 		goto out;
 	rc = store_params(st, &p, NULL, &err);
+	/* A long import shows how far it got, on a terminal only. */
 	if (!rc)
-		rc = store_import(st, buf.buf, buf.len, &p, &added, &skipped, &err);
+		rc = store_import(st, fp, &p, isatty(STDERR_FILENO) ? show_progress : NULL,
+				  &progress_shown, &added, &skipped, &err);
+	if (progress_shown)
+		fputs("\r\033[K", stderr);
 	if (rc) {
 		fprintf(stderr, "pmdrill: import: %s%s%s\n",
 			rc == STORE_EINVAL ? path : "", rc == STORE_EINVAL ? ": " : "",
@@ -80,7 +92,8 @@ int cmd_import(int argc, char **argv, struct app *app)
 	status = fflush(stdout) ? EX_IOERR : EX_OK;
 out:
 	store_close(st);
+	if (fp && fp != stdin)
+		fclose(fp);
 	sb_release(&err);
-	sb_release(&buf);
 	return status;
 }

@@ -189,13 +189,51 @@ static int gather_weak(struct store *st, struct progress *p, struct sb *err)
 	return STORE_OK;
 }
 
+/* What gather() hands store_each_point(). */
+struct gather_ctx {
+	struct progress *p;
+	const char *category;
+	long long today;
+};
+
+static int gather_point(const struct store_point *a, void *data)
+{
+	struct gather_ctx *g = data;
+	struct progress *p = g->p;
+	long long day;
+	if (g->category && strcmp(a->category, g->category))
+		return 0;
+	day = (g->today - store_day_start(a->started_at)) / 86400;
+	if (day >= 0 && day < (long long)CHART_CAL_DAYS)
+		p->activity[CHART_CAL_DAYS - 1 - (size_t)day]++;
+	if (a->score < 0)
+		return 0;
+	if (a->follow_up >= 0) {
+		p->followup.sum += a->score;
+		p->followup.n++;
+		return 0;
+	}
+	if (a->scheduled) {
+		p->drill.sum += a->score;
+		p->drill.n++;
+	} else {
+		p->cram.sum += a->score;
+		p->cram.n++;
+	}
+	{
+		struct trend *t = trend_of(p, a->category);
+		ALLOC_GROW(t->scores, t->n + 1, t->alloc);
+		ALLOC_GROW(t->ids, t->n + 1, t->nid_alloc);
+		t->scores[t->n] = a->score;
+		t->ids[t->n++] = a->id;
+	}
+	return 0;
+}
+
 static int gather(struct store *st, long long now, const char *category,
 		  struct progress *p, struct sb *err)
 {
-	struct store_filter f;
-	struct store_attempt *v = NULL;
-	size_t n = 0, i;
-	long long today = store_day_start(now);
+	struct gather_ctx g;
 	time_t tt = (time_t)now;
 	struct tm tm;
 	int rc;
@@ -207,41 +245,12 @@ static int gather(struct store *st, long long now, const char *category,
 	p->today.wday = (tm.tm_wday + 6) % 7;
 	if (!st)
 		return STORE_OK;
-	memset(&f, 0, sizeof(f));
-	f.oldest_first = 1;
-	if ((rc = store_list_attempts(st, &f, &v, &n, err)))
+	g.p = p;
+	g.category = category;
+	g.today = store_day_start(now);
+	/* Only the index entries: no answer text is read (issue 11). */
+	if ((rc = store_each_point(st, gather_point, &g, err)))
 		return rc;
-	for (i = 0; i < n; i++) {
-		const struct store_attempt *a = &v[i];
-		long long day;
-		if (category && (!a->category || strcmp(a->category, category)))
-			continue;
-		day = (today - store_day_start(a->started_at)) / 86400;
-		if (day >= 0 && day < (long long)CHART_CAL_DAYS)
-			p->activity[CHART_CAL_DAYS - 1 - (size_t)day]++;
-		if (!a->scored || a->score < 0)
-			continue;
-		if (a->follow_up >= 0) {
-			p->followup.sum += a->score;
-			p->followup.n++;
-			continue;
-		}
-		if (a->scheduled) {
-			p->drill.sum += a->score;
-			p->drill.n++;
-		} else {
-			p->cram.sum += a->score;
-			p->cram.n++;
-		}
-		{
-			struct trend *t = trend_of(p, a->category ? a->category : "?");
-			ALLOC_GROW(t->scores, t->n + 1, t->alloc);
-			ALLOC_GROW(t->ids, t->n + 1, t->nid_alloc);
-			t->scores[t->n] = a->score;
-			t->ids[t->n++] = a->id;
-		}
-	}
-	store_attempts_free(v, n);
 	return gather_weak(st, p, err);
 }
 

@@ -128,100 +128,170 @@ static int csv_record(const char *buf, size_t len, size_t *pos,
 	return 0;
 }
 
-static int parse_records(const char *buf, size_t len, struct irec **out,
-			 size_t *n, struct sb *err)
-{
-	struct irec *v = NULL;
-	size_t nr = 0, alloc = 0, i = 0;
-	unsigned line = 1;
+/*
+ * The input, read one record at a time so that memory stays flat however
+ * large the file: JSON lines, or CSV whose quoted cells may span lines.
+ */
+struct ireader {
+	FILE *in;
+	struct sb buf;       /* the current record's text */
+	char *line_buf;      /* getline()'s buffer */
+	size_t line_alloc;
+	unsigned line;       /* the next physical line's number */
+	int csv;             /* 1 after a CSV header */
+	size_t ncols;
+	int map[F_COUNT + 1];
+	struct sb cells[F_COUNT + 1];
+	int eof;
+};
 
-	while (i < len && (buf[i] == ' ' || buf[i] == '\t' || buf[i] == '\r' ||
-			   buf[i] == '\n'))
-		i++;
-	if (i < len && buf[i] == '{') {
-		i = 0;
-		while (i < len) {
-			const char *nl = memchr(buf + i, '\n', len - i);
-			size_t n1 = nl ? (size_t)(nl - (buf + i)) : len - i;
-			size_t k = 0;
-			while (k < n1 && (buf[i + k] == ' ' || buf[i + k] == '\t' ||
-					  buf[i + k] == '\r'))
-				k++;
-			if (k < n1) {
-				struct irec *r;
-				ALLOC_GROW(v, nr + 1, alloc);
-				r = &v[nr++];
-				memset(r, 0, sizeof(*r));
-				r->line = line;
-				if (import_json_line(buf + i, n1, r, err))
-					goto fail;
-			}
-			i += n1 + 1;
-			line++;
-		}
-	} else {
-		struct sb cells[F_COUNT + 1];
-		int map[F_COUNT + 1];
-		size_t ncells = 0, ncols, c;
-		unsigned rec_line;
-		int rc;
-		for (c = 0; c <= F_COUNT; c++)
-			sb_init(&cells[c]);
-		i = 0;
-		rc = csv_record(buf, len, &i, cells, F_COUNT + 1, &ncells, &line);
-		if (rc || ncells < 2 || strcmp(cells[0].buf, "format")) {
-			sb_adds(err, "line 1: not a pmdrill export (expected JSON "
-				     "lines or a CSV header starting 'format,')");
-			for (c = 0; c <= F_COUNT; c++)
-				sb_release(&cells[c]);
-			goto fail;
-		}
-		ncols = ncells;
-		for (c = 0; c < ncols; c++)
-			map[c] = field_index(cells[c].buf);
-		while (i < len) {
-			struct irec *r;
-			rec_line = line;
-			rc = csv_record(buf, len, &i, cells, F_COUNT + 1, &ncells,
-					&line);
-			if (rc) {
-				sb_addf(err, "line %u: %s", rec_line,
-					rc == -2 ? "too many fields"
-						 : "bad quoting");
-				break;
-			}
-			if (ncells == 1 && !cells[0].len)
-				continue; /* blank line */
-			if (ncells != ncols) {
-				sb_addf(err, "line %u: %zu fields, the header has %zu",
-					rec_line, ncells, ncols);
-				rc = -1;
-				break;
-			}
-			ALLOC_GROW(v, nr + 1, alloc);
-			r = &v[nr++];
-			memset(r, 0, sizeof(*r));
-			r->line = rec_line;
-			for (c = 0; c < ncells; c++) {
-				if (map[c] < 0 || !cells[c].len)
-					continue;
-				r->len[map[c]] = cells[c].len;
-				r->v[map[c]] = sb_detach(&cells[c], NULL);
-			}
-		}
-		for (c = 0; c <= F_COUNT; c++)
-			sb_release(&cells[c]);
-		if (rc)
-			goto fail;
+/* Append the next physical line (with its '\n') to r->buf; 0 at the end.
+ * getline() keeps NUL bytes, so the record parser sees and rejects them. */
+static int read_line(struct ireader *r)
+{
+	ssize_t n = getline(&r->line_buf, &r->line_alloc, r->in);
+	if (n <= 0) {
+		r->eof = 1;
+		return 0;
 	}
-	*out = v;
-	*n = nr;
+	sb_add(&r->buf, r->line_buf, (size_t)n);
+	r->line++;
+	return 1;
+}
+
+/* Are the double quotes in s balanced (a complete CSV record)? */
+static int quotes_closed(const char *s, size_t len)
+{
+	size_t i, q = 0;
+	for (i = 0; i < len; i++)
+		q += s[i] == '"';
+	return q % 2 == 0;
+}
+
+static int blank(const char *s, size_t len)
+{
+	size_t i;
+	for (i = 0; i < len; i++)
+		if (s[i] != ' ' && s[i] != '\t' && s[i] != '\r' && s[i] != '\n')
+			return 0;
+	return 1;
+}
+
+/* Read one CSV record's text (lines joined while a quote is open). */
+static int read_csv_text(struct ireader *r)
+{
+	sb_reset(&r->buf);
+	if (!read_line(r))
+		return 0;
+	while (!quotes_closed(r->buf.buf, r->buf.len) && read_line(r))
+		;
+	return 1;
+}
+
+/*
+ * Start reading: skip leading blank lines and tell the format from the
+ * first byte.  -1 (message in err) when it is neither.
+ */
+static int ireader_start(struct ireader *r, FILE *in, struct sb *err)
+{
+	size_t c, ncells = 0, pos = 0;
+	unsigned l;
+	memset(r, 0, sizeof(*r));
+	r->in = in;
+	sb_init(&r->buf);
+	for (c = 0; c <= F_COUNT; c++)
+		sb_init(&r->cells[c]);
+	while (read_line(r) && blank(r->buf.buf, r->buf.len))
+		sb_reset(&r->buf);
+	if (r->eof)
+		return 0; /* an empty file imports nothing */
+	if (r->buf.buf[strspn(r->buf.buf, " \t")] == '{')
+		return 0; /* JSON lines: the line read is the first record */
+	r->csv = 1;
+	while (!quotes_closed(r->buf.buf, r->buf.len) && read_line(r))
+		;
+	l = r->line;
+	if (csv_record(r->buf.buf, r->buf.len, &pos, r->cells, F_COUNT + 1,
+		       &ncells, &l) ||
+	    ncells < 2 || strcmp(r->cells[0].buf, "format")) {
+		sb_adds(err, "line 1: not a pmdrill export (expected JSON "
+			     "lines or a CSV header starting 'format,')");
+		return -1;
+	}
+	r->ncols = ncells;
+	for (c = 0; c < ncells; c++)
+		r->map[c] = field_index(r->cells[c].buf);
+	sb_reset(&r->buf);
 	return 0;
-fail:
-	for (i = 0; i < nr; i++)
-		irec_release(&v[i]);
-	free(v);
-	return -1;
+}
+
+/*
+ * The next record into *rec (zeroed first): 1, 0 at the end, -1 on a
+ * malformed record (message in err).
+ */
+static int ireader_next(struct ireader *r, struct irec *rec, struct sb *err)
+{
+	memset(rec, 0, sizeof(*rec));
+	for (;;) {
+		if (!r->csv) {
+			if (!r->buf.len && !read_line(r))
+				return 0;
+			rec->line = r->line;
+			if (blank(r->buf.buf, r->buf.len)) {
+				sb_reset(&r->buf);
+				continue;
+			}
+			if (r->buf.len && r->buf.buf[r->buf.len - 1] == '\n')
+				r->buf.len--;
+			if (import_json_line(r->buf.buf, r->buf.len, rec, err))
+				return -1;
+			sb_reset(&r->buf);
+			return 1;
+		} else {
+			size_t ncells = 0, pos = 0, c;
+			unsigned l;
+			int rc;
+			if (!read_csv_text(r))
+				return 0;
+			l = r->line;
+			rec->line = r->line;
+			/* the record's first line, for messages */
+			for (c = 0; c < r->buf.len; c++)
+				rec->line -= r->buf.buf[c] == '\n' && c + 1 < r->buf.len;
+			if (blank(r->buf.buf, r->buf.len))
+				continue;
+			rc = csv_record(r->buf.buf, r->buf.len, &pos, r->cells,
+					F_COUNT + 1, &ncells, &l);
+			if (rc) {
+				sb_addf(err, "line %u: %s", rec->line,
+					rc == -2 ? "too many fields" : "bad quoting");
+				return -1;
+			}
+			if (ncells != r->ncols) {
+				sb_addf(err, "line %u: %zu fields, the header has %zu",
+					rec->line, ncells, r->ncols);
+				return -1;
+			}
+			for (c = 0; c < ncells; c++) {
+				int k = r->map[c];
+				if (k < 0 || !r->cells[c].len)
+					continue;
+				free(rec->v[k]);
+				rec->len[k] = r->cells[c].len;
+				rec->v[k] = sb_detach(&r->cells[c], NULL);
+			}
+			return 1;
+		}
+	}
+}
+
+static void ireader_release(struct ireader *r)
+{
+	size_t c;
+	free(r->line_buf);
+	sb_release(&r->buf);
+	for (c = 0; c <= F_COUNT; c++)
+		sb_release(&r->cells[c]);
 }
 
 /* Parse "true"/"false", a grade name, times and numbers from a record. */
@@ -434,89 +504,49 @@ static int import_changes(struct store *st, long long id, const struct irec *r,
 	return rc;
 }
 
-/* Attempts already in the database with this key. */
-static int count_key(struct store *st, const struct irec *r, long long *n)
+/* The statements one import runs for every record, prepared once. */
+struct import_stmts {
+	sqlite3_stmt *ins, *count, *find, *category, *key_get, *key_put,
+		*key_seen, *id_put, *id_get, *touch, *touched;
+};
+
+static void import_stmts_release(struct import_stmts *x)
 {
-	sqlite3_stmt *s = NULL;
-	long long t = 0;
-	int rc = st_prep(st, &s,
-			 "SELECT count(*) FROM attempts WHERE question_id = ?"
-			 " AND started_at = ? AND answer_hash = ?");
-	if (rc)
-		return rc;
-	rec_time(r, F_STARTED, &t);
-	bind_rec_text(s, 1, r, F_QUESTION);
-	sqlite3_bind_int64(s, 2, t);
-	bind_rec_text(s, 3, r, F_HASH);
-	rc = sqlite3_step(s);
-	*n = rc == SQLITE_ROW ? sqlite3_column_int64(s, 0) : 0;
-	sqlite3_finalize(s);
-	return rc == SQLITE_ROW ? SQLITE_OK : rc;
+	sqlite3_finalize(x->ins);
+	sqlite3_finalize(x->count);
+	sqlite3_finalize(x->find);
+	sqlite3_finalize(x->category);
+	sqlite3_finalize(x->key_get);
+	sqlite3_finalize(x->key_put);
+	sqlite3_finalize(x->key_seen);
+	sqlite3_finalize(x->id_put);
+	sqlite3_finalize(x->id_get);
+	sqlite3_finalize(x->touch);
+	sqlite3_finalize(x->touched);
 }
 
-/* An existing attempt with the record's key (the latest), for parents. */
-static long long find_key(struct store *st, const struct irec *r)
+static int import_prepare(struct store *st, struct import_stmts *x)
 {
-	sqlite3_stmt *s = NULL;
-	long long t = 0, id = 0;
-	if (st_prep(st, &s,
-		    "SELECT max(id) FROM attempts WHERE question_id = ?"
-		    " AND started_at = ? AND answer_hash = ?"))
-		return 0;
-	rec_time(r, F_STARTED, &t);
-	bind_rec_text(s, 1, r, F_QUESTION);
-	sqlite3_bind_int64(s, 2, t);
-	bind_rec_text(s, 3, r, F_HASH);
-	if (sqlite3_step(s) == SQLITE_ROW)
-		id = st_col_ll(s, 0, 0);
-	sqlite3_finalize(s);
-	return id;
-}
-
-static int same_key(const struct irec *a, const struct irec *b)
-{
-	return !strcmp(a->v[F_QUESTION], b->v[F_QUESTION]) &&
-	       !strcmp(a->v[F_STARTED], b->v[F_STARTED]) &&
-	       !strcmp(a->v[F_HASH], b->v[F_HASH]);
-}
-
-int store_import(struct store *st, const char *buf, size_t len,
-		 const struct fsrs_params *p, size_t *added, size_t *skipped,
-		 struct sb *err)
-{
-	struct irec *recs = NULL;
-	size_t n = 0, i, j;
-	sqlite3_stmt *ins = NULL;
-	char **touched = NULL;
-	size_t ntouched = 0, atouched = 0;
-	int rc = SQLITE_OK, bad = 0, status;
-
-	*added = *skipped = 0;
-	if (parse_records(buf, len, &recs, &n, err))
-		return STORE_EINVAL;
-	for (i = 0; i < n; i++)
-		if (check_record(&recs[i], err)) {
-			status = STORE_EINVAL;
-			goto out;
-		}
-	if ((rc = st_begin(st)))
-		goto fail;
+	int rc;
 	/*
-	 * Idempotence: the k-th record with a given key is skipped when the
-	 * database already held at least k attempts with that key, so an
-	 * export imported twice adds nothing, and genuine repeats (two
-	 * identical answers in the same second) survive a round trip.
+	 * Per-import scratch tables (temp: this connection only, gone on
+	 * close): each key's count in the database before the import and
+	 * how often the file has had it so far; the file's attempt ids to
+	 * the new ones, for follow-ups' parents; the questions to replay.
 	 */
-	for (i = 0; i < n; i++) {
-		long long have = 0, seen = 0;
-		if ((rc = count_key(st, &recs[i], &have)))
-			goto fail;
-		for (j = 0; j < i; j++)
-			if (same_key(&recs[i], &recs[j]))
-				seen++;
-		recs[i].skip = seen < have;
-	}
-	if ((rc = st_prep(st, &ins,
+	if ((rc = st_exec(st,
+			  "CREATE TEMP TABLE IF NOT EXISTS import_keys ("
+			  " question_id TEXT, started_at INTEGER, hash TEXT,"
+			  " have INTEGER, seen INTEGER,"
+			  " PRIMARY KEY (question_id, started_at, hash));"
+			  "CREATE TEMP TABLE IF NOT EXISTS import_ids ("
+			  " src INTEGER PRIMARY KEY, new_id INTEGER);"
+			  "CREATE TEMP TABLE IF NOT EXISTS import_touched ("
+			  " question_id TEXT PRIMARY KEY);"
+			  "DELETE FROM temp.import_keys; DELETE FROM temp.import_ids;"
+			  "DELETE FROM temp.import_touched")))
+		return rc;
+	if ((rc = st_prep(st, &x->ins,
 			  "INSERT INTO attempts (question_id, prompt, started_at,"
 			  " duration_ms, answer, answer_hash, follow_up, parent_id,"
 			  " saved_at, score, words, sentences, limit_s, wpm,"
@@ -524,115 +554,280 @@ int store_import(struct store *st, const char *buf, size_t len,
 			  " rubric_version, auto_grade, final_grade, scheduled,"
 			  " reviewed_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9,"
 			  " ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20,"
-			  " ?21, ?22, ?23, ?24, ?25)")))
-		goto fail;
-	for (i = 0; i < n; i++) {
-		struct irec *r = &recs[i];
-		long long started = 0, reviewed = 0, parent = 0;
-		if (r->skip) {
-			r->new_id = find_key(st, r);
-			(*skipped)++;
-			continue;
-		}
-		rec_time(r, F_STARTED, &started);
-		if ((rc = st_ensure_question(st, r->v[F_QUESTION], r->v[F_CATEGORY],
-					     r->v[F_FOLLOW_UP] &&
-							     strcmp(r->v[F_FOLLOW_UP], "-1")
-						     ? NULL
-						     : r->v[F_PROMPT],
-					     started)))
-			goto fail;
-		if (r->v[F_CATEGORY]) {
-			sqlite3_stmt *c = NULL;
-			if ((rc = st_prep(st, &c,
-					  "UPDATE questions SET category = ? WHERE id = ?"
-					  " AND category IS NULL")))
-				goto fail;
-			bind_rec_text(c, 1, r, F_CATEGORY);
-			bind_rec_text(c, 2, r, F_QUESTION);
-			rc = st_step_done(c);
-			sqlite3_finalize(c);
-			if (rc)
-				goto fail;
-		}
-		if (r->v[F_PARENT]) {
-			long long src = strtoll(r->v[F_PARENT], NULL, 10);
-			for (j = 0; j < i; j++)
-				if (recs[j].v[F_ID] &&
-				    strtoll(recs[j].v[F_ID], NULL, 10) == src) {
-					parent = recs[j].new_id;
-					break;
-				}
-		}
-		sqlite3_bind_text(ins, 1, r->v[F_QUESTION], -1, SQLITE_STATIC);
-		bind_rec_text(ins, 2, r, F_PROMPT);
-		sqlite3_bind_int64(ins, 3, started);
-		if (r->v[F_DURATION])
-			bind_rec_num(ins, 4, r, F_DURATION, 1);
-		else
-			sqlite3_bind_int64(ins, 4, -1);
-		bind_rec_text(ins, 5, r, F_ANSWER);
-		bind_rec_text(ins, 6, r, F_HASH);
-		if (r->v[F_FOLLOW_UP])
-			bind_rec_num(ins, 7, r, F_FOLLOW_UP, 1);
-		else
-			sqlite3_bind_int(ins, 7, -1);
-		if (parent)
-			sqlite3_bind_int64(ins, 8, parent);
-		else
-			sqlite3_bind_null(ins, 8);
-		sqlite3_bind_int64(ins, 9, st_now(st));
-		bind_rec_num(ins, 10, r, F_SCORE, 0);
-		bind_rec_num(ins, 11, r, F_WORDS, 1);
-		bind_rec_num(ins, 12, r, F_SENTENCES, 1);
-		bind_rec_num(ins, 13, r, F_LIMIT, 1);
-		bind_rec_num(ins, 14, r, F_WPM, 0);
-		bind_rec_num(ins, 15, r, F_PROSE, 0);
-		bind_rec_num(ins, 16, r, F_DENSITY, 0);
-		bind_rec_num(ins, 17, r, F_GUARD, 0);
-		bind_rec_num(ins, 18, r, F_LENGTH, 0);
-		bind_rec_text(ins, 19, r, F_NOTES);
-		bind_rec_text(ins, 20, r, F_RUBRIC);
-		bind_rec_text(ins, 21, r, F_RUBRIC_VERSION);
-		if (r->v[F_AUTO])
-			sqlite3_bind_int(ins, 22, rec_grade(r, F_AUTO));
-		else
-			sqlite3_bind_null(ins, 22);
-		if (r->v[F_FINAL])
-			sqlite3_bind_int(ins, 23, rec_grade(r, F_FINAL));
-		else
-			sqlite3_bind_null(ins, 23);
-		sqlite3_bind_int(ins, 24, rec_bool(r, F_SCHEDULED));
-		if (rec_bool(r, F_SCHEDULED) && !rec_time(r, F_REVIEWED, &reviewed))
-			sqlite3_bind_int64(ins, 25, reviewed);
-		else
-			sqlite3_bind_null(ins, 25);
-		if ((rc = st_step_done(ins)))
-			goto fail;
-		sqlite3_reset(ins);
-		r->new_id = sqlite3_last_insert_rowid(st->db);
-		if ((rc = import_criteria(st, r->new_id, r, err, &bad)) ||
-		    (rc = import_changes(st, r->new_id, r, err, &bad)))
-			goto fail;
-		(*added)++;
-		if (rec_bool(r, F_SCHEDULED)) {
-			for (j = 0; j < ntouched; j++)
-				if (!strcmp(touched[j], r->v[F_QUESTION]))
-					break;
-			if (j == ntouched) {
-				ALLOC_GROW(touched, ntouched + 1, atouched);
-				touched[ntouched++] = r->v[F_QUESTION];
-			}
-		}
+			  " ?21, ?22, ?23, ?24, ?25)")) ||
+	    (rc = st_prep(st, &x->count,
+			  "SELECT count(*) FROM attempts WHERE question_id = ?1"
+			  " AND started_at = ?2 AND answer_hash = ?3")) ||
+	    (rc = st_prep(st, &x->find,
+			  "SELECT max(id) FROM attempts WHERE question_id = ?1"
+			  " AND started_at = ?2 AND answer_hash = ?3")) ||
+	    (rc = st_prep(st, &x->category,
+			  "UPDATE questions SET category = ?1 WHERE id = ?2"
+			  " AND category IS NULL")) ||
+	    (rc = st_prep(st, &x->key_get,
+			  "SELECT have, seen FROM temp.import_keys WHERE"
+			  " question_id = ?1 AND started_at = ?2 AND hash = ?3")) ||
+	    (rc = st_prep(st, &x->key_put,
+			  "INSERT INTO temp.import_keys VALUES (?1, ?2, ?3, ?4, 1)")) ||
+	    (rc = st_prep(st, &x->key_seen,
+			  "UPDATE temp.import_keys SET seen = seen + 1 WHERE"
+			  " question_id = ?1 AND started_at = ?2 AND hash = ?3")) ||
+	    (rc = st_prep(st, &x->id_put,
+			  "INSERT OR IGNORE INTO temp.import_ids VALUES (?1, ?2)")) ||
+	    (rc = st_prep(st, &x->id_get,
+			  "SELECT new_id FROM temp.import_ids WHERE src = ?1")) ||
+	    (rc = st_prep(st, &x->touch,
+			  "INSERT OR IGNORE INTO temp.import_touched VALUES (?1)")) ||
+	    (rc = st_prep(st, &x->touched,
+			  "SELECT question_id FROM temp.import_touched"
+			  " ORDER BY question_id")))
+		return rc;
+	return SQLITE_OK;
+}
+
+/* Bind the record's key (question, start time, answer hash) as ?1-?3. */
+static void bind_key(sqlite3_stmt *s, const struct irec *r)
+{
+	long long t = 0;
+	rec_time(r, F_STARTED, &t);
+	sqlite3_reset(s);
+	bind_rec_text(s, 1, r, F_QUESTION);
+	sqlite3_bind_int64(s, 2, t);
+	bind_rec_text(s, 3, r, F_HASH);
+}
+
+/* One integer from a keyed statement (dflt when there is no row). */
+static int key_int(sqlite3_stmt *s, long long dflt, long long *out)
+{
+	int rc = sqlite3_step(s);
+	*out = rc == SQLITE_ROW ? st_col_ll(s, 0, dflt) : dflt;
+	if (rc == SQLITE_ROW)
+		rc = SQLITE_OK;
+	else if (rc == SQLITE_DONE)
+		rc = SQLITE_OK;
+	sqlite3_reset(s);
+	return rc;
+}
+
+/*
+ * Idempotence: the k-th record with a given key is skipped when the
+ * database already held at least k attempts with that key, so an export
+ * imported twice adds nothing, and genuine repeats (two identical answers
+ * in the same second) survive a round trip.  Both counts come from
+ * indexes, so each record costs the same however long the file.
+ */
+static int should_skip(struct import_stmts *x, const struct irec *r, int *skip)
+{
+	long long have = 0, seen = 0;
+	int rc;
+	bind_key(x->key_get, r);
+	rc = sqlite3_step(x->key_get);
+	if (rc == SQLITE_ROW) {
+		have = sqlite3_column_int64(x->key_get, 0);
+		seen = sqlite3_column_int64(x->key_get, 1);
+		sqlite3_reset(x->key_get);
+		bind_key(x->key_seen, r);
+		if ((rc = st_step_done(x->key_seen)))
+			return rc;
+	} else {
+		sqlite3_reset(x->key_get);
+		if (rc != SQLITE_DONE)
+			return rc;
+		/* the first time the file has this key: count it in the
+		 * database before anything of this import is added */
+		bind_key(x->count, r);
+		if ((rc = key_int(x->count, 0, &have)))
+			return rc;
+		bind_key(x->key_put, r);
+		sqlite3_bind_int64(x->key_put, 4, have);
+		if ((rc = st_step_done(x->key_put)))
+			return rc;
 	}
-	for (j = 0; j < ntouched; j++)
-		if ((rc = st_replay(st, touched[j], p, 0, NULL, &bad))) {
+	sqlite3_reset(x->key_seen);
+	sqlite3_reset(x->key_put);
+	*skip = seen < have;
+	return SQLITE_OK;
+}
+
+/* Add one checked record (not a duplicate); its new id in r->new_id. */
+static int import_one(struct store *st, struct import_stmts *x,
+		      struct irec *r, struct sb *err, int *bad)
+{
+	sqlite3_stmt *ins = x->ins;
+	long long started = 0, reviewed = 0, parent = 0;
+	int rc;
+
+	rec_time(r, F_STARTED, &started);
+	if ((rc = st_ensure_question(st, r->v[F_QUESTION], r->v[F_CATEGORY],
+				     r->v[F_FOLLOW_UP] &&
+						     strcmp(r->v[F_FOLLOW_UP], "-1")
+					     ? NULL
+					     : r->v[F_PROMPT],
+				     started)))
+		return rc;
+	if (r->v[F_CATEGORY]) {
+		sqlite3_reset(x->category);
+		bind_rec_text(x->category, 1, r, F_CATEGORY);
+		bind_rec_text(x->category, 2, r, F_QUESTION);
+		rc = st_step_done(x->category);
+		sqlite3_reset(x->category);
+		if (rc)
+			return rc;
+	}
+	if (r->v[F_PARENT]) {
+		sqlite3_reset(x->id_get);
+		sqlite3_bind_int64(x->id_get, 1, strtoll(r->v[F_PARENT], NULL, 10));
+		if ((rc = key_int(x->id_get, 0, &parent)))
+			return rc;
+	}
+	sqlite3_reset(ins);
+	sqlite3_bind_text(ins, 1, r->v[F_QUESTION], -1, SQLITE_STATIC);
+	bind_rec_text(ins, 2, r, F_PROMPT);
+	sqlite3_bind_int64(ins, 3, started);
+	if (r->v[F_DURATION])
+		bind_rec_num(ins, 4, r, F_DURATION, 1);
+	else
+		sqlite3_bind_int64(ins, 4, -1);
+	bind_rec_text(ins, 5, r, F_ANSWER);
+	bind_rec_text(ins, 6, r, F_HASH);
+	if (r->v[F_FOLLOW_UP])
+		bind_rec_num(ins, 7, r, F_FOLLOW_UP, 1);
+	else
+		sqlite3_bind_int(ins, 7, -1);
+	if (parent)
+		sqlite3_bind_int64(ins, 8, parent);
+	else
+		sqlite3_bind_null(ins, 8);
+	sqlite3_bind_int64(ins, 9, st_now(st));
+	bind_rec_num(ins, 10, r, F_SCORE, 0);
+	bind_rec_num(ins, 11, r, F_WORDS, 1);
+	bind_rec_num(ins, 12, r, F_SENTENCES, 1);
+	bind_rec_num(ins, 13, r, F_LIMIT, 1);
+	bind_rec_num(ins, 14, r, F_WPM, 0);
+	bind_rec_num(ins, 15, r, F_PROSE, 0);
+	bind_rec_num(ins, 16, r, F_DENSITY, 0);
+	bind_rec_num(ins, 17, r, F_GUARD, 0);
+	bind_rec_num(ins, 18, r, F_LENGTH, 0);
+	bind_rec_text(ins, 19, r, F_NOTES);
+	bind_rec_text(ins, 20, r, F_RUBRIC);
+	bind_rec_text(ins, 21, r, F_RUBRIC_VERSION);
+	if (r->v[F_AUTO])
+		sqlite3_bind_int(ins, 22, rec_grade(r, F_AUTO));
+	else
+		sqlite3_bind_null(ins, 22);
+	if (r->v[F_FINAL])
+		sqlite3_bind_int(ins, 23, rec_grade(r, F_FINAL));
+	else
+		sqlite3_bind_null(ins, 23);
+	sqlite3_bind_int(ins, 24, rec_bool(r, F_SCHEDULED));
+	if (rec_bool(r, F_SCHEDULED) && !rec_time(r, F_REVIEWED, &reviewed))
+		sqlite3_bind_int64(ins, 25, reviewed);
+	else
+		sqlite3_bind_null(ins, 25);
+	if ((rc = st_step_done(ins)))
+		return rc;
+	sqlite3_reset(ins);
+	r->new_id = sqlite3_last_insert_rowid(st->db);
+	if ((rc = import_criteria(st, r->new_id, r, err, bad)) ||
+	    (rc = import_changes(st, r->new_id, r, err, bad)))
+		return rc;
+	if (rec_bool(r, F_SCHEDULED)) {
+		sqlite3_reset(x->touch);
+		bind_rec_text(x->touch, 1, r, F_QUESTION);
+		rc = st_step_done(x->touch);
+		sqlite3_reset(x->touch);
+	}
+	return rc;
+}
+
+/* Remember where the file's attempt id went, for its follow-ups. */
+static int map_id(struct import_stmts *x, const struct irec *r)
+{
+	int rc;
+	if (!r->v[F_ID] || !r->new_id)
+		return SQLITE_OK;
+	sqlite3_reset(x->id_put);
+	sqlite3_bind_int64(x->id_put, 1, strtoll(r->v[F_ID], NULL, 10));
+	sqlite3_bind_int64(x->id_put, 2, r->new_id);
+	rc = st_step_done(x->id_put);
+	sqlite3_reset(x->id_put);
+	return rc;
+}
+
+int store_import(struct store *st, FILE *in, const struct fsrs_params *p,
+		 store_progress_fn *progress, void *data, size_t *added,
+		 size_t *skipped, struct sb *err)
+{
+	struct import_stmts x;
+	struct ireader rd;
+	struct irec r;
+	size_t records = 0;
+	int rc = SQLITE_OK, bad = 0, status, got;
+
+	*added = *skipped = 0;
+	memset(&x, 0, sizeof(x));
+	memset(&r, 0, sizeof(r));
+	if (ireader_start(&rd, in, err)) {
+		ireader_release(&rd);
+		return STORE_EINVAL;
+	}
+	if ((rc = st_begin(st)))
+		goto fail;
+	if ((rc = import_prepare(st, &x)))
+		goto fail;
+	while ((got = ireader_next(&rd, &r, err)) == 1) {
+		int skip = 0;
+		if (check_record(&r, err)) {
+			got = -1;
+			break;
+		}
+		if ((rc = should_skip(&x, &r, &skip)))
+			goto fail;
+		if (skip) {
+			bind_key(x.find, &r);
+			if ((rc = key_int(x.find, 0, &r.new_id)))
+				goto fail;
+			(*skipped)++;
+		} else {
+			if ((rc = import_one(st, &x, &r, err, &bad)))
+				goto fail;
+			(*added)++;
+		}
+		if ((rc = map_id(&x, &r)))
+			goto fail;
+		irec_release(&r);
+		memset(&r, 0, sizeof(r));
+		if (progress && ++records % 1000 == 0)
+			progress(records, data);
+	}
+	if (got < 0 || ferror(in)) {
+		/* a malformed record (err names its line) or a read error */
+		if (got >= 0)
+			sb_addf(err, "cannot read line %u: %s", rd.line + 1,
+				strerror(errno));
+		import_stmts_release(&x);
+		memset(&x, 0, sizeof(x));
+		st_rollback(st);
+		*added = *skipped = 0;
+		status = got < 0 ? STORE_EINVAL : STORE_EIO;
+		goto out;
+	}
+	sqlite3_reset(x.touched);
+	while ((rc = sqlite3_step(x.touched)) == SQLITE_ROW) {
+		const char *qid = (const char *)sqlite3_column_text(x.touched, 0);
+		int r2 = st_replay(st, qid, p, 0, NULL, &bad);
+		if (r2) {
 			if (bad)
 				sb_addf(err, "a review of question '%s' is out of "
 					     "range",
-					touched[j]);
+					qid);
+			rc = r2;
 			goto fail;
 		}
+	}
+	if (rc != SQLITE_DONE)
+		goto fail;
+	sqlite3_reset(x.touched);
 	if ((rc = st_exec(st, "COMMIT")))
 		goto fail;
 	status = STORE_OK;
@@ -645,13 +840,13 @@ fail:
 		status = st_fail(st, rc, err, "importing the attempts",
 				 "nothing was imported");
 	}
+	import_stmts_release(&x);
+	memset(&x, 0, sizeof(x));
 	st_rollback(st);
 	*added = *skipped = 0;
 out:
-	sqlite3_finalize(ins);
-	for (i = 0; i < n; i++)
-		irec_release(&recs[i]);
-	free(recs);
-	free(touched);
+	import_stmts_release(&x);
+	irec_release(&r);
+	ireader_release(&rd);
 	return status;
 }

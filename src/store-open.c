@@ -142,6 +142,17 @@ static const char *const migrations[STORE_SCHEMA_VERSION] = {
 	"    VALUES ('delete', old.id, old.answer);\n"
 	"  INSERT INTO answers_fts(rowid, answer) VALUES (new.id, new.answer);\n"
 	"END;\n",
+	/*
+	 * 1 -> 2: indexes so that the queue, `next` and `stats` read small
+	 * index entries instead of attempt rows (each carries its answer and
+	 * notes): the card states by due date; per question, its main answers'
+	 * times and scores; in time order, what the progress charts need.
+	 */
+	"CREATE INDEX cards_by_due ON cards(due);\n"
+	"CREATE INDEX attempts_by_question_score ON attempts(question_id,\n"
+	"  follow_up, started_at, score);\n"
+	"CREATE INDEX attempts_progress ON attempts(started_at, question_id,\n"
+	"  follow_up, scheduled, score);\n",
 };
 
 const char *const store_setting_keys[] = {

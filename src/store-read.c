@@ -559,3 +559,35 @@ void store_stats_release(struct store_stats *s)
 	s->cats = NULL;
 	s->ncats = 0;
 }
+
+int store_each_point(struct store *st, store_point_fn *fn, void *data,
+		     struct sb *err)
+{
+	sqlite3_stmt *s = NULL;
+	int rc, stop = 0;
+	/* INDEXED BY: the walk must come from the small index entries. */
+	rc = st_prep(st, &s,
+		     "SELECT a.id, a.started_at, coalesce(q.category, '?'),"
+		     " a.follow_up, a.scheduled, coalesce(a.score, -1)"
+		     " FROM attempts a INDEXED BY attempts_progress"
+		     " LEFT JOIN questions q ON q.id = a.question_id"
+		     " WHERE a.started_at > -9223372036854775807"
+		     " ORDER BY a.started_at, a.id");
+	while (!rc && !stop && (rc = sqlite3_step(s)) == SQLITE_ROW) {
+		struct store_point p;
+		p.id = sqlite3_column_int64(s, 0);
+		p.started_at = sqlite3_column_int64(s, 1);
+		p.category = (const char *)sqlite3_column_text(s, 2);
+		p.follow_up = sqlite3_column_int(s, 3);
+		p.scheduled = sqlite3_column_int(s, 4);
+		p.score = sqlite3_column_double(s, 5);
+		stop = fn(&p, data);
+		rc = SQLITE_OK;
+	}
+	if (rc == SQLITE_DONE)
+		rc = SQLITE_OK;
+	sqlite3_finalize(s);
+	if (rc)
+		return st_fail(st, rc, err, "reading the history", NULL);
+	return stop;
+}

@@ -47,7 +47,7 @@ struct bank;
 struct sb;
 
 /* The schema this program writes (PRAGMA user_version). */
-#define STORE_SCHEMA_VERSION 1
+#define STORE_SCHEMA_VERSION 2
 
 enum store_status {
 	STORE_OK = 0,
@@ -321,6 +321,24 @@ int store_stats(struct store *st, long long now, struct store_stats *out,
 void store_stats_release(struct store_stats *s);
 
 /*
+ * Every attempt in time order, as the progress charts need it and no
+ * more (no answer text, notes or criteria): it is read from the
+ * attempts_progress index.  fn returns 0 to go on; anything else stops
+ * the walk and is returned.  category is "?" for an unknown question and
+ * is only valid during the call; score is -1 when unscored.
+ */
+struct store_point {
+	long long id, started_at;
+	const char *category;
+	int follow_up; /* -1 for a main answer */
+	int scheduled;
+	double score;
+};
+typedef int store_point_fn(const struct store_point *p, void *data);
+int store_each_point(struct store *st, store_point_fn *fn, void *data,
+		     struct sb *err);
+
+/*
  * Export every attempt, oldest first.  STORE_EXPORT_JSON: one object a
  * line with "format": 1.  STORE_EXPORT_CSV: RFC 4180 with a header row
  * (CRLF line ends, criteria as a JSON column).  docs/SCHEMA.md lists the
@@ -329,15 +347,18 @@ void store_stats_release(struct store_stats *s);
 enum store_export_format { STORE_EXPORT_JSON, STORE_EXPORT_CSV };
 int store_export(struct store *st, FILE *out, int format, struct sb *err);
 /*
- * Import an export (either format, detected) in one transaction.  An
+ * Import an export (either format, detected) from `in` in one
+ * transaction, record by record: memory does not grow with the file.  An
  * attempt already present (same question, start time and answer hash) is
  * not added again; the cards of the questions touched are rebuilt by
  * replay.  A malformed record is STORE_EINVAL naming its line, and
- * nothing is imported.
+ * nothing is imported.  progress (may be NULL) is called every 1,000
+ * records.
  */
-int store_import(struct store *st, const char *buf, size_t len,
-		 const struct fsrs_params *p, size_t *added, size_t *skipped,
-		 struct sb *err);
+typedef void store_progress_fn(size_t records, void *data);
+int store_import(struct store *st, FILE *in, const struct fsrs_params *p,
+		 store_progress_fn *progress, void *data, size_t *added,
+		 size_t *skipped, struct sb *err);
 
 /* Helpers shared by commands. */
 /* The <sysexits.h> code for a store status (EX_OK, EX_NOINPUT, ...). */

@@ -35,7 +35,7 @@ grep_in "$WORK/out" 'Score [0-9]+/100'
 
 # The database: WAL, foreign keys, STRICT tables, schema version 1.
 [ "$(sql 'PRAGMA journal_mode')" = wal ] || fail 'not in WAL mode'
-[ "$(sql 'PRAGMA user_version')" = 1 ] || fail 'user_version is not 1'
+[ "$(sql 'PRAGMA user_version')" = 2 ] || fail 'user_version is not 2'
 [ "$(sql "SELECT count(*) FROM pragma_table_list WHERE strict = 1 AND name IN ('questions','attempts','criteria','grade_changes','cards','settings')")" = 6 ] ||
 	fail 'tables are not STRICT'
 [ "$(sql "SELECT started_at, duration_ms, follow_up FROM attempts WHERE id = 1")" = "1772441760|240000|-1" ] ||
