@@ -28,7 +28,8 @@
  * tables in it is refused rather than filled with our schema. */
 #define STORE_APP_ID 0x706d6472
 #define BUSY_TIMEOUT_MS 5000
-/* The tables of schema version 1: a file without them is not ours. */
+/* The tables of schema version 1: a file without them is not ours
+ * (`criteria` is a view from version 3 on). */
 #define STORE_TABLES \
 	"'questions', 'attempts', 'criteria', 'grade_changes', 'cards', 'settings'"
 #define STORE_NTABLES 6
@@ -153,6 +154,67 @@ static const char *const migrations[STORE_SCHEMA_VERSION] = {
 	"  follow_up, started_at, score);\n"
 	"CREATE INDEX attempts_progress ON attempts(started_at, question_id,\n"
 	"  follow_up, scheduled, score);\n",
+	/*
+	 * 2 -> 3: criteria stored compactly.  A criterion's name, label, kind
+	 * and feedback come from its rubric and were copied into every
+	 * attempt (over half the file); they are kept once in
+	 * criterion_texts, and each result row holds its numbers, flags,
+	 * detail and evidence.  `criteria` becomes a view with the old
+	 * columns, and its triggers take the same INSERTs, so readers,
+	 * writers and users' own queries are unchanged.
+	 */
+	"CREATE TABLE criterion_texts (\n"
+	"  id INTEGER PRIMARY KEY,\n"
+	"  name TEXT NOT NULL,\n"
+	"  label TEXT,\n"
+	"  kind TEXT NOT NULL,\n"
+	"  feedback TEXT\n"
+	") STRICT;\n"
+	"CREATE UNIQUE INDEX criterion_texts_key ON criterion_texts(name, kind,\n"
+	"  ifnull(label, char(0)), ifnull(feedback, char(0)));\n"
+	"CREATE TABLE criterion_results (\n"
+	"  attempt_id INTEGER NOT NULL REFERENCES attempts(id) ON DELETE CASCADE,\n"
+	"  pos INTEGER NOT NULL,\n"
+	"  text_id INTEGER NOT NULL REFERENCES criterion_texts(id),\n"
+	"  weight REAL NOT NULL,\n"
+	"  earned REAL NOT NULL,\n"
+	"  scaled REAL NOT NULL,\n"
+	"  flags INTEGER NOT NULL,\n"
+	"  detail TEXT,\n"
+	"  evidence TEXT,\n"
+	"  PRIMARY KEY (attempt_id, pos)\n"
+	") STRICT, WITHOUT ROWID;\n"
+	"INSERT OR IGNORE INTO criterion_texts (name, label, kind, feedback)\n"
+	"  SELECT name, label, kind, feedback FROM criteria ORDER BY attempt_id, pos;\n"
+	"INSERT INTO criterion_results SELECT c.attempt_id, c.pos, t.id, c.weight,\n"
+	"  c.earned, c.scaled, (c.active != 0) | ((c.met != 0) << 1)\n"
+	"  | ((c.limited != 0) << 2), c.detail, nullif(c.evidence, '[]')\n"
+	"  FROM criteria c JOIN criterion_texts t ON t.name = c.name\n"
+	"  AND t.kind = c.kind AND ifnull(t.label, char(0)) = ifnull(c.label, char(0))\n"
+	"  AND ifnull(t.feedback, char(0)) = ifnull(c.feedback, char(0));\n"
+	"DROP TABLE criteria;\n"
+	"CREATE VIEW criteria AS SELECT r.attempt_id AS attempt_id, r.pos AS pos,\n"
+	"  t.name AS name, t.label AS label, t.kind AS kind, r.weight AS weight,\n"
+	"  r.earned AS earned, r.scaled AS scaled, r.flags & 1 AS active,\n"
+	"  (r.flags >> 1) & 1 AS met, (r.flags >> 2) & 1 AS limited,\n"
+	"  r.detail AS detail, t.feedback AS feedback,\n"
+	"  ifnull(r.evidence, '[]') AS evidence\n"
+	"  FROM criterion_results r JOIN criterion_texts t ON t.id = r.text_id;\n"
+	"CREATE TRIGGER criteria_insert INSTEAD OF INSERT ON criteria BEGIN\n"
+	"  INSERT OR IGNORE INTO criterion_texts (name, label, kind, feedback)\n"
+	"    VALUES (new.name, new.label, new.kind, new.feedback);\n"
+	"  INSERT INTO criterion_results VALUES (new.attempt_id, new.pos,\n"
+	"    (SELECT id FROM criterion_texts WHERE name = new.name\n"
+	"     AND kind = new.kind AND ifnull(label, char(0)) = ifnull(new.label, char(0))\n"
+	"     AND ifnull(feedback, char(0)) = ifnull(new.feedback, char(0))),\n"
+	"    new.weight, new.earned, new.scaled, (new.active != 0)\n"
+	"    | ((new.met != 0) << 1) | ((new.limited != 0) << 2), new.detail,\n"
+	"    nullif(new.evidence, '[]'));\n"
+	"END;\n"
+	"CREATE TRIGGER criteria_delete INSTEAD OF DELETE ON criteria BEGIN\n"
+	"  DELETE FROM criterion_results WHERE attempt_id = old.attempt_id\n"
+	"    AND pos = old.pos;\n"
+	"END;\n",
 };
 
 const char *const store_setting_keys[] = {
@@ -394,7 +456,7 @@ static int check_ours(struct store *st, long long *v, struct sb *err)
 			 "SELECT (SELECT user_version FROM pragma_user_version),"
 			 " (SELECT application_id FROM pragma_application_id),"
 			 " (SELECT count(*) FROM sqlite_master),"
-			 " (SELECT count(*) FROM sqlite_master WHERE type = 'table'"
+			 " (SELECT count(*) FROM sqlite_master WHERE type IN ('table', 'view')"
 			 "  AND name IN (" STORE_TABLES "))");
 	if (!rc) {
 		rc = sqlite3_step(s);

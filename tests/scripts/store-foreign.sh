@@ -39,7 +39,7 @@ grep_in "$WORK/out" 'storetest-alpha'
 rm -f "$PMDRILL_DB"*
 expect_status 0 pm answer -q storetest-alpha "$WORK/a.txt"
 page=$(sql 'PRAGMA page_size')
-root=$(sql "SELECT rootpage FROM sqlite_master WHERE name = 'criteria'")
+root=$(sql "SELECT rootpage FROM sqlite_master WHERE name = 'criterion_results'")
 [ -n "$root" ] && [ ! -e "$PMDRILL_DB-wal" ] || fail 'setup: no criteria table or a WAL left'
 head -c "$page" /dev/zero | tr '\0' '\377' |
 	dd of="$PMDRILL_DB" bs="$page" seek=$((root - 1)) conv=notrunc 2>/dev/null
