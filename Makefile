@@ -129,20 +129,27 @@ bench: $(BENCH_BIN) $(PROG)
 bench-scale: $(PROG)
 	@PMDRILL_BIN=$(abspath $(PROG)) sh tests/bench/scale.sh
 
-# libFuzzer on the in-memory parsers and the scorer (clang); FUZZ_SECONDS
-# each, seeded from the bank and the calibration answers.  A crash leaves
-# its input in build-fuzz/; minimise it into tests/data/bad/.
+# libFuzzer on the in-memory parsers and the scorer (clang), and on the
+# store's untrusted inputs: an import file, a database pmdrill did not
+# write.  FUZZ_SECONDS each, seeded from the bank, the calibration answers
+# and the test data.  A crash leaves its input in build-fuzz/; minimise it
+# into tests/data/bad/.
 FUZZ_SECONDS ?= 30
-FUZZ_TARGETS := qbank rubric score
+FUZZ_TARGETS := qbank rubric score import dbopen
+STORE_FUZZ_SRC := $(sort $(wildcard src/store-*.c)) src/app.c
 fuzz:
 	@mkdir -p build-fuzz
 	@for t in $(FUZZ_TARGETS); do \
+		case $$t in import|dbopen) extra="$(STORE_FUZZ_SRC)";; *) extra=;; esac; \
 		clang -g -O1 -fsanitize=fuzzer,address,undefined $(ALL_CPPFLAGS) \
-			-o build-fuzz/fuzz-$$t tests/fuzz/fuzz-$$t.c $(CORE_SRC) $(PKG_LIBS) -lm || exit 1; \
+			-o build-fuzz/fuzz-$$t tests/fuzz/fuzz-$$t.c $(CORE_SRC) $$extra $(PKG_LIBS) -lm || exit 1; \
 		mkdir -p build-fuzz/corpus-$$t; \
-		case $$t in qbank) seeds=questions;; rubric) seeds=rubrics;; score) seeds=tests/calib;; esac; \
+		case $$t in qbank) seeds=questions;; rubric) seeds=rubrics;; score) seeds=tests/calib;; \
+			import) seeds=tests/data/migrate;; \
+			dbopen) seeds=build-fuzz/seed-dbopen; mkdir -p $$seeds; rm -f $$seeds/v1.db; \
+				sqlite3 $$seeds/v1.db <tests/data/migrate/v1.sql || exit 1;; esac; \
 		echo "fuzz-$$t: $(FUZZ_SECONDS) s"; \
-		build-fuzz/fuzz-$$t -max_total_time=$(FUZZ_SECONDS) -max_len=65536 \
+		build-fuzz/fuzz-$$t -max_total_time=$(FUZZ_SECONDS) -max_len=262144 \
 			-artifact_prefix=build-fuzz/ build-fuzz/corpus-$$t $$seeds >build-fuzz/fuzz-$$t.log 2>&1 \
 			|| { tail -30 build-fuzz/fuzz-$$t.log; exit 1; }; \
 		tail -1 build-fuzz/fuzz-$$t.log; \
