@@ -95,6 +95,14 @@ int st_ensure_question(struct store *st, const char *qid, const char *category,
  */
 int st_replay(struct store *st, const char *qid, const struct fsrs_params *p,
 	      long long want, struct fsrs_review *want_out, int *bad);
+/*
+ * store-migrate.c: read the schema version into *v and refuse a file that
+ * is not ours or is newer than us (message in err); then bring an older
+ * one up to STORE_SCHEMA_VERSION.  Both return a store status.
+ */
+int st_check_ours(struct store *st, long long *v, struct sb *err);
+int st_migrate(struct store *st, struct sb *err);
+
 /* Fill *a from a row of "SELECT " ATTEMPT_COLS (without its criteria). */
 void st_read_attempt(sqlite3_stmt *s, struct store_attempt *a);
 

@@ -1,0 +1,307 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The schema: its migrations, and telling pmdrill's database from a stranger's. */
+#include "store.h"
+
+#include <stdio.h>
+
+#include <sqlite3.h>
+
+#include "sb.h"
+#include "store-int.h"
+
+/* 'pmdr': marks a database as ours, so a stranger's SQLite file with
+ * tables in it is refused rather than filled with our schema. */
+#define STORE_APP_ID 0x706d6472
+/* The tables of schema version 1: a file without them is not ours
+ * (`criteria` is a view from version 3 on). */
+#define STORE_TABLES \
+	"'questions', 'attempts', 'criteria', 'grade_changes', 'cards', 'settings'"
+#define STORE_NTABLES 6
+
+/*
+ * Forward migrations: migrations[i] takes user_version i to i + 1.  Each
+ * runs in one transaction with the version bump.  Never edit a released
+ * step; add a new one and bump STORE_SCHEMA_VERSION.
+ */
+static const char *const migrations[STORE_SCHEMA_VERSION] = {
+	/* 0 -> 1 */
+	"CREATE TABLE questions (\n"
+	"  id TEXT PRIMARY KEY,\n"
+	"  category TEXT,\n"
+	"  prompt TEXT,\n"
+	"  level TEXT,\n"
+	"  tags TEXT,\n"
+	"  rubric TEXT,\n"
+	"  first_seen INTEGER NOT NULL,\n"
+	"  updated_at INTEGER NOT NULL,\n"
+	"  retired INTEGER NOT NULL DEFAULT 0 CHECK (retired IN (0, 1))\n"
+	") STRICT;\n"
+	"CREATE TABLE attempts (\n"
+	"  id INTEGER PRIMARY KEY,\n"
+	"  question_id TEXT NOT NULL REFERENCES questions(id),\n"
+	"  prompt TEXT,\n"
+	"  started_at INTEGER NOT NULL,\n"
+	"  duration_ms INTEGER NOT NULL DEFAULT -1,\n"
+	"  answer TEXT NOT NULL,\n"
+	"  answer_hash TEXT NOT NULL,\n"
+	"  follow_up INTEGER NOT NULL DEFAULT -1,\n"
+	"  parent_id INTEGER REFERENCES attempts(id),\n"
+	"  saved_at INTEGER NOT NULL,\n"
+	"  score REAL,\n"
+	"  words INTEGER,\n"
+	"  sentences INTEGER,\n"
+	"  limit_s INTEGER,\n"
+	"  wpm REAL,\n"
+	"  prose_share REAL,\n"
+	"  density REAL,\n"
+	"  guard REAL,\n"
+	"  length_factor REAL,\n"
+	"  notes TEXT,\n"
+	"  rubric TEXT,\n"
+	"  rubric_version TEXT,\n"
+	"  auto_grade INTEGER CHECK (auto_grade BETWEEN 1 AND 4),\n"
+	"  final_grade INTEGER CHECK (final_grade BETWEEN 1 AND 4),\n"
+	"  scheduled INTEGER NOT NULL DEFAULT 0 CHECK (scheduled IN (0, 1)),\n"
+	"  reviewed_at INTEGER,\n"
+	"  elapsed_days INTEGER,\n"
+	"  retrievability REAL,\n"
+	"  stability REAL,\n"
+	"  difficulty REAL,\n"
+	"  interval_days INTEGER,\n"
+	"  due INTEGER\n"
+	") STRICT;\n"
+	"CREATE INDEX attempts_by_question ON attempts(question_id, started_at);\n"
+	"CREATE INDEX attempts_by_start ON attempts(started_at);\n"
+	"CREATE INDEX attempts_by_parent ON attempts(parent_id);\n"
+	"CREATE TABLE criteria (\n"
+	"  attempt_id INTEGER NOT NULL REFERENCES attempts(id) ON DELETE CASCADE,\n"
+	"  pos INTEGER NOT NULL,\n"
+	"  name TEXT NOT NULL,\n"
+	"  label TEXT,\n"
+	"  kind TEXT NOT NULL,\n"
+	"  weight REAL NOT NULL,\n"
+	"  earned REAL NOT NULL,\n"
+	"  scaled REAL NOT NULL,\n"
+	"  active INTEGER NOT NULL,\n"
+	"  met INTEGER NOT NULL,\n"
+	"  limited INTEGER NOT NULL,\n"
+	"  detail TEXT,\n"
+	"  feedback TEXT,\n"
+	"  evidence TEXT NOT NULL DEFAULT '[]',\n"
+	"  PRIMARY KEY (attempt_id, pos)\n"
+	") STRICT;\n"
+	"CREATE TABLE grade_changes (\n"
+	"  id INTEGER PRIMARY KEY,\n"
+	"  attempt_id INTEGER NOT NULL REFERENCES attempts(id) ON DELETE CASCADE,\n"
+	"  old_grade INTEGER NOT NULL CHECK (old_grade BETWEEN 1 AND 4),\n"
+	"  new_grade INTEGER NOT NULL CHECK (new_grade BETWEEN 1 AND 4),\n"
+	"  changed_at INTEGER NOT NULL\n"
+	") STRICT;\n"
+	"CREATE INDEX grade_changes_by_attempt ON grade_changes(attempt_id);\n"
+	"CREATE TABLE cards (\n"
+	"  question_id TEXT PRIMARY KEY REFERENCES questions(id),\n"
+	"  stability REAL NOT NULL,\n"
+	"  difficulty REAL NOT NULL,\n"
+	"  last_review INTEGER NOT NULL,\n"
+	"  due INTEGER NOT NULL,\n"
+	"  reps INTEGER NOT NULL,\n"
+	"  lapses INTEGER NOT NULL,\n"
+	"  first_review INTEGER NOT NULL\n"
+	") STRICT;\n"
+	"CREATE TABLE settings (\n"
+	"  key TEXT PRIMARY KEY,\n"
+	"  value TEXT NOT NULL,\n"
+	"  updated_at INTEGER NOT NULL\n"
+	") STRICT;\n"
+	"CREATE VIRTUAL TABLE answers_fts USING fts5(answer, content='attempts',\n"
+	"  content_rowid='id', tokenize='unicode61 remove_diacritics 2');\n"
+	"CREATE TRIGGER attempts_fts_insert AFTER INSERT ON attempts BEGIN\n"
+	"  INSERT INTO answers_fts(rowid, answer) VALUES (new.id, new.answer);\n"
+	"END;\n"
+	"CREATE TRIGGER attempts_fts_delete AFTER DELETE ON attempts BEGIN\n"
+	"  INSERT INTO answers_fts(answers_fts, rowid, answer)\n"
+	"    VALUES ('delete', old.id, old.answer);\n"
+	"END;\n"
+	"CREATE TRIGGER attempts_fts_update AFTER UPDATE OF answer ON attempts BEGIN\n"
+	"  INSERT INTO answers_fts(answers_fts, rowid, answer)\n"
+	"    VALUES ('delete', old.id, old.answer);\n"
+	"  INSERT INTO answers_fts(rowid, answer) VALUES (new.id, new.answer);\n"
+	"END;\n",
+	/*
+	 * 1 -> 2: indexes so that the queue, `next` and `stats` read small
+	 * index entries instead of attempt rows (each carries its answer and
+	 * notes): the card states by due date; per question, its main answers'
+	 * times and scores; in time order, what the progress charts need.
+	 */
+	"CREATE INDEX cards_by_due ON cards(due);\n"
+	"CREATE INDEX attempts_by_question_score ON attempts(question_id,\n"
+	"  follow_up, started_at, score);\n"
+	"CREATE INDEX attempts_progress ON attempts(started_at, question_id,\n"
+	"  follow_up, scheduled, score);\n",
+	/*
+	 * 2 -> 3: criteria stored compactly.  A criterion's name, label, kind
+	 * and feedback come from its rubric and were copied into every
+	 * attempt (over half the file); they are kept once in
+	 * criterion_texts, and each result row holds its numbers, flags,
+	 * detail and evidence.  `criteria` becomes a view with the old
+	 * columns, and its triggers take the same INSERTs, so readers,
+	 * writers and users' own queries are unchanged.
+	 */
+	"CREATE TABLE criterion_texts (\n"
+	"  id INTEGER PRIMARY KEY,\n"
+	"  name TEXT NOT NULL,\n"
+	"  label TEXT,\n"
+	"  kind TEXT NOT NULL,\n"
+	"  feedback TEXT\n"
+	") STRICT;\n"
+	"CREATE UNIQUE INDEX criterion_texts_key ON criterion_texts(name, kind,\n"
+	"  ifnull(label, char(0)), ifnull(feedback, char(0)));\n"
+	"CREATE TABLE criterion_results (\n"
+	"  attempt_id INTEGER NOT NULL REFERENCES attempts(id) ON DELETE CASCADE,\n"
+	"  pos INTEGER NOT NULL,\n"
+	"  text_id INTEGER NOT NULL REFERENCES criterion_texts(id),\n"
+	"  weight REAL NOT NULL,\n"
+	"  earned REAL NOT NULL,\n"
+	"  scaled REAL NOT NULL,\n"
+	"  flags INTEGER NOT NULL,\n"
+	"  detail TEXT,\n"
+	"  evidence TEXT,\n"
+	"  PRIMARY KEY (attempt_id, pos)\n"
+	") STRICT, WITHOUT ROWID;\n"
+	"INSERT OR IGNORE INTO criterion_texts (name, label, kind, feedback)\n"
+	"  SELECT name, label, kind, feedback FROM criteria ORDER BY attempt_id, pos;\n"
+	"INSERT INTO criterion_results SELECT c.attempt_id, c.pos, t.id, c.weight,\n"
+	"  c.earned, c.scaled, (c.active != 0) | ((c.met != 0) << 1)\n"
+	"  | ((c.limited != 0) << 2), c.detail, nullif(c.evidence, '[]')\n"
+	"  FROM criteria c JOIN criterion_texts t ON t.name = c.name\n"
+	"  AND t.kind = c.kind AND ifnull(t.label, char(0)) = ifnull(c.label, char(0))\n"
+	"  AND ifnull(t.feedback, char(0)) = ifnull(c.feedback, char(0));\n"
+	"DROP TABLE criteria;\n"
+	"CREATE VIEW criteria AS SELECT r.attempt_id AS attempt_id, r.pos AS pos,\n"
+	"  t.name AS name, t.label AS label, t.kind AS kind, r.weight AS weight,\n"
+	"  r.earned AS earned, r.scaled AS scaled, r.flags & 1 AS active,\n"
+	"  (r.flags >> 1) & 1 AS met, (r.flags >> 2) & 1 AS limited,\n"
+	"  r.detail AS detail, t.feedback AS feedback,\n"
+	"  ifnull(r.evidence, '[]') AS evidence\n"
+	"  FROM criterion_results r JOIN criterion_texts t ON t.id = r.text_id;\n"
+	"CREATE TRIGGER criteria_insert INSTEAD OF INSERT ON criteria BEGIN\n"
+	"  INSERT OR IGNORE INTO criterion_texts (name, label, kind, feedback)\n"
+	"    VALUES (new.name, new.label, new.kind, new.feedback);\n"
+	"  INSERT INTO criterion_results VALUES (new.attempt_id, new.pos,\n"
+	"    (SELECT id FROM criterion_texts WHERE name = new.name\n"
+	"     AND kind = new.kind AND ifnull(label, char(0)) = ifnull(new.label, char(0))\n"
+	"     AND ifnull(feedback, char(0)) = ifnull(new.feedback, char(0))),\n"
+	"    new.weight, new.earned, new.scaled, (new.active != 0)\n"
+	"    | ((new.met != 0) << 1) | ((new.limited != 0) << 2), new.detail,\n"
+	"    nullif(new.evidence, '[]'));\n"
+	"END;\n"
+	"CREATE TRIGGER criteria_delete INSTEAD OF DELETE ON criteria BEGIN\n"
+	"  DELETE FROM criterion_results WHERE attempt_id = old.attempt_id\n"
+	"    AND pos = old.pos;\n"
+	"END;\n",
+};
+
+/*
+ * Read the schema version and tell whether the file is ours: a database
+ * newer than us, or another program's, is refused.  The three values come
+ * from one statement, hence one snapshot: read separately, another
+ * pmdrill's first migration could commit in between and make a new
+ * database look like a stranger's.  Returns 0, or an error (SQLite's
+ * rc < 0 as a store status, message in err).
+ */
+int st_check_ours(struct store *st, long long *v, struct sb *err)
+{
+	sqlite3_stmt *s = NULL;
+	long long app_id = 0, ntables = 0, nours = 0;
+	int rc = st_prep(st, &s,
+			 "SELECT (SELECT user_version FROM pragma_user_version),"
+			 " (SELECT application_id FROM pragma_application_id),"
+			 " (SELECT count(*) FROM sqlite_master),"
+			 " (SELECT count(*) FROM sqlite_master WHERE type IN ('table', 'view')"
+			 "  AND name IN (" STORE_TABLES "))");
+	if (!rc) {
+		rc = sqlite3_step(s);
+		if (rc == SQLITE_ROW) {
+			*v = sqlite3_column_int64(s, 0);
+			app_id = sqlite3_column_int64(s, 1);
+			ntables = sqlite3_column_int64(s, 2);
+			nours = sqlite3_column_int64(s, 3);
+			rc = SQLITE_OK;
+		}
+	}
+	sqlite3_finalize(s);
+	if (rc)
+		return st_fail(st, rc, err, "reading the database", NULL);
+	/*
+	 * Another program's file: a foreign application_id, or none (0, as
+	 * any SQLite file starts) with tables that are not all ours.  An
+	 * application_id of 0 with our tables is accepted, so a database
+	 * whose id was never stamped still opens.
+	 */
+	if ((app_id && app_id != STORE_APP_ID) ||
+	    (!app_id && ntables && (*v == 0 || nours < STORE_NTABLES))) {
+		sb_addf(err, "'%s' is an SQLite database but not pmdrill's "
+			     "(application_id 0x%08llx, user_version %lld); the "
+			     "file was left untouched; give pmdrill its own "
+			     "database with --db PATH or $PMDRILL_DB",
+			st->path, (unsigned long long)app_id & 0xffffffffu, *v);
+		return STORE_EIO;
+	}
+	if (*v > STORE_SCHEMA_VERSION) {
+		sb_addf(err, "database '%s' has schema version %lld, newer than "
+			     "this pmdrill understands (%d); use a newer pmdrill "
+			     "(the file was left untouched)",
+			st->path, *v, STORE_SCHEMA_VERSION);
+		return STORE_EIO;
+	}
+	return STORE_OK;
+}
+
+int st_migrate(struct store *st, struct sb *err)
+{
+	long long v;
+	int rc;
+
+	if ((rc = st_check_ours(st, &v, err)))
+		return rc;
+	if (v == STORE_SCHEMA_VERSION)
+		return STORE_OK;
+	if (st->readonly) {
+		sb_addf(err, "database '%s' needs its schema upgraded from "
+			     "version %lld to %d, but it is read-only",
+			st->path, v, STORE_SCHEMA_VERSION);
+		return STORE_EIO;
+	}
+
+	rc = st_begin(st);
+	if (rc)
+		return st_fail(st, rc, err, "upgrading the schema", NULL);
+	/* Another pmdrill may have migrated while we waited for the lock. */
+	if ((rc = st_check_ours(st, &v, err))) {
+		st_rollback(st);
+		return rc;
+	}
+	while (v < STORE_SCHEMA_VERSION) {
+		char bump[64];
+		if ((rc = st_exec(st, migrations[v])))
+			goto fail;
+		v++;
+		snprintf(bump, sizeof(bump), "PRAGMA user_version = %lld", v);
+		if ((rc = st_exec(st, bump)))
+			goto fail;
+	}
+	{
+		char id[64];
+		snprintf(id, sizeof(id), "PRAGMA application_id = %d", STORE_APP_ID);
+		if ((rc = st_exec(st, id)))
+			goto fail;
+	}
+	if ((rc = st_exec(st, "COMMIT")))
+		goto fail;
+	return STORE_OK;
+fail:
+	rc = st_fail(st, rc, err, "upgrading the schema",
+		     "the database was not changed");
+	st_rollback(st);
+	return rc;
+}
