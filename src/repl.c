@@ -517,7 +517,7 @@ int repl_page(const char *cmd, const char *buf, size_t len)
 	return status;
 }
 
-static int in_path(const char *name)
+int repl_in_path(const char *name)
 {
 	const char *path = getenv("PATH"), *p;
 	int found = 0;
@@ -549,7 +549,7 @@ int repl_page_tall(const char *buf, size_t len)
 	if (lines + 1 <= term_height())
 		return 0;
 	if (!pager || !*pager)
-		pager = in_path("less") ? "less -FRX" : NULL;
+		pager = repl_in_path("less") ? "less -FRX" : NULL;
 	if (!pager)
 		return 0;
 	st = repl_page(pager, buf, len);

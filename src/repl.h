@@ -109,5 +109,7 @@ int repl_page(const char *cmd, const char *buf, size_t len);
  * caller prints it.
  */
 int repl_page_tall(const char *buf, size_t len);
+/* 1 if an executable `name` is on $PATH (or /usr/bin:/bin). */
+int repl_in_path(const char *name);
 
 #endif
