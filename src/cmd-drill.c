@@ -214,46 +214,25 @@ static char **complete(const char *line, int start, int end, void *data)
 
 /* ---- the drill ---- */
 
-static int cmp_qstate(const void *key, const void *elem)
-{
-	return strcmp(key, ((const struct store_qstate *)elem)->question_id);
-}
-
 /* The queue for these options, over every question of the bank. */
 static int build_queue(struct session *s, const struct drill_opts *o,
 		       struct queue *qu)
 {
 	struct bank *b = s->bank;
-	struct queue_question *qs = xcalloc(b->q.nr + 1, sizeof(*qs));
-	struct store_qstate *st = NULL;
+	struct queue_question *qs = NULL;
 	struct queue_opts qo;
 	struct sb err = SB_INIT;
-	size_t n = 0, i;
+	size_t i;
 	int rc = -1;
 
-	if (store_qstates(s->st, &st, &n, &err)) {
+	if (store_queue_questions(s->st, b, &qs, &err)) {
 		store_error("cannot read the schedule", &err);
 		goto cleanup;
 	}
 	free(s->nattempts);
 	s->nattempts = xcalloc(b->q.nr + 1, sizeof(*s->nattempts));
-	for (i = 0; i < b->q.nr; i++) {
-		const struct question *q = &b->q.v[i];
-		const struct store_qstate *k =
-			n ? bsearch(q->id, st, n, sizeof(*st), cmp_qstate) : NULL;
-		qs[i].id = q->id;
-		qs[i].category = q->category;
-		qs[i].tags = q->tags;
-		qs[i].ntags = q->ntags;
-		qs[i].level = (int)q->level;
-		qs[i].last_score = -1;
-		if (k) {
-			qs[i].card = k->card;
-			qs[i].first_review = k->first_review;
-			qs[i].last_score = k->last_score;
-			s->nattempts[i] = k->nattempts;
-		}
-	}
+	for (i = 0; i < b->q.nr; i++)
+		s->nattempts[i] = qs[i].attempts;
 	memset(&qo, 0, sizeof(qo));
 	qo.category = o->category;
 	qo.tag = o->tag;
@@ -269,7 +248,6 @@ static int build_queue(struct session *s, const struct drill_opts *o,
 	}
 	rc = 0;
 cleanup:
-	store_qstates_free(st, n);
 	sb_release(&err);
 	free(qs);
 	return rc;

@@ -680,6 +680,7 @@ int store_queue_questions(struct store *st, const struct bank *b,
 			v[i].card = found->card;
 			v[i].first_review = found->first_review;
 			v[i].last_score = found->last_score;
+			v[i].attempts = found->nattempts;
 		}
 	}
 	store_qstates_free(qs, n);

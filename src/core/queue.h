@@ -41,6 +41,7 @@ struct queue_question {
 	struct fsrs_card card;     /* card.reviewed == 0: new */
 	long long first_review;    /* first scheduled review; 0 never */
 	double last_score;         /* latest score 0..100; < 0 never scored */
+	int attempts;              /* attempts so far, follow-ups included */
 };
 
 struct queue_opts {
