@@ -108,8 +108,13 @@ int split_labelled(const char *s, size_t *label_len, size_t *pat_off)
 static const char *const known[] = {"id", "category", "prompt", "rubric",
 				    "time", "level", "hint", "follow-up",
 				    "tags", "expect", "note", NULL};
-static const char *const once[] = {"id", "category", "prompt", "rubric",
-				   "time", "level", "hint", "tags", NULL};
+/* known[]'s order; once_of[] maps a field to its slot among the fields
+ * allowed once per question (-1: repeatable). */
+enum {
+	QF_ID, QF_CATEGORY, QF_PROMPT, QF_RUBRIC, QF_TIME, QF_LEVEL, QF_HINT,
+	QF_FOLLOW_UP, QF_TAGS, QF_EXPECT, QF_NOTE, QF_ONCE_MAX = 8
+};
+static const int once_of[] = {0, 1, 2, 3, 4, 5, 6, -1, 7, -1, -1};
 
 /* Geometric growth: a question may carry tens of thousands of these. */
 static void add_str(char ***v, size_t *n, size_t *alloc, const char *s,
@@ -125,9 +130,9 @@ static int parse_one(struct question *q, const struct rec *r, const char *file,
 		     struct diag_list *dl)
 {
 	size_t i;
-	int bad = 0, oi;
+	int bad = 0, oi, fi;
 	const struct rec_field *id = NULL, *cat = NULL, *prompt = NULL;
-	const struct rec_field *first[sizeof(once) / sizeof(*once)] = {0};
+	const struct rec_field *first[QF_ONCE_MAX] = {0};
 
 	memset(q, 0, sizeof(*q));
 	q->file = xstrdup(file);
@@ -137,13 +142,14 @@ static int parse_one(struct question *q, const struct rec *r, const char *file,
 		const char *v = f->value;
 		unsigned vl, vc;
 		rec_origin(f, 0, &vl, &vc);
-		if (rec_name_index(known, f->name) < 0) {
+		fi = rec_name_index(known, f->name);
+		if (fi < 0) {
 			diag_add(dl, DIAG_WARNING, DIAG_W_UNKNOWN_FIELD, file,
 				 f->line, f->col,
 				 "unknown field '%s' (ignored)", f->name);
 			continue;
 		}
-		oi = rec_name_index(once, f->name);
+		oi = once_of[fi];
 		if (oi >= 0) {
 			/* Remember where each once-field was first seen: a
 			 * scan back over every field before it would make a
@@ -158,7 +164,7 @@ static int parse_one(struct question *q, const struct rec *r, const char *file,
 			}
 			first[oi] = f;
 		}
-		if (!strcasecmp(f->name, "id")) {
+		if (fi == QF_ID) {
 			id = f;
 			if (!is_valid_id(v)) {
 				diag_add(dl, DIAG_ERROR, DIAG_E_BAD_ID, file, vl, vc,
@@ -168,7 +174,7 @@ static int parse_one(struct question *q, const struct rec *r, const char *file,
 			}
 			q->id = xstrdup(v);
 			q->id_col = vc;
-		} else if (!strcasecmp(f->name, "category")) {
+		} else if (fi == QF_CATEGORY) {
 			cat = f;
 			if (!is_valid_id(v)) {
 				diag_add(dl, DIAG_ERROR, DIAG_E_BAD_ID, file, vl, vc,
@@ -181,10 +187,10 @@ static int parse_one(struct question *q, const struct rec *r, const char *file,
 				q->rubric_line = vl;
 				q->rubric_col = vc;
 			}
-		} else if (!strcasecmp(f->name, "prompt")) {
+		} else if (fi == QF_PROMPT) {
 			prompt = f;
 			q->prompt = xstrdup(v);
-		} else if (!strcasecmp(f->name, "rubric")) {
+		} else if (fi == QF_RUBRIC) {
 			if (!is_valid_id(v)) {
 				diag_add(dl, DIAG_ERROR, DIAG_E_BAD_ID, file, vl, vc,
 					 "bad rubric name '%s'", v);
@@ -193,7 +199,7 @@ static int parse_one(struct question *q, const struct rec *r, const char *file,
 			q->rubric = xstrdup(v);
 			q->rubric_line = vl;
 			q->rubric_col = vc;
-		} else if (!strcasecmp(f->name, "time")) {
+		} else if (fi == QF_TIME) {
 			long t = parse_duration(v);
 			if (t < 0) {
 				diag_add(dl, DIAG_ERROR, DIAG_E_BAD_TIME, file, vl, vc,
@@ -203,24 +209,24 @@ static int parse_one(struct question *q, const struct rec *r, const char *file,
 			} else {
 				q->time_s = (unsigned)t;
 			}
-		} else if (!strcasecmp(f->name, "level")) {
+		} else if (fi == QF_LEVEL) {
 			if (qlevel_parse(v, &q->level)) {
 				diag_add(dl, DIAG_ERROR, DIAG_E_BAD_LEVEL, file, vl, vc,
 					 "bad level '%s': use apm, pm, senior or tpm",
 					 v);
 				bad = 1;
 			}
-		} else if (!strcasecmp(f->name, "hint")) {
+		} else if (fi == QF_HINT) {
 			if (*v)
 				q->hint = xstrdup(v);
-		} else if (!strcasecmp(f->name, "follow-up")) {
+		} else if (fi == QF_FOLLOW_UP) {
 			if (!*v)
 				diag_add(dl, DIAG_ERROR, DIAG_E_EMPTY_VALUE, file,
 					 f->line, f->col, "empty Follow-up");
 			else
 				add_str(&q->follow_ups, &q->nfollow, &q->afollow, v,
 					strlen(v));
-		} else if (!strcasecmp(f->name, "tags")) {
+		} else if (fi == QF_TAGS) {
 			const char *p = v;
 			while (*p) {
 				const char *e = strchr(p, ',');
@@ -235,7 +241,7 @@ static int parse_one(struct question *q, const struct rec *r, const char *file,
 						n - a);
 				p += e ? (size_t)(e - p) + 1 : strlen(p);
 			}
-		} else if (!strcasecmp(f->name, "expect")) {
+		} else if (fi == QF_EXPECT) {
 			size_t ll, po;
 			struct qexpect *e;
 			if (split_labelled(v, &ll, &po)) {
