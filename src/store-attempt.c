@@ -599,13 +599,9 @@ int store_qstates(struct store *st, struct store_qstate **out, size_t *n,
 	int rc = st_prep(st, &s,
 			 "SELECT q.id, q.retired, c.stability, c.difficulty,"
 			 " c.last_review, c.due, c.reps, c.lapses, c.first_review,"
-			 " (SELECT a.score FROM attempts a WHERE a.question_id = q.id"
-			 "   AND a.score IS NOT NULL AND a.follow_up = -1"
-			 "   ORDER BY a.started_at DESC, a.id DESC LIMIT 1),"
-			 " (SELECT max(a.started_at) FROM attempts a"
-			 "   WHERE a.question_id = q.id),"
-			 " (SELECT count(*) FROM attempts a WHERE a.question_id = q.id)"
+			 " qs.last_main_score, qs.last_at, coalesce(qs.attempts, 0)"
 			 " FROM questions q LEFT JOIN cards c ON c.question_id = q.id"
+			 " LEFT JOIN question_stats qs ON qs.question_id = q.id"
 			 " ORDER BY q.id");
 	*out = NULL;
 	*n = 0;

@@ -199,6 +199,57 @@ static const char *const migrations[STORE_SCHEMA_VERSION] = {
 	"  DELETE FROM criterion_results WHERE attempt_id = old.attempt_id\n"
 	"    AND pos = old.pos;\n"
 	"END;\n",
+	/*
+	 * 3 -> 4: each question's attempt count, last attempt and last main
+	 * score, kept by triggers in the same transaction as every change to
+	 * attempts, so the queue reads one row per question instead of three
+	 * subqueries over its attempts.  A trigger recomputes the question's
+	 * row from the attempts_by_question_score index (a few entries), so
+	 * it stays right whatever the change.
+	 */
+	"CREATE TABLE question_stats (\n"
+	"  question_id TEXT PRIMARY KEY,\n"
+	"  attempts INTEGER NOT NULL,\n"
+	"  last_at INTEGER,\n"
+	"  last_main_score REAL\n"
+	") STRICT, WITHOUT ROWID;\n"
+	"INSERT INTO question_stats SELECT question_id, count(*), max(started_at),\n"
+	"  NULL FROM attempts GROUP BY question_id;\n"
+	"UPDATE question_stats SET last_main_score = (SELECT a.score FROM attempts a\n"
+	"  WHERE a.question_id = question_stats.question_id\n"
+	"  AND a.score IS NOT NULL AND a.follow_up = -1\n"
+	"  ORDER BY a.started_at DESC, a.id DESC LIMIT 1);\n"
+	"CREATE TRIGGER question_stats_insert AFTER INSERT ON attempts BEGIN\n"
+	"  INSERT OR REPLACE INTO question_stats SELECT new.question_id,\n"
+	"    (SELECT count(*) FROM attempts a WHERE a.question_id = new.question_id),\n"
+	"    (SELECT max(a.started_at) FROM attempts a WHERE a.question_id = new.question_id),\n"
+	"    (SELECT a.score FROM attempts a WHERE a.question_id = new.question_id\n"
+	"     AND a.score IS NOT NULL AND a.follow_up = -1\n"
+	"     ORDER BY a.started_at DESC, a.id DESC LIMIT 1);\n"
+	"END;\n"
+	"CREATE TRIGGER question_stats_update AFTER UPDATE OF question_id,\n"
+	"  started_at, follow_up, score ON attempts BEGIN\n"
+	"  INSERT OR REPLACE INTO question_stats SELECT new.question_id,\n"
+	"    (SELECT count(*) FROM attempts a WHERE a.question_id = new.question_id),\n"
+	"    (SELECT max(a.started_at) FROM attempts a WHERE a.question_id = new.question_id),\n"
+	"    (SELECT a.score FROM attempts a WHERE a.question_id = new.question_id\n"
+	"     AND a.score IS NOT NULL AND a.follow_up = -1\n"
+	"     ORDER BY a.started_at DESC, a.id DESC LIMIT 1);\n"
+	"  INSERT OR REPLACE INTO question_stats SELECT old.question_id,\n"
+	"    (SELECT count(*) FROM attempts a WHERE a.question_id = old.question_id),\n"
+	"    (SELECT max(a.started_at) FROM attempts a WHERE a.question_id = old.question_id),\n"
+	"    (SELECT a.score FROM attempts a WHERE a.question_id = old.question_id\n"
+	"     AND a.score IS NOT NULL AND a.follow_up = -1\n"
+	"     ORDER BY a.started_at DESC, a.id DESC LIMIT 1);\n"
+	"END;\n"
+	"CREATE TRIGGER question_stats_delete AFTER DELETE ON attempts BEGIN\n"
+	"  INSERT OR REPLACE INTO question_stats SELECT old.question_id,\n"
+	"    (SELECT count(*) FROM attempts a WHERE a.question_id = old.question_id),\n"
+	"    (SELECT max(a.started_at) FROM attempts a WHERE a.question_id = old.question_id),\n"
+	"    (SELECT a.score FROM attempts a WHERE a.question_id = old.question_id\n"
+	"     AND a.score IS NOT NULL AND a.follow_up = -1\n"
+	"     ORDER BY a.started_at DESC, a.id DESC LIMIT 1);\n"
+	"END;\n",
 };
 
 /*

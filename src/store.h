@@ -47,7 +47,7 @@ struct bank;
 struct sb;
 
 /* The schema this program writes (PRAGMA user_version). */
-#define STORE_SCHEMA_VERSION 3
+#define STORE_SCHEMA_VERSION 4
 
 enum store_status {
 	STORE_OK = 0,

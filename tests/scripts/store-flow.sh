@@ -33,10 +33,10 @@ grep_in "$WORK/out" '^attempt 1 saved; grade: '
 grep_in "$WORK/out" '^next due: 2026-03-0[0-9] \(in [0-9]+ days?\)$'
 grep_in "$WORK/out" 'Score [0-9]+/100'
 
-# The database: WAL, foreign keys, STRICT tables, schema version 3.
+# The database: WAL, foreign keys, STRICT tables, schema version 4.
 [ "$(sql 'PRAGMA journal_mode')" = wal ] || fail 'not in WAL mode'
-[ "$(sql 'PRAGMA user_version')" = 3 ] || fail 'user_version is not 3'
-[ "$(sql "SELECT count(*) FROM pragma_table_list WHERE strict = 1 AND name IN ('questions','attempts','criterion_texts','criterion_results','grade_changes','cards','settings')")" = 7 ] ||
+[ "$(sql 'PRAGMA user_version')" = 4 ] || fail 'user_version is not 4'
+[ "$(sql "SELECT count(*) FROM pragma_table_list WHERE strict = 1 AND name IN ('questions','attempts','criterion_texts','criterion_results','grade_changes','cards','settings','question_stats')")" = 8 ] ||
 	fail 'tables are not STRICT'
 [ "$(sql "SELECT started_at, duration_ms, follow_up FROM attempts WHERE id = 1")" = "1772441760|240000|-1" ] ||
 	fail "start time and duration not stored: $(sql 'SELECT * FROM attempts')"
@@ -190,4 +190,8 @@ expect_at 0 2026-03-05T09:00:00Z "$PM" answer -q "$(sed -n 's/^Id: //p' question
 	fail 'a question missing from the banks is not retired'
 expect_status 0 pm history --question storetest-alpha
 [ "$(grep -c storetest "$WORK/out")" -eq 2 ] || fail 'retired question lost its history'
+# The per-question summary the queue reads (schema 4) agrees with the
+# attempts after answers, follow-ups, grade changes and undo.
+[ "$(sqlite3 -batch "$PMDRILL_DB" <"$ROOT/tests/data/migrate/stats-check.sql")" = 0 ] ||
+	fail 'question_stats disagrees with the attempts'
 exit 0

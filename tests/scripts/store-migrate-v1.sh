@@ -14,11 +14,14 @@ cmp "$WORK/out" "$D/v1.export" || {
 	diff "$WORK/out" "$D/v1.export" | head -20 >&2
 	fail 'the migrated database does not export what version 1 exported'
 }
-[ "$(sqlite3 "$PMDRILL_DB" 'PRAGMA user_version')" = 3 ] || fail 'not migrated to version 3'
+[ "$(sqlite3 "$PMDRILL_DB" 'PRAGMA user_version')" = 4 ] || fail 'not migrated to version 4'
 for i in cards_by_due attempts_by_question_score attempts_progress; do
 	[ "$(sqlite3 "$PMDRILL_DB" "SELECT count(*) FROM sqlite_master WHERE type = 'index' AND name = '$i'")" = 1 ] ||
 		fail "index $i is missing after the migration"
 done
+# The summary the migration built agrees with the attempts.
+[ "$(sqlite3 -batch "$PMDRILL_DB" <"$D/stats-check.sql")" = 0 ] ||
+	fail 'question_stats disagrees with the migrated attempts'
 # The queue reads cards by due date through the new index.
 sqlite3 "$PMDRILL_DB" 'EXPLAIN QUERY PLAN SELECT question_id FROM cards WHERE due < 9e18 ORDER BY due' >"$WORK/plan"
 grep_in "$WORK/plan" 'cards_by_due'
