@@ -13,7 +13,9 @@
 
 #include "app.h"
 #include "bank.h"
+#include "opt.h"
 #include "sb.h"
+#include "term.h"
 #include "xalloc.h"
 
 
@@ -180,6 +182,21 @@ int cmd_usage_error(const char *name, const char *fmt, ...)
 	va_end(ap);
 	fputc('\n', stderr);
 	cmd_usage(cmd_find(name), stderr);
+	return EX_USAGE;
+}
+
+int cmd_opt_error(const char *name, const struct sb *err)
+{
+	return cmd_usage_error(name, "%s", err->buf);
+}
+
+int cmd_value_error(const char *name, const struct sb *err)
+{
+	struct sb msg = SB_INIT;
+	/* the valid values may come from a bank: untrusted text */
+	sb_addf(&msg, "pmdrill: %s: %s\n", name, err->buf);
+	term_write(stderr, msg.buf, msg.len);
+	sb_release(&msg);
 	return EX_USAGE;
 }
 
