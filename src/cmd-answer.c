@@ -11,6 +11,7 @@
 #include "bank.h"
 #include "diag.h"
 #include "fsrs.h"
+#include "opt.h"
 #include "report.h"
 #include "sb.h"
 #include "score.h"
@@ -43,11 +44,20 @@ static void print_outcome(const struct app *app, long long id, int proposed,
 	sb_release(&due);
 }
 
+enum { A_QUESTION = 1, A_TIME, A_GRADE };
+static const struct opt answer_opts[] = {
+	{"question", 'q', OPT_VALUE, A_QUESTION},
+	{"time", 0, OPT_VALUE, A_TIME},
+	{"grade", 0, OPT_VALUE, A_GRADE},
+	{NULL, 0, 0, 0},
+};
+
 int cmd_answer(int argc, char **argv, struct app *app)
 {
 	const char *qid = NULL, *path = NULL;
 	long seconds = -1;
-	int override = 0, a, status, rc;
+	int override = 0, o, status, rc;
+	struct opt_parser op;
 	struct bank *b;
 	struct rubric *r = NULL;
 	struct question *q = NULL;
@@ -62,52 +72,47 @@ int cmd_answer(int argc, char **argv, struct app *app)
 
 	if (cmd_wants_help(argc, argv, "answer"))
 		return EX_OK;
-	for (a = 1; a < argc; a++) {
-		const char *o = argv[a];
-		const char *v = NULL;
-		if (!strncmp(o, "--question=", 11))
-			qid = o + 11;
-		else if (!strncmp(o, "--time=", 7))
-			v = o + 7;
-		else if (!strncmp(o, "--grade=", 8))
-			override = fsrs_rating_parse(o + 8) > 0 ? fsrs_rating_parse(o + 8) : -1;
-		else if ((!strcmp(o, "--question") || !strcmp(o, "-q")) && a + 1 < argc)
-			qid = argv[++a];
-		else if (!strcmp(o, "--time") && a + 1 < argc)
-			v = argv[++a];
-		else if (!strcmp(o, "--grade") && a + 1 < argc)
-			override = fsrs_rating_parse(argv[++a]) > 0
-					   ? fsrs_rating_parse(argv[a])
-					   : -1;
-		else if (!strcmp(o, "--"))
-			path = a + 1 < argc ? argv[++a] : NULL;
-		else if (o[0] == '-' && o[1])
-			return cmd_usage_error("answer", "unknown option or missing value '%s'", o);
-		else if (!path)
-			path = o;
-		else
-			return cmd_usage_error("answer", "one answer file at a time ('%s')", o);
-		if (v) {
-			char *end;
-			seconds = strtol(v, &end, 10);
-			if (!*v || *end || seconds < 0 || seconds > 86400)
-				return cmd_usage_error("answer", "--time takes whole seconds (0 to 86400), not '%s'",
-						    v);
+	opt_init(&op, argc, argv);
+	while ((o = opt_next(&op, answer_opts, &err)) != OPT_DONE) {
+		long long n;
+		if (o == OPT_ERROR) {
+			status = cmd_opt_error("answer", &err);
+			goto out;
+		} else if (o == OPT_OPERAND && path) {
+			status = cmd_usage_error("answer", "one answer file at a time ('%s')",
+						 op.value);
+			goto out;
+		} else if (o == OPT_OPERAND) {
+			path = op.value;
+		} else if (o == A_QUESTION) {
+			qid = op.value;
+		} else if (o == A_TIME) {
+			if (opt_number(op.name, op.value, 0, 86400, "seconds", &n, &err)) {
+				status = cmd_value_error("answer", &err);
+				goto out;
+			}
+			seconds = (long)n;
+		} else if (o == A_GRADE) {
+			/* parsed once: the same value is saved and printed */
+			if ((override = opt_grade(op.value, &err)) < 0) {
+				status = cmd_value_error("answer", &err);
+				goto out;
+			}
 		}
-		if (override < 0)
-			return cmd_usage_error("answer", "--grade takes again, hard, good, easy or 1-4, not '%s'",
-					    argv[a]);
 	}
-	if (!qid)
-		return cmd_usage_error("answer", "%s", "--question ID is required");
+	if (!qid) {
+		status = cmd_usage_error("answer", "%s", "--question ID is required");
+		goto out;
+	}
 
 	b = app_bank(app, &status);
 	if (!b)
-		return status;
+		goto out;
 	if (qbank_find(&b->q, qid) < 0) {
 		fprintf(stderr, "pmdrill: answer: no question with id '%s' (see 'pmdrill list')\n",
 			qid);
-		return EX_NOINPUT;
+		status = EX_NOINPUT;
+		goto out;
 	}
 	status = read_answer_arg(path, &text);
 	if (status != EX_OK)

@@ -14,6 +14,7 @@
 #include "app.h"
 #include "bank.h"
 #include "diag.h"
+#include "opt.h"
 #include "sb.h"
 #include "xalloc.h"
 
@@ -141,6 +142,12 @@ static int collect(const char *arg, const char *path, struct pathset *files)
 	return status;
 }
 
+enum { C_LIST_CODES = 1 };
+static const struct opt check_opts[] = {
+	{"list-codes", 0, OPT_FLAG, C_LIST_CODES},
+	{NULL, 0, 0, 0},
+};
+
 int cmd_check(int argc, char **argv, struct app *app)
 {
 	struct bank b = {0};
@@ -148,32 +155,33 @@ int cmd_check(int argc, char **argv, struct app *app)
 	struct pathset files = {0}, reals = {0};
 	size_t i, k, errors, warnings, ncat, nq, nrub = 0;
 	const char **cats;
-	int status = EX_OK, a;
+	int status = EX_OK, a, list_codes = 0;
+	struct opt_parser op;
+	struct sb err = SB_INIT;
 
 	if (cmd_wants_help(argc, argv, "check"))
 		return EX_OK;
-	for (a = 1; a < argc; a++) {
-		if (!strcmp(argv[a], "--list-codes")) {
-			for (i = 0; i < DIAG_CODE_MAX; i++)
-				printf("%-15s %s\n", diag_code_name((enum diag_code)i),
-				       diag_code_text((enum diag_code)i));
-			return EX_OK;
+	/* Options first: --list-codes reads no file, whatever is given. */
+	opt_init(&op, argc, argv);
+	while ((a = opt_next(&op, check_opts, &err)) != OPT_DONE) {
+		if (a == OPT_ERROR) {
+			status = cmd_opt_error("check", &err);
+			goto cleanup;
 		}
-		if (!strcmp(argv[a], "--")) {
-			a++;
-			break;
-		}
-		if (argv[a][0] == '-' && argv[a][1]) {
-			fprintf(stderr, "pmdrill: check: unknown option '%s'\n", argv[a]);
-			cmd_usage(cmd_find("check"), stderr);
-			return EX_USAGE;
-		}
+		list_codes |= a == C_LIST_CODES;
 	}
-	for (a = 1; a < argc; a++) {
+	if (list_codes) {
+		for (i = 0; i < DIAG_CODE_MAX; i++)
+			printf("%-15s %s\n", diag_code_name((enum diag_code)i),
+			       diag_code_text((enum diag_code)i));
+		goto cleanup;
+	}
+	opt_init(&op, argc, argv);
+	while ((a = opt_next(&op, check_opts, &err)) != OPT_DONE) {
 		int rc;
-		if (!strcmp(argv[a], "--") || !strcmp(argv[a], "--list-codes"))
+		if (a == C_LIST_CODES)
 			continue;
-		rc = collect(argv[a], argv[a], &files);
+		rc = collect(op.value, op.value, &files);
 		/* a missing or unreadable file outranks an I/O error */
 		if (rc != EX_OK && status != EX_NOINPUT)
 			status = rc;
@@ -265,5 +273,6 @@ cleanup:
 	diag_release(&dl);
 	diag_release(&ctx);
 	bank_release(&b);
+	sb_release(&err);
 	return status;
 }

@@ -15,6 +15,7 @@
 
 #include "fsrs.h"
 #include "json.h"
+#include "opt.h"
 #include "repl.h"
 #include "rubric.h"
 #include "sb.h"
@@ -310,6 +311,13 @@ static int parse_id(const char *s, long long *id)
 	return *s && !*end && *id >= 1;
 }
 
+enum { CO_ANSWERS = 1, CO_JSON };
+static const struct opt compare_opts[] = {
+	{"answers", 0, OPT_FLAG, CO_ANSWERS},
+	{"json", 0, OPT_FLAG, CO_JSON},
+	{NULL, 0, 0, 0},
+};
+
 int cmd_compare(int argc, char **argv, struct app *app)
 {
 	struct store *st = NULL;
@@ -319,18 +327,22 @@ int cmd_compare(int argc, char **argv, struct app *app)
 	size_t nrows = 0;
 	long long id[2] = {0, 0};
 	int json = 0, answers = 0, a, n = 0, have = 0, rc = 0, status = EX_OK;
+	struct opt_parser op;
 	const struct store_attempt *early, *late;
 
 	if (cmd_wants_help(argc, argv, "compare"))
 		return EX_OK;
-	for (a = 1; a < argc; a++) {
-		const char *o = argv[a];
-		if (!strcmp(o, "--json")) {
+	opt_init(&op, argc, argv);
+	while ((a = opt_next(&op, compare_opts, &err)) != OPT_DONE) {
+		const char *o = op.value;
+		if (a == OPT_ERROR) {
+			status = cmd_opt_error("compare", &err);
+			sb_release(&err);
+			return status;
+		} else if (a == CO_JSON) {
 			json = 1;
-		} else if (!strcmp(o, "--answers")) {
+		} else if (a == CO_ANSWERS) {
 			answers = 1;
-		} else if (o[0] == '-' && o[1]) {
-			return cmd_usage_error("compare", "unknown option '%s'", o);
 		} else if (n < 2) {
 			if (!parse_id(o, &id[n]))
 				return cmd_usage_error("compare", "ATTEMPT is an attempt number (see 'pmdrill history'), not '%s'",

@@ -5,8 +5,11 @@
 #include <string.h>
 #include <sysexits.h>
 
+#include "opt.h"
 #include "sb.h"
 #include "store.h"
+
+static const struct opt no_opts[] = {{NULL, 0, 0, 0}};
 
 int cmd_config(int argc, char **argv, struct app *app)
 {
@@ -14,24 +17,23 @@ int cmd_config(int argc, char **argv, struct app *app)
 	struct sb err = SB_INIT, v = SB_INIT;
 	const char *key = NULL, *value = NULL;
 	int a, i, rc, status;
+	struct opt_parser op;
 
 	if (cmd_wants_help(argc, argv, "config"))
 		return EX_OK;
-	for (a = 1; a < argc; a++) {
-		const char *o = argv[a];
-		if (o[0] == '-' && o[1]) {
-			fprintf(stderr, "pmdrill: config: unknown option '%s'\n", o);
-			cmd_usage(cmd_find("config"), stderr);
-			return EX_USAGE;
+	opt_init(&op, argc, argv);
+	while ((a = opt_next(&op, no_opts, &err)) != OPT_DONE) {
+		if (a == OPT_ERROR) {
+			status = cmd_opt_error("config", &err);
+			goto out;
 		}
 		if (!key) {
-			key = o;
+			key = op.value;
 		} else if (!value) {
-			value = o;
+			value = op.value;
 		} else {
-			fprintf(stderr, "pmdrill: config: too many arguments ('%s')\n", o);
-			cmd_usage(cmd_find("config"), stderr);
-			return EX_USAGE;
+			status = cmd_usage_error("config", "too many arguments ('%s')", op.value);
+			goto out;
 		}
 	}
 	/* Check before opening, so a typo never creates a database. */

@@ -18,6 +18,7 @@
 #include "bank.h"
 #include "diag.h"
 #include "fsrs.h"
+#include "opt.h"
 #include "qbank.h"
 #include "queue.h"
 #include "repl.h"
@@ -367,83 +368,67 @@ static int offer_draft(struct session *s)
 
 /* ---- options and the home prompt ---- */
 
+enum { D_CATEGORY = 1, D_TAG, D_LEVEL, D_COUNT, D_CRAM };
+static const struct opt drill_opts[] = {
+	{"category", 'c', OPT_VALUE, D_CATEGORY},
+	{"tag", 0, OPT_VALUE, D_TAG},
+	{"level", 0, OPT_VALUE, D_LEVEL},
+	{"count", 'n', OPT_VALUE, D_COUNT},
+	{"cram", 0, OPT_FLAG, D_CRAM},
+	{NULL, 0, 0, 0},
+};
+
 static int parse_drill_opts(int argc, char **argv, struct drill_opts *o,
 			    const struct bank *b)
 {
-	int a;
+	struct opt_parser op;
+	struct sb err = SB_INIT;
+	int id, status = EX_OK;
 	memset(o, 0, sizeof(*o));
-	for (a = 1; a < argc; a++) {
-		const char *arg = argv[a], *val = NULL;
-		const char *eq = strchr(arg, '=');
-		char name[32];
-		if (!strcmp(arg, "--cram")) {
+	opt_init(&op, argc, argv);
+	while (status == EX_OK && (id = opt_next(&op, drill_opts, &err)) != OPT_DONE) {
+		long long n;
+		enum qlevel l;
+		switch (id) {
+		case OPT_ERROR:
+			status = cmd_opt_error("drill", &err);
+			break;
+		case OPT_OPERAND:
+			if (o->category)
+				status = cmd_usage_error("drill", "unexpected argument '%s'",
+							 op.value);
+			else
+				o->category = op.value; /* `drill metrics` */
+			break;
+		case D_CRAM:
 			o->cram = 1;
-			continue;
-		}
-		if (arg[0] != '-' && !o->category) {
-			o->category = arg; /* `drill metrics` */
-			continue;
-		}
-		snprintf(name, sizeof(name), "%.*s",
-			 eq && arg[0] == '-' ? (int)(eq - arg) : (int)strlen(arg),
-			 arg);
-		if (strcmp(name, "--category") && strcmp(name, "-c") &&
-		    strcmp(name, "--tag") && strcmp(name, "--level") &&
-		    strcmp(name, "--count") && strcmp(name, "-n")) {
-			fprintf(stderr, "pmdrill: drill: unknown option '%s'\n", arg);
-			return EX_USAGE;
-		}
-		if (eq && arg[0] == '-')
-			val = eq + 1;
-		else if (a + 1 < argc)
-			val = argv[++a];
-		if (!val || !*val) {
-			fprintf(stderr, "pmdrill: drill: '%s' needs a value\n", name);
-			return EX_USAGE;
-		}
-		if (!strcmp(name, "--category") || !strcmp(name, "-c")) {
-			o->category = val;
-		} else if (!strcmp(name, "--tag")) {
-			o->tag = val;
-		} else if (!strcmp(name, "--level")) {
-			enum qlevel l;
-			if (qlevel_parse(val, &l) || l == QLEVEL_NONE) {
-				fprintf(stderr, "pmdrill: drill: --level takes apm, pm, "
-						"senior or tpm, not '%s'\n", val);
-				return EX_USAGE;
-			}
-			o->level = (int)l;
-		} else {
-			char *end;
-			long n;
-			errno = 0;
-			n = strtol(val, &end, 10);
-			if (*end || errno || n < 1 || n > 100000) {
-				fprintf(stderr, "pmdrill: drill: --count takes a "
-						"number from 1, not '%s'\n", val);
-				return EX_USAGE;
-			}
-			o->count = (size_t)n;
+			break;
+		case D_CATEGORY:
+			o->category = op.value;
+			break;
+		case D_TAG:
+			o->tag = op.value;
+			break;
+		case D_LEVEL:
+			if (qlevel_option(op.value, &l, &err))
+				status = cmd_value_error("drill", &err);
+			else
+				o->level = (int)l;
+			break;
+		case D_COUNT:
+			if (opt_number(op.name, op.value, 1, 100000, NULL, &n, &err))
+				status = cmd_value_error("drill", &err);
+			else
+				o->count = (size_t)n;
+			break;
 		}
 	}
-	if (b && o->category) {
-		size_t i;
-		for (i = 0; i < b->q.nr; i++)
-			if (!strcmp(b->q.v[i].category, o->category))
-				break;
-		if (i == b->q.nr) {
-			const char **cats;
-			size_t n = bank_categories(b, &cats), k;
-			fprintf(stderr, "pmdrill: drill: no category '%s'; the "
-					"categories are:", o->category);
-			for (k = 0; k < n; k++)
-				fprintf(stderr, " %s", cats[k]);
-			fputc('\n', stderr);
-			free(cats);
-			return EX_USAGE;
-		}
-	}
-	return EX_OK;
+	if (status == EX_OK && b &&
+	    ((o->category && bank_check_category(b, o->category, &err)) ||
+	     (o->tag && bank_check_tag(b, o->tag, &err))))
+		status = cmd_value_error("drill", &err);
+	sb_release(&err);
+	return status;
 }
 
 /* Split a command line into words; "..." and '...' group. */

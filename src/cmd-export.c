@@ -9,8 +9,15 @@
 #include <sysexits.h>
 #include <unistd.h>
 
+#include "opt.h"
 #include "sb.h"
 #include "store.h"
+
+enum { E_FORMAT = 1 };
+static const struct opt export_opts[] = {
+	{"format", 0, OPT_VALUE, E_FORMAT},
+	{NULL, 0, 0, 0},
+};
 
 int cmd_export(int argc, char **argv, struct app *app)
 {
@@ -19,28 +26,29 @@ int cmd_export(int argc, char **argv, struct app *app)
 	const char *path = NULL;
 	FILE *out = stdout;
 	int format = STORE_EXPORT_JSON, a, rc, status;
+	struct opt_parser op;
 
 	if (cmd_wants_help(argc, argv, "export"))
 		return EX_OK;
-	for (a = 1; a < argc; a++) {
-		const char *o = argv[a], *v = NULL;
-		if (!strcmp(o, "--format") && a + 1 < argc)
-			v = argv[++a];
-		else if (!strncmp(o, "--format=", 9))
-			v = o + 9;
-		else if (o[0] == '-' && o[1])
-			return cmd_usage_error("export", "unknown option or missing value '%s'", o);
-		else if (!path)
-			path = o;
-		else
-			return cmd_usage_error("export", "one output file at a time ('%s')", o);
-		if (v) {
-			if (!strcmp(v, "json"))
-				format = STORE_EXPORT_JSON;
-			else if (!strcmp(v, "csv"))
-				format = STORE_EXPORT_CSV;
-			else
-				return cmd_usage_error("export", "--format takes csv or json, not '%s'", v);
+	opt_init(&op, argc, argv);
+	while ((a = opt_next(&op, export_opts, &err)) != OPT_DONE) {
+		static const char *const formats[] = {"json", "csv"};
+		if (a == OPT_ERROR) {
+			status = cmd_opt_error("export", &err);
+			goto out;
+		} else if (a == OPT_OPERAND && path) {
+			status = cmd_usage_error("export", "one output file at a time ('%s')",
+						 op.value);
+			goto out;
+		} else if (a == OPT_OPERAND) {
+			path = op.value;
+		} else if (a == E_FORMAT) {
+			int k = opt_choice("format", op.value, formats, 2, 0, &err);
+			if (k < 0) {
+				status = cmd_value_error("export", &err);
+				goto out;
+			}
+			format = k ? STORE_EXPORT_CSV : STORE_EXPORT_JSON;
 		}
 	}
 

@@ -8,8 +8,15 @@
 #include <sysexits.h>
 
 #include "fsrs.h"
+#include "opt.h"
 #include "sb.h"
 #include "store.h"
+
+enum { G_UNDO = 1 };
+static const struct opt grade_opts[] = {
+	{"undo", 0, OPT_FLAG, G_UNDO},
+	{NULL, 0, 0, 0},
+};
 
 int cmd_grade(int argc, char **argv, struct app *app)
 {
@@ -18,35 +25,45 @@ int cmd_grade(int argc, char **argv, struct app *app)
 	struct fsrs_params p;
 	struct sb err = SB_INIT, due = SB_INIT;
 	long long id = 0;
-	int grade = 0, undo = 0, a, rc, status, have = 0;
+	int grade = 0, undo = 0, o, rc, status, have = 0;
+	struct opt_parser op;
 
 	if (cmd_wants_help(argc, argv, "grade"))
 		return EX_OK;
-	for (a = 1; a < argc; a++) {
-		const char *o = argv[a];
-		if (!strcmp(o, "--undo")) {
+	opt_init(&op, argc, argv);
+	while ((o = opt_next(&op, grade_opts, &err)) != OPT_DONE) {
+		const char *v = op.value;
+		if (o == OPT_ERROR) {
+			status = cmd_opt_error("grade", &err);
+			goto out;
+		} else if (o == G_UNDO) {
 			undo = 1;
-		} else if (o[0] == '-' && o[1]) {
-			return cmd_usage_error("grade", "unknown option '%s'", o);
 		} else if (!id) {
 			char *end;
-			id = strtoll(o, &end, 10);
-			if (!*o || *end || id < 1)
-				return cmd_usage_error("grade", "ATTEMPT is an attempt number (see 'pmdrill history'), not '%s'",
-						   o);
+			id = strtoll(v, &end, 10);
+			if (!*v || *end || id < 1) {
+				status = cmd_usage_error("grade", "ATTEMPT is an attempt number (see 'pmdrill history'), not '%s'",
+							 v);
+				goto out;
+			}
 		} else if (!grade) {
-			grade = fsrs_rating_parse(o);
-			if (grade < 1)
-				return cmd_usage_error("grade", "the grade is again, hard, good, easy or 1-4, not '%s'",
-						   o);
+			if ((grade = opt_grade(v, &err)) < 1) {
+				status = cmd_value_error("grade", &err);
+				goto out;
+			}
 		} else {
-			return cmd_usage_error("grade", "too many arguments ('%s')", o);
+			status = cmd_usage_error("grade", "too many arguments ('%s')", v);
+			goto out;
 		}
 	}
-	if (!id)
-		return cmd_usage_error("grade", "%s", "which attempt? (see 'pmdrill history')");
-	if (!grade == !undo)
-		return cmd_usage_error("grade", "%s", "give a grade or --undo (one of them)");
+	if (!id) {
+		status = cmd_usage_error("grade", "%s", "which attempt? (see 'pmdrill history')");
+		goto out;
+	}
+	if (!grade == !undo) {
+		status = cmd_usage_error("grade", "%s", "give a grade or --undo (one of them)");
+		goto out;
+	}
 
 	if ((status = cmd_open_store(app, STORE_OPEN_WRITE, &st)))
 		goto out;

@@ -10,6 +10,7 @@
 #include "app.h"
 #include "fsrs.h"
 #include "json.h"
+#include "opt.h"
 #include "sb.h"
 #include "store.h"
 #include "term.h"
@@ -66,6 +67,15 @@ static void attempt_json(struct sb *out, const struct store_attempt *a)
 	sb_release(&t);
 }
 
+enum { H_QUESTION = 1, H_SINCE, H_LIMIT, H_JSON };
+static const struct opt history_opts[] = {
+	{"question", 'q', OPT_VALUE, H_QUESTION},
+	{"since", 0, OPT_VALUE, H_SINCE},
+	{"limit", 0, OPT_VALUE, H_LIMIT},
+	{"json", 0, OPT_FLAG, H_JSON},
+	{NULL, 0, 0, 0},
+};
+
 int cmd_history(int argc, char **argv, struct app *app)
 {
 	struct store_filter f;
@@ -74,31 +84,38 @@ int cmd_history(int argc, char **argv, struct app *app)
 	struct sb err = SB_INIT, out = SB_INIT;
 	size_t n = 0, i, qw = 8;
 	int json = 0, a, rc, status, overridden = 0;
+	struct opt_parser op;
 
 	if (cmd_wants_help(argc, argv, "history"))
 		return EX_OK;
 	memset(&f, 0, sizeof(f));
-	for (a = 1; a < argc; a++) {
-		const char *o = argv[a];
-		if (!strcmp(o, "--json")) {
+	opt_init(&op, argc, argv);
+	while ((a = opt_next(&op, history_opts, &err)) != OPT_DONE) {
+		long long num;
+		if (a == OPT_ERROR) {
+			status = cmd_opt_error("history", &err);
+			goto out;
+		} else if (a == OPT_OPERAND) {
+			status = cmd_usage_error("history", "unexpected argument '%s'", op.value);
+			goto out;
+		} else if (a == H_JSON) {
 			json = 1;
-		} else if ((!strcmp(o, "--question") || !strcmp(o, "-q")) && a + 1 < argc) {
-			f.question_id = argv[++a];
-		} else if (!strcmp(o, "--since") && a + 1 < argc) {
-			long long t = parse_time_arg(argv[++a]);
-			if (t < 0)
-				return cmd_usage_error("history", "--since takes a date (YYYY-MM-DD), not '%s'",
-						     argv[a]);
+		} else if (a == H_QUESTION) {
+			f.question_id = op.value;
+		} else if (a == H_SINCE) {
+			long long t = parse_time_arg(op.value);
+			if (t < 0) {
+				status = cmd_usage_error("history", "--since takes a date (YYYY-MM-DD), not '%s'",
+							 op.value);
+				goto out;
+			}
 			f.since = t ? t : 1;
-		} else if (!strcmp(o, "--limit") && a + 1 < argc) {
-			char *end;
-			long l = strtol(argv[++a], &end, 10);
-			if (!*argv[a] || *end || l < 1)
-				return cmd_usage_error("history", "--limit takes a number from 1, not '%s'",
-						     argv[a]);
-			f.limit = (size_t)l;
-		} else {
-			return cmd_usage_error("history", "unknown option or missing value '%s'", o);
+		} else if (a == H_LIMIT) {
+			if (opt_number(op.name, op.value, 1, -1, NULL, &num, &err)) {
+				status = cmd_value_error("history", &err);
+				goto out;
+			}
+			f.limit = (size_t)num;
 		}
 	}
 

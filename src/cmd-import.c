@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "app.h"
+#include "opt.h"
 #include "sb.h"
 #include "store.h"
 
@@ -20,6 +21,8 @@ static void show_progress(size_t records, void *data)
 	fflush(stderr);
 }
 
+static const struct opt no_opts[] = {{NULL, 0, 0, 0}};
+
 int cmd_import(int argc, char **argv, struct app *app)
 {
 	struct store *st = NULL;
@@ -30,27 +33,25 @@ int cmd_import(int argc, char **argv, struct app *app)
 	const char *path = NULL;
 	size_t added = 0, skipped = 0;
 	int a, rc, status;
+	struct opt_parser op;
 
 	if (cmd_wants_help(argc, argv, "import"))
 		return EX_OK;
-	for (a = 1; a < argc; a++) {
-		const char *o = argv[a];
-		if (o[0] == '-' && o[1]) {
-			fprintf(stderr, "pmdrill: import: unknown option '%s'\n", o);
-			cmd_usage(cmd_find("import"), stderr);
-			return EX_USAGE;
+	opt_init(&op, argc, argv);
+	while ((a = opt_next(&op, no_opts, &err)) != OPT_DONE) {
+		if (a == OPT_ERROR) {
+			status = cmd_opt_error("import", &err);
+			goto out;
 		}
 		if (path) {
-			fprintf(stderr, "pmdrill: import: one file at a time ('%s')\n", o);
-			cmd_usage(cmd_find("import"), stderr);
-			return EX_USAGE;
+			status = cmd_usage_error("import", "one file at a time ('%s')", op.value);
+			goto out;
 		}
-		path = o;
+		path = op.value;
 	}
 	if (!path) {
-		fprintf(stderr, "pmdrill: import: which file? ('-' for standard input)\n");
-		cmd_usage(cmd_find("import"), stderr);
-		return EX_USAGE;
+		status = cmd_usage_error("import", "%s", "which file? ('-' for standard input)");
+		goto out;
 	}
 	if (!strcmp(path, "-")) {
 		fp = stdin;

@@ -7,6 +7,7 @@
 
 #include "bank.h"
 #include "json.h"
+#include "opt.h"
 #include "sb.h"
 #include "term.h"
 #include "xalloc.h"
@@ -29,53 +30,59 @@ int question_matches(const struct question *q, const char *category,
 	return 1;
 }
 
+enum { L_CATEGORY = 1, L_TAG, L_LEVEL, L_JSON };
+static const struct opt list_opts[] = {
+	{"category", 'c', OPT_VALUE, L_CATEGORY},
+	{"tag", 0, OPT_VALUE, L_TAG},
+	{"level", 0, OPT_VALUE, L_LEVEL},
+	{"json", 0, OPT_FLAG, L_JSON},
+	{NULL, 0, 0, 0},
+};
+
 int cmd_list(int argc, char **argv, struct app *app)
 {
 	const char *category = NULL, *tag = NULL, *level = NULL;
-	int json = 0, a, status;
+	int json = 0, o, status;
+	struct opt_parser op;
+	enum qlevel l = QLEVEL_NONE;
 	struct bank *b;
 	struct sb out = SB_INIT;
 	size_t i, shown = 0;
 
 	if (cmd_wants_help(argc, argv, "list"))
 		return EX_OK;
-	for (a = 1; a < argc; a++) {
-		const char *o = argv[a];
-		const char **dst = NULL;
-		if (!strcmp(o, "--json")) {
+	opt_init(&op, argc, argv);
+	while ((o = opt_next(&op, list_opts, &out)) != OPT_DONE) {
+		if (o == OPT_ERROR) {
+			status = cmd_opt_error("list", &out);
+			goto done;
+		} else if (o == OPT_OPERAND) {
+			status = cmd_usage_error("list", "unexpected argument '%s'", op.value);
+			goto done;
+		} else if (o == L_JSON) {
 			json = 1;
-			continue;
+		} else if (o == L_CATEGORY) {
+			category = op.value;
+		} else if (o == L_TAG) {
+			tag = op.value;
+		} else if (o == L_LEVEL) {
+			level = op.value;
 		}
-		if (!strcmp(o, "--category") || !strcmp(o, "-c"))
-			dst = &category;
-		else if (!strcmp(o, "--tag"))
-			dst = &tag;
-		else if (!strcmp(o, "--level"))
-			dst = &level;
-		if (dst && a + 1 < argc) {
-			*dst = argv[++a];
-			continue;
-		}
-		if (!strncmp(o, "--category=", 11)) {
-			category = o + 11;
-			continue;
-		}
-		if (!strncmp(o, "--tag=", 6)) {
-			tag = o + 6;
-			continue;
-		}
-		if (!strncmp(o, "--level=", 8)) {
-			level = o + 8;
-			continue;
-		}
-		fprintf(stderr, "pmdrill: list: %s '%s'\n",
-			dst ? "missing value for" : "unexpected argument", o);
-		cmd_usage(cmd_find("list"), stderr);
-		return EX_USAGE;
+	}
+	if (level && qlevel_option(level, &l, &out)) {
+		status = cmd_value_error("list", &out);
+		goto done;
 	}
 	b = app_bank(app, &status);
 	if (!b)
-		return status;
+		goto done;
+	if ((category && bank_check_category(b, category, &out)) ||
+	    (tag && bank_check_tag(b, tag, &out))) {
+		status = cmd_value_error("list", &out);
+		goto done;
+	}
+	if (level)
+		level = qlevel_name(l);
 	if (json)
 		sb_addc(&out, '[');
 	for (i = 0; i < b->q.nr; i++) {
@@ -101,9 +108,11 @@ int cmd_list(int argc, char **argv, struct app *app)
 	if (json)
 		sb_adds(&out, shown ? "\n]\n" : "]\n");
 	term_output(stdout, out.buf, out.len, json, TERM_FIT_CUT);
-	sb_release(&out);
 	if (!shown && category && !json)
 		fprintf(stderr, "pmdrill: list: no questions in category '%s'\n",
 			category);
-	return EX_OK;
+	status = EX_OK;
+done:
+	sb_release(&out);
+	return status;
 }

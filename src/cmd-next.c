@@ -9,6 +9,7 @@
 
 #include "bank.h"
 #include "json.h"
+#include "opt.h"
 #include "qbank.h"
 #include "queue.h"
 #include "sb.h"
@@ -52,6 +53,17 @@ static void entry_json(struct sb *out, const struct queue_entry *e,
 	sb_release(&why);
 }
 
+enum { N_CATEGORY = 1, N_TAG, N_LEVEL, N_COUNT, N_CRAM, N_JSON };
+static const struct opt next_opts[] = {
+	{"category", 0, OPT_VALUE, N_CATEGORY},
+	{"tag", 0, OPT_VALUE, N_TAG},
+	{"level", 0, OPT_VALUE, N_LEVEL},
+	{"count", 0, OPT_VALUE, N_COUNT},
+	{"cram", 0, OPT_FLAG, N_CRAM},
+	{"json", 0, OPT_FLAG, N_JSON},
+	{NULL, 0, 0, 0},
+};
+
 int cmd_next(int argc, char **argv, struct app *app)
 {
 	struct queue_opts o;
@@ -63,45 +75,57 @@ int cmd_next(int argc, char **argv, struct app *app)
 	struct bank *b;
 	const char *level = NULL;
 	int json = 0, new_per_day = 5, a, status, rc;
+	struct opt_parser op;
 	long count = 1;
 	size_t i;
 
 	if (cmd_wants_help(argc, argv, "next"))
 		return EX_OK;
 	memset(&o, 0, sizeof(o));
-	for (a = 1; a < argc; a++) {
-		const char *v = argv[a];
-		if (!strcmp(v, "--json")) {
+	opt_init(&op, argc, argv);
+	while ((a = opt_next(&op, next_opts, &err)) != OPT_DONE) {
+		long long n;
+		if (a == OPT_ERROR) {
+			status = cmd_opt_error("next", &err);
+			goto out;
+		} else if (a == OPT_OPERAND) {
+			status = cmd_usage_error("next", "unexpected argument '%s'", op.value);
+			goto out;
+		} else if (a == N_JSON) {
 			json = 1;
-		} else if (!strcmp(v, "--cram")) {
+		} else if (a == N_CRAM) {
 			o.cram = 1;
-		} else if (!strcmp(v, "--category") && a + 1 < argc) {
-			o.category = argv[++a];
-		} else if (!strcmp(v, "--tag") && a + 1 < argc) {
-			o.tag = argv[++a];
-		} else if (!strcmp(v, "--level") && a + 1 < argc) {
-			level = argv[++a];
-		} else if (!strcmp(v, "--count") && a + 1 < argc) {
-			char *end;
-			count = strtol(argv[++a], &end, 10);
-			if (!*argv[a] || *end || count < 1 || count > 100000)
-				return cmd_usage_error("next", "--count takes a number from 1, not '%s'",
-						  argv[a]);
-		} else {
-			return cmd_usage_error("next", "unknown option or missing value '%s'", v);
+		} else if (a == N_CATEGORY) {
+			o.category = op.value;
+		} else if (a == N_TAG) {
+			o.tag = op.value;
+		} else if (a == N_LEVEL) {
+			level = op.value;
+		} else if (a == N_COUNT) {
+			if (opt_number(op.name, op.value, 1, 100000, NULL, &n, &err)) {
+				status = cmd_value_error("next", &err);
+				goto out;
+			}
+			count = (long)n;
 		}
 	}
 	if (level) {
 		enum qlevel l;
-		if (qlevel_parse(level, &l) || l == QLEVEL_NONE)
-			return cmd_usage_error("next", "--level takes apm, pm, senior or tpm, not '%s'",
-					  level);
+		if (qlevel_option(level, &l, &err)) {
+			status = cmd_value_error("next", &err);
+			goto out;
+		}
 		o.level = (int)l;
 	}
 
 	b = app_bank(app, &status);
 	if (!b)
-		return status;
+		goto out;
+	if ((o.category && bank_check_category(b, o.category, &err)) ||
+	    (o.tag && bank_check_tag(b, o.tag, &err))) {
+		status = cmd_value_error("next", &err);
+		goto out;
+	}
 	fsrs_params_default(&p);
 	/* No database (st NULL): no history yet, every question is new. */
 	if ((status = cmd_open_store(app, STORE_OPEN_READ, &st)))

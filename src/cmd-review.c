@@ -10,6 +10,7 @@
 
 #include "fsrs.h"
 #include "json.h"
+#include "opt.h"
 #include "report.h"
 #include "sb.h"
 #include "score.h"
@@ -180,6 +181,13 @@ static void review_json(struct sb *out, const struct store_attempt *a,
 	sb_release(&t);
 }
 
+enum { R_FULL = 1, R_JSON };
+static const struct opt review_opts[] = {
+	{"full", 0, OPT_FLAG, R_FULL},
+	{"json", 0, OPT_FLAG, R_JSON},
+	{NULL, 0, 0, 0},
+};
+
 int cmd_review(int argc, char **argv, struct app *app)
 {
 	struct store *st = NULL;
@@ -189,17 +197,21 @@ int cmd_review(int argc, char **argv, struct app *app)
 	size_t nearlier = 0;
 	long long id = 0;
 	int json = 0, full = 0, a, rc, status, have = 0;
+	struct opt_parser op;
 
 	if (cmd_wants_help(argc, argv, "review"))
 		return EX_OK;
-	for (a = 1; a < argc; a++) {
-		const char *o = argv[a];
-		if (!strcmp(o, "--json")) {
+	opt_init(&op, argc, argv);
+	while ((a = opt_next(&op, review_opts, &err)) != OPT_DONE) {
+		const char *o = op.value;
+		if (a == OPT_ERROR) {
+			status = cmd_opt_error("review", &err);
+			sb_release(&err);
+			return status;
+		} else if (a == R_JSON) {
 			json = 1;
-		} else if (!strcmp(o, "--full")) {
+		} else if (a == R_FULL) {
 			full = 1;
-		} else if (o[0] == '-' && o[1]) {
-			return cmd_usage_error("review", "unknown option '%s'", o);
 		} else if (!id) {
 			char *end;
 			id = strtoll(o, &end, 10);

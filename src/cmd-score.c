@@ -11,10 +11,27 @@
 #include "app.h"
 #include "bank.h"
 #include "diag.h"
+#include "opt.h"
 #include "report.h"
 #include "sb.h"
 #include "score.h"
 #include "term.h"
+
+enum {
+	SC_QUESTION = 1, SC_RUBRIC, SC_PROMPT, SC_CATEGORY, SC_FOLLOWUP,
+	SC_TIME, SC_FULL, SC_JSON
+};
+static const struct opt score_opts[] = {
+	{"question", 'q', OPT_VALUE, SC_QUESTION},
+	{"rubric", 0, OPT_VALUE, SC_RUBRIC},
+	{"prompt", 0, OPT_VALUE, SC_PROMPT},
+	{"category", 0, OPT_VALUE, SC_CATEGORY},
+	{"followup", 0, OPT_VALUE, SC_FOLLOWUP},
+	{"time", 0, OPT_VALUE, SC_TIME},
+	{"full", 0, OPT_FLAG, SC_FULL},
+	{"json", 0, OPT_FLAG, SC_JSON},
+	{NULL, 0, 0, 0},
+};
 
 int cmd_score(int argc, char **argv, struct app *app)
 {
@@ -23,6 +40,7 @@ int cmd_score(int argc, char **argv, struct app *app)
 	struct question adhoc;
 	long seconds = -1;
 	int json = 0, full = 0, a, status;
+	struct opt_parser op;
 	struct bank *b;
 	struct rubric *r;
 	struct question *q;
@@ -32,49 +50,38 @@ int cmd_score(int argc, char **argv, struct app *app)
 
 	if (cmd_wants_help(argc, argv, "score"))
 		return EX_OK;
-	for (a = 1; a < argc; a++) {
-		const char *o = argv[a];
-		if (!strcmp(o, "--json")) {
-			json = 1;
-		} else if (!strcmp(o, "--full")) {
-			full = 1;
-		} else if ((!strcmp(o, "--question") || !strcmp(o, "-q")) && a + 1 < argc) {
-			qid = argv[++a];
-		} else if (!strcmp(o, "--rubric") && a + 1 < argc) {
-			rname = argv[++a];
-		} else if (!strcmp(o, "--time") && a + 1 < argc) {
-			char *end;
-			seconds = strtol(argv[++a], &end, 10);
-			if (*end || seconds < 0 || seconds > 86400) {
-				fprintf(stderr, "pmdrill: score: --time takes whole seconds (0 to 86400), not '%s'\n",
-					argv[a]);
-				return EX_USAGE;
-			}
-		} else if (!strcmp(o, "--followup") && a + 1 < argc) {
-			followup = argv[++a];
-		} else if (!strncmp(o, "--followup=", 11)) {
-			followup = o + 11;
-		} else if (!strcmp(o, "--prompt") && a + 1 < argc) {
-			prompt = argv[++a];
-		} else if (!strncmp(o, "--prompt=", 9)) {
-			prompt = o + 9;
-		} else if (!strcmp(o, "--category") && a + 1 < argc) {
-			category = argv[++a];
-		} else if (!strncmp(o, "--category=", 11)) {
-			category = o + 11;
-		} else if (!strncmp(o, "--question=", 11)) {
-			qid = o + 11;
-		} else if (!strncmp(o, "--rubric=", 9)) {
-			rname = o + 9;
-		} else if (o[0] == '-' && o[1]) {
-			fprintf(stderr, "pmdrill: score: unknown option or missing value '%s'\n", o);
-			cmd_usage(cmd_find("score"), stderr);
-			return EX_USAGE;
-		} else if (!path) {
-			path = o;
-		} else {
+	opt_init(&op, argc, argv);
+	while ((a = opt_next(&op, score_opts, &text)) != OPT_DONE) {
+		long long n;
+		if (a == OPT_ERROR) {
+			status = cmd_opt_error("score", &text);
+			goto out;
+		} else if (a == OPT_OPERAND && path) {
 			fprintf(stderr, "pmdrill: score: one answer file at a time\n");
-			return EX_USAGE;
+			status = EX_USAGE;
+			goto out;
+		} else if (a == OPT_OPERAND) {
+			path = op.value;
+		} else if (a == SC_JSON) {
+			json = 1;
+		} else if (a == SC_FULL) {
+			full = 1;
+		} else if (a == SC_QUESTION) {
+			qid = op.value;
+		} else if (a == SC_RUBRIC) {
+			rname = op.value;
+		} else if (a == SC_TIME) {
+			if (opt_number(op.name, op.value, 0, 86400, "seconds", &n, &text)) {
+				status = cmd_value_error("score", &text);
+				goto out;
+			}
+			seconds = (long)n;
+		} else if (a == SC_FOLLOWUP) {
+			followup = op.value;
+		} else if (a == SC_PROMPT) {
+			prompt = op.value;
+		} else if (a == SC_CATEGORY) {
+			category = op.value;
 		}
 	}
 	if (prompt && !qid && !rname)

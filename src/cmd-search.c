@@ -8,6 +8,7 @@
 #include <sysexits.h>
 
 #include "json.h"
+#include "opt.h"
 #include "safe.h"
 #include "sb.h"
 #include "store.h"
@@ -141,6 +142,13 @@ static void hits_json(struct sb *out, const char *query,
 	sb_adds(out, "]}\n");
 }
 
+enum { SE_LIMIT = 1, SE_JSON };
+static const struct opt search_opts[] = {
+	{"limit", 0, OPT_VALUE, SE_LIMIT},
+	{"json", 0, OPT_FLAG, SE_JSON},
+	{NULL, 0, 0, 0},
+};
+
 int cmd_search(int argc, char **argv, struct app *app)
 {
 	struct store *st = NULL;
@@ -148,47 +156,42 @@ int cmd_search(int argc, char **argv, struct app *app)
 	struct sb err = SB_INIT, out = SB_INIT, query = SB_INIT;
 	size_t n = 0, i, limit = 20;
 	int a, rc, status, words = 0, json = 0;
+	struct opt_parser op;
 
 	if (cmd_wants_help(argc, argv, "search"))
 		return EX_OK;
-	for (a = 1; a < argc; a++) {
-		const char *o = argv[a];
-		if (!strcmp(o, "--limit") && a + 1 < argc) {
-			char *end;
-			long l = strtol(argv[++a], &end, 10);
-			if (!*argv[a] || *end || l < 1)
-				return cmd_usage_error("search", "--limit takes a number from 1, not '%s'",
-						    argv[a]);
-			limit = (size_t)l;
-		} else if (!strcmp(o, "--json")) {
-			json = 1;
-		} else if (!strcmp(o, "--")) {
-			for (a++; a < argc; a++) {
-				if (words++)
-					sb_addc(&query, ' ');
-				sb_adds(&query, argv[a]);
+	opt_init(&op, argc, argv);
+	while ((a = opt_next(&op, search_opts, &err)) != OPT_DONE) {
+		long long l;
+		if (a == OPT_ERROR) {
+			status = cmd_opt_error("search", &err);
+			goto out;
+		} else if (a == SE_LIMIT) {
+			if (opt_number(op.name, op.value, 1, -1, NULL, &l, &err)) {
+				status = cmd_value_error("search", &err);
+				goto out;
 			}
-		} else if (o[0] == '-' && o[1] == '-') {
-			sb_release(&query);
-			return cmd_usage_error("search", "unknown option or missing value '%s'", o);
+			limit = (size_t)l;
+		} else if (a == SE_JSON) {
+			json = 1;
 		} else {
 			/* Several words are one query, as if quoted together. */
 			if (words++)
 				sb_addc(&query, ' ');
-			sb_adds(&query, o);
+			sb_adds(&query, op.value);
 		}
 	}
 	if (!words) {
-		sb_release(&query);
-		return cmd_usage_error("search", "%s", "what to search for?");
+		status = cmd_usage_error("search", "%s", "what to search for?");
+		goto out;
 	}
 	if (query.len > SEARCH_MAX_BYTES || count_terms(query.buf) > SEARCH_MAX_TERMS) {
 		fprintf(stderr, "pmdrill: search: the query is too long (%zu bytes, %zu terms); "
 				"search with at most %d terms and %d bytes\n",
 			query.len, count_terms(query.buf), SEARCH_MAX_TERMS,
 			SEARCH_MAX_BYTES);
-		sb_release(&query);
-		return EX_USAGE;
+		status = EX_USAGE;
+		goto out;
 	}
 
 	if ((status = cmd_open_store(app, STORE_OPEN_READ, &st)))

@@ -7,6 +7,7 @@
 
 #include "bank.h"
 #include "json.h"
+#include "opt.h"
 #include "sb.h"
 #include "term.h"
 
@@ -46,10 +47,17 @@ static void rubric_show(struct sb *out, const struct rubric *r)
 	}
 }
 
+enum { SH_JSON = 1 };
+static const struct opt show_opts[] = {
+	{"json", 0, OPT_FLAG, SH_JSON},
+	{NULL, 0, 0, 0},
+};
+
 int cmd_show(int argc, char **argv, struct app *app)
 {
 	const char *id = NULL;
 	int json = 0, a, status;
+	struct opt_parser op;
 	struct bank *b;
 	long qi;
 	const struct question *q;
@@ -59,14 +67,19 @@ int cmd_show(int argc, char **argv, struct app *app)
 
 	if (cmd_wants_help(argc, argv, "show"))
 		return EX_OK;
-	for (a = 1; a < argc; a++) {
-		if (!strcmp(argv[a], "--json"))
+	opt_init(&op, argc, argv);
+	while ((a = opt_next(&op, show_opts, &out)) != OPT_DONE) {
+		if (a == OPT_ERROR) {
+			status = cmd_opt_error("show", &out);
+			sb_release(&out);
+			return status;
+		} else if (a == SH_JSON) {
 			json = 1;
-		else if (argv[a][0] == '-' || id) {
-			cmd_usage(cmd_find("show"), stderr);
-			return EX_USAGE;
-		} else
-			id = argv[a];
+		} else if (id) {
+			return cmd_usage_error("show", "one question at a time ('%s')", op.value);
+		} else {
+			id = op.value;
+		}
 	}
 	if (!id) {
 		cmd_usage(cmd_find("show"), stderr);

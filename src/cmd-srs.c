@@ -11,6 +11,7 @@
 
 #include "diag.h"
 #include "fsrs.h"
+#include "opt.h"
 #include "sb.h"
 #include "xalloc.h"
 
@@ -199,6 +200,12 @@ static void replay_line(struct replay *rp, char *s)
 	printf("\t%d\n", out.interval_days);
 }
 
+enum { SRS_RETENTION = 1 };
+static const struct opt replay_opts[] = {
+	{"retention", 0, OPT_VALUE, SRS_RETENTION},
+	{NULL, 0, 0, 0},
+};
+
 static int srs_replay(int argc, char **argv, const char *prog)
 {
 	struct replay rp = {0};
@@ -207,47 +214,28 @@ static int srs_replay(int argc, char **argv, const char *prog)
 	size_t cap = 0;
 	ssize_t len;
 	FILE *in = stdin;
-	int i, status = EX_OK, npaths = 0;
+	int id, status = EX_OK, npaths = 0;
+	struct opt_parser op;
+	struct sb err = SB_INIT;
 
 	fsrs_params_default(&rp.params);
-	for (i = 1; i < argc; i++) {
-		const char *a = argv[i], *val = NULL;
-
-		if (!strcmp(a, "--")) {
-			i++;
-			break;
+	opt_init(&op, argc, argv);
+	while ((id = opt_next(&op, replay_opts, &err)) != OPT_DONE) {
+		if (id == OPT_ERROR) {
+			status = cmd_opt_error("srs", &err);
+			sb_release(&err);
+			return status;
 		}
-		if (!strcmp(a, "--retention")) {
-			if (i + 1 >= argc) {
-				fprintf(stderr,
-				        "%s: srs replay: --retention "
-				        "needs a value\n",
-				        prog);
-				return EX_USAGE;
-			}
-			val = argv[++i];
-		} else if (!strncmp(a, "--retention=", 12)) {
-			val = a + 12;
-		} else if (a[0] == '-' && a[1]) {
-			fprintf(stderr, "%s: srs replay: unknown option '%s'\n",
-			        prog, a);
-			return EX_USAGE;
-		} else {
-			path = a;
+		if (id == OPT_OPERAND) {
+			path = op.value;
 			npaths++;
-			continue;
-		}
-		if (parse_retention(val, &rp.params) < 0) {
+		} else if (parse_retention(op.value, &rp.params) < 0) {
 			fprintf(stderr,
 			        "%s: srs replay: --retention must be between 0 "
 			        "and 1 (exclusive), not '%s'\n",
-			        prog, val);
+			        prog, op.value);
 			return EX_USAGE;
 		}
-	}
-	for (; i < argc; i++) {
-		path = argv[i];
-		npaths++;
 	}
 	if (npaths > 1) {
 		fprintf(stderr, "%s: srs replay: give at most one FILE\n",

@@ -17,6 +17,7 @@
 #include "bank.h"
 #include "chart.h"
 #include "json.h"
+#include "opt.h"
 #include "safe.h"
 #include "rubric.h"
 #include "queue.h"
@@ -436,35 +437,38 @@ static void stats_text(struct sb *out, const struct store_stats *s,
 static int known_category(const char *c, const struct bank *b,
 			  const struct store_stats *s)
 {
-	struct sb list = SB_INIT;
-	size_t i, k;
+	const char **set = NULL;
+	size_t n = 0, i, k;
+	struct sb err = SB_INIT;
 	int found = 0;
-	for (i = 0; b && i < b->q.nr && !found; i++)
-		found = !strcmp(b->q.v[i].category, c);
-	for (i = 0; i < s->ncats && !found; i++)
-		found = !strcmp(s->cats[i].category, c);
-	if (found)
-		return 1;
-	for (i = 0; b && i < b->q.nr; i++) {
-		for (k = 0; k < i; k++)
-			if (!strcmp(b->q.v[k].category, b->q.v[i].category))
+	if (b)
+		n = bank_categories(b, &set);
+	for (i = 0; i < s->ncats; i++) {
+		for (k = 0; k < n; k++)
+			if (!strcmp(set[k], s->cats[i].category))
 				break;
-		if (k == i)
-			sb_addf(&list, "%s%s", list.len ? ", " : "", b->q.v[i].category);
+		if (k < n)
+			continue;
+		set = xrealloc(set, (n + 1) * sizeof(*set));
+		set[n++] = s->cats[i].category;
 	}
-	for (i = 0; i < s->ncats; i++)
-		if (!strstr(list.buf, s->cats[i].category))
-			sb_addf(&list, "%s%s", list.len ? ", " : "", s->cats[i].category);
-	{
-		struct sb msg = SB_INIT;
-		sb_addf(&msg, "pmdrill: stats: no category '%s'; categories: %s\n", c,
-			list.len ? list.buf : "(none yet)");
-		term_write(stderr, msg.buf, msg.len);
-		sb_release(&msg);
+	for (i = 0; i < n && !found; i++)
+		found = !strcmp(set[i], c);
+	if (!found) {
+		opt_unknown(&err, "category", c, set, n);
+		cmd_value_error("stats", &err);
 	}
-	sb_release(&list);
-	return 0;
+	free(set);
+	sb_release(&err);
+	return found;
 }
+
+enum { S_CATEGORY = 1, S_JSON };
+static const struct opt stats_opts[] = {
+	{"category", 0, OPT_VALUE, S_CATEGORY},
+	{"json", 0, OPT_FLAG, S_JSON},
+	{NULL, 0, 0, 0},
+};
 
 int cmd_stats(int argc, char **argv, struct app *app)
 {
@@ -476,20 +480,23 @@ int cmd_stats(int argc, char **argv, struct app *app)
 	struct bank *b;
 	const char *category = NULL;
 	int json = 0, a, rc, status;
+	struct opt_parser op;
 
 	if (cmd_wants_help(argc, argv, "stats"))
 		return EX_OK;
-	for (a = 1; a < argc; a++) {
-		if (!strcmp(argv[a], "--json")) {
+	opt_init(&op, argc, argv);
+	while ((a = opt_next(&op, stats_opts, &err)) != OPT_DONE) {
+		if (a == OPT_ERROR) {
+			status = cmd_opt_error("stats", &err);
+			sb_release(&err);
+			return status;
+		} else if (a == OPT_OPERAND) {
+			sb_release(&err);
+			return cmd_usage_error("stats", "unexpected argument '%s'", op.value);
+		} else if (a == S_JSON) {
 			json = 1;
-		} else if (!strcmp(argv[a], "--category") && a + 1 < argc) {
-			category = argv[++a];
-		} else if (!strncmp(argv[a], "--category=", 11) && argv[a][11]) {
-			category = argv[a] + 11;
-		} else {
-			fprintf(stderr, "pmdrill: stats: unknown option '%s'\n", argv[a]);
-			cmd_usage(cmd_find("stats"), stderr);
-			return EX_USAGE;
+		} else if (a == S_CATEGORY) {
+			category = op.value;
 		}
 	}
 	memset(&s, 0, sizeof(s));

@@ -36,6 +36,15 @@ void cmd_usage(const struct cmd *c, FILE *out);
  * EX_USAGE. */
 int cmd_usage_error(const char *name, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
+/*
+ * An error from opt_next() (unknown option, missing value): the message
+ * and the usage, as cmd_usage_error().  Returns EX_USAGE.
+ */
+struct sb;
+int cmd_opt_error(const char *name, const struct sb *err);
+/* A bad option value (opt_number(), opt_choice()...): "pmdrill: NAME:
+ * <err>" alone, the message saying what is valid.  Returns EX_USAGE. */
+int cmd_value_error(const char *name, const struct sb *err);
 /* If argv holds --help or -h, print usage and return 1. */
 int cmd_wants_help(int argc, char **argv, const char *name);
 

@@ -511,7 +511,7 @@ static int grade_prompt(struct session *s, const struct answer *a,
 					show_due(&r2, 1);
 				}
 			}
-		} else if ((g = grade_parse(t)) > 0) {
+		} else if ((g = fsrs_rating_parse(t)) > 0) {
 			struct fsrs_review r2;
 			if (g == grade) {
 				printf("the grade is already %s\n", grade_name(g));

@@ -13,7 +13,9 @@
 
 #include "app.h"
 #include "bank.h"
+#include "opt.h"
 #include "sb.h"
+#include "term.h"
 #include "xalloc.h"
 
 
@@ -183,6 +185,21 @@ int cmd_usage_error(const char *name, const char *fmt, ...)
 	return EX_USAGE;
 }
 
+int cmd_opt_error(const char *name, const struct sb *err)
+{
+	return cmd_usage_error(name, "%s", err->buf);
+}
+
+int cmd_value_error(const char *name, const struct sb *err)
+{
+	struct sb msg = SB_INIT;
+	/* the valid values may come from a bank: untrusted text */
+	sb_addf(&msg, "pmdrill: %s: %s\n", name, err->buf);
+	term_write(stderr, msg.buf, msg.len);
+	sb_release(&msg);
+	return EX_USAGE;
+}
+
 int cmd_wants_help(int argc, char **argv, const char *name)
 {
 	int i;
@@ -218,18 +235,15 @@ int cmd_help(int argc, char **argv, struct app *app)
 	return EX_OK;
 }
 
-static int parse_color(const char *v, int *mode)
-{
-	if (!strcmp(v, "auto"))
-		*mode = -1;
-	else if (!strcmp(v, "always"))
-		*mode = 1;
-	else if (!strcmp(v, "never"))
-		*mode = 0;
-	else
-		return -1;
-	return 0;
-}
+enum { M_DB = 1, M_BANK, M_COLOR, M_HELP, M_VERSION };
+static const struct opt main_opts[] = {
+	{"db", 0, OPT_VALUE, M_DB},
+	{"bank", 0, OPT_VALUE, M_BANK},
+	{"color", 0, OPT_VALUE, M_COLOR},
+	{"help", 'h', OPT_FLAG, M_HELP},
+	{"version", 0, OPT_FLAG, M_VERSION},
+	{NULL, 0, 0, 0},
+};
 
 int main(int argc, char **argv)
 {
@@ -237,67 +251,50 @@ int main(int argc, char **argv)
 	const char **user_banks = NULL;
 	size_t nuser = 0, auser = 0;
 	const char *db = NULL;
-	int color = -1, i, status;
+	int color = -1, i, id, status = EX_OK;
+	struct opt_parser op;
+	struct sb err = SB_INIT;
 	const struct cmd *c;
 
 	memset(&app, 0, sizeof(app));
 	app.prog = "pmdrill";
-	for (i = 1; i < argc; i++) {
-		const char *a = argv[i];
-		if (a[0] != '-' || !strcmp(a, "-"))
-			break;
-		if (!strcmp(a, "--")) {
-			i++;
-			break;
-		}
-		if (!strcmp(a, "--help") || !strcmp(a, "-h")) {
+	/* Global options end at the command: what follows is its own. */
+	opt_init(&op, argc, argv);
+	while ((id = opt_next(&op, main_opts, &err)) > 0) {
+		static const char *const colors[] = {"auto", "always", "never"};
+		int k;
+		switch (id) {
+		case M_HELP:
 			print_main_help(stdout);
-			return EX_OK;
-		}
-		if (!strcmp(a, "--version")) {
+			goto done;
+		case M_VERSION:
 			printf("pmdrill %s\n", PMDRILL_VERSION);
-			return EX_OK;
-		}
-		if (!strcmp(a, "--db") || !strcmp(a, "--bank") ||
-		    !strcmp(a, "--color")) {
-			if (i + 1 >= argc) {
-				fprintf(stderr, "pmdrill: option '%s' needs a value\n%s",
-					a, main_usage);
-				return EX_USAGE;
-			}
-			if (!strcmp(a, "--db")) {
-				db = argv[++i];
-			} else if (!strcmp(a, "--bank")) {
-				ALLOC_GROW(user_banks, nuser + 1, auser);
-				user_banks[nuser++] = argv[++i];
-			} else if (parse_color(argv[++i], &color)) {
-				fprintf(stderr, "pmdrill: --color takes auto, always or never, not '%s'\n",
-					argv[i]);
-				return EX_USAGE;
-			}
-			continue;
-		}
-		if (!strncmp(a, "--db=", 5)) {
-			db = a + 5;
-			continue;
-		}
-		if (!strncmp(a, "--bank=", 7)) {
+			goto done;
+		case M_DB:
+			db = op.value;
+			break;
+		case M_BANK:
 			ALLOC_GROW(user_banks, nuser + 1, auser);
-			user_banks[nuser++] = a + 7;
-			continue;
-		}
-		if (!strncmp(a, "--color=", 8)) {
-			if (parse_color(a + 8, &color)) {
-				fprintf(stderr, "pmdrill: --color takes auto, always or never, not '%s'\n",
-					a + 8);
-				return EX_USAGE;
+			user_banks[nuser++] = op.value;
+			break;
+		case M_COLOR:
+			k = opt_choice("color", op.value, colors, 3, 0, &err);
+			if (k < 0) {
+				fprintf(stderr, "pmdrill: %s\n", err.buf);
+				status = EX_USAGE;
+				goto done;
 			}
-			continue;
+			color = k == 0 ? -1 : k == 1;
+			break;
 		}
-		fprintf(stderr, "pmdrill: unknown option '%s'\n%s", a, main_usage);
-		free(user_banks);
-		return EX_USAGE;
 	}
+	if (id == OPT_ERROR) {
+		fprintf(stderr, "pmdrill: %s\n%s", err.buf, main_usage);
+		status = EX_USAGE;
+		goto done;
+	}
+	i = id == OPT_OPERAND ? op.ind - 1 : argc;
+	sb_release(&err);
 
 	status = app_init(&app, argv[0], db, user_banks,
 			  nuser, color);
@@ -330,5 +327,9 @@ int main(int argc, char **argv)
 			status = EX_IOERR;
 		}
 	}
+	return status;
+done:
+	free(user_banks);
+	sb_release(&err);
 	return status;
 }

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "diag.h"
+#include "opt.h"
 #include "xalloc.h"
 
 int bank_add_questions(struct bank *b, const char *file, const char *buf,
@@ -188,6 +189,55 @@ size_t bank_categories(const struct bank *b, const char ***out)
 	qsort(v, n, sizeof(*v), cmp_strp);
 	*out = v;
 	return n;
+}
+
+size_t bank_tags(const struct bank *b, const char ***out)
+{
+	const char **v = NULL;
+	size_t n = 0, alloc = 0, i, t, k;
+	for (i = 0; i < b->q.nr; i++)
+		for (t = 0; t < b->q.v[i].ntags; t++) {
+			const char *tag = b->q.v[i].tags[t];
+			for (k = 0; k < n; k++)
+				if (!strcmp(v[k], tag))
+					break;
+			if (k < n)
+				continue;
+			ALLOC_GROW(v, n + 1, alloc);
+			v[n++] = tag;
+		}
+	if (n)
+		qsort(v, n, sizeof(*v), cmp_strp);
+	*out = v;
+	return n;
+}
+
+/* Is v one of the n strings in set?  If not, say so and list them. */
+static int check_in(const char *what, const char *v, const char **set,
+		    size_t n, struct sb *err)
+{
+	size_t i;
+	for (i = 0; i < n; i++)
+		if (!strcmp(set[i], v))
+			break;
+	if (i == n)
+		opt_unknown(err, what, v, set, n);
+	free(set);
+	return i < n ? 0 : -1;
+}
+
+int bank_check_category(const struct bank *b, const char *v, struct sb *err)
+{
+	const char **set;
+	size_t n = bank_categories(b, &set);
+	return check_in("category", v, set, n, err);
+}
+
+int bank_check_tag(const struct bank *b, const char *v, struct sb *err)
+{
+	const char **set;
+	size_t n = bank_tags(b, &set);
+	return check_in("tag", v, set, n, err);
 }
 
 const struct lexicon *bank_lexicon(struct bank *b)

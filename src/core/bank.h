@@ -53,6 +53,13 @@ struct rubric *bank_rubric_of(struct bank *b, size_t qi);
 /* Distinct categories, sorted; returns count; *out is caller-freed array
  * of borrowed strings. */
 size_t bank_categories(const struct bank *b, const char ***out);
+/* Distinct tags, sorted, the same way. */
+size_t bank_tags(const struct bank *b, const char ***out);
+/* Filter values (--category, --tag): 0 if some question has it, else -1
+ * with "unknown category 'V' (valid: ...)" in err (appended to). */
+struct sb;
+int bank_check_category(const struct bank *b, const char *v, struct sb *err);
+int bank_check_tag(const struct bank *b, const char *v, struct sb *err);
 unsigned bank_question_time(const struct bank *b, size_t qi);
 void bank_release(struct bank *b);
 

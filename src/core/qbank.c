@@ -7,6 +7,7 @@
 #include <strings.h>
 
 #include "diag.h"
+#include "opt.h"
 #include "rec.h"
 #include "rubric.h"
 #include "sb.h"
@@ -85,6 +86,15 @@ int qlevel_parse(const char *s, enum qlevel *out)
 			return 0;
 		}
 	return -1;
+}
+
+int qlevel_option(const char *s, enum qlevel *out, struct sb *err)
+{
+	int i = opt_choice("level", s, level_names + 1, QLEVEL_TPM, 1, err);
+	if (i < 0)
+		return -1;
+	*out = (enum qlevel)(i + 1);
+	return 0;
 }
 
 int split_labelled(const char *s, size_t *label_len, size_t *pat_off)

@@ -16,6 +16,7 @@
 #include <stddef.h>
 
 struct diag_list;
+struct sb;
 struct pcre2_real_code_8;
 
 enum qlevel { QLEVEL_NONE, QLEVEL_APM, QLEVEL_PM, QLEVEL_SENIOR, QLEVEL_TPM };
@@ -67,6 +68,9 @@ const char *question_rubric(const struct question *q);
 
 const char *qlevel_name(enum qlevel l); /* "" for none */
 int qlevel_parse(const char *s, enum qlevel *out);
+/* The same for a --level value: -1 with "unknown level 'S' (valid: apm,
+ * pm, senior, tpm)" in err (struct sb, appended to). */
+int qlevel_option(const char *s, enum qlevel *out, struct sb *err);
 /* Parse "90s", "3m", "2m30s", "1h" into seconds (10 s .. 2 h); -1 if bad. */
 long parse_duration(const char *s);
 /* Is s a valid id: [a-z0-9][a-z0-9-]* ? */

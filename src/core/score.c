@@ -1490,19 +1490,6 @@ const char *grade_name(int grade)
 	return grade >= 0 && grade <= 4 ? grade_names[grade] : "none";
 }
 
-int grade_parse(const char *s)
-{
-	int i;
-	if (!s)
-		return 0;
-	if (s[0] >= '1' && s[0] <= '4' && !s[1])
-		return s[0] - '0';
-	for (i = 1; i <= 4; i++)
-		if (!strcasecmp(s, grade_names[i]))
-			return i;
-	return 0;
-}
-
 void score_report_json(const struct score_report *rep, const char *rubric,
 		       const char *question, const char *text, size_t tlen,
 		       struct sb *out)

@@ -110,7 +110,6 @@ void score_report_release(struct score_report *rep);
 /* The proposed grade for a score and a time (docs/SCORING.md). */
 int score_grade(double score, long duration_ms, unsigned limit_s);
 const char *grade_name(int grade);      /* "again" .. "easy" */
-int grade_parse(const char *s);         /* "1".."4" or a name; 0 if bad */
 /* Count words (runs of letters/digits, UTF-8 aware). */
 unsigned count_words(const char *text, size_t len);
 /* The report as one JSON object (keys in docs/SCORING.md). */

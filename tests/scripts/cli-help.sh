@@ -45,7 +45,7 @@ usage_error --frobnicate list
 grep_in "$WORK/err" "^pmdrill: unknown option '--frobnicate'$"
 grep_in "$WORK/err" '^usage: pmdrill '
 usage_error --color=bogus list
-grep_in "$WORK/err" "not 'bogus'"
+grep_in "$WORK/err" "^pmdrill: unknown color 'bogus' \(valid: auto, always, never\)$"
 usage_error --color bogus list
 usage_error --db
 grep_in "$WORK/err" "option '--db' needs a value"

@@ -85,6 +85,6 @@ rm -f "$XDG_STATE_HOME/pmdrill/draft"
 expect_status 64 "$PM" --bank "$BANK" drill --count 0
 grep_in "$WORK/err" "--count takes a number"
 expect_status 64 "$PM" --bank "$BANK" drill --category nosuch
-grep_in "$WORK/err" "no category 'nosuch'"
+grep_in "$WORK/err" "unknown category 'nosuch' \(valid: "
 expect_status 64 "$PM" --bank "$BANK" drill --level wizard
 exit 0

@@ -49,12 +49,13 @@ jq -e --arg t "$tag" 'length > 0 and all(.[]; .tags | index($t))' "$WORK/out" >/
 expect_status 0 "$PM" list --level pm --json
 jq -e 'length > 0 and all(.[]; .level == "pm")' "$WORK/out" >/dev/null || fail 'list --level pm'
 
-# A category with no questions: empty, said on stderr, still 0.
-expect_status 0 "$PM" list --category zz-nothing
+# A category no question has is a usage error that lists the real ones,
+# as text and as JSON.
+expect_status 64 "$PM" list --category zz-nothing
 [ ! -s "$WORK/out" ] || fail 'list --category zz-nothing printed questions'
-grep_in "$WORK/err" "no questions in category 'zz-nothing'"
-expect_status 0 "$PM" list --category zz-nothing --json
-jq -e '. == []' "$WORK/out" >/dev/null || fail 'an empty filter is not []'
+grep_in "$WORK/err" "^pmdrill: list: unknown category 'zz-nothing' \(valid: .*metrics"
+expect_status 64 "$PM" list --category zz-nothing --json
+[ ! -s "$WORK/out" ] || fail 'list --category zz-nothing --json printed something'
 
 # A --bank adds its questions after the built-in ones; time_s falls back
 # to the rubric's Time.

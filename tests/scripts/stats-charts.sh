@@ -51,7 +51,7 @@ jq -e '([.trends[].category] == ["metrics"]) and (.activity | add == 3)
 	and (.weaknesses | all(.category == "metrics"))' "$WORK/json" >/dev/null ||
 	{ cat "$WORK/json" >&2; fail 'stats --category metrics'; }
 expect_status 64 "$PM" stats --category nosuch
-grep_in "$WORK/err" "no category 'nosuch'; categories: .*prioritization"
+grep_in "$WORK/err" "^pmdrill: stats: unknown category 'nosuch' \(valid: .*prioritization"
 
 # On a terminal of 80 and of 40 columns every line fits; colour on (the
 # runner sets NO_COLOR, so it is unset here), and off with --color=never

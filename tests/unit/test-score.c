@@ -836,18 +836,6 @@ static void test_grade(void)
 	is_int(score_grade(70, 600000, 60), GRADE_HARD, "good becomes hard");
 	is_int(score_grade(10, 600000, 60), GRADE_AGAIN, "never below again");
 	is_int(score_grade(90, 600000, 0), GRADE_EASY, "no limit: no time rule");
-	is_int(grade_parse("1"), 1, "grade_parse 1");
-	is_int(grade_parse("4"), 4, "grade_parse 4");
-	is_int(grade_parse("again"), GRADE_AGAIN, "again");
-	is_int(grade_parse("Hard"), GRADE_HARD, "Hard");
-	is_int(grade_parse("GOOD"), GRADE_GOOD, "GOOD");
-	is_int(grade_parse("easy"), GRADE_EASY, "easy");
-	is_int(grade_parse("0"), 0, "0 is not a grade");
-	is_int(grade_parse("5"), 0, "5 is not a grade");
-	is_int(grade_parse("12"), 0, "12 is not a grade");
-	is_int(grade_parse(""), 0, "empty");
-	is_int(grade_parse("eas"), 0, "no prefixes");
-	is_int(grade_parse(NULL), 0, "NULL");
 	is_str(grade_name(GRADE_HARD), "hard", "grade_name");
 	is_str(grade_name(9), "none", "grade_name out of range");
 }
