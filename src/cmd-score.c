@@ -11,11 +11,13 @@
 #include "app.h"
 #include "bank.h"
 #include "diag.h"
+#include "json.h"
 #include "opt.h"
 #include "report.h"
 #include "sb.h"
 #include "score.h"
 #include "term.h"
+#include "xalloc.h"
 
 enum {
 	SC_QUESTION = 1, SC_RUBRIC, SC_PROMPT, SC_CATEGORY, SC_FOLLOWUP,
@@ -33,19 +35,96 @@ static const struct opt score_opts[] = {
 	{NULL, 0, 0, 0},
 };
 
+/*
+ * Score one answer file (or "-" for standard input) and print its report;
+ * `banner` puts the file's name above a text report (several files).  A
+ * JSON report carries the file's name, one object per line.
+ */
+static int score_file(struct app *app, struct bank *b, struct rubric *r,
+		      struct question *q, int adhoc, const char *followup,
+		      long seconds, const char *path, int banner, int json,
+		      int full, struct diag_list *dl)
+{
+	struct sb text = SB_INIT;
+	struct score_report rep;
+	unsigned limit = q && !adhoc ? bank_question_time(b, (size_t)(q - b->q.v))
+				      : r->time_s;
+	long ms = seconds >= 0 ? seconds * 1000 : -1;
+	int status = read_answer_arg(path, &text);
+
+	if (status != EX_OK) {
+		sb_release(&text);
+		return status;
+	}
+	if (followup)
+		score_followup(&rep, r, q, followup, text.buf, text.len, ms,
+			       limit / 2 ? limit / 2 : limit, dl);
+	else
+		score_answer(&rep, r, q, text.buf, text.len, ms, limit, dl);
+	diag_print(dl, 1);
+	diag_release(dl);
+	if (json) {
+		struct sb out = SB_INIT;
+		score_report_json(&rep, r->name, q ? q->id : NULL, text.buf,
+				  text.len, &out);
+		/* {"file":NAME, ... }: the name first, so a reader of many
+		 * lines sees at once which answer each one is */
+		struct sb line = SB_INIT;
+		sb_adds(&line, "{\"file\":");
+		json_str(&line, path);
+		if (out.len > 2 && out.buf[0] == '{') {
+			sb_addc(&line, ',');
+			sb_add(&line, out.buf + 1, out.len - 1);
+		} else {
+			sb_addc(&line, '}');
+		}
+		sb_addc(&line, '\n');
+		fwrite(line.buf, 1, line.len, stdout);
+		sb_release(&line);
+		sb_release(&out);
+	} else {
+		if (banner) {
+			struct sb h = SB_INIT;
+			sb_addf(&h, "== %s ==\n", path);
+			term_write(stdout, h.buf, h.len);
+			sb_release(&h);
+		}
+		if (full || !isatty(STDOUT_FILENO))
+			/* Scripts and pipes get every criterion, as they always did. */
+			report_print(stdout, &rep, text.buf, text.len, app->color_out,
+				     term_width());
+		else {
+			report_print_compact(stdout, &rep, app->color_out, term_width());
+			fputs("(--full shows every criterion with its evidence)\n", stdout);
+		}
+	}
+	if (!rep.words) {
+		struct sb m = SB_INIT;
+		sb_addf(&m, "pmdrill: score: %s%sthe answer is empty; nothing to score\n",
+			banner ? path : "", banner ? ": " : "");
+		term_write(stderr, m.buf, m.len);
+		sb_release(&m);
+		status = EX_DATAERR;
+	}
+	score_report_release(&rep);
+	sb_release(&text);
+	return status;
+}
+
 int cmd_score(int argc, char **argv, struct app *app)
 {
-	const char *qid = NULL, *rname = NULL, *path = NULL;
+	const char *qid = NULL, *rname = NULL;
+	const char **paths = xcalloc((size_t)argc + 1, sizeof(*paths));
+	size_t npaths = 0, i;
 	const char *followup = NULL, *prompt = NULL, *category = NULL;
 	struct question adhoc;
 	long seconds = -1;
-	int json = 0, full = 0, a, status;
+	int json = 0, full = 0, a, status = EX_OK;
 	struct opt_parser op;
 	struct bank *b;
 	struct rubric *r;
 	struct question *q;
 	struct sb text = SB_INIT;
-	struct score_report rep;
 	struct diag_list dl = {0};
 
 	if (cmd_wants_help(argc, argv, "score"))
@@ -56,12 +135,8 @@ int cmd_score(int argc, char **argv, struct app *app)
 		if (a == OPT_ERROR) {
 			status = cmd_opt_error("score", &text);
 			goto out;
-		} else if (a == OPT_OPERAND && path) {
-			fprintf(stderr, "pmdrill: score: one answer file at a time\n");
-			status = EX_USAGE;
-			goto out;
 		} else if (a == OPT_OPERAND) {
-			path = op.value;
+			paths[npaths++] = op.value;
 		} else if (a == SC_JSON) {
 			json = 1;
 		} else if (a == SC_FULL) {
@@ -123,43 +198,22 @@ int cmd_score(int argc, char **argv, struct app *app)
 		fprintf(stderr, "pmdrill: score: --followup needs a question (--question or --prompt)\n");
 		return EX_USAGE;
 	}
-	status = read_answer_arg(path, &text);
-	if (status != EX_OK)
-		goto out;
-
-	{
-		unsigned limit = q && q != &adhoc ? bank_question_time(b, (size_t)(q - b->q.v))
-						  : r->time_s;
-		long ms = seconds >= 0 ? seconds * 1000 : -1;
-		if (followup)
-			score_followup(&rep, r, q, followup, text.buf, text.len, ms,
-				       limit / 2 ? limit / 2 : limit, &dl);
-		else
-			score_answer(&rep, r, q, text.buf, text.len, ms, limit, &dl);
+	if (!npaths)
+		paths[npaths++] = "-"; /* standard input */
+	/*
+	 * Several files are scored in one process, in order; a file that
+	 * cannot be read or is empty is reported and the others still run
+	 * (the exit status is the first failure's).
+	 */
+	for (i = 0; i < npaths; i++) {
+		int one = score_file(app, b, r, q, q == &adhoc, followup, seconds,
+				     paths[i], npaths > 1, json, full, &dl);
+		if (one != EX_OK && status == EX_OK)
+			status = one;
 	}
-	diag_print(&dl, 1);
-	if (json) {
-		struct sb out = SB_INIT;
-		score_report_json(&rep, r->name, q ? q->id : NULL, text.buf,
-				  text.len, &out);
-		sb_addc(&out, '\n');
-		fwrite(out.buf, 1, out.len, stdout);
-		sb_release(&out);
-	} else if (full || !isatty(STDOUT_FILENO)) {
-		/* Scripts and pipes get every criterion, as they always did. */
-		report_print(stdout, &rep, text.buf, text.len, app->color_out,
-			     term_width());
-	} else {
-		report_print_compact(stdout, &rep, app->color_out, term_width());
-		fputs("(--full shows every criterion with its evidence)\n", stdout);
-	}
-	if (!rep.words) {
-		fprintf(stderr, "pmdrill: score: the answer is empty; nothing to score\n");
-		status = EX_DATAERR;
-	}
-	score_report_release(&rep);
 out:
 	diag_release(&dl);
 	sb_release(&text);
+	free(paths);
 	return status;
 }

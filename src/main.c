@@ -47,12 +47,15 @@ const struct cmd commands[] = {
 	 "criteria and the outline of a strong answer.\n"},
 	{"score", cmd_score, "score an answer without saving it",
 	 "score (--question ID | --rubric NAME | --prompt TEXT --category CAT)\n"
-	 "      [--followup N|TEXT] [--time SECONDS] [--full] [--json] [FILE|-]\n"
+	 "      [--followup N|TEXT] [--time SECONDS] [--full] [--json] [FILE|-]...\n"
 	 "\n"
-	 "Score the answer in FILE (or on standard input) and print the report.\n"
-	 "On a terminal the report is the compact view (the criteria that matter\n"
-	 "most); --full, or output to a pipe or file, prints every criterion with\n"
-	 "its evidence.  Nothing is written to the database.\n"},
+	 "Score the answer in each FILE (or on standard input) and print the\n"
+	 "report.  On a terminal the report is the compact view (the criteria\n"
+	 "that matter most); --full, or output to a pipe or file, prints every\n"
+	 "criterion with its evidence.  Several files are scored in order in one\n"
+	 "process, each report under its file's name; --json prints one object\n"
+	 "per line (JSON Lines) with a \"file\" field.  Nothing is written to the\n"
+	 "database.\n"},
 	{"answer", cmd_answer, "save, score and schedule an answer written elsewhere",
 	 "answer --question ID [--time SECONDS] [--grade again|hard|good|easy|1-4]\n"
 	 "              [FILE|-]\n"

@@ -62,8 +62,6 @@ usage_error score
 usage_error score --question a --rubric b
 usage_error score --rubric metrics --time
 usage_error score --rubric metrics --time -5 -
-usage_error score --rubric metrics a.txt b.txt
-grep_in "$WORK/err" 'one answer file at a time'
 
 # Good colour settings are accepted.
 for c in --color=never --color=always --color=auto; do
