@@ -16,6 +16,7 @@
 #include <unistd.h>
 
 #include "bank.h"
+#include "date.h"
 #include "cmd.h"
 #include "diag.h"
 #include "rec.h"
@@ -123,13 +124,7 @@ long long parse_time_arg(const char *s)
 		return v;
 	if (sscanf(s, "%4d-%2d-%2dT%2d:%2d:%2d", &y, &mo, &d, &h, &mi, &se) >= 3 ||
 	    sscanf(s, "%4d-%2d-%2d", &y, &mo, &d) == 3) {
-		/* days from civil (proleptic Gregorian), UTC */
-		long long yy = y - (mo <= 2);
-		long long era = (yy >= 0 ? yy : yy - 399) / 400;
-		long long yoe = yy - era * 400;
-		long long doy = (153 * (mo + (mo > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-		long long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-		long long days = era * 146097 + doe - 719468;
+		long long days = date_days_from_civil(y, (unsigned)mo, (unsigned)d);
 		if (mo < 1 || mo > 12 || d < 1 || d > 31)
 			return -1;
 		return days * 86400 + h * 3600 + mi * 60 + se;

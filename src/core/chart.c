@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "date.h"
 #include "safe.h"
 #include "sb.h"
 #include "wrap.h"
@@ -90,29 +91,19 @@ static size_t label_cols(const char *s)
 	return c;
 }
 
-/* Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant). */
+/* Days since 1970-01-01 of a proleptic Gregorian date (date.h). */
 static long days_from_civil(long y, long m, long d)
 {
-	long era, yoe, doy, doe;
-	y -= m <= 2;
-	era = (y >= 0 ? y : y - 399) / 400;
-	yoe = y - era * 400;
-	doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-	doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-	return era * 146097 + doe - 719468;
+	return (long)date_days_from_civil(y, (unsigned)m, (unsigned)d);
 }
 
 static void civil_from_days(long z, int *month, int *mday)
 {
-	long era, doe, yoe, doy, mp;
-	z += 719468;
-	era = (z >= 0 ? z : z - 146096) / 146097;
-	doe = z - era * 146097;
-	yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-	doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-	mp = (5 * doy + 2) / 153;
-	*mday = (int)(doy - (153 * mp + 2) / 5 + 1);
-	*month = (int)(mp < 10 ? mp + 3 : mp - 9);
+	long long y;
+	unsigned m, d;
+	date_civil_from_days(z, &y, &m, &d);
+	*month = (int)m;
+	*mday = (int)d;
 }
 
 static int has_date(const struct chart_day *t)

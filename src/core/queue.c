@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "date.h"
 #include "sb.h"
 #include "xalloc.h"
 
@@ -227,19 +228,6 @@ const char *queue_reason_name(int reason)
 	return "?";
 }
 
-/* Howard Hinnant's civil_from_days: days since 1970-01-01 to y-m-d. */
-static void civil(long long days, long long *y, unsigned *m, unsigned *d)
-{
-	long long z = days + 719468;
-	long long era = (z >= 0 ? z : z - 146096) / 146097;
-	long long doe = z - era * 146097;
-	long long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-	long long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-	long long mp = (5 * doy + 2) / 153;
-	*d = (unsigned)(doy - (153 * mp + 2) / 5 + 1);
-	*m = (unsigned)(mp < 10 ? mp + 3 : mp - 9);
-	*y = yoe + era * 400 + (*m <= 2);
-}
 
 void queue_describe(const struct queue_entry *e, struct sb *out)
 {
@@ -249,7 +237,7 @@ void queue_describe(const struct queue_entry *e, struct sb *out)
 	case QUEUE_DUE:
 		day = queue_day_start(e->due);
 		secs = e->due - day;
-		civil(day / FSRS_DAY, &y, &m, &d);
+		date_civil_from_days(day / FSRS_DAY, &y, &m, &d);
 		sb_addf(out, "due since %04lld-%02u-%02u %02lld:%02lld UTC, recall %.0f%%",
 			y, m, d, secs / 3600, secs % 3600 / 60,
 			floor(e->retrievability * 100.0 + 0.5));
