@@ -142,6 +142,16 @@ static const char *const migrations[STORE_SCHEMA_VERSION] = {
 	"    VALUES ('delete', old.id, old.answer);\n"
 	"  INSERT INTO answers_fts(rowid, answer) VALUES (new.id, new.answer);\n"
 	"END;\n",
+	/* 1 -> 2: mock interviews (docs/SCHEMA.md, `sessions`) */
+	"CREATE TABLE sessions (\n"
+	"  id INTEGER PRIMARY KEY,\n"
+	"  kind TEXT NOT NULL CHECK (kind IN ('mock')),\n"
+	"  started_at INTEGER NOT NULL,\n"
+	"  ended_at INTEGER,\n"
+	"  settings TEXT NOT NULL DEFAULT '{}'\n"
+	") STRICT;\n"
+	"ALTER TABLE attempts ADD COLUMN session_id INTEGER REFERENCES sessions(id);\n"
+	"CREATE INDEX attempts_by_session ON attempts(session_id);\n",
 };
 
 const char *const store_setting_keys[] = {
