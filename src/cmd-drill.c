@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include "app.h"
+#include "drill.h"
 #include "bank.h"
 #include "diag.h"
 #include "fsrs.h"
@@ -35,67 +36,6 @@
 #define FOLLOW_UP_MIN_S 60u
 #define WEAKEST_SHOWN 3
 
-/* How collecting an answer ended. */
-enum answer_end {
-	ANSWER_DONE,   /* '.' or Ctrl-D after some text */
-	ANSWER_EMPTY,  /* '.' with nothing typed */
-	ANSWER_SKIP,   /* :skip, or Ctrl-C and "discard" */
-	ANSWER_QUIT,   /* :quit, or Ctrl-D with nothing typed */
-	ANSWER_HANGUP  /* SIGHUP/SIGTERM: the draft is saved */
-};
-
-/* One answer being typed: the main one or a follow-up. */
-struct answer {
-	size_t qi;               /* the question's index in the bank */
-	const char *asked;       /* the prompt or follow-up text (borrowed) */
-	int follow_up;           /* -1 main answer, else the follow-up index */
-	long long parent;        /* attempt id of the main answer */
-	unsigned limit_s;
-	struct sb text;          /* the answer so far, lines ending in '\n' */
-	long long started_at;    /* session clock, Unix s */
-	double t0;               /* monotonic start, s */
-	long base_ms;            /* time already spent (a resumed draft) */
-	int from_draft;          /* resumed from the draft file */
-	char prompt[96];         /* the live prompt */
-};
-
-/* A row of the end-of-drill summary. */
-struct row {
-	char *id;
-	int follow_up;
-	long ms;
-	double score;
-	int grade;
-};
-
-/* Points earned and possible per criterion label, across the drill. */
-struct crit_sum {
-	char *label;
-	double earned, weight;
-};
-
-struct session {
-	struct app *app;
-	struct bank *bank;
-	struct store *st;
-	struct fsrs_params params;
-	int new_per_day;
-	int tty, color;
-	double mono0;
-	struct answer *cur;      /* the answer the live prompt times */
-	int *nattempts;          /* per bank question, for follow-up choice */
-	struct row *rows;
-	size_t nrows, arows;
-	struct crit_sum *cs;
-	size_t ncs, acs;
-	int hungup;              /* SIGHUP/SIGTERM seen: wind down */
-	int save_status;         /* exit status of the first failed save */
-	int input_done;          /* stdin ended */
-	char *skip_id;           /* answered from a draft: not asked again */
-	int complete_mode;       /* what tab completes: see complete() */
-	struct sb prompt_buf;    /* a long prompt's last line, see ask() */
-};
-
 enum { COMPLETE_HOME, COMPLETE_NONE, COMPLETE_CATEGORY, COMPLETE_RUBRIC };
 
 struct drill_opts {
@@ -107,7 +47,7 @@ struct drill_opts {
 
 /* ---- clocks ---- */
 
-static double mono_now(void)
+double drill_mono_now(void)
 {
 	struct timespec ts;
 	clock_gettime(CLOCK_MONOTONIC, &ts);
@@ -116,17 +56,17 @@ static double mono_now(void)
 
 /* Wall time as the session sees it: the app's clock (fixed by
  * $PMDRILL_NOW in tests) plus the time the session has run. */
-static long long session_now(const struct session *s)
+long long drill_session_now(const struct session *s)
 {
-	return (long long)s->app->now + (long long)(mono_now() - s->mono0);
+	return (long long)s->app->now + (long long)(drill_mono_now() - s->mono0);
 }
 
-static long answer_ms(const struct answer *a)
+long drill_answer_ms(const struct answer *a)
 {
-	return a->base_ms + (long)((mono_now() - a->t0) * 1000.0);
+	return a->base_ms + (long)((drill_mono_now() - a->t0) * 1000.0);
 }
 
-static void fmt_clock(struct sb *out, long secs)
+void drill_fmt_clock(struct sb *out, long secs)
 {
 	if (secs < 0)
 		secs = 0;
@@ -450,14 +390,20 @@ static const char *live_prompt(void *data)
 	int over;
 	if (!a)
 		return "> ";
-	secs = answer_ms(a) / 1000;
+	secs = drill_answer_ms(a) / 1000;
 	over = a->limit_s && secs > (long)a->limit_s;
 	if (over)
 		sb_adds(&p, term_prompt_style(TERM_WARN));
 	sb_addc(&p, '[');
-	fmt_clock(&p, secs);
+	drill_fmt_clock(&p, secs);
 	if (over && !s->color)
 		sb_addc(&p, '!');
+	if (s->deadline > 0) {
+		/* a timed set: what is left of it, as an interviewer's clock */
+		sb_adds(&p, " | ");
+		drill_fmt_clock(&p, (long)(s->deadline - drill_mono_now() + 0.999));
+		sb_adds(&p, " left");
+	}
 	sb_addc(&p, ']');
 	if (over)
 		sb_adds(&p, term_prompt_style(TERM_RESET));
@@ -519,8 +465,8 @@ static int draft_save(struct session *s, const struct answer *a)
 
 	sb_addf(&body, "%s\nquestion: %s\nfollow-up: %d\nparent: %lld\n"
 		       "saved: %lld\nelapsed-ms: %ld\n\n",
-		DRAFT_MAGIC, q->id, a->follow_up, a->parent, session_now(s),
-		answer_ms(a));
+		DRAFT_MAGIC, q->id, a->follow_up, a->parent, drill_session_now(s),
+		drill_answer_ms(a));
 	sb_add(&body, a->text.buf, a->text.len);
 	sb_addf(&tmp, "%s.tmp", path);
 	if (mkdir_p(dir))
@@ -619,7 +565,7 @@ static void print_wrapped(const char *text, unsigned indent)
 	term_print(stdout, text, indent);
 }
 
-static void show_question(struct session *s, const struct answer *a,
+void drill_show_question(struct session *s, const struct answer *a,
 			  size_t num, size_t total)
 {
 	const struct question *q = &s->bank->q.v[a->qi];
@@ -637,6 +583,11 @@ static void show_question(struct session *s, const struct answer *a,
 	if (q->level)
 		sb_addf(&h, " \xc2\xb7 %s", qlevel_name(q->level));
 	sb_addf(&h, " \xc2\xb7 time %s \xc2\xb7 %s", t.buf, q->id);
+	if (s->deadline > 0) {
+		sb_adds(&h, " \xc2\xb7 ");
+		drill_fmt_clock(&h, (long)(s->deadline - drill_mono_now() + 0.999));
+		sb_adds(&h, " left");
+	}
 	/* the category and id come from a bank file */
 	fputs(term_style(TERM_BOLD), stdout);
 	print_wrapped(h.buf, 0);
@@ -891,7 +842,7 @@ static int quit_answer(struct session *s, struct answer *a)
 	return 1;
 }
 
-static enum answer_end collect_answer(struct session *s, struct answer *a)
+enum answer_end drill_collect_answer(struct session *s, struct answer *a)
 {
 	const struct question *q = &s->bank->q.v[a->qi];
 	enum answer_end end = ANSWER_DONE;
@@ -899,12 +850,24 @@ static enum answer_end collect_answer(struct session *s, struct answer *a)
 	s->cur = a;
 	repl_set_completer(NULL, NULL);
 	scratch_load(a);
+	repl_set_deadline(s->deadline);
 	for (;;) {
 		char *line = NULL, *cmd;
 		enum repl_status rs;
 
 		repl_set_live_prompt(s->tty ? live_prompt : NULL, s);
 		rs = ask(s, "> ", 0, &line);
+		if (rs == REPL_LINE && s->deadline > 0 &&
+		    drill_mono_now() >= s->deadline) {
+			/* The set's time ran out: what was typed is the answer. */
+			if (s->tty)
+				fputc('\n', stdout);
+			s->time_up = 1;
+			add_lines(a, line);
+			end = text_is_blank(&a->text) ? ANSWER_EMPTY : ANSWER_DONE;
+			free(line);
+			break;
+		}
 
 		if (rs == REPL_HANGUP) {
 			if (line && *line)
@@ -1002,6 +965,7 @@ static enum answer_end collect_answer(struct session *s, struct answer *a)
 	}
 	repl_scratch_end();
 	repl_set_live_prompt(NULL, NULL);
+	repl_set_deadline(0);
 	s->cur = NULL;
 	if (end == ANSWER_HANGUP && !text_is_blank(&a->text)) {
 		if (!draft_save(s, a))
@@ -1054,7 +1018,7 @@ static void add_row(struct session *s, const char *id, int follow_up, long ms,
  * *attempt, *rep (caller releases), *rv and returns 0; -1 if the answer
  * could not be saved (it is then kept as a draft).
  */
-static int save_and_score(struct session *s, struct answer *a, int schedule,
+int drill_save_and_score(struct session *s, struct answer *a, int schedule,
 			  long long *attempt, struct score_report *rep,
 			  struct fsrs_review *rv)
 {
@@ -1062,7 +1026,7 @@ static int save_and_score(struct session *s, struct answer *a, int schedule,
 	struct rubric *r = bank_rubric_of(s->bank, a->qi);
 	struct diag_list dl = {0};
 	struct sb err = SB_INIT;
-	long ms = answer_ms(a);
+	long ms = drill_answer_ms(a);
 	int rc;
 
 	memset(rep, 0, sizeof(*rep));
@@ -1104,13 +1068,16 @@ static int save_and_score(struct session *s, struct answer *a, int schedule,
 	rc = store_finish_attempt(s->st, *attempt, r ? rep : NULL,
 				  r ? r->name : NULL, r ? r->version : 0,
 				  rep->grade, schedule, &s->params,
-				  session_now(s), rv, &err);
+				  drill_session_now(s), rv, &err);
 	if (rc) {
 		save_failed(s, rc);
 		store_error("cannot save the score (the answer itself is saved)",
 			    &err);
 	}
 	sb_release(&err);
+	tally(s, rep);
+	if (s->quiet)
+		return 0; /* a mock shows no score until the end */
 	fputc('\n', stdout);
 	if (isatty(STDOUT_FILENO))
 	{
@@ -1120,7 +1087,6 @@ static int save_and_score(struct session *s, struct answer *a, int schedule,
 	} else
 		report_print(stdout, rep, a->text.buf, a->text.len, s->color,
 			     term_width());
-	tally(s, rep);
 	return 0;
 }
 
@@ -1277,7 +1243,7 @@ static int grade_prompt(struct session *s, const struct answer *a,
 	return grade;
 }
 
-static void answer_init(struct session *s, struct answer *a, size_t qi,
+void drill_answer_init(struct session *s, struct answer *a, size_t qi,
 			int follow_up, long long parent)
 {
 	const struct question *q = &s->bank->q.v[qi];
@@ -1297,8 +1263,8 @@ static void answer_init(struct session *s, struct answer *a, size_t qi,
 		a->asked = q->prompt;
 	}
 	a->limit_s = limit;
-	a->started_at = session_now(s);
-	a->t0 = mono_now();
+	a->started_at = drill_session_now(s);
+	a->t0 = drill_mono_now();
 }
 
 /* Ask, save and score one answer; returns how collecting it ended. */
@@ -1315,21 +1281,21 @@ static enum answer_end run_answer(struct session *s, struct answer *a,
 
 	if (attempt_out)
 		*attempt_out = 0;
-	show_question(s, a, num, total);
+	drill_show_question(s, a, num, total);
 	if (a->text.len) {
 		/* a resumed draft: show what is there and go on */
 		printf("%s(your answer so far; go on typing, or '.' to finish)%s\n",
 		       term_style(TERM_DIM), term_style(TERM_RESET));
 		term_write(stdout, a->text.buf, a->text.len);
 	}
-	end = collect_answer(s, a);
+	end = drill_collect_answer(s, a);
 	if (end == ANSWER_EMPTY) {
 		puts("(no answer: skipped)");
 		return ANSWER_SKIP;
 	}
 	if (end != ANSWER_DONE)
 		return end;
-	if (save_and_score(s, a, schedule && a->follow_up < 0, &attempt, &rep,
+	if (drill_save_and_score(s, a, schedule && a->follow_up < 0, &attempt, &rep,
 			   &rv))
 		return ANSWER_QUIT;
 	if (a->follow_up < 0) {
@@ -1342,7 +1308,7 @@ static enum answer_end run_answer(struct session *s, struct answer *a,
 			printf("%s(every criterion: pmdrill review %lld --full)%s\n",
 			       term_style(TERM_DIM), attempt, term_style(TERM_RESET));
 	}
-	add_row(s, q->id, a->follow_up, answer_ms(a), rep.score, grade);
+	add_row(s, q->id, a->follow_up, drill_answer_ms(a), rep.score, grade);
 	score_report_release(&rep);
 	if (attempt_out)
 		*attempt_out = attempt;
@@ -1365,7 +1331,7 @@ static enum answer_end offer_follow_up(struct session *s, size_t qi,
 	print_wrapped(q->follow_ups[k], 2);
 	if (!yesno(s, "answer it? [y/N] ", 0))
 		return s->hungup ? ANSWER_HANGUP : ANSWER_DONE;
-	answer_init(s, &a, qi, k, parent);
+	drill_answer_init(s, &a, qi, k, parent);
 	end = run_answer(s, &a, 0, 0, 0, NULL);
 	sb_release(&a.text);
 	return end;
@@ -1391,7 +1357,7 @@ static void print_summary(struct session *s)
 		for (i = 0; i < s->nrows; i++) {
 			struct row *r = &s->rows[i];
 			sb_reset(&line);
-			fmt_clock(&line, r->ms / 1000);
+			drill_fmt_clock(&line, r->ms / 1000);
 			if (r->follow_up >= 0)
 				printf("  %-3s %-36.36s %6s %6.0f  %s\n", "",
 				       "+ follow-up", line.buf, r->score,
@@ -1402,7 +1368,7 @@ static void print_summary(struct session *s)
 			total += r->ms;
 		}
 		sb_reset(&line);
-		fmt_clock(&line, total / 1000);
+		drill_fmt_clock(&line, total / 1000);
 		printf("  total time %s\n", line.buf);
 	}
 	if (s->ncs) {
@@ -1433,7 +1399,7 @@ static void print_summary(struct session *s)
 			fputc('\n', stdout);
 		}
 	}
-	if (!store_streak(s->st, session_now(s), &days, &err))
+	if (!store_streak(s->st, drill_session_now(s), &days, &err))
 		printf("  streak: %d day%s\n", days, days == 1 ? "" : "s");
 	else
 		store_error("cannot read the streak", &err);
@@ -1499,7 +1465,7 @@ static int build_queue(struct session *s, const struct drill_opts *o,
 	qo.limit = o->count ? o->count : o->cram ? CRAM_DEFAULT_COUNT : 0;
 	qo.new_per_day = s->new_per_day;
 	qo.params = &s->params;
-	qo.now = session_now(s);
+	qo.now = drill_session_now(s);
 	if (queue_build(qu, qs, b->q.nr, &qo)) {
 		fputs("pmdrill: drill: cannot build the queue\n", stderr);
 		goto cleanup;
@@ -1544,7 +1510,7 @@ static int run_drill(struct session *s, const struct drill_opts *o)
 		enum answer_end end;
 		if (s->skip_id && !strcmp(s->bank->q.v[qi].id, s->skip_id))
 			continue;
-		answer_init(s, &a, qi, -1, 0);
+		drill_answer_init(s, &a, qi, -1, 0);
 		end = run_answer(s, &a, ++asked, total, !o->cram, &attempt);
 		sb_release(&a.text);
 		if (end == ANSWER_DONE)
@@ -1595,7 +1561,7 @@ static int offer_draft(struct session *s)
 		struct answer a;
 		long long attempt = 0;
 		enum answer_end end;
-		answer_init(s, &a, (size_t)qi, d.follow_up, d.parent);
+		drill_answer_init(s, &a, (size_t)qi, d.follow_up, d.parent);
 		sb_add(&a.text, d.text.buf, d.text.len);
 		a.base_ms = d.elapsed_ms > 0 ? d.elapsed_ms : 0;
 		a.from_draft = 1;
@@ -1709,7 +1675,7 @@ static int reload_bank(struct session *s)
 	s->bank = app_bank(s->app, &status);
 	if (!s->bank)
 		return status;
-	if (store_sync_questions(s->st, s->bank, session_now(s), &err))
+	if (store_sync_questions(s->st, s->bank, drill_session_now(s), &err))
 		store_error("cannot record the questions", &err);
 	sb_release(&err);
 	return EX_OK;
@@ -1871,7 +1837,7 @@ static int run_add(struct session *s)
 		long long attempt = 0;
 		enum answer_end end;
 		summary_reset(s);
-		answer_init(s, &a, (size_t)qi, -1, 0);
+		drill_answer_init(s, &a, (size_t)qi, -1, 0);
 		end = run_answer(s, &a, 1, 1, 1, &attempt);
 		sb_release(&a.text);
 		if (end == ANSWER_DONE)
@@ -2124,12 +2090,64 @@ static int home(struct session *s)
 	return status;
 }
 
+int drill_session_begin(struct session *s, struct app *app)
+{
+	struct sb err = SB_INIT;
+	int status = EX_OK;
+
+	if (store_open(&s->st, app->db_path, 1, &err)) {
+		store_error("cannot open the database", &err);
+		sb_release(&err);
+		return EX_IOERR;
+	}
+	store_set_now(s->st, app->now);
+	if (store_sync_questions(s->st, s->bank, app->now, &err) ||
+	    store_params(s->st, &s->params, &s->new_per_day, &err)) {
+		store_error("cannot prepare the database", &err);
+		sb_release(&err);
+		return EX_IOERR;
+	}
+	s->state_dir = app_state_dir();
+	s->hist_path = xcalloc(strlen(s->state_dir) + 16, 1);
+	snprintf(s->hist_path, strlen(s->state_dir) + 16, "%s/history",
+		 s->state_dir);
+	if (mkdir_p(s->state_dir))
+		fprintf(stderr, "pmdrill: cannot create '%s': %s; the command "
+				"history is not kept\n", s->state_dir, strerror(errno));
+	s->color = app->color_out && isatty(STDIN_FILENO);
+	repl_init(s->hist_path, s->color);
+	s->tty = repl_is_tty();
+	term_init(s->color);
+	s->term_up = 1;
+	repl_set_completer(complete, s);
+	sb_release(&err);
+	return status;
+}
+
+void drill_session_end(struct session *s)
+{
+	if (s->term_up) {
+		repl_release();
+		term_release();
+		s->term_up = 0;
+	}
+	fflush(stdout);
+	store_close(s->st);
+	s->st = NULL;
+	summary_reset(s);
+	free(s->rows);
+	free(s->cs);
+	free(s->nattempts);
+	free(s->skip_id);
+	sb_release(&s->prompt_buf);
+	free(s->state_dir);
+	free(s->hist_path);
+}
+
 int cmd_drill(int argc, char **argv, struct app *app)
 {
 	struct session s;
 	struct drill_opts o;
-	struct sb err = SB_INIT;
-	char *state = NULL, *hist = NULL;
 	int status, home_mode = !strcmp(argv[0], "pmdrill");
 
 	if (cmd_wants_help(argc, argv, "drill"))
@@ -2137,39 +2155,17 @@ int cmd_drill(int argc, char **argv, struct app *app)
 	memset(&s, 0, sizeof(s));
 	sb_init(&s.prompt_buf);
 	s.app = app;
-	s.mono0 = mono_now();
+	s.mono0 = drill_mono_now();
 	s.bank = app_bank(app, &status);
 	if (!s.bank)
 		return status;
 	status = parse_drill_opts(argc, argv, &o, s.bank);
 	if (status != EX_OK)
 		return status;
-	if (store_open(&s.st, app->db_path, 1, &err)) {
-		store_error("cannot open the database", &err);
-		sb_release(&err);
-		return EX_IOERR;
-	}
-	store_set_now(s.st, app->now);
-	if (store_sync_questions(s.st, s.bank, app->now, &err) ||
-	    store_params(s.st, &s.params, &s.new_per_day, &err)) {
-		store_error("cannot prepare the database", &err);
-		status = EX_IOERR;
+	status = drill_session_begin(&s, app);
+	if (status != EX_OK)
 		goto cleanup;
-	}
 
-	state = app_state_dir();
-	hist = xcalloc(strlen(state) + 16, 1);
-	snprintf(hist, strlen(state) + 16, "%s/history", state);
-	if (mkdir_p(state))
-		fprintf(stderr, "pmdrill: cannot create '%s': %s; the command "
-				"history is not kept\n", state, strerror(errno));
-	s.color = app->color_out && isatty(STDIN_FILENO);
-	repl_init(hist, s.color);
-	s.tty = repl_is_tty();
-	term_init(s.color);
-	repl_set_completer(complete, &s);
-
-	status = EX_OK;
 	if (offer_draft(&s)) {
 		status = EX_TEMPFAIL;
 	} else if (home_mode) {
@@ -2177,22 +2173,10 @@ int cmd_drill(int argc, char **argv, struct app *app)
 	} else {
 		status = run_drill(&s, &o);
 	}
-	repl_release();
-	term_release();
-	fflush(stdout);
 	/* after the summary: the failure was reported when it happened */
 	if (status == EX_OK && s.save_status)
 		status = s.save_status;
 cleanup:
-	store_close(s.st);
-	summary_reset(&s);
-	free(s.rows);
-	free(s.cs);
-	free(s.nattempts);
-	free(s.skip_id);
-	sb_release(&s.prompt_buf);
-	free(state);
-	free(hist);
-	sb_release(&err);
+	drill_session_end(&s);
 	return status;
 }

@@ -68,6 +68,7 @@ int cmd_stats(int argc, char **argv, struct app *app);
 int cmd_export(int argc, char **argv, struct app *app);
 int cmd_import(int argc, char **argv, struct app *app);
 int cmd_drill(int argc, char **argv, struct app *app);
+int cmd_mock(int argc, char **argv, struct app *app);
 int cmd_grade(int argc, char **argv, struct app *app);
 int cmd_help(int argc, char **argv, struct app *app);
 int cmd_config(int argc, char **argv, struct app *app);
