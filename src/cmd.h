@@ -65,6 +65,7 @@ int cmd_review(int argc, char **argv, struct app *app);
 int cmd_compare(int argc, char **argv, struct app *app);
 int cmd_search(int argc, char **argv, struct app *app);
 int cmd_stats(int argc, char **argv, struct app *app);
+int cmd_report(int argc, char **argv, struct app *app);
 int cmd_export(int argc, char **argv, struct app *app);
 int cmd_import(int argc, char **argv, struct app *app);
 int cmd_drill(int argc, char **argv, struct app *app);

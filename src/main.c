@@ -124,6 +124,15 @@ const struct cmd commands[] = {
 	 "often in each category's latest 10 answers.  --category C limits the\n"
 	 "charts to C.  Colour on a terminal unless --color=never or NO_COLOR;\n"
 	 "the shapes read the same without it.  --json carries every figure.\n"},
+	{"report", cmd_report, "write the progress report as one HTML page",
+	 "report --html FILE|-\n"
+	 "\n"
+	 "One self-contained HTML file (inline CSS and SVG, nothing fetched)\n"
+	 "with the charts of 'stats': each category's score trend, 26 weeks of\n"
+	 "activity and the 14-day due forecast; the scorecards of the latest 10\n"
+	 "mock interviews; and the latest 20 attempts with their evidence\n"
+	 "highlighted.  Every text from a bank or an answer is escaped.  It\n"
+	 "reads on a phone-width screen.\n"},
 	{"grade", cmd_grade, "override or undo an attempt's grade",
 	 "grade ATTEMPT (again|hard|good|easy|1-4|--undo)\n"
 	 "\n"
