@@ -80,6 +80,7 @@ static void fill_main(struct mockcard *mc, struct mock_row *r,
 		mc->crits[mc->ncrits].label = it->label ? it->label : it->name;
 		mc->crits[mc->ncrits].category = a->category;
 		mc->crits[mc->ncrits].met = it->met;
+		mc->crits[mc->ncrits].share = it->earned / it->weight;
 		mc->ncrits++;
 	}
 	if (weak) {

@@ -166,9 +166,11 @@ size_t mock_practise(const struct mock_crit *v, size_t n, unsigned *missed,
 {
 	size_t i, k, best = n;
 	unsigned bm = 0, bo = 0;
+	double bs = 0;
 	*missed = *of = 0;
 	for (i = 0; i < n; i++) {
 		unsigned m = 0, t = 0;
+		double share = 0;
 		for (k = 0; k < i; k++)
 			if (same_crit(&v[k], &v[i]))
 				break;
@@ -179,14 +181,19 @@ size_t mock_practise(const struct mock_crit *v, size_t n, unsigned *missed,
 				continue;
 			t++;
 			m += !v[k].met;
+			share += v[k].share;
 		}
 		if (!m)
 			continue;
-		/* more misses; then a higher rate (m / t > bm / bo) */
-		if (best == n || m > bm || (m == bm && m * bo > bm * t)) {
+		share /= t;
+		/* more misses; then a higher rate (m / t > bm / bo); then
+		 * less of its points earned */
+		if (best == n || m > bm || (m == bm && m * bo > bm * t) ||
+		    (m == bm && m * bo == bm * t && share < bs)) {
 			best = i;
 			bm = m;
 			bo = t;
+			bs = share;
 		}
 	}
 	*missed = bm;

@@ -116,10 +116,13 @@ struct mock_crit {
 	const char *label;
 	const char *category;
 	int met;
+	double share;         /* points earned of those possible, 0..1 */
 };
 /*
  * The criterion (by label and category) missed in the most answers of
- * v[0..n); ties go to the higher miss rate, then the first seen.  Returns
+ * v[0..n); ties go to the higher miss rate, then to the lower share of
+ * its points earned (the one missed by most), then the first seen.
+ * Returns
  * its index in v, or n when nothing was missed; *missed and *of count the
  * answers that missed it and that were judged on it.
  */

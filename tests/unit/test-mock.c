@@ -128,8 +128,11 @@ static void test_verdict(void)
 static void test_practise(void)
 {
 	struct mock_crit v[] = {
-		{"Goal", "a", 1}, {"Trade-offs", "a", 0}, {"Numbers", "b", 0},
-		{"Trade-offs", "a", 0}, {"Numbers", "b", 1}, {"Trade-offs", "b", 0},
+		{"Goal", "a", 1, 1}, {"Trade-offs", "a", 0, 0.5}, {"Numbers", "b", 0, 0},
+		{"Trade-offs", "a", 0, 0.5}, {"Numbers", "b", 1, 1}, {"Trade-offs", "b", 0, 0.4},
+	};
+	struct mock_crit w[] = {
+		{"Goal", "a", 0, 0.6}, {"Users", "b", 0, 0.1}, {"Order", "c", 0, 0.3},
 	};
 	unsigned missed, of;
 	size_t i = mock_practise(v, 6, &missed, &of);
@@ -138,6 +141,8 @@ static void test_practise(void)
 	v[1].met = v[3].met = 1;
 	i = mock_practise(v, 6, &missed, &of);
 	ok(i == 5 && missed == 1 && of == 1, "tie at 1: the higher rate (1 of 1 over 1 of 2)");
+	i = mock_practise(w, 3, &missed, &of);
+	is_int((long long)i, 1, "one miss each: the least of its points earned");
 	v[2].met = v[5].met = 1;
 	i = mock_practise(v, 6, &missed, &of);
 	is_int((long long)i, 6, "nothing missed");
