@@ -14,9 +14,9 @@
 #include <unistd.h>
 
 #include "app.h"
-#include "drill.h"
 #include "bank.h"
 #include "diag.h"
+#include "drill.h"
 #include "fsrs.h"
 #include "qbank.h"
 #include "queue.h"
@@ -260,7 +260,7 @@ static void strv_uniq(struct strv *sv)
 }
 
 static const char *const home_cmds[] = {
-	"add", "check", "drill", "help", "history", "list", "next",
+	"add", "check", "drill", "help", "history", "list", "mock", "next",
 	"quit", "review", "search", "show", "stats", NULL,
 };
 static const char *const drill_flags[] = {
@@ -368,6 +368,11 @@ static char **complete(const char *line, int start, int end, void *data)
 	else if (!strcmp(cmd, "drill")) {
 		add_all(&sv, drill_flags);
 		add_categories(&sv, s->bank);
+	} else if (!strcmp(cmd, "mock")) {
+		strv_add(&sv, "--questions");
+		strv_add(&sv, "--category");
+		strv_add(&sv, "--minutes");
+		strv_add(&sv, "--level");
 	} else if (!strcmp(cmd, "list") || !strcmp(cmd, "next")) {
 		strv_add(&sv, "--category");
 		strv_add(&sv, "--tag");
@@ -1983,6 +1988,8 @@ static void home_help(void)
 	puts("commands:\n"
 	     "  drill [--category C] [--tag T] [--level L] [--count N] [--cram]\n"
 	     "                  answer due and new questions (or 'drill CATEGORY')\n"
+	     "  mock [--questions N] [--category C]... [--minutes M]\n"
+	     "                  a timed mock interview, scorecard at the end\n"
 	     "  next            what a drill would ask next, and why\n"
 	     "  review ID       one past attempt in full\n"
 	     "  history         past attempts\n"
@@ -2053,6 +2060,9 @@ static int home(struct session *s)
 			struct drill_opts o;
 			if (parse_drill_opts((int)argc, argv, &o, s->bank) == EX_OK)
 				run_drill(s, &o);
+		} else if (!strcmp(argv[0], "mock")) {
+			/* in this session: one readline, one store */
+			mock_in_session(s, (int)argc, argv);
 		} else if (!strcmp(argv[0], "add")) {
 			run_add(s);
 		} else if (!strcmp(argv[0], "help") || !strcmp(argv[0], "?")) {

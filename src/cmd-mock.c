@@ -273,8 +273,7 @@ static enum answer_end ask_one(struct session *s, size_t qi, int follow_up,
 	return end;
 }
 
-static void intro(const struct session *s, const struct mock_opts *o,
-		  long long id, size_t n)
+static void intro(const struct mock_opts *o, long long id, size_t n)
 {
 	struct sb m = SB_INIT;
 	size_t i;
@@ -286,7 +285,6 @@ static void intro(const struct session *s, const struct mock_opts *o,
 		sb_addf(&m, ", %u minutes for the set", o->minutes);
 	sb_adds(&m, ". Each answer is timed and followed by a follow-up; the "
 		    "scores come at the end. :skip skips, :quit ends the set.");
-	(void)s;
 	term_print(stdout, m.buf, 0);
 	sb_release(&m);
 }
@@ -319,7 +317,7 @@ static int run_mock(struct session *s, const struct mock_opts *o)
 		status = store_exit_code(rc);
 		goto cleanup;
 	}
-	intro(s, o, sid, n);
+	intro(o, sid, n);
 	s->quiet = 1;
 	if (o->minutes)
 		s->deadline = drill_mono_now() + o->minutes * 60.0;
@@ -379,6 +377,22 @@ cleanup:
 	free(picked);
 	sb_release(&js);
 	sb_release(&err);
+	return status;
+}
+
+int mock_in_session(struct session *s, int argc, char **argv)
+{
+	struct mock_opts o;
+	int status;
+	if (cmd_wants_help(argc, argv, "mock"))
+		return EX_OK;
+	status = parse_mock_opts(argc, argv, &o, s->bank);
+	if (status == EX_OK)
+		status = run_mock(s, &o);
+	/* back to a drill's session */
+	s->quiet = 0;
+	s->deadline = 0;
+	s->time_up = 0;
 	return status;
 }
 

@@ -131,4 +131,8 @@ int drill_save_and_score(struct session *s, struct answer *a, int schedule,
 			 long long *attempt, struct score_report *rep,
 			 struct fsrs_review *rv);
 
+/* `mock ARGS` at the home prompt, in the home's session (cmd-mock.c);
+ * an exit status. */
+int mock_in_session(struct session *s, int argc, char **argv);
+
 #endif
