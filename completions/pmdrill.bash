@@ -1,6 +1,6 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 # bash completion for pmdrill(1): commands, their options, question ids,
-# categories, tags, levels, rubrics and attempt ids.
+# categories, tags, levels, rubrics, attempt ids and mock interview ids.
 #
 # Question ids, categories and tags come from 'pmdrill list' (the first
 # and second columns: no command prints bare ids) and 'pmdrill list
@@ -10,7 +10,7 @@
 # database.  Install as
 # $(datadir)/bash-completion/completions/pmdrill, or source it.
 
-_pmdrill_commands='drill check list show score answer next history review search stats grade export import config srs help'
+_pmdrill_commands='drill mock check list show score answer next history review search stats report grade export import config srs help'
 
 # The global options already on the line, for the listing calls.
 _pmdrill_globals()
@@ -48,6 +48,7 @@ _pmdrill_tags()
 		sed 's/^"tags":\[//; s/\]$//' | tr ',' '\n' | tr -d '"' | sed '/^$/d' | sort -u
 }
 _pmdrill_attempts() { _pmdrill_run history --limit 50 | awk '$1 ~ /^[0-9]+$/ { print $1 }'; }
+_pmdrill_sessions() { _pmdrill_run history --mock | awk '$1 ~ /^[0-9]+$/ { print $1 }'; }
 
 # _pmdrill_value OPT: complete the value of option OPT; 1 if it takes none.
 _pmdrill_value()
@@ -62,7 +63,8 @@ _pmdrill_value()
 	--grade) COMPREPLY=($(compgen -W 'again hard good easy 1 2 3 4' -- "$cur")) ;;
 	--format) COMPREPLY=($(compgen -W 'json csv' -- "$cur")) ;;
 	--color) COMPREPLY=($(compgen -W 'auto always never' -- "$cur")) ;;
-	--db | --bank) COMPREPLY=($(compgen -f -- "$cur")) ;;
+	--db | --bank | --html) COMPREPLY=($(compgen -f -- "$cur")) ;;
+	--questions | --minutes) COMPREPLY=() ;;
 	--count | --time | --limit | --since | --followup | --prompt | --retention) COMPREPLY=() ;;
 	*) return 1 ;;
 	esac
@@ -111,7 +113,8 @@ _pmdrill()
 		-*) ;;
 		*) case ${COMP_WORDS[j - 1]} in
 			--category | --tag | --level | --question | --rubric | --grade | --format | \
-				--count | --time | --limit | --since | --followup | --prompt | --retention) ;;
+				--count | --time | --limit | --since | --followup | --prompt | --retention | \
+				--questions | --minutes | --html) ;;
 			*) ((words_after++)) ;;
 			esac ;;
 		esac
@@ -121,14 +124,16 @@ _pmdrill()
 
 	case $cmd in
 	drill) opts='--category --tag --level --count --cram' ;;
+	mock) opts='--questions --category --minutes --level' ;;
+	report) opts='--html' ;;
 	check) opts='--list-codes' ;;
 	list) opts='--category --tag --level --json' ;;
 	show) opts='--json' ;;
 	score) opts='--question --rubric --prompt --category --followup --time --full --json' ;;
 	answer) opts='--question --time --grade' ;;
 	next) opts='--category --tag --level --count --cram --json' ;;
-	history) opts='--question --since --limit --json' ;;
-	review) opts='--full --json' ;;
+	history) opts='--question --since --limit --mock --json' ;;
+	review) opts='--full --mock --json' ;;
 	search) opts='--limit' ;;
 	stats) opts='--json' ;;
 	grade) opts='--undo' ;;
@@ -142,7 +147,13 @@ _pmdrill()
 	fi
 	case $cmd in
 	show) ((words_after == 0)) && COMPREPLY=($(compgen -W "$(_pmdrill_ids)" -- "$cur")) ;;
-	review) ((words_after == 0)) && COMPREPLY=($(compgen -W "$(_pmdrill_attempts)" -- "$cur")) ;;
+	review)
+		if ((words_after == 0)) && [[ " ${COMP_WORDS[*]:0:COMP_CWORD} " == *" --mock "* ]]; then
+			COMPREPLY=($(compgen -W "$(_pmdrill_sessions)" -- "$cur"))
+		elif ((words_after == 0)); then
+			COMPREPLY=($(compgen -W "$(_pmdrill_attempts)" -- "$cur"))
+		fi
+		;;
 	grade)
 		if ((words_after == 0)); then
 			COMPREPLY=($(compgen -W "$(_pmdrill_attempts)" -- "$cur"))

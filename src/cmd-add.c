@@ -116,7 +116,7 @@ static int reload_bank(struct session *s)
 	s->bank = app_bank(s->app, &status);
 	if (!s->bank)
 		return status;
-	if (store_sync_questions(s->st, s->bank, session_now(s), &err))
+	if (store_sync_questions(s->st, s->bank, drill_session_now(s), &err))
 		store_error("cannot record the questions", &err);
 	sb_release(&err);
 	return EX_OK;
@@ -278,7 +278,7 @@ int run_add(struct session *s)
 		long long attempt = 0;
 		enum answer_end end;
 		summary_reset(s);
-		answer_init(s, &a, (size_t)qi, -1, 0);
+		drill_answer_init(s, &a, (size_t)qi, -1, 0);
 		end = run_answer(s, &a, 1, 1, 1, &attempt);
 		sb_release(&a.text);
 		if (end == ANSWER_DONE)

@@ -94,7 +94,7 @@ void strv_uniq(struct strv *sv)
 }
 
 static const char *const home_cmds[] = {
-	"add", "check", "drill", "help", "history", "list", "next",
+	"add", "check", "drill", "help", "history", "list", "mock", "next",
 	"quit", "review", "search", "show", "stats", NULL,
 };
 static const char *const drill_flags[] = {
@@ -202,6 +202,11 @@ static char **complete(const char *line, int start, int end, void *data)
 	else if (!strcmp(cmd, "drill")) {
 		add_all(&sv, drill_flags);
 		add_categories(&sv, s->bank);
+	} else if (!strcmp(cmd, "mock")) {
+		strv_add(&sv, "--questions");
+		strv_add(&sv, "--category");
+		strv_add(&sv, "--minutes");
+		strv_add(&sv, "--level");
 	} else if (!strcmp(cmd, "list") || !strcmp(cmd, "next")) {
 		strv_add(&sv, "--category");
 		strv_add(&sv, "--tag");
@@ -242,7 +247,7 @@ static int build_queue(struct session *s, const struct drill_opts *o,
 	qo.limit = o->count ? o->count : o->cram ? CRAM_DEFAULT_COUNT : 0;
 	qo.new_per_day = s->new_per_day;
 	qo.params = &s->params;
-	qo.now = session_now(s);
+	qo.now = drill_session_now(s);
 	if (queue_build(qu, qs, b->q.nr, &qo)) {
 		fputs("pmdrill: drill: cannot build the queue\n", stderr);
 		goto cleanup;
@@ -286,7 +291,7 @@ static int run_drill(struct session *s, const struct drill_opts *o)
 		enum answer_end end;
 		if (s->skip_id && !strcmp(s->bank->q.v[qi].id, s->skip_id))
 			continue;
-		answer_init(s, &a, qi, -1, 0);
+		drill_answer_init(s, &a, qi, -1, 0);
 		end = run_answer(s, &a, ++asked, total, !o->cram, &attempt);
 		sb_release(&a.text);
 		if (end == ANSWER_DONE)
@@ -337,7 +342,7 @@ static int offer_draft(struct session *s)
 		struct answer a;
 		long long attempt = 0;
 		enum answer_end end;
-		answer_init(s, &a, (size_t)qi, d.follow_up, d.parent);
+		drill_answer_init(s, &a, (size_t)qi, d.follow_up, d.parent);
 		sb_add(&a.text, d.text.buf, d.text.len);
 		a.base_ms = d.elapsed_ms > 0 ? d.elapsed_ms : 0;
 		a.from_draft = 1;
@@ -468,6 +473,8 @@ static void home_help(void)
 	puts("commands:\n"
 	     "  drill [--category C] [--tag T] [--level L] [--count N] [--cram]\n"
 	     "                  answer due and new questions (or 'drill CATEGORY')\n"
+	     "  mock [--questions N] [--category C]... [--minutes M]\n"
+	     "                  a timed mock interview, scorecard at the end\n"
 	     "  next            what a drill would ask next, and why\n"
 	     "  review ID       one past attempt in full\n"
 	     "  history         past attempts\n"
@@ -538,6 +545,9 @@ static int home(struct session *s)
 			struct drill_opts o;
 			if (parse_drill_opts((int)argc, argv, &o, s->bank) == EX_OK)
 				run_drill(s, &o);
+		} else if (!strcmp(argv[0], "mock")) {
+			/* in this session: one readline, one store */
+			mock_in_session(s, (int)argc, argv);
 		} else if (!strcmp(argv[0], "add")) {
 			run_add(s);
 		} else if (!strcmp(argv[0], "help") || !strcmp(argv[0], "?")) {
@@ -575,12 +585,60 @@ static int home(struct session *s)
 	return status;
 }
 
+int drill_session_begin(struct session *s, struct app *app)
+{
+	struct sb err = SB_INIT;
+	int status;
+
+	if ((status = cmd_open_store(app, STORE_OPEN_CREATE, &s->st)))
+		return status;
+	if (store_sync_questions(s->st, s->bank, app->now, &err) ||
+	    store_params(s->st, &s->params, &s->new_per_day, &err)) {
+		store_error("cannot prepare the database", &err);
+		sb_release(&err);
+		return EX_IOERR;
+	}
+	sb_release(&err);
+	s->state_dir = app_state_dir();
+	s->hist_path = xcalloc(strlen(s->state_dir) + 16, 1);
+	snprintf(s->hist_path, strlen(s->state_dir) + 16, "%s/history",
+		 s->state_dir);
+	if (mkdir_p(s->state_dir))
+		fprintf(stderr, "pmdrill: cannot create '%s': %s; the command "
+				"history is not kept\n", s->state_dir, strerror(errno));
+	s->color = app->color_out && isatty(STDIN_FILENO);
+	repl_init(s->hist_path, s->color);
+	s->tty = repl_is_tty();
+	term_init(s->color);
+	s->term_up = 1;
+	repl_set_completer(complete, s);
+	return EX_OK;
+}
+
+void drill_session_end(struct session *s)
+{
+	if (s->term_up) {
+		repl_release();
+		term_release();
+		s->term_up = 0;
+	}
+	fflush(stdout);
+	store_close(s->st);
+	s->st = NULL;
+	summary_reset(s);
+	free(s->rows);
+	free(s->cs);
+	free(s->nattempts);
+	free(s->skip_id);
+	sb_release(&s->prompt_buf);
+	free(s->state_dir);
+	free(s->hist_path);
+}
+
 int cmd_drill(int argc, char **argv, struct app *app)
 {
 	struct session s;
 	struct drill_opts o;
-	struct sb err = SB_INIT;
-	char *state = NULL, *hist = NULL;
 	int status, home_mode = !strcmp(argv[0], "pmdrill");
 
 	if (cmd_wants_help(argc, argv, "drill"))
@@ -588,35 +646,17 @@ int cmd_drill(int argc, char **argv, struct app *app)
 	memset(&s, 0, sizeof(s));
 	sb_init(&s.prompt_buf);
 	s.app = app;
-	s.mono0 = mono_now();
+	s.mono0 = drill_mono_now();
 	s.bank = app_bank(app, &status);
 	if (!s.bank)
 		return status;
 	status = parse_drill_opts(argc, argv, &o, s.bank);
 	if (status != EX_OK)
 		return status;
-	if ((status = cmd_open_store(app, STORE_OPEN_CREATE, &s.st)))
-		return status;
-	if (store_sync_questions(s.st, s.bank, app->now, &err) ||
-	    store_params(s.st, &s.params, &s.new_per_day, &err)) {
-		store_error("cannot prepare the database", &err);
-		status = EX_IOERR;
+	status = drill_session_begin(&s, app);
+	if (status != EX_OK)
 		goto cleanup;
-	}
 
-	state = app_state_dir();
-	hist = xcalloc(strlen(state) + 16, 1);
-	snprintf(hist, strlen(state) + 16, "%s/history", state);
-	if (mkdir_p(state))
-		fprintf(stderr, "pmdrill: cannot create '%s': %s; the command "
-				"history is not kept\n", state, strerror(errno));
-	s.color = app->color_out && isatty(STDIN_FILENO);
-	repl_init(hist, s.color);
-	s.tty = repl_is_tty();
-	term_init(s.color);
-	repl_set_completer(complete, &s);
-
-	status = EX_OK;
 	if (offer_draft(&s)) {
 		status = EX_TEMPFAIL;
 	} else if (home_mode) {
@@ -624,22 +664,10 @@ int cmd_drill(int argc, char **argv, struct app *app)
 	} else {
 		status = run_drill(&s, &o);
 	}
-	repl_release();
-	term_release();
-	fflush(stdout);
 	/* after the summary: the failure was reported when it happened */
 	if (status == EX_OK && s.save_status)
 		status = s.save_status;
 cleanup:
-	store_close(s.st);
-	summary_reset(&s);
-	free(s.rows);
-	free(s.cs);
-	free(s.nattempts);
-	free(s.skip_id);
-	sb_release(&s.prompt_buf);
-	free(state);
-	free(hist);
-	sb_release(&err);
+	drill_session_end(&s);
 	return status;
 }

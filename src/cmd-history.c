@@ -11,6 +11,7 @@
 #include "fsrs.h"
 #include "json.h"
 #include "opt.h"
+#include "mock-card.h"
 #include "sb.h"
 #include "store.h"
 #include "term.h"
@@ -67,14 +68,79 @@ static void attempt_json(struct sb *out, const struct store_attempt *a)
 	sb_release(&t);
 }
 
-enum { H_QUESTION = 1, H_SINCE, H_LIMIT, H_JSON };
+enum { H_QUESTION = 1, H_SINCE, H_LIMIT, H_JSON, H_MOCK };
 static const struct opt history_opts[] = {
 	{"question", 'q', OPT_VALUE, H_QUESTION},
 	{"since", 0, OPT_VALUE, H_SINCE},
 	{"limit", 0, OPT_VALUE, H_LIMIT},
 	{"json", 0, OPT_FLAG, H_JSON},
+	{"mock", 0, OPT_FLAG, H_MOCK},
 	{NULL, 0, 0, 0},
 };
+
+/* `history --mock`: the mock interviews, newest first. */
+static int mock_history(struct app *app, int json)
+{
+	struct store *st = NULL;
+	struct store_session *v = NULL;
+	struct sb err = SB_INIT, out = SB_INIT;
+	size_t n = 0, i;
+	int rc, status = EX_OK;
+
+	if ((status = cmd_open_store(app, STORE_OPEN_READ, &st)))
+		goto out;
+	if (st && (rc = store_list_sessions(st, "mock", &v, &n, &err))) {
+		fprintf(stderr, "pmdrill: %s\n", err.buf);
+		status = store_exit_code(rc);
+		goto out;
+	}
+	if (json)
+		sb_addc(&out, '[');
+	else if (!n)
+		sb_adds(&out, "no mock interviews yet ('pmdrill mock' starts one)\n");
+	else
+		sb_addf(&out, "%6s  %-16s  %9s  %4s  %s\n", "ID", "DATE", "QUESTIONS",
+			"MEAN", "VERDICT");
+	for (i = n; i-- > 0;) {
+		struct mockcard mc;
+		if ((rc = mockcard_load(st, v[i].id, &mc, &err))) {
+			fprintf(stderr, "pmdrill: %s\n", err.buf);
+			status = store_exit_code(rc);
+			mockcard_release(&mc);
+			goto out;
+		}
+		if (json) {
+			sb_adds(&out, i + 1 < n ? ",\n" : "\n");
+			mockcard_json(&out, &mc);
+		} else {
+			struct sb when = SB_INIT, q = SB_INIT, m = SB_INIT;
+			short_time(&when, v[i].started_at);
+			sb_addf(&q, "%zu/%zu", mockcard_answered(&mc), mc.card.n);
+			if (mc.verdict != MOCK_NONE)
+				sb_addf(&m, "%.0f", mc.mean);
+			else
+				sb_adds(&m, "-");
+			sb_addf(&out, "%6lld  %-16s  %9s  %4s  %s%s\n", v[i].id, when.buf,
+				q.buf, m.buf, mock_verdict_name(mc.verdict),
+				v[i].ended_at ? "" : " (not finished)");
+			sb_release(&when);
+			sb_release(&q);
+			sb_release(&m);
+		}
+		mockcard_release(&mc);
+	}
+	if (json)
+		sb_adds(&out, n ? "\n]\n" : "]\n");
+	term_output(stdout, out.buf, out.len, json, TERM_FIT_CUT);
+	if (fflush(stdout))
+		status = EX_IOERR;
+out:
+	store_sessions_free(v, n);
+	store_close(st);
+	sb_release(&err);
+	sb_release(&out);
+	return status;
+}
 
 int cmd_history(int argc, char **argv, struct app *app)
 {
@@ -83,7 +149,7 @@ int cmd_history(int argc, char **argv, struct app *app)
 	struct store *st = NULL;
 	struct sb err = SB_INIT, out = SB_INIT;
 	size_t n = 0, i, qw = 8;
-	int json = 0, a, rc, status, overridden = 0;
+	int json = 0, a, rc, status, overridden = 0, mock = 0;
 	struct opt_parser op;
 
 	if (cmd_wants_help(argc, argv, "history"))
@@ -100,6 +166,8 @@ int cmd_history(int argc, char **argv, struct app *app)
 			goto out;
 		} else if (a == H_JSON) {
 			json = 1;
+		} else if (a == H_MOCK) {
+			mock = 1;
 		} else if (a == H_QUESTION) {
 			f.question_id = op.value;
 		} else if (a == H_SINCE) {
@@ -119,6 +187,15 @@ int cmd_history(int argc, char **argv, struct app *app)
 		}
 	}
 
+	if (mock) {
+		if (f.question_id || f.since || f.limit) {
+			status = cmd_usage_error("history", "%s", "--mock lists whole "
+						 "sessions; it takes only --json");
+			goto out;
+		}
+		status = mock_history(app, json);
+		goto out;
+	}
 	if ((status = cmd_open_store(app, STORE_OPEN_READ, &st)))
 		goto out;
 	if (st && (rc = store_list_attempts(st, &f, &v, &n, &err))) {

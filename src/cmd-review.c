@@ -11,6 +11,7 @@
 #include "fsrs.h"
 #include "json.h"
 #include "opt.h"
+#include "mock-card.h"
 #include "report.h"
 #include "sb.h"
 #include "score.h"
@@ -181,12 +182,59 @@ static void review_json(struct sb *out, const struct store_attempt *a,
 	sb_release(&t);
 }
 
-enum { R_FULL = 1, R_JSON };
+enum { R_FULL = 1, R_JSON, R_MOCK };
 static const struct opt review_opts[] = {
 	{"full", 0, OPT_FLAG, R_FULL},
 	{"json", 0, OPT_FLAG, R_JSON},
+	{"mock", 0, OPT_FLAG, R_MOCK},
 	{NULL, 0, 0, 0},
 };
+
+/* `review --mock ID`: a mock interview's scorecard, as `mock` showed it. */
+static int review_mock(struct app *app, long long id, int json)
+{
+	struct store *st = NULL;
+	struct mockcard mc;
+	struct sb err = SB_INIT, out = SB_INIT;
+	int rc, status;
+
+	memset(&mc, 0, sizeof(mc));
+	rc = store_open(&st, app->db_path, STORE_OPEN_READ, &err);
+	if (rc == STORE_ENOENT) {
+		fprintf(stderr, "pmdrill: review: no mock interview %lld (no history yet)\n",
+			id);
+		status = EX_NOINPUT;
+		goto out;
+	}
+	if (!rc && (rc = mockcard_load(st, id, &mc, &err)) == STORE_OK &&
+	    strcmp(mc.sess.kind ? mc.sess.kind : "", "mock")) {
+		sb_addf(&err, "session %lld is not a mock interview", id);
+		rc = STORE_ENOENT;
+	}
+	if (rc == STORE_ENOENT)
+		fprintf(stderr, "pmdrill: review: no mock interview %lld (see "
+				"'pmdrill history --mock')\n", id);
+	else if (rc)
+		fprintf(stderr, "pmdrill: %s\n", err.buf);
+	if (rc) {
+		status = store_exit_code(rc);
+		goto out;
+	}
+	if (json) {
+		mockcard_json(&out, &mc);
+		sb_addc(&out, '\n');
+	} else {
+		mockcard_render(&out, &mc, term_width());
+	}
+	fwrite(out.buf, 1, out.len, stdout);
+	status = fflush(stdout) ? EX_IOERR : EX_OK;
+out:
+	mockcard_release(&mc);
+	store_close(st);
+	sb_release(&err);
+	sb_release(&out);
+	return status;
+}
 
 int cmd_review(int argc, char **argv, struct app *app)
 {
@@ -196,7 +244,7 @@ int cmd_review(int argc, char **argv, struct app *app)
 	struct sb err = SB_INIT, out = SB_INIT;
 	size_t nearlier = 0;
 	long long id = 0;
-	int json = 0, full = 0, a, rc, status, have = 0;
+	int json = 0, full = 0, a, rc, status, have = 0, mock = 0;
 	struct opt_parser op;
 
 	if (cmd_wants_help(argc, argv, "review"))
@@ -212,6 +260,8 @@ int cmd_review(int argc, char **argv, struct app *app)
 			json = 1;
 		} else if (a == R_FULL) {
 			full = 1;
+		} else if (a == R_MOCK) {
+			mock = 1;
 		} else if (!id) {
 			char *end;
 			id = strtoll(o, &end, 10);
@@ -222,6 +272,11 @@ int cmd_review(int argc, char **argv, struct app *app)
 			return cmd_usage_error("review", "one attempt at a time ('%s')", o);
 		}
 	}
+	if (mock && !id)
+		return cmd_usage_error("review", "%s", "which mock interview? (see "
+				       "'pmdrill history --mock')");
+	if (mock)
+		return review_mock(app, id, json);
 	if (!id)
 		return cmd_usage_error("review", "%s", "which attempt? (see 'pmdrill history')");
 

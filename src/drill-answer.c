@@ -226,7 +226,7 @@ static int quit_answer(struct session *s, struct answer *a)
 	return 1;
 }
 
-static enum answer_end collect_answer(struct session *s, struct answer *a)
+enum answer_end drill_collect_answer(struct session *s, struct answer *a)
 {
 	const struct question *q = &s->bank->q.v[a->qi];
 	enum answer_end end = ANSWER_DONE;
@@ -234,12 +234,24 @@ static enum answer_end collect_answer(struct session *s, struct answer *a)
 	s->cur = a;
 	repl_set_completer(NULL, NULL);
 	scratch_load(a);
+	repl_set_deadline(s->deadline);
 	for (;;) {
 		char *line = NULL, *cmd;
 		enum repl_status rs;
 
 		repl_set_live_prompt(s->tty ? live_prompt : NULL, s);
 		rs = ask(s, "> ", 0, &line);
+		if (rs == REPL_LINE && s->deadline > 0 &&
+		    drill_mono_now() >= s->deadline) {
+			/* The set's time ran out: what was typed is the answer. */
+			if (s->tty)
+				fputc('\n', stdout);
+			s->time_up = 1;
+			add_lines(a, line);
+			end = text_is_blank(&a->text) ? ANSWER_EMPTY : ANSWER_DONE;
+			free(line);
+			break;
+		}
 
 		if (rs == REPL_HANGUP) {
 			if (line && *line)
@@ -337,6 +349,7 @@ static enum answer_end collect_answer(struct session *s, struct answer *a)
 	}
 	repl_scratch_end();
 	repl_set_live_prompt(NULL, NULL);
+	repl_set_deadline(0);
 	s->cur = NULL;
 	if (end == ANSWER_HANGUP && !text_is_blank(&a->text)) {
 		if (!draft_save(s, a))
@@ -355,7 +368,7 @@ static enum answer_end collect_answer(struct session *s, struct answer *a)
  * *attempt, *rep (caller releases), *rv and returns 0; -1 if the answer
  * could not be saved (it is then kept as a draft).
  */
-static int save_and_score(struct session *s, struct answer *a, int schedule,
+int drill_save_and_score(struct session *s, struct answer *a, int schedule,
 			  long long *attempt, struct score_report *rep,
 			  struct fsrs_review *rv)
 {
@@ -363,7 +376,7 @@ static int save_and_score(struct session *s, struct answer *a, int schedule,
 	struct rubric *r = bank_rubric_of(s->bank, a->qi);
 	struct diag_list dl = {0};
 	struct sb err = SB_INIT;
-	long ms = answer_ms(a);
+	long ms = drill_answer_ms(a);
 	int rc;
 
 	memset(rep, 0, sizeof(*rep));
@@ -405,13 +418,16 @@ static int save_and_score(struct session *s, struct answer *a, int schedule,
 	rc = store_finish_attempt(s->st, *attempt, r ? rep : NULL,
 				  r ? r->name : NULL, r ? r->version : 0,
 				  rep->grade, schedule, &s->params,
-				  session_now(s), rv, &err);
+				  drill_session_now(s), rv, &err);
 	if (rc) {
 		save_failed(s, rc);
 		store_error("cannot save the score (the answer itself is saved)",
 			    &err);
 	}
 	sb_release(&err);
+	tally(s, rep);
+	if (s->quiet)
+		return 0; /* a mock shows no score until the end */
 	fputc('\n', stdout);
 	if (isatty(STDOUT_FILENO))
 	{
@@ -421,7 +437,6 @@ static int save_and_score(struct session *s, struct answer *a, int schedule,
 	} else
 		report_print(stdout, rep, a->text.buf, a->text.len, s->color,
 			     term_width());
-	tally(s, rep);
 	return 0;
 }
 
@@ -540,7 +555,7 @@ static int grade_prompt(struct session *s, const struct answer *a,
 	return grade;
 }
 
-void answer_init(struct session *s, struct answer *a, size_t qi,
+void drill_answer_init(struct session *s, struct answer *a, size_t qi,
 			int follow_up, long long parent)
 {
 	const struct question *q = &s->bank->q.v[qi];
@@ -560,8 +575,8 @@ void answer_init(struct session *s, struct answer *a, size_t qi,
 		a->asked = q->prompt;
 	}
 	a->limit_s = limit;
-	a->started_at = session_now(s);
-	a->t0 = mono_now();
+	a->started_at = drill_session_now(s);
+	a->t0 = drill_mono_now();
 	a->done_ms = -1;
 }
 
@@ -579,22 +594,22 @@ enum answer_end run_answer(struct session *s, struct answer *a,
 
 	if (attempt_out)
 		*attempt_out = 0;
-	show_question(s, a, num, total);
+	drill_show_question(s, a, num, total);
 	if (a->text.len) {
 		/* a resumed draft: show what is there and go on */
 		printf("%s(your answer so far; go on typing, or '.' to finish)%s\n",
 		       term_style(TERM_DIM), term_style(TERM_RESET));
 		term_write(stdout, a->text.buf, a->text.len);
 	}
-	end = collect_answer(s, a);
+	end = drill_collect_answer(s, a);
 	if (end == ANSWER_EMPTY) {
 		puts("(no answer: skipped)");
 		return ANSWER_SKIP;
 	}
 	if (end != ANSWER_DONE)
 		return end;
-	a->done_ms = answer_ms(a);
-	if (save_and_score(s, a, schedule && a->follow_up < 0, &attempt, &rep,
+	a->done_ms = drill_answer_ms(a);
+	if (drill_save_and_score(s, a, schedule && a->follow_up < 0, &attempt, &rep,
 			   &rv))
 		return ANSWER_QUIT;
 	if (a->follow_up < 0) {
@@ -607,7 +622,7 @@ enum answer_end run_answer(struct session *s, struct answer *a,
 			printf("%s(every criterion: pmdrill review %lld --full)%s\n",
 			       term_style(TERM_DIM), attempt, term_style(TERM_RESET));
 	}
-	add_row(s, q->id, a->follow_up, answer_ms(a), rep.score, grade);
+	add_row(s, q->id, a->follow_up, drill_answer_ms(a), rep.score, grade);
 	score_report_release(&rep);
 	if (attempt_out)
 		*attempt_out = attempt;
@@ -630,7 +645,7 @@ enum answer_end offer_follow_up(struct session *s, size_t qi,
 	print_wrapped(q->follow_ups[k], 2);
 	if (!yesno(s, "answer it? [y/N] ", 0))
 		return s->hungup ? ANSWER_HANGUP : ANSWER_DONE;
-	answer_init(s, &a, qi, k, parent);
+	drill_answer_init(s, &a, qi, k, parent);
 	end = run_answer(s, &a, 0, 0, 0, NULL);
 	sb_release(&a.text);
 	return end;

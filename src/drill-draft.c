@@ -75,8 +75,8 @@ int draft_save(struct session *s, const struct answer *a)
 
 	sb_addf(&body, "%s\nquestion: %s\nfollow-up: %d\nparent: %lld\n"
 		       "saved: %lld\nelapsed-ms: %ld\n\n",
-		DRAFT_MAGIC, q->id, a->follow_up, a->parent, session_now(s),
-		answer_ms(a));
+		DRAFT_MAGIC, q->id, a->follow_up, a->parent, drill_session_now(s),
+		drill_answer_ms(a));
 	sb_add(&body, a->text.buf, a->text.len);
 	sb_addf(&tmp, "%s.tmp", path);
 	if (mkdir_p(dir))

@@ -34,7 +34,7 @@
 
 /* ---- clocks ---- */
 
-double mono_now(void)
+double drill_mono_now(void)
 {
 	struct timespec ts;
 	clock_gettime(CLOCK_MONOTONIC, &ts);
@@ -43,21 +43,21 @@ double mono_now(void)
 
 /* Wall time as the session sees it: the app's clock (fixed by
  * $PMDRILL_NOW in tests) plus the time the session has run. */
-long long session_now(const struct session *s)
+long long drill_session_now(const struct session *s)
 {
-	return (long long)s->app->now + (long long)(mono_now() - s->mono0);
+	return (long long)s->app->now + (long long)(drill_mono_now() - s->mono0);
 }
 
 /* Time spent answering: it stops when the answer ends, so reading the
  * score and choosing a grade do not count. */
-long answer_ms(const struct answer *a)
+long drill_answer_ms(const struct answer *a)
 {
 	if (a->done_ms >= 0)
 		return a->done_ms;
-	return a->base_ms + (long)((mono_now() - a->t0) * 1000.0);
+	return a->base_ms + (long)((drill_mono_now() - a->t0) * 1000.0);
 }
 
-static void fmt_clock(struct sb *out, long secs)
+static void drill_fmt_clock(struct sb *out, long secs)
 {
 	if (secs < 0)
 		secs = 0;
@@ -206,14 +206,20 @@ const char *live_prompt(void *data)
 	int over;
 	if (!a)
 		return "> ";
-	secs = answer_ms(a) / 1000;
+	secs = drill_answer_ms(a) / 1000;
 	over = a->limit_s && secs > (long)a->limit_s;
 	if (over)
 		sb_adds(&p, term_prompt_style(TERM_WARN));
 	sb_addc(&p, '[');
-	fmt_clock(&p, secs);
+	drill_fmt_clock(&p, secs);
 	if (over && !s->color)
 		sb_addc(&p, '!');
+	if (s->deadline > 0) {
+		/* a timed set: what is left of it, as an interviewer's clock */
+		sb_adds(&p, " | ");
+		drill_fmt_clock(&p, (long)(s->deadline - drill_mono_now() + 0.999));
+		sb_adds(&p, " left");
+	}
 	sb_addc(&p, ']');
 	if (over)
 		sb_adds(&p, term_prompt_style(TERM_RESET));
@@ -230,7 +236,7 @@ void print_wrapped(const char *text, unsigned indent)
 	term_print(stdout, text, indent);
 }
 
-void show_question(struct session *s, const struct answer *a,
+void drill_show_question(struct session *s, const struct answer *a,
 			  size_t num, size_t total)
 {
 	const struct question *q = &s->bank->q.v[a->qi];
@@ -248,6 +254,11 @@ void show_question(struct session *s, const struct answer *a,
 	if (q->level)
 		sb_addf(&h, " \xc2\xb7 %s", qlevel_name(q->level));
 	sb_addf(&h, " \xc2\xb7 time %s \xc2\xb7 %s", t.buf, q->id);
+	if (s->deadline > 0) {
+		sb_adds(&h, " \xc2\xb7 ");
+		drill_fmt_clock(&h, (long)(s->deadline - drill_mono_now() + 0.999));
+		sb_adds(&h, " left");
+	}
 	/* the category and id come from a bank file */
 	fputs(term_style(TERM_BOLD), stdout);
 	print_wrapped(h.buf, 0);
@@ -363,7 +374,7 @@ void print_summary(struct session *s)
 		for (i = 0; i < s->nrows; i++) {
 			struct row *r = &s->rows[i];
 			sb_reset(&line);
-			fmt_clock(&line, r->ms / 1000);
+			drill_fmt_clock(&line, r->ms / 1000);
 			if (r->follow_up >= 0)
 				printf("  %-3s %-36.36s %6s %6.0f  %s\n", "",
 				       "+ follow-up", line.buf, r->score,
@@ -374,7 +385,7 @@ void print_summary(struct session *s)
 			total += r->ms;
 		}
 		sb_reset(&line);
-		fmt_clock(&line, total / 1000);
+		drill_fmt_clock(&line, total / 1000);
 		printf("  total time %s\n", line.buf);
 	}
 	if (s->ncs) {
@@ -405,7 +416,7 @@ void print_summary(struct session *s)
 			fputc('\n', stdout);
 		}
 	}
-	if (!store_streak(s->st, session_now(s), &days, &err))
+	if (!store_streak(s->st, drill_session_now(s), &days, &err))
 		printf("  streak: %d day%s\n", days, days == 1 ? "" : "s");
 	else
 		store_error("cannot read the streak", &err);

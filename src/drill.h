@@ -11,6 +11,8 @@
  *   cmd-drill.c      the drill loop (options, queue) and the home prompt
  *                    with its completion
  *   cmd-add.c        `add`: a new question typed at the prompt
+ *   cmd-mock.c       `mock`: the same answers, timed as a set, no score
+ *                    until the scorecard at the end
  *
  * Internal to those files; nothing else includes it.  Commands reach the
  * session through cmd_drill() (cmd.h).
@@ -94,6 +96,12 @@ struct session {
 	char *skip_id;           /* answered from a draft: not asked again */
 	int complete_mode;       /* what tab completes: see complete() */
 	struct sb prompt_buf;    /* a long prompt's last line, see ask() */
+	/* Set by `mock` (cmd-mock.c); zero in a drill. */
+	int quiet;               /* save and score, but show no report */
+	double deadline;         /* monotonic end of a timed set; 0 none */
+	int time_up;             /* the deadline passed while answering */
+	char *state_dir, *hist_path;
+	int term_up;             /* repl and term initialised */
 };
 
 enum { COMPLETE_HOME, COMPLETE_NONE, COMPLETE_CATEGORY, COMPLETE_RUBRIC };
@@ -121,9 +129,9 @@ struct strv {
 };
 
 /* drill-session.c */
-double mono_now(void);
-long long session_now(const struct session *s);
-long answer_ms(const struct answer *a);
+double drill_mono_now(void);
+long long drill_session_now(const struct session *s);
+long drill_answer_ms(const struct answer *a);
 int is_space(char c);
 char *trim(char *s);
 void store_error(const char *what, const struct sb *err);
@@ -135,7 +143,7 @@ int choose(struct session *s, const char *question, const char *keys,
 int yesno(struct session *s, const char *question, int def);
 const char *live_prompt(void *data);
 void print_wrapped(const char *text, unsigned indent);
-void show_question(struct session *s, const struct answer *a,
+void drill_show_question(struct session *s, const struct answer *a,
 			  size_t num, size_t total);
 void show_answer_help(void);
 void show_outline(struct session *s, size_t qi);
@@ -155,7 +163,20 @@ int draft_load(struct draft *d);
 void draft_remove(void);
 
 /* drill-answer.c */
-void answer_init(struct session *s, struct answer *a, size_t qi,
+/* Read the answer until '.', :skip, :quit, EOF, a hang-up or the set's
+ * deadline (s->deadline). */
+enum answer_end drill_collect_answer(struct session *s, struct answer *a);
+/*
+ * Commit the raw answer (store_begin_attempt) before anything else, then
+ * score it and store the score (with `schedule`, review the card).
+ * Fills *attempt, *rep (caller releases with score_report_release()) and
+ * *rv; -1 if the answer could not be saved (it is then kept as a draft).
+ * With s->quiet (a mock) no report is shown.
+ */
+int drill_save_and_score(struct session *s, struct answer *a, int schedule,
+			 long long *attempt, struct score_report *rep,
+			 struct fsrs_review *rv);
+void drill_answer_init(struct session *s, struct answer *a, size_t qi,
 			int follow_up, long long parent);
 enum answer_end run_answer(struct session *s, struct answer *a,
 				  size_t num, size_t total, int schedule,
@@ -166,6 +187,20 @@ enum answer_end offer_follow_up(struct session *s, size_t qi,
 /* cmd-drill.c: completion lists, shared with add */
 void strv_push(struct strv *sv, const char *s);
 void strv_uniq(struct strv *sv);
+
+/*
+ * cmd-drill.c: with s->app, s->bank and s->mono0 set (the rest zeroed,
+ * prompt_buf initialised): open the store (created if need be), sync the
+ * banks into it, read the scheduler's settings and start the terminal
+ * (readline, colour).  Returns an exit status; drill_session_end() undoes
+ * whatever was done, on failure too.
+ */
+int drill_session_begin(struct session *s, struct app *app);
+void drill_session_end(struct session *s);
+
+/* cmd-mock.c: `mock ARGS` at the home prompt, in the home's session; an
+ * exit status. */
+int mock_in_session(struct session *s, int argc, char **argv);
 
 /* cmd-add.c */
 int run_add(struct session *s);

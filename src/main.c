@@ -26,6 +26,22 @@ const struct cmd commands[] = {
 	 "Ask due and new questions one at a time, time and score each answer\n"
 	 "and schedule the question again.  Without a command, pmdrill starts\n"
 	 "the interactive home prompt.\n"},
+	{"mock", cmd_mock, "a timed mock interview with a scorecard at the end",
+	 "mock [--questions N] [--category C]... [--minutes M] [--level L]\n"
+	 "\n"
+	 "A set of questions asked as an interviewer would: by default four,\n"
+	 "one each of prioritization, launch, metrics and influence, due and\n"
+	 "weak ones first and none answered in the last 7 days when others are\n"
+	 "left.  Each answer is timed and followed by one of the question's\n"
+	 "follow-ups; no score is shown until the scorecard at the end (score,\n"
+	 "grade, time against the limit and the weakest criterion of each\n"
+	 "question, a hire / lean hire / lean no / no verdict and what to\n"
+	 "practise next).  --category (repeatable) picks the categories, one\n"
+	 "question each in turn; --minutes limits the whole set and shows the\n"
+	 "time left.  :skip and :quit work as in a drill.  Answers are saved as\n"
+	 "they are given and scheduled like a drill's; 'history --mock' lists\n"
+	 "the sets and 'review --mock ID' shows a scorecard again.  The banks\n"
+	 "have no company field, so --company is refused.  docs/MOCK.md.\n"},
 	{"check", cmd_check, "validate question and rubric files",
 	 "check [PATH...]\n"
 	 "\n"
@@ -72,15 +88,20 @@ const struct cmd commands[] = {
 	 "--cram orders every matching question weakest first.\n"},
 	{"history", cmd_history, "list past attempts, newest first",
 	 "history [--question ID] [--since DATE] [--limit N] [--json]\n"
+	 "       history --mock [--json]\n"
 	 "\n"
 	 "Attempt id, date, question, score, final grade (* = changed by hand)\n"
-	 "and time taken.  DATE is YYYY-MM-DD (UTC).\n"},
+	 "and time taken.  DATE is YYYY-MM-DD (UTC).  --mock lists the mock\n"
+	 "interviews instead: id, date, questions answered of those asked, the\n"
+	 "mean score of the main answers and the verdict.\n"},
 	{"review", cmd_review, "show one past attempt in full",
 	 "review ATTEMPT [--full] [--json]\n"
+	 "       review --mock ID [--json]\n"
 	 "\n"
 	 "The prompt, the answer, the score breakdown with its evidence, the\n"
 	 "grade and schedule, and the question's earlier scores.  On a terminal\n"
-	 "the breakdown is the compact view unless --full is given.\n"},
+	 "the breakdown is the compact view unless --full is given.  --mock ID\n"
+	 "shows mock interview ID's scorecard again, as 'mock' showed it.\n"},
 	{"compare", cmd_compare, "two attempts at one question side by side",
 	 "compare ATTEMPT ATTEMPT [--answers] [--json]\n"
 	 "\n"
@@ -108,6 +129,15 @@ const struct cmd commands[] = {
 	 "often in each category's latest 10 answers.  --category C limits the\n"
 	 "charts to C.  Colour on a terminal unless --color=never or NO_COLOR;\n"
 	 "the shapes read the same without it.  --json carries every figure.\n"},
+	{"report", cmd_report, "write the progress report as one HTML page",
+	 "report --html FILE|-\n"
+	 "\n"
+	 "One self-contained HTML file (inline CSS and SVG, nothing fetched)\n"
+	 "with the charts of 'stats': each category's score trend, 26 weeks of\n"
+	 "activity and the 14-day due forecast; the scorecards of the latest 10\n"
+	 "mock interviews; and the latest 20 attempts with their evidence\n"
+	 "highlighted.  Every text from a bank or an answer is escaped.  It\n"
+	 "reads on a phone-width screen.\n"},
 	{"grade", cmd_grade, "override or undo an attempt's grade",
 	 "grade ATTEMPT (again|hard|good|easy|1-4|--undo)\n"
 	 "\n"

@@ -10,6 +10,7 @@
 #include <string.h>
 #include <sys/types.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <readline/readline.h>
@@ -33,6 +34,7 @@ static char *hup_line;     /* the line as it stood when a hang-up came */
 
 static volatile sig_atomic_t got_int, got_hup, got_cont;
 static int stop_reason; /* why the event hook ended the line */
+static double deadline;  /* CLOCK_MONOTONIC s: accept the line then; 0 none */
 
 static struct sigaction old_int, old_hup, old_term, old_cont;
 static int handlers_set;
@@ -129,6 +131,15 @@ static int event_hook(void)
 		got_int = 0;
 		rl_done = 1;
 		return 0;
+	}
+	if (deadline > 0) {
+		struct timespec ts;
+		clock_gettime(CLOCK_MONOTONIC, &ts);
+		if ((double)ts.tv_sec + (double)ts.tv_nsec / 1e9 >= deadline) {
+			/* Time is up: the line as typed is entered. */
+			rl_done = 1;
+			return 0;
+		}
 	}
 	if (got_cont) {
 		/* Back from Ctrl-Z and `fg`: readline has re-prepared the
@@ -367,6 +378,11 @@ void repl_set_completer(repl_complete_fn *fn, void *data)
 {
 	complete_fn = fn;
 	complete_data = data;
+}
+
+void repl_set_deadline(double mono)
+{
+	deadline = mono;
 }
 
 void repl_set_live_prompt(repl_prompt_fn *fn, void *data)

@@ -79,6 +79,13 @@ void repl_hotkeys(const char *keys);
 void repl_add_history(const char *line);
 void repl_set_completer(repl_complete_fn *fn, void *data);
 void repl_set_live_prompt(repl_prompt_fn *fn, void *data);
+/*
+ * From CLOCK_MONOTONIC time `mono` on (0: never), a line being read on a
+ * terminal ends as if Enter had been pressed, with what was typed on it
+ * (REPL_LINE); the caller sees the time and decides.  No newline is
+ * echoed.  Without a terminal lines end only as they come.
+ */
+void repl_set_deadline(double mono);
 
 void repl_scratch_begin(void);
 void repl_scratch_end(void);

@@ -59,7 +59,7 @@ int store_begin_attempt(struct store *st, const char *question_id,
 	if ((rc = st_prep(st, &s,
 			  "INSERT INTO attempts (question_id, prompt, started_at,"
 			  " duration_ms, answer, answer_hash, follow_up, parent_id,"
-			  " saved_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")))
+			  " saved_at, session_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")))
 		goto fail;
 	sqlite3_bind_text(s, 1, question_id, -1, SQLITE_STATIC);
 	st_bind_text(s, 2, prompt);
@@ -73,6 +73,10 @@ int store_begin_attempt(struct store *st, const char *question_id,
 	else
 		sqlite3_bind_null(s, 8);
 	sqlite3_bind_int64(s, 9, st_now(st));
+	if (st->session > 0)
+		sqlite3_bind_int64(s, 10, st->session);
+	else
+		sqlite3_bind_null(s, 10);
 	if ((rc = st_step_done(s)))
 		goto fail;
 	sqlite3_finalize(s);

@@ -28,6 +28,7 @@ struct store {
 	int readonly;
 	long long now;
 	int now_set;
+	long long session; /* stamped on new attempts; 0 none */
 };
 
 /* The export format number; export and import share the field list. */
@@ -53,7 +54,8 @@ enum {
 	" a.difficulty, a.retrievability, a.elapsed_days, a.interval_days," \
 	" a.due, (SELECT count(*) FROM grade_changes g"                     \
 	" WHERE g.attempt_id = a.id), a.notes, a.sentences, a.limit_s,"     \
-	" a.wpm, a.prose_share, a.density, a.guard, a.length_factor"        \
+	" a.wpm, a.prose_share, a.density, a.guard, a.length_factor,"       \
+	" a.session_id"                                                      \
 	" FROM attempts a LEFT JOIN questions q ON q.id = a.question_id"
 
 /*

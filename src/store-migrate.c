@@ -250,6 +250,16 @@ static const char *const migrations[STORE_SCHEMA_VERSION] = {
 	"     AND a.score IS NOT NULL AND a.follow_up = -1\n"
 	"     ORDER BY a.started_at DESC, a.id DESC LIMIT 1);\n"
 	"END;\n",
+	/* 4 -> 5: mock interviews (docs/SCHEMA.md, `sessions`) */
+	"CREATE TABLE sessions (\n"
+	"  id INTEGER PRIMARY KEY,\n"
+	"  kind TEXT NOT NULL CHECK (kind IN ('mock')),\n"
+	"  started_at INTEGER NOT NULL,\n"
+	"  ended_at INTEGER,\n"
+	"  settings TEXT NOT NULL DEFAULT '{}'\n"
+	") STRICT;\n"
+	"ALTER TABLE attempts ADD COLUMN session_id INTEGER REFERENCES sessions(id);\n"
+	"CREATE INDEX attempts_by_session ON attempts(session_id);\n",
 };
 
 /*

@@ -93,6 +93,7 @@ void st_read_attempt(sqlite3_stmt *s, struct store_attempt *a)
 	a->density = st_col_dbl(s, 30, 0);
 	a->guard = st_col_dbl(s, 31, 1);
 	a->length_factor = st_col_dbl(s, 32, 1);
+	a->session_id = st_col_ll(s, 33, 0);
 }
 
 static void item_release(struct store_item *it)
@@ -223,6 +224,8 @@ int store_list_attempts(struct store *st, const struct store_filter *f,
 		sb_adds(&sql, " AND a.id < ?");
 	if (f->main_only)
 		sb_adds(&sql, " AND a.follow_up = -1");
+	if (f->session_id)
+		sb_adds(&sql, " AND a.session_id = ?");
 	sb_addf(&sql, " ORDER BY a.started_at %s, a.id %s",
 		f->oldest_first ? "ASC" : "DESC", f->oldest_first ? "ASC" : "DESC");
 	if (f->limit)
@@ -235,6 +238,8 @@ int store_list_attempts(struct store *st, const struct store_filter *f,
 		sqlite3_bind_int64(s, arg++, f->since);
 	if (f->before_id)
 		sqlite3_bind_int64(s, arg++, f->before_id);
+	if (f->session_id)
+		sqlite3_bind_int64(s, arg++, f->session_id);
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		ALLOC_GROW(v, nr + 1, alloc);
 		st_read_attempt(s, &v[nr++]);

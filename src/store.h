@@ -47,7 +47,7 @@ struct bank;
 struct sb;
 
 /* The schema this program writes (PRAGMA user_version). */
-#define STORE_SCHEMA_VERSION 4
+#define STORE_SCHEMA_VERSION 5
 
 enum store_status {
 	STORE_OK = 0,
@@ -242,6 +242,7 @@ struct store_attempt {
 	char *notes;          /* JSON array of strings; may be NULL */
 	unsigned sentences, limit_s;
 	double wpm, prose_share, density, guard, length_factor;
+	long long session_id; /* the mock interview it was part of; 0 none */
 };
 
 void store_attempt_release(struct store_attempt *a);
@@ -259,6 +260,7 @@ struct store_filter {
 	size_t limit;         /* 0 none */
 	int oldest_first;     /* default newest first */
 	int main_only;        /* leave follow-ups out */
+	long long session_id; /* only this session's attempts; 0 any */
 };
 /* Attempts without their criteria (items == NULL). */
 int store_list_attempts(struct store *st, const struct store_filter *f,
@@ -276,6 +278,37 @@ struct store_report {
 };
 int store_report_from(const struct store_attempt *a, struct store_report *out);
 void store_report_release(struct store_report *r);
+
+/*
+ * Sessions: a set of attempts made together (a mock interview).
+ * store_begin_session() commits a row of `kind` ("mock") with its
+ * settings (JSON text, may be NULL) and makes it the store's current
+ * session: every attempt store_begin_attempt() commits from then on is
+ * linked to it, in the same transaction as the answer, until
+ * store_end_session() stamps its end and clears it.  A session never
+ * ended (a crash, a hang-up) keeps its attempts and an ended_at of 0.
+ */
+struct store_session {
+	long long id;
+	char *kind;
+	long long started_at;
+	long long ended_at;   /* 0 not ended */
+	char *settings;       /* JSON text; may be NULL */
+	int answers;          /* attempts linked to it, follow-ups included */
+};
+int store_begin_session(struct store *st, const char *kind,
+			long long started_at, const char *settings,
+			long long *id, struct sb *err);
+int store_end_session(struct store *st, long long id, long long ended_at,
+		      struct sb *err);
+/* Sessions of a kind (NULL any), oldest first. */
+int store_list_sessions(struct store *st, const char *kind,
+			struct store_session **out, size_t *n, struct sb *err);
+/* One session; STORE_ENOENT if there is none with that id. */
+int store_get_session(struct store *st, long long id, struct store_session *out,
+		      struct sb *err);
+void store_session_release(struct store_session *s);
+void store_sessions_free(struct store_session *v, size_t n);
 
 /* Full-text search over answers. */
 struct store_hit {

@@ -36,7 +36,6 @@ comp '--color=always' --color=al
 comp 'list' --db "$PMDRILL_DB" li
 comp '--category --count --cram' drill --c
 comp '--limit' history --l
-comp '--full --help --json' review --
 comp '--json' stats --j
 comp 'csv' export --format c
 comp 'senior' list --level s
@@ -51,6 +50,15 @@ comp '--undo' grade 1 --u
 comp 'desired-retention' config des
 comp 'params replay' srs ''
 comp 'history' help hi
+comp 'mock' mo
+comp '--minutes' mock --m
+comp '--category' mock --c
+comp 'prioritization' mock --category pri
+comp '--help --html' report --
+comp '--mock' history --m
+comp '--full --help --json --mock' review --
+printf ':quit\n' | "$PM" mock --questions 1 >/dev/null 2>&1 || fail 'mock: could not start a set'
+comp '1' review --mock ''
 comp '' show ana-dau-30-days ''
 
 if command -v zsh >/dev/null 2>&1; then

@@ -123,6 +123,16 @@ done
 for v in 0.8 1 x; do
 	same srs replay -- --retention "$v" "$WORK/replay.tsv"
 done
+# mock: the values it refuses (a set that runs prints its own timings,
+# which two runs need not share; mock-cli.sh and the pty tests run sets).
+same mock --questions 1 -- --category nosuch
+same mock -n 1 -- -c nosuch
+for v in 0 x 51; do
+	same mock --category metrics -- --questions "$v"
+	same mock --category metrics --questions 1 -- --minutes "$v"
+done
+same mock --category metrics --questions 1 -- --level boss
+same report -- --html "$WORK/report.html"
 [ "$checked" -ge 100 ] || fail "only $checked pairs checked"
 
 # Options and operands interleave, as GNU getopt permutes them.
