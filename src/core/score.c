@@ -39,6 +39,7 @@
 #define TOPIC_PROMPT_SHARE 0.3  /* the prompt's key words */
 #define TOPIC_PROMPT_ONLY 0.75  /* no expectations: prompt words vs vocabulary */
 #define TOPIC_SAY_OFF 0.6       /* below this factor the note says "not about" */
+#define FOLLOWUP_TERMS_SURE 3u  /* key words a follow-up needs to judge by them alone */
 
 struct seg {
 	size_t start, end;
@@ -1125,6 +1126,21 @@ static void judge_relevance(struct text *t, struct score_report *rep,
 			    &rep->prompt_hits);
 	if (p < 0)
 		p = v >= 0 ? v : 1;
+	else if (followup && q && rep->prompt_terms < FOLLOWUP_TERMS_SURE) {
+		/*
+		 * A follow-up of one or two key words ("What would you tell
+		 * the stakeholder?") cannot tell an answer that says "them"
+		 * from one about something else: its coverage is a weak
+		 * signal, drawn, the fewer words it has, toward how much of
+		 * the main question's subject the answer keeps.
+		 */
+		unsigned pt, ph;
+		double main = prompt_coverage(t, q->prompt, NULL, &pt, &ph);
+		double prior = fmin(1.0, 0.35 + (main > 0 ? main : 0));
+		p = (p * rep->prompt_terms +
+		     prior * (FOLLOWUP_TERMS_SURE - rep->prompt_terms)) /
+		    FOLLOWUP_TERMS_SURE;
+	}
 	if (v < 0)
 		v = p;
 	rep->rel_expect = e;
@@ -1137,7 +1153,10 @@ static void judge_relevance(struct text *t, struct score_report *rep,
 		rel = TOPIC_PROMPT_ONLY * p + (1 - TOPIC_PROMPT_ONLY) * v;
 	rep->relevance = rel;
 	rep->topic_factor = model_gate(t->r->model, rel);
-	if (rep->topic_factor < TOPIC_SAY_OFF)
+	/* too few key words in a follow-up to be sure it is off-topic:
+	 * say only that it keeps to few of the question's specifics */
+	if (rep->topic_factor < TOPIC_SAY_OFF &&
+	    !(followup && rep->prompt_terms < FOLLOWUP_TERMS_SURE))
 		add_note(rep, "this answer does not seem to be about the question asked (%.0f%% relevant: %u of the %s's %u key words%s): the score is scaled by %.0f%%. Answer the question that was asked, with its specifics.",
 			 100 * rel, rep->prompt_hits, followup ? "follow-up" : "prompt",
 			 rep->prompt_terms, e >= 0 ? ", and the expectations below" : "",
@@ -1199,7 +1218,8 @@ static void total(struct text *t, struct score_report *rep,
 	rep->linear = model_linear(m, &in);
 
 	if (t->nwords < r->min_words) {
-		unsigned need = rep->followup ? r->min_words / 2 : r->min_words;
+		/* a follow-up is a narrower exchange: a third of the floor */
+		unsigned need = rep->followup ? r->min_words / 3 : r->min_words;
 		if (t->nwords < need) {
 			rep->length_factor = pow((double)t->nwords / need, 2);
 			add_note(rep, "%u words is too short for this question (at least %u): the score is scaled by %.0f%%",
