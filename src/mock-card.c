@@ -71,11 +71,11 @@ static void fill_main(struct mockcard *mc, struct mock_row *r,
 		const struct store_item *it = &a->items[k];
 		if (!counts(it))
 			continue;
+		if (it->kind == CRIT_LENGTH)
+			continue; /* length is a dial, not a skill to practise */
 		if (it->earned < it->weight &&
 		    (!weak || it->earned / it->weight < weak->earned / weak->weight))
 			weak = it;
-		if (it->kind == CRIT_LENGTH)
-			continue; /* length is a dial, not a skill to practise */
 		ALLOC_GROW(mc->crits, mc->ncrits + 1, *calloc_);
 		mc->crits[mc->ncrits].label = it->label ? it->label : it->name;
 		mc->crits[mc->ncrits].category = a->category;
