@@ -31,7 +31,8 @@ static char *home_sub(const char *xdg_var, const char *fallback)
 	if (x && x[0] == '/')
 		sb_addf(&p, "%s/pmdrill", x);
 	else
-		sb_addf(&p, "%s/%s/pmdrill", home && *home ? home : ".", fallback);
+		sb_addf(&p, "%s/%s/pmdrill", home && *home ? home : ".",
+			fallback);
 	return sb_detach(&p, NULL);
 }
 
@@ -122,9 +123,11 @@ long long parse_time_arg(const char *s)
 	v = strtoll(s, &end, 10);
 	if (!*end && !errno && v >= 0)
 		return v;
-	if (sscanf(s, "%4d-%2d-%2dT%2d:%2d:%2d", &y, &mo, &d, &h, &mi, &se) >= 3 ||
+	if (sscanf(s, "%4d-%2d-%2dT%2d:%2d:%2d", &y, &mo, &d, &h, &mi, &se) >=
+		    3 ||
 	    sscanf(s, "%4d-%2d-%2d", &y, &mo, &d) == 3) {
-		long long days = date_days_from_civil(y, (unsigned)mo, (unsigned)d);
+		long long days =
+			date_days_from_civil(y, (unsigned)mo, (unsigned)d);
 		if (mo < 1 || mo > 12 || d < 1 || d > 31)
 			return -1;
 		return days * 86400 + h * 3600 + mi * 60 + se;
@@ -194,7 +197,8 @@ int app_init(struct app *app, const char *argv0, const char *db,
 	if (env && *env) {
 		long long t = parse_time_arg(env);
 		if (t < 0) {
-			fprintf(stderr, "pmdrill: PMDRILL_NOW '%s' is not a time (epoch seconds or YYYY-MM-DDTHH:MM:SSZ)\n",
+			fprintf(stderr,
+				"pmdrill: PMDRILL_NOW '%s' is not a time (epoch seconds or YYYY-MM-DDTHH:MM:SSZ)\n",
 				env);
 			return EX_USAGE;
 		}
@@ -359,7 +363,8 @@ static int looks_like_rubric(const char *buf, size_t len)
 		size_t next, n = rec_line(line, len - i, &next);
 		i += next;
 		for (k = 0; k < n && (line[k] == ' ' || line[k] == '\t' ||
-				      line[k] == '\r'); k++)
+				      line[k] == '\r');
+		     k++)
 			;
 		if (k == n) {
 			if (fields)
@@ -391,7 +396,8 @@ static int read_bank_diag(const char *path, struct sb *buf, int missing_ok,
 			 "is %s, not a regular file; skipped", what);
 	else if (rc == -2)
 		diag_add(dl, DIAG_ERROR, DIAG_E_TOO_LARGE, path, 0, 0,
-			 "file is too large (the limit is %u bytes)", REC_MAX_FILE);
+			 "file is too large (the limit is %u bytes)",
+			 REC_MAX_FILE);
 	else if (rc && !(missing_ok && errno == ENOENT))
 		diag_add(dl, DIAG_ERROR, DIAG_E_READ, path, 0, 0,
 			 "cannot read: %s", strerror(errno));
@@ -494,7 +500,7 @@ static void load_folder(struct bank *b, const char *dir, int kind,
 /* The fitted scoring model beside a bank's rubrics (the first found wins:
  * the built-in bank's comes first). */
 static void load_model(struct bank *b, const char *rubric_dir,
-			    struct diag_list *dl)
+		       struct diag_list *dl)
 {
 	struct sb path = SB_INIT, buf = SB_INIT;
 	if (b->model.loaded)
@@ -549,7 +555,8 @@ struct bank *app_bank(struct app *app, int *status)
 	if (app->bank)
 		return app->bank;
 	app->bank = xcalloc(1, sizeof(*app->bank));
-	bank_load_dirs(app->bank, app->bank_dirs, app->nbank_dirs, NULL, 0, &dl);
+	bank_load_dirs(app->bank, app->bank_dirs, app->nbank_dirs, NULL, 0,
+		       &dl);
 	bank_validate(app->bank, 0, &dl);
 	errors = diag_count(&dl, DIAG_ERROR);
 	{
@@ -579,8 +586,9 @@ struct bank *app_bank(struct app *app, int *status)
 			shown++;
 		}
 		sb_release(&line);
-		fprintf(stderr, "pmdrill: %zu error%s in the question banks; "
-				"run 'pmdrill check' for details\n",
+		fprintf(stderr,
+			"pmdrill: %zu error%s in the question banks; "
+			"run 'pmdrill check' for details\n",
 			errors, errors == 1 ? "" : "s");
 	}
 	diag_release(&dl);

@@ -22,15 +22,15 @@ struct diag_list;
 struct sb;
 
 struct app {
-	const char *prog;       /* "pmdrill" */
-	char *db_path;          /* resolved: --db, $PMDRILL_DB or XDG default */
-	char **bank_dirs;       /* every bank folder, in load order */
+	const char *prog; /* "pmdrill" */
+	char *db_path;    /* resolved: --db, $PMDRILL_DB or XDG default */
+	char **bank_dirs; /* every bank folder, in load order */
 	size_t nbank_dirs;
-	size_t nbuiltin;        /* how many of bank_dirs are built-in or user */
-	int color_out;          /* colour on stdout (resolved --color/NO_COLOR/tty) */
+	size_t nbuiltin; /* how many of bank_dirs are built-in or user */
+	int color_out;   /* colour on stdout (resolved --color/NO_COLOR/tty) */
 	int color_err;
-	time_t now;             /* the clock: $PMDRILL_NOW (epoch s or ISO) or time() */
-	struct bank *bank;      /* loaded on first use by app_bank() */
+	time_t now; /* the clock: $PMDRILL_NOW (epoch s or ISO) or time() */
+	struct bank *bank; /* loaded on first use by app_bank() */
 };
 
 int app_init(struct app *app, const char *argv0, const char *db,

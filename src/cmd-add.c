@@ -187,7 +187,8 @@ int run_add(struct session *s)
 	if (rubric_find(&s->bank->r, category) < 0) {
 		struct sb names = SB_INIT, p = SB_INIT;
 		for (i = 0; i < s->bank->r.nr; i++)
-			sb_addf(&names, "%s%s", i ? ", " : "", s->bank->r.v[i].name);
+			sb_addf(&names, "%s%s", i ? ", " : "",
+				s->bank->r.v[i].name);
 		printf("no rubric is called '%s'; pick one of: %s\n", category,
 		       names.buf);
 		sb_adds(&p, "rubric: ");
@@ -202,14 +203,15 @@ int run_add(struct session *s)
 	if (!(tm = ask_field(s, "time (e.g. 5m; Enter: the rubric's): ",
 			     COMPLETE_NONE)))
 		goto give_up;
-	if (!(level = ask_field(s, "level (apm, pm, senior, tpm; Enter: none): ",
+	if (!(level = ask_field(s,
+				"level (apm, pm, senior, tpm; Enter: none): ",
 				COMPLETE_NONE)))
 		goto give_up;
 	if (!(hint = ask_field(s, "hint (Enter: none): ", COMPLETE_NONE)))
 		goto give_up;
 	for (;;) {
-		char *f = ask_field(s, "follow-up (empty line ends): ",
-				    COMPLETE_NONE);
+		char *f = ask_field(
+			s, "follow-up (empty line ends): ", COMPLETE_NONE);
 		if (!f || !*f) {
 			free(f);
 			break;
@@ -240,13 +242,13 @@ int run_add(struct session *s)
 	sb_addf(&qdir, "%s/questions", dir);
 	sb_addf(&path, "%s/custom.txt", qdir.buf);
 	if (read_file(path.buf, &old) && errno != ENOENT) {
-		fprintf(stderr, "pmdrill: add: cannot read '%s': %s\n", path.buf,
-			strerror(errno));
+		fprintf(stderr, "pmdrill: add: cannot read '%s': %s\n",
+			path.buf, strerror(errno));
 		status = EX_IOERR;
 		goto cleanup;
 	}
 	if (old.len)
-		sep = old.buf[old.len - 1] != '\n' ? "\n\n"
+		sep = old.buf[old.len - 1] != '\n'                  ? "\n\n"
 		      : old.len > 1 && old.buf[old.len - 2] == '\n' ? ""
 								    : "\n";
 	if (validate_record(s, path.buf, &old, sep, &rec)) {
@@ -256,16 +258,16 @@ int run_add(struct session *s)
 		goto cleanup;
 	}
 	if (mkdir_p(qdir.buf) || !(fp = fopen(path.buf, "a"))) {
-		fprintf(stderr, "pmdrill: add: cannot write '%s': %s\n", path.buf,
-			strerror(errno));
+		fprintf(stderr, "pmdrill: add: cannot write '%s': %s\n",
+			path.buf, strerror(errno));
 		status = EX_IOERR;
 		goto cleanup;
 	}
 	fputs(sep, fp);
 	fwrite(rec.buf, 1, rec.len, fp);
 	if (fclose(fp)) {
-		fprintf(stderr, "pmdrill: add: cannot write '%s': %s\n", path.buf,
-			strerror(errno));
+		fprintf(stderr, "pmdrill: add: cannot write '%s': %s\n",
+			path.buf, strerror(errno));
 		status = EX_IOERR;
 		goto cleanup;
 	}

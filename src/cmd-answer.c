@@ -22,8 +22,8 @@ static int is_blank(const char *s, size_t n)
 {
 	size_t i;
 	for (i = 0; i < n; i++)
-		if (s[i] != ' ' && s[i] != '\t' && s[i] != '\n' && s[i] != '\r' &&
-		    s[i] != '\f' && s[i] != '\v')
+		if (s[i] != ' ' && s[i] != '\t' && s[i] != '\n' &&
+		    s[i] != '\r' && s[i] != '\f' && s[i] != '\v')
 			return 0;
 	return 1;
 }
@@ -79,15 +79,17 @@ int cmd_answer(int argc, char **argv, struct app *app)
 			status = cmd_opt_error("answer", &err);
 			goto out;
 		} else if (o == OPT_OPERAND && path) {
-			status = cmd_usage_error("answer", "one answer file at a time ('%s')",
-						 op.value);
+			status = cmd_usage_error(
+				"answer", "one answer file at a time ('%s')",
+				op.value);
 			goto out;
 		} else if (o == OPT_OPERAND) {
 			path = op.value;
 		} else if (o == A_QUESTION) {
 			qid = op.value;
 		} else if (o == A_TIME) {
-			if (opt_number(op.name, op.value, 0, 86400, "seconds", &n, &err)) {
+			if (opt_number(op.name, op.value, 0, 86400, "seconds",
+				       &n, &err)) {
 				status = cmd_value_error("answer", &err);
 				goto out;
 			}
@@ -101,7 +103,8 @@ int cmd_answer(int argc, char **argv, struct app *app)
 		}
 	}
 	if (!qid) {
-		status = cmd_usage_error("answer", "%s", "--question ID is required");
+		status = cmd_usage_error("answer", "%s",
+					 "--question ID is required");
 		goto out;
 	}
 
@@ -109,7 +112,8 @@ int cmd_answer(int argc, char **argv, struct app *app)
 	if (!b)
 		goto out;
 	if (qbank_find(&b->q, qid) < 0) {
-		fprintf(stderr, "pmdrill: answer: no question with id '%s' (see 'pmdrill list')\n",
+		fprintf(stderr,
+			"pmdrill: answer: no question with id '%s' (see 'pmdrill list')\n",
 			qid);
 		status = EX_NOINPUT;
 		goto out;
@@ -118,7 +122,8 @@ int cmd_answer(int argc, char **argv, struct app *app)
 	if (status != EX_OK)
 		goto out;
 	if (is_blank(text.buf, text.len)) {
-		fprintf(stderr, "pmdrill: answer: the answer is empty; nothing was saved or scheduled\n");
+		fprintf(stderr,
+			"pmdrill: answer: the answer is empty; nothing was saved or scheduled\n");
 		status = EX_DATAERR;
 		goto out;
 	}
@@ -151,7 +156,8 @@ int cmd_answer(int argc, char **argv, struct app *app)
 
 	rubric_ok = prepare_rubric(b, qid, NULL, &r, &q);
 	if (rubric_ok != EX_OK) {
-		fprintf(stderr, "pmdrill: answer: attempt %lld is saved but not scored or scheduled\n",
+		fprintf(stderr,
+			"pmdrill: answer: attempt %lld is saved but not scored or scheduled\n",
 			id);
 		status = rubric_ok;
 		goto out;
@@ -162,7 +168,8 @@ int cmd_answer(int argc, char **argv, struct app *app)
 	scored = 1;
 	diag_print(&dl, 1);
 	if (!rep.words) {
-		fprintf(stderr, "pmdrill: answer: the answer has no words to score; attempt %lld is saved but not scheduled\n",
+		fprintf(stderr,
+			"pmdrill: answer: the answer has no words to score; attempt %lld is saved but not scheduled\n",
 			id);
 		status = EX_DATAERR;
 		goto out;

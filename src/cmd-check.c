@@ -58,8 +58,9 @@ static int cmp_diag(const void *a, const void *b)
 /* The exit status for a path that cannot be read. */
 static int read_status(int err)
 {
-	return err == ENOENT || err == EACCES || err == EPERM || err == ENOTDIR ||
-			       err == ELOOP || err == ENAMETOOLONG
+	return err == ENOENT || err == EACCES || err == EPERM ||
+			       err == ENOTDIR || err == ELOOP ||
+			       err == ENAMETOOLONG
 		       ? EX_NOINPUT
 		       : EX_IOERR;
 }
@@ -77,7 +78,8 @@ static int collect(const char *arg, const char *path, struct pathset *files)
 	size_t before = files->nr;
 	int status = EX_OK;
 	if (stat(path, &st)) {
-		fprintf(stderr, "pmdrill: check: '%s': %s\n", path, strerror(errno));
+		fprintf(stderr, "pmdrill: check: '%s': %s\n", path,
+			strerror(errno));
 		return read_status(errno);
 	}
 	if (S_ISDIR(st.st_mode)) {
@@ -100,7 +102,8 @@ static int collect(const char *arg, const char *path, struct pathset *files)
 			/* a plain folder of .txt files */
 			struct pathset tmp = {0};
 			if (bank_list_txt(path, &tmp.v, &tmp.nr)) {
-				fprintf(stderr, "pmdrill: check: cannot read folder '%s': %s\n",
+				fprintf(stderr,
+					"pmdrill: check: cannot read folder '%s': %s\n",
 					path, strerror(errno));
 				status = read_status(errno);
 			}
@@ -116,10 +119,12 @@ static int collect(const char *arg, const char *path, struct pathset *files)
 			while (l > 1 && path[l - 1] == '/')
 				l--;
 			if (l >= 4 && !strncmp(path + l - 4, ".txt", 4))
-				fprintf(stderr, "pmdrill: check: '%s' is a folder, not a bank file, and holds no *.txt files\n",
+				fprintf(stderr,
+					"pmdrill: check: '%s' is a folder, not a bank file, and holds no *.txt files\n",
 					path);
 			else
-				fprintf(stderr, "pmdrill: check: folder '%s' holds no bank files (*.txt, or rubrics/ and questions/ folders of them)\n",
+				fprintf(stderr,
+					"pmdrill: check: folder '%s' holds no bank files (*.txt, or rubrics/ and questions/ folders of them)\n",
 					path);
 			status = EX_NOINPUT;
 		}
@@ -128,15 +133,16 @@ static int collect(const char *arg, const char *path, struct pathset *files)
 		 * loading it checks again. */
 		int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
 		if (fd < 0) {
-			fprintf(stderr, "pmdrill: check: cannot read '%s': %s\n", path,
+			fprintf(stderr,
+				"pmdrill: check: cannot read '%s': %s\n", path,
 				strerror(errno));
 			return read_status(errno);
 		}
 		close(fd);
 		pathset_add(files, path);
 	} else {
-		fprintf(stderr, "pmdrill: check: '%s' is %s, not a bank file\n", path,
-			file_kind(st.st_mode));
+		fprintf(stderr, "pmdrill: check: '%s' is %s, not a bank file\n",
+			path, file_kind(st.st_mode));
 		status = EX_NOINPUT;
 	}
 	return status;
@@ -212,7 +218,8 @@ int cmd_check(int argc, char **argv, struct app *app)
 		for (i = 0; i < files.nr; i++)
 			bank_load_file(&b, files.v[i], &dl);
 	} else {
-		bank_load_dirs(&b, app->bank_dirs, app->nbank_dirs, NULL, 0, &dl);
+		bank_load_dirs(&b, app->bank_dirs, app->nbank_dirs, NULL, 0,
+			       &dl);
 	}
 	bank_validate(&b, 1, &dl);
 
@@ -235,7 +242,8 @@ int cmd_check(int argc, char **argv, struct app *app)
 		struct bank mine = {0};
 		for (k = 0; k < b.q.nr; k++)
 			if (pathset_has(&reals, b.q.v[k].file)) {
-				ALLOC_GROW(mine.q.v, mine.q.nr + 1, mine.q.alloc);
+				ALLOC_GROW(mine.q.v, mine.q.nr + 1,
+					   mine.q.alloc);
 				mine.q.v[mine.q.nr++] = b.q.v[k];
 			}
 		for (k = 0; k < b.r.nr; k++)
@@ -256,11 +264,12 @@ int cmd_check(int argc, char **argv, struct app *app)
 			warnings == 1 ? "" : "s");
 		status = EX_DATAERR;
 	} else {
-		printf("ok: %zu question%s in %zu categor%s, %zu rubric%s",
-		       nq, nq == 1 ? "" : "s", ncat, ncat == 1 ? "y" : "ies",
-		       nrub, nrub == 1 ? "" : "s");
+		printf("ok: %zu question%s in %zu categor%s, %zu rubric%s", nq,
+		       nq == 1 ? "" : "s", ncat, ncat == 1 ? "y" : "ies", nrub,
+		       nrub == 1 ? "" : "s");
 		if (warnings)
-			printf(", %zu warning%s", warnings, warnings == 1 ? "" : "s");
+			printf(", %zu warning%s", warnings,
+			       warnings == 1 ? "" : "s");
 		printf("\n");
 	}
 cleanup:

@@ -46,7 +46,8 @@ static const struct store_item *find_item(const struct store_attempt *at,
 
 static int scored_item(const struct store_item *it)
 {
-	return it && it->active && it->kind != CRIT_PENALTY && it->kind != CRIT_LENGTH;
+	return it && it->active && it->kind != CRIT_PENALTY &&
+	       it->kind != CRIT_LENGTH;
 }
 
 /* Rows in the later attempt's order, then any only the earlier one had. */
@@ -82,10 +83,11 @@ static void add_points(struct sb *out, const struct store_item *it)
 	if (!it || !it->active)
 		snprintf(cell, sizeof(cell), "%s", "-");
 	else if (it->kind == CRIT_PENALTY || it->kind == CRIT_LENGTH)
-		snprintf(cell, sizeof(cell), "%s%.1f", it->earned > 0 ? "-" : "",
-			 it->earned);
+		snprintf(cell, sizeof(cell), "%s%.1f",
+			 it->earned > 0 ? "-" : "", it->earned);
 	else
-		snprintf(cell, sizeof(cell), "%.1f/%.0f", it->earned, it->weight);
+		snprintf(cell, sizeof(cell), "%.1f/%.0f", it->earned,
+			 it->weight);
 	sb_addf(out, "%*s", (int)NUM_COLS, cell);
 }
 
@@ -130,7 +132,8 @@ static void add_side(struct sb *out, const char *what,
 	sb_addf(out, ", %u words", at->words);
 	if (at->duration_ms >= 0) {
 		sb_adds(out, ", ");
-		format_duration(out, (unsigned)((at->duration_ms + 500) / 1000));
+		format_duration(out,
+				(unsigned)((at->duration_ms + 500) / 1000));
 	}
 	sb_addc(out, '\n');
 	sb_release(&when);
@@ -147,7 +150,8 @@ static void add_answers(struct sb *out, const struct store_attempt *a,
 	wrap_text(&lb, b->answer, b->answer_len, col, 0);
 	pa = la.buf;
 	pb = lb.buf;
-	sb_addf(out, "\n%-*s | %s\n", (int)col, "earlier answer", "later answer");
+	sb_addf(out, "\n%-*s | %s\n", (int)col, "earlier answer",
+		"later answer");
 	while (*pa || *pb) {
 		const char *ea = strchr(pa, '\n'), *eb = strchr(pb, '\n');
 		size_t na = ea ? (size_t)(ea - pa) : strlen(pa);
@@ -196,8 +200,8 @@ static void compare_text(struct sb *out, const struct store_attempt *a,
 	sb_addc(out, '\n');
 	sb_adds(out, "  ");
 	add_label(out, "criterion", label_cols);
-	sb_addf(out, "%*s%*s%*s\n", (int)NUM_COLS, "earlier", (int)NUM_COLS, "later",
-		(int)DELTA_COLS, "change");
+	sb_addf(out, "%*s%*s%*s\n", (int)NUM_COLS, "earlier", (int)NUM_COLS,
+		"later", (int)DELTA_COLS, "change");
 	for (i = 0; i < nrows; i++) {
 		const struct row *r = &rows[i];
 		double d = signed_points(r->b) - signed_points(r->a);
@@ -247,7 +251,8 @@ static void side_json(struct sb *out, const struct store_attempt *at)
 	else
 		sb_adds(out, "null");
 	sb_adds(out, ",\"grade\":");
-	json_str(out, at->final_grade ? fsrs_rating_name(at->final_grade) : NULL);
+	json_str(out,
+		 at->final_grade ? fsrs_rating_name(at->final_grade) : NULL);
 	sb_addf(out, ",\"words\":%u,\"duration_ms\":", at->words);
 	json_int_or_null(out, at->duration_ms, at->duration_ms >= 0);
 	sb_adds(out, ",\"answer\":");
@@ -296,10 +301,19 @@ static void compare_json(struct sb *out, const struct store_attempt *a,
 		sb_adds(out, ",\"later\":");
 		item_json(out, r->b);
 		sb_adds(out, ",\"change\":");
-		json_num(out, round((signed_points(r->b) - signed_points(r->a)) * 10) / 10);
+		json_num(out,
+			 round((signed_points(r->b) - signed_points(r->a)) *
+			       10) /
+				 10);
 		sb_addf(out, ",\"gained\":%s,\"lost\":%s}",
-			scored_item(r->a) && scored_item(r->b) && !met_a && met_b ? "true" : "false",
-			scored_item(r->a) && scored_item(r->b) && met_a && !met_b ? "true" : "false");
+			scored_item(r->a) && scored_item(r->b) && !met_a &&
+					met_b
+				? "true"
+				: "false",
+			scored_item(r->a) && scored_item(r->b) && met_a &&
+					!met_b
+				? "true"
+				: "false");
 	}
 	sb_adds(out, "]}\n");
 }
@@ -345,24 +359,33 @@ int cmd_compare(int argc, char **argv, struct app *app)
 			answers = 1;
 		} else if (n < 2) {
 			if (!parse_id(o, &id[n]))
-				return cmd_usage_error("compare", "ATTEMPT is an attempt number (see 'pmdrill history'), not '%s'",
-						    o);
+				return cmd_usage_error(
+					"compare",
+					"ATTEMPT is an attempt number (see 'pmdrill history'), not '%s'",
+					o);
 			n++;
 		} else {
-			return cmd_usage_error("compare", "two attempts, not more ('%s')", o);
+			return cmd_usage_error(
+				"compare", "two attempts, not more ('%s')", o);
 		}
 	}
 	if (n < 2)
-		return cmd_usage_error("compare", "%s", "which two attempts? (see 'pmdrill history')");
+		return cmd_usage_error(
+			"compare", "%s",
+			"which two attempts? (see 'pmdrill history')");
 	if (id[0] == id[1])
-		return cmd_usage_error("compare", "attempt %lld twice: give two different attempts",
-				       id[0]);
+		return cmd_usage_error(
+			"compare",
+			"attempt %lld twice: give two different attempts",
+			id[0]);
 
 	memset(at, 0, sizeof(at));
 	if ((status = cmd_open_store(app, STORE_OPEN_READ, &st)))
 		goto out;
 	if (!st) {
-		fprintf(stderr, "pmdrill: compare: no attempt %lld (no attempts yet)\n", id[0]);
+		fprintf(stderr,
+			"pmdrill: compare: no attempt %lld (no attempts yet)\n",
+			id[0]);
 		status = EX_NOINPUT;
 		goto out;
 	}
@@ -371,15 +394,17 @@ int cmd_compare(int argc, char **argv, struct app *app)
 	if (rc) {
 		if (have)
 			have--; /* the failed one holds nothing */
-		fprintf(stderr, "pmdrill: %s%s\n", rc == STORE_ENOENT ? "compare: " : "",
-			err.buf);
+		fprintf(stderr, "pmdrill: %s%s\n",
+			rc == STORE_ENOENT ? "compare: " : "", err.buf);
 		status = store_exit_code(rc);
 		goto out;
 	}
 	if (strcmp(at[0].question_id, at[1].question_id)) {
 		struct sb msg = SB_INIT;
-		sb_addf(&msg, "pmdrill: compare: attempt %lld is at '%s' and attempt %lld at '%s': compare takes two attempts at the same question (see 'pmdrill history --question ID')\n",
-			at[0].id, at[0].question_id, at[1].id, at[1].question_id);
+		sb_addf(&msg,
+			"pmdrill: compare: attempt %lld is at '%s' and attempt %lld at '%s': compare takes two attempts at the same question (see 'pmdrill history --question ID')\n",
+			at[0].id, at[0].question_id, at[1].id,
+			at[1].question_id);
 		term_write(stderr, msg.buf, msg.len);
 		sb_release(&msg);
 		status = EX_DATAERR;
@@ -397,7 +422,8 @@ int cmd_compare(int argc, char **argv, struct app *app)
 	if (json)
 		compare_json(&out, early, late, rows, nrows);
 	else
-		compare_text(&out, early, late, rows, nrows, term_width(), answers);
+		compare_text(&out, early, late, rows, nrows, term_width(),
+			     answers);
 	if (!json && isatty(STDOUT_FILENO)) {
 		/* taller than the terminal (with --answers, often): a pager */
 		struct sb screen = SB_INIT;

@@ -32,7 +32,9 @@ int cmd_config(int argc, char **argv, struct app *app)
 		} else if (!value) {
 			value = op.value;
 		} else {
-			status = cmd_usage_error("config", "too many arguments ('%s')", op.value);
+			status = cmd_usage_error("config",
+						 "too many arguments ('%s')",
+						 op.value);
 			goto out;
 		}
 	}
@@ -50,11 +52,12 @@ int cmd_config(int argc, char **argv, struct app *app)
 	}
 	sb_reset(&err);
 
-	if ((status = cmd_open_store(app, value ? STORE_OPEN_CREATE : STORE_OPEN_READ,
-				     &st)))
+	if ((status = cmd_open_store(
+		     app, value ? STORE_OPEN_CREATE : STORE_OPEN_READ, &st)))
 		goto out;
 	/* No database yet: the defaults are what applies. */
-	if (!st && (rc = store_open(&st, ":memory:", STORE_OPEN_CREATE, &err))) {
+	if (!st &&
+	    (rc = store_open(&st, ":memory:", STORE_OPEN_CREATE, &err))) {
 		fprintf(stderr, "pmdrill: %s\n", err.buf);
 		status = store_exit_code(rc);
 		goto out;
@@ -63,7 +66,8 @@ int cmd_config(int argc, char **argv, struct app *app)
 	if (value) {
 		if ((rc = store_set_setting(st, key, value, &err))) {
 			fprintf(stderr, "pmdrill: config: %s\n", err.buf);
-			status = rc == STORE_EINVAL ? EX_USAGE : store_exit_code(rc);
+			status = rc == STORE_EINVAL ? EX_USAGE
+						    : store_exit_code(rc);
 			goto out;
 		}
 		if ((rc = store_get_setting(st, key, &v, &err)))
@@ -75,7 +79,8 @@ int cmd_config(int argc, char **argv, struct app *app)
 		printf("%s\n", v.buf);
 	} else {
 		for (i = 0; store_setting_keys[i]; i++) {
-			if ((rc = store_get_setting(st, store_setting_keys[i], &v, &err)))
+			if ((rc = store_get_setting(st, store_setting_keys[i],
+						    &v, &err)))
 				goto fail;
 			printf("%s = %s\n", store_setting_keys[i], v.buf);
 		}

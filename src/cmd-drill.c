@@ -94,8 +94,8 @@ void strv_uniq(struct strv *sv)
 }
 
 static const char *const home_cmds[] = {
-	"add", "check", "drill", "help", "history", "list", "mock", "next",
-	"quit", "review", "search", "show", "stats", NULL,
+	"add",  "check", "drill",  "help",   "history", "list",  "mock",
+	"next", "quit",  "review", "search", "show",    "stats", NULL,
 };
 static const char *const drill_flags[] = {
 	"--category", "--tag", "--level", "--count", "--cram", NULL,
@@ -150,7 +150,8 @@ static size_t words_before(const char *line, int start, char words[2][64],
 		if (!n)
 			snprintf(first, firstlen, "%.*s", (int)len, line + a);
 		memcpy(words[0], words[1], sizeof(words[1]));
-		snprintf(words[1], sizeof(words[1]), "%.*s", (int)len, line + a);
+		snprintf(words[1], sizeof(words[1]), "%.*s", (int)len,
+			 line + a);
 		n++;
 	}
 	return n;
@@ -269,7 +270,8 @@ static int run_drill(struct session *s, const struct drill_opts *o)
 		return EX_IOERR;
 	total = qu.nr;
 	for (i = 0; i < qu.nr; i++)
-		if (s->skip_id && !strcmp(s->bank->q.v[qu.v[i].index].id, s->skip_id))
+		if (s->skip_id &&
+		    !strcmp(s->bank->q.v[qu.v[i].index].id, s->skip_id))
 			total--;
 	if (!total) {
 		if (o->cram)
@@ -319,24 +321,29 @@ static int offer_draft(struct session *s)
 		return 0;
 	if (rc < 0) {
 		char *p = draft_path();
-		fprintf(stderr, "pmdrill: '%s' is not a draft pmdrill can read; "
-				"it is left alone\n", p);
+		fprintf(stderr,
+			"pmdrill: '%s' is not a draft pmdrill can read; "
+			"it is left alone\n",
+			p);
 		free(p);
 		return 0;
 	}
 	qi = qbank_find(&s->bank->q, d.question);
 	if (qi < 0) {
 		char *p = draft_path();
-		fprintf(stderr, "pmdrill: your unfinished answer is to '%s', which "
-				"is no longer in the banks; it stays in '%s'\n",
+		fprintf(stderr,
+			"pmdrill: your unfinished answer is to '%s', which "
+			"is no longer in the banks; it stays in '%s'\n",
 			d.question, p);
 		free(p);
 		draft_release(&d);
 		return 0;
 	}
 	store_fmt_time(&when, d.saved);
-	sb_addf(&ask_text, "you have an unfinished answer to %s from %s: "
-			   "resume? [Y/n] ", d.question, when.buf);
+	sb_addf(&ask_text,
+		"you have an unfinished answer to %s from %s: "
+		"resume? [Y/n] ",
+		d.question, when.buf);
 	resume = yesno(s, ask_text.buf, 1);
 	if (resume && !s->hungup) {
 		struct answer a;
@@ -391,7 +398,8 @@ static int parse_drill_opts(int argc, char **argv, struct drill_opts *o,
 	int id, status = EX_OK;
 	memset(o, 0, sizeof(*o));
 	opt_init(&op, argc, argv);
-	while (status == EX_OK && (id = opt_next(&op, drill_opts, &err)) != OPT_DONE) {
+	while (status == EX_OK &&
+	       (id = opt_next(&op, drill_opts, &err)) != OPT_DONE) {
 		long long n;
 		enum qlevel l;
 		switch (id) {
@@ -400,8 +408,9 @@ static int parse_drill_opts(int argc, char **argv, struct drill_opts *o,
 			break;
 		case OPT_OPERAND:
 			if (o->category)
-				status = cmd_usage_error("drill", "unexpected argument '%s'",
-							 op.value);
+				status = cmd_usage_error(
+					"drill", "unexpected argument '%s'",
+					op.value);
 			else
 				o->category = op.value; /* `drill metrics` */
 			break;
@@ -421,7 +430,8 @@ static int parse_drill_opts(int argc, char **argv, struct drill_opts *o,
 				o->level = (int)l;
 			break;
 		case D_COUNT:
-			if (opt_number(op.name, op.value, 1, 100000, NULL, &n, &err))
+			if (opt_number(op.name, op.value, 1, 100000, NULL, &n,
+				       &err))
 				status = cmd_value_error("drill", &err);
 			else
 				o->count = (size_t)n;
@@ -536,14 +546,15 @@ static int home(struct session *s)
 		argc = split_words(copy, argv, sizeof(argv) / sizeof(*argv));
 		if (!argc) {
 			/* nothing */
-		} else if (!strcmp(argv[0], "quit") || !strcmp(argv[0], "exit") ||
-			   !strcmp(argv[0], "q")) {
+		} else if (!strcmp(argv[0], "quit") ||
+			   !strcmp(argv[0], "exit") || !strcmp(argv[0], "q")) {
 			free(copy);
 			free(line);
 			break;
 		} else if (!strcmp(argv[0], "drill")) {
 			struct drill_opts o;
-			if (parse_drill_opts((int)argc, argv, &o, s->bank) == EX_OK)
+			if (parse_drill_opts((int)argc, argv, &o, s->bank) ==
+			    EX_OK)
 				run_drill(s, &o);
 		} else if (!strcmp(argv[0], "mock")) {
 			/* in this session: one readline, one store */
@@ -551,7 +562,8 @@ static int home(struct session *s)
 		} else if (!strcmp(argv[0], "add")) {
 			run_add(s);
 		} else if (!strcmp(argv[0], "help") || !strcmp(argv[0], "?")) {
-			const struct cmd *c = argc > 1 ? cmd_find(argv[1]) : NULL;
+			const struct cmd *c =
+				argc > 1 ? cmd_find(argv[1]) : NULL;
 			if (c)
 				cmd_usage(c, stdout);
 			else
@@ -566,9 +578,10 @@ static int home(struct session *s)
 				fflush(stderr);
 				/* `config` may have changed the retention or the
 				 * daily limit. */
-				if (store_params(s->st, &s->params, &s->new_per_day,
-						 &err))
-					store_error("cannot read the settings", &err);
+				if (store_params(s->st, &s->params,
+						 &s->new_per_day, &err))
+					store_error("cannot read the settings",
+						    &err);
 				sb_release(&err);
 			} else {
 				printf("'%s' is not a command here; type 'help'\n",
@@ -604,8 +617,10 @@ int drill_session_begin(struct session *s, struct app *app)
 	snprintf(s->hist_path, strlen(s->state_dir) + 16, "%s/history",
 		 s->state_dir);
 	if (mkdir_p(s->state_dir))
-		fprintf(stderr, "pmdrill: cannot create '%s': %s; the command "
-				"history is not kept\n", s->state_dir, strerror(errno));
+		fprintf(stderr,
+			"pmdrill: cannot create '%s': %s; the command "
+			"history is not kept\n",
+			s->state_dir, strerror(errno));
 	s->color = app->color_out && isatty(STDIN_FILENO);
 	repl_init(s->hist_path, s->color);
 	s->tty = repl_is_tty();

@@ -37,13 +37,15 @@ int cmd_export(int argc, char **argv, struct app *app)
 			status = cmd_opt_error("export", &err);
 			goto out;
 		} else if (a == OPT_OPERAND && path) {
-			status = cmd_usage_error("export", "one output file at a time ('%s')",
-						 op.value);
+			status = cmd_usage_error(
+				"export", "one output file at a time ('%s')",
+				op.value);
 			goto out;
 		} else if (a == OPT_OPERAND) {
 			path = op.value;
 		} else if (a == E_FORMAT) {
-			int k = opt_choice("format", op.value, formats, 2, 0, &err);
+			int k = opt_choice("format", op.value, formats, 2, 0,
+					   &err);
 			if (k < 0) {
 				status = cmd_value_error("export", &err);
 				goto out;
@@ -61,7 +63,8 @@ int cmd_export(int argc, char **argv, struct app *app)
 		sb_addf(&tmp, "%s.tmp", path);
 		out = fopen(tmp.buf, "wb");
 		if (!out) {
-			fprintf(stderr, "pmdrill: export: cannot write '%s': %s\n",
+			fprintf(stderr,
+				"pmdrill: export: cannot write '%s': %s\n",
 				tmp.buf, strerror(errno));
 			status = EX_CANTCREAT;
 			goto out;
@@ -81,19 +84,22 @@ int cmd_export(int argc, char **argv, struct app *app)
 		fprintf(stderr, "pmdrill: export: %s\n", err.buf);
 		status = store_exit_code(rc);
 	} else if (fflush(out) || ferror(out)) {
-		fprintf(stderr, "pmdrill: export: cannot write: %s\n", strerror(errno));
+		fprintf(stderr, "pmdrill: export: cannot write: %s\n",
+			strerror(errno));
 		status = EX_IOERR;
 	} else {
 		status = EX_OK;
 	}
 	if (out != stdout) {
 		if (fclose(out) && status == EX_OK) {
-			fprintf(stderr, "pmdrill: export: cannot write '%s': %s\n",
+			fprintf(stderr,
+				"pmdrill: export: cannot write '%s': %s\n",
 				tmp.buf, strerror(errno));
 			status = EX_IOERR;
 		}
 		if (status == EX_OK && rename(tmp.buf, path)) {
-			fprintf(stderr, "pmdrill: export: cannot rename '%s' to '%s': %s\n",
+			fprintf(stderr,
+				"pmdrill: export: cannot rename '%s' to '%s': %s\n",
 				tmp.buf, path, strerror(errno));
 			status = EX_IOERR;
 		}

@@ -42,8 +42,10 @@ int cmd_grade(int argc, char **argv, struct app *app)
 			char *end;
 			id = strtoll(v, &end, 10);
 			if (!*v || *end || id < 1) {
-				status = cmd_usage_error("grade", "ATTEMPT is an attempt number (see 'pmdrill history'), not '%s'",
-							 v);
+				status = cmd_usage_error(
+					"grade",
+					"ATTEMPT is an attempt number (see 'pmdrill history'), not '%s'",
+					v);
 				goto out;
 			}
 		} else if (!grade) {
@@ -52,23 +54,29 @@ int cmd_grade(int argc, char **argv, struct app *app)
 				goto out;
 			}
 		} else {
-			status = cmd_usage_error("grade", "too many arguments ('%s')", v);
+			status = cmd_usage_error(
+				"grade", "too many arguments ('%s')", v);
 			goto out;
 		}
 	}
 	if (!id) {
-		status = cmd_usage_error("grade", "%s", "which attempt? (see 'pmdrill history')");
+		status = cmd_usage_error(
+			"grade", "%s",
+			"which attempt? (see 'pmdrill history')");
 		goto out;
 	}
 	if (!grade == !undo) {
-		status = cmd_usage_error("grade", "%s", "give a grade or --undo (one of them)");
+		status = cmd_usage_error(
+			"grade", "%s", "give a grade or --undo (one of them)");
 		goto out;
 	}
 
 	if ((status = cmd_open_store(app, STORE_OPEN_WRITE, &st)))
 		goto out;
 	if (!st) {
-		fprintf(stderr, "pmdrill: grade: no attempt %lld (no attempts yet)\n", id);
+		fprintf(stderr,
+			"pmdrill: grade: no attempt %lld (no attempts yet)\n",
+			id);
 		status = EX_NOINPUT;
 		goto out;
 	}
@@ -98,7 +106,8 @@ int cmd_grade(int argc, char **argv, struct app *app)
 	putchar('\n');
 	if (at.scheduled) {
 		struct fsrs_card card;
-		if (!store_card(st, at.question_id, &card, &err) && card.reviewed) {
+		if (!store_card(st, at.question_id, &card, &err) &&
+		    card.reviewed) {
 			store_fmt_date(&due, card.due);
 			printf("%s: next due %s\n", at.question_id, due.buf);
 		}

@@ -55,7 +55,8 @@ static void attempt_json(struct sb *out, const struct store_attempt *a)
 	json_str(out, a->auto_grade ? fsrs_rating_name(a->auto_grade) : NULL);
 	sb_adds(out, ",\"final_grade\":");
 	json_str(out, a->final_grade ? fsrs_rating_name(a->final_grade) : NULL);
-	sb_addf(out, ",\"scheduled\":%s,\"due\":", a->scheduled ? "true" : "false");
+	sb_addf(out,
+		",\"scheduled\":%s,\"due\":", a->scheduled ? "true" : "false");
 	if (a->scheduled) {
 		sb_reset(&t);
 		store_fmt_time(&t, a->due);
@@ -97,10 +98,11 @@ static int mock_history(struct app *app, int json)
 	if (json)
 		sb_addc(&out, '[');
 	else if (!n)
-		sb_adds(&out, "no mock interviews yet ('pmdrill mock' starts one)\n");
+		sb_adds(&out,
+			"no mock interviews yet ('pmdrill mock' starts one)\n");
 	else
-		sb_addf(&out, "%6s  %-16s  %9s  %4s  %s\n", "ID", "DATE", "QUESTIONS",
-			"MEAN", "VERDICT");
+		sb_addf(&out, "%6s  %-16s  %9s  %4s  %s\n", "ID", "DATE",
+			"QUESTIONS", "MEAN", "VERDICT");
 	for (i = n; i-- > 0;) {
 		struct mockcard mc;
 		if ((rc = mockcard_load(st, v[i].id, &mc, &err))) {
@@ -115,13 +117,15 @@ static int mock_history(struct app *app, int json)
 		} else {
 			struct sb when = SB_INIT, q = SB_INIT, m = SB_INIT;
 			short_time(&when, v[i].started_at);
-			sb_addf(&q, "%zu/%zu", mockcard_answered(&mc), mc.card.n);
+			sb_addf(&q, "%zu/%zu", mockcard_answered(&mc),
+				mc.card.n);
 			if (mc.verdict != MOCK_NONE)
 				sb_addf(&m, "%.0f", mc.mean);
 			else
 				sb_adds(&m, "-");
-			sb_addf(&out, "%6lld  %-16s  %9s  %4s  %s%s\n", v[i].id, when.buf,
-				q.buf, m.buf, mock_verdict_name(mc.verdict),
+			sb_addf(&out, "%6lld  %-16s  %9s  %4s  %s%s\n", v[i].id,
+				when.buf, q.buf, m.buf,
+				mock_verdict_name(mc.verdict),
 				v[i].ended_at ? "" : " (not finished)");
 			sb_release(&when);
 			sb_release(&q);
@@ -162,7 +166,9 @@ int cmd_history(int argc, char **argv, struct app *app)
 			status = cmd_opt_error("history", &err);
 			goto out;
 		} else if (a == OPT_OPERAND) {
-			status = cmd_usage_error("history", "unexpected argument '%s'", op.value);
+			status = cmd_usage_error("history",
+						 "unexpected argument '%s'",
+						 op.value);
 			goto out;
 		} else if (a == H_JSON) {
 			json = 1;
@@ -173,13 +179,16 @@ int cmd_history(int argc, char **argv, struct app *app)
 		} else if (a == H_SINCE) {
 			long long t = parse_time_arg(op.value);
 			if (t < 0) {
-				status = cmd_usage_error("history", "--since takes a date (YYYY-MM-DD), not '%s'",
-							 op.value);
+				status = cmd_usage_error(
+					"history",
+					"--since takes a date (YYYY-MM-DD), not '%s'",
+					op.value);
 				goto out;
 			}
 			f.since = t ? t : 1;
 		} else if (a == H_LIMIT) {
-			if (opt_number(op.name, op.value, 1, -1, NULL, &num, &err)) {
+			if (opt_number(op.name, op.value, 1, -1, NULL, &num,
+				       &err)) {
 				status = cmd_value_error("history", &err);
 				goto out;
 			}
@@ -189,8 +198,10 @@ int cmd_history(int argc, char **argv, struct app *app)
 
 	if (mock) {
 		if (f.question_id || f.since || f.limit) {
-			status = cmd_usage_error("history", "%s", "--mock lists whole "
-						 "sessions; it takes only --json");
+			status = cmd_usage_error(
+				"history", "%s",
+				"--mock lists whole "
+				"sessions; it takes only --json");
 			goto out;
 		}
 		status = mock_history(app, json);
@@ -212,8 +223,9 @@ int cmd_history(int argc, char **argv, struct app *app)
 		}
 		sb_adds(&out, n ? "\n]\n" : "]\n");
 	} else if (!n) {
-		sb_adds(&out, f.question_id || f.since ? "no matching attempts\n"
-						       : "no attempts yet\n");
+		sb_adds(&out, f.question_id || f.since
+				      ? "no matching attempts\n"
+				      : "no attempts yet\n");
 	} else {
 		for (i = 0; i < n; i++) {
 			size_t l = strlen(v[i].question_id) +
@@ -245,11 +257,15 @@ int cmd_history(int argc, char **argv, struct app *app)
 				sb_adds(&gr, "-");
 			}
 			if (at->duration_ms >= 0)
-				format_duration(&tm, (unsigned)((at->duration_ms + 500) / 1000));
+				format_duration(
+					&tm,
+					(unsigned)((at->duration_ms + 500) /
+						   1000));
 			else
 				sb_adds(&tm, "-");
-			sb_addf(&out, "%6lld  %-16s  %-*s  %5s  %-6s %s\n", at->id,
-				when.buf, (int)qw, q.buf, sc.buf, gr.buf, tm.buf);
+			sb_addf(&out, "%6lld  %-16s  %-*s  %5s  %-6s %s\n",
+				at->id, when.buf, (int)qw, q.buf, sc.buf,
+				gr.buf, tm.buf);
 			sb_release(&q);
 			sb_release(&when);
 			sb_release(&sc);
@@ -257,7 +273,8 @@ int cmd_history(int argc, char **argv, struct app *app)
 			sb_release(&tm);
 		}
 		if (overridden)
-			sb_adds(&out, "* grade changed by hand (see 'pmdrill review ID')\n");
+			sb_adds(&out,
+				"* grade changed by hand (see 'pmdrill review ID')\n");
 	}
 	term_output(stdout, out.buf, out.len, json, TERM_FIT_CUT);
 	status = fflush(stdout) ? EX_IOERR : EX_OK;

@@ -44,13 +44,16 @@ int cmd_import(int argc, char **argv, struct app *app)
 			goto out;
 		}
 		if (path) {
-			status = cmd_usage_error("import", "one file at a time ('%s')", op.value);
+			status = cmd_usage_error("import",
+						 "one file at a time ('%s')",
+						 op.value);
 			goto out;
 		}
 		path = op.value;
 	}
 	if (!path) {
-		status = cmd_usage_error("import", "%s", "which file? ('-' for standard input)");
+		status = cmd_usage_error(
+			"import", "%s", "which file? ('-' for standard input)");
 		goto out;
 	}
 	if (!strcmp(path, "-")) {
@@ -64,9 +67,11 @@ int cmd_import(int argc, char **argv, struct app *app)
 			errno = EISDIR;
 		}
 		if (!fp) {
-			fprintf(stderr, "pmdrill: import: cannot read '%s': %s\n", path,
+			fprintf(stderr,
+				"pmdrill: import: cannot read '%s': %s\n", path,
 				strerror(errno));
-			return errno == ENOENT || errno == EISDIR ? EX_NOINPUT : EX_IOERR;
+			return errno == ENOENT || errno == EISDIR ? EX_NOINPUT
+								  : EX_IOERR;
 		}
 	}
 
@@ -75,14 +80,15 @@ int cmd_import(int argc, char **argv, struct app *app)
 	rc = store_params(st, &p, NULL, &err);
 	/* A long import shows how far it got, on a terminal only. */
 	if (!rc)
-		rc = store_import(st, fp, &p, isatty(STDERR_FILENO) ? show_progress : NULL,
+		rc = store_import(st, fp, &p,
+				  isatty(STDERR_FILENO) ? show_progress : NULL,
 				  &progress_shown, &added, &skipped, &err);
 	if (progress_shown)
 		fputs("\r\033[K", stderr);
 	if (rc) {
 		fprintf(stderr, "pmdrill: import: %s%s%s\n",
-			rc == STORE_EINVAL ? path : "", rc == STORE_EINVAL ? ": " : "",
-			err.buf);
+			rc == STORE_EINVAL ? path : "",
+			rc == STORE_EINVAL ? ": " : "", err.buf);
 		status = store_exit_code(rc);
 		goto out;
 	}

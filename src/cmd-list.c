@@ -57,7 +57,8 @@ int cmd_list(int argc, char **argv, struct app *app)
 			status = cmd_opt_error("list", &out);
 			goto done;
 		} else if (o == OPT_OPERAND) {
-			status = cmd_usage_error("list", "unexpected argument '%s'", op.value);
+			status = cmd_usage_error(
+				"list", "unexpected argument '%s'", op.value);
 			goto done;
 		} else if (o == L_JSON) {
 			json = 1;
@@ -99,8 +100,9 @@ int cmd_list(int argc, char **argv, struct app *app)
 			size_t n = strcspn(q->prompt, "\n");
 			format_duration(&t, bank_question_time(b, i));
 			sb_addf(&out, "%-32s %-15s %-6s %6s  %.*s%s\n", q->id,
-				q->category, q->level ? qlevel_name(q->level) : "-",
-				t.buf, (int)n, q->prompt, q->prompt[n] ? " ..." : "");
+				q->category,
+				q->level ? qlevel_name(q->level) : "-", t.buf,
+				(int)n, q->prompt, q->prompt[n] ? " ..." : "");
 			sb_release(&t);
 		}
 		shown++;
@@ -109,7 +111,8 @@ int cmd_list(int argc, char **argv, struct app *app)
 		sb_adds(&out, shown ? "\n]\n" : "]\n");
 	term_output(stdout, out.buf, out.len, json, TERM_FIT_CUT);
 	if (!shown && category && !json)
-		fprintf(stderr, "pmdrill: list: no questions in category '%s'\n",
+		fprintf(stderr,
+			"pmdrill: list: no questions in category '%s'\n",
 			category);
 	status = EX_OK;
 done:

@@ -35,7 +35,10 @@
 /* A loop's four: one question of each, in this order, when the banks
  * have them (docs/MOCK.md). */
 static const char *const default_categories[] = {
-	"prioritization", "launch", "metrics", "influence",
+	"prioritization",
+	"launch",
+	"metrics",
+	"influence",
 };
 
 struct mock_opts {
@@ -76,7 +79,8 @@ static int parse_mock_opts(int argc, char **argv, struct mock_opts *o,
 
 	memset(o, 0, sizeof(*o));
 	opt_init(&op, argc, argv);
-	while (status == EX_OK && (id = opt_next(&op, mock_opts_table, &err)) != OPT_DONE) {
+	while (status == EX_OK &&
+	       (id = opt_next(&op, mock_opts_table, &err)) != OPT_DONE) {
 		long long n;
 		enum qlevel l;
 		switch (id) {
@@ -84,16 +88,19 @@ static int parse_mock_opts(int argc, char **argv, struct mock_opts *o,
 			status = cmd_opt_error("mock", &err);
 			break;
 		case OPT_OPERAND:
-			status = cmd_usage_error("mock", "unexpected argument '%s'", op.value);
+			status = cmd_usage_error(
+				"mock", "unexpected argument '%s'", op.value);
 			break;
 		case M_QUESTIONS:
-			if (opt_number(op.name, op.value, 1, MOCK_MAX_QUESTIONS, NULL, &n, &err))
+			if (opt_number(op.name, op.value, 1, MOCK_MAX_QUESTIONS,
+				       NULL, &n, &err))
 				status = cmd_value_error("mock", &err);
 			else
 				o->count = (size_t)n;
 			break;
 		case M_MINUTES:
-			if (opt_number(op.name, op.value, 1, MOCK_MAX_MINUTES, NULL, &n, &err))
+			if (opt_number(op.name, op.value, 1, MOCK_MAX_MINUTES,
+				       NULL, &n, &err))
 				status = cmd_value_error("mock", &err);
 			else
 				o->minutes = (unsigned)n;
@@ -105,16 +112,20 @@ static int parse_mock_opts(int argc, char **argv, struct mock_opts *o,
 				o->level = (int)l;
 			break;
 		case M_COMPANY:
-			status = cmd_usage_error("mock", "the question banks have no "
-						 "company field, so --company cannot "
-						 "filter ('%s'); see docs/MOCK.md", op.value);
+			status = cmd_usage_error(
+				"mock",
+				"the question banks have no "
+				"company field, so --company cannot "
+				"filter ('%s'); see docs/MOCK.md",
+				op.value);
 			break;
 		case M_CATEGORY:
 			if (bank_check_category(b, op.value, &err))
 				status = cmd_value_error("mock", &err);
 			else if (o->ncat == MOCK_MAX_CATEGORIES)
-				status = cmd_usage_error("mock", "at most %d categories",
-							 MOCK_MAX_CATEGORIES);
+				status = cmd_usage_error(
+					"mock", "at most %d categories",
+					MOCK_MAX_CATEGORIES);
 			else if (!has_category(o->cats, o->ncat, op.value))
 				o->cats[o->ncat++] = op.value;
 			break;
@@ -123,14 +134,19 @@ static int parse_mock_opts(int argc, char **argv, struct mock_opts *o,
 	sb_release(&err);
 	given = o->ncat;
 	if (status == EX_OK && !o->ncat) {
-		for (i = 0; i < sizeof(default_categories) / sizeof(*default_categories); i++)
+		for (i = 0; i < sizeof(default_categories) /
+					sizeof(*default_categories);
+		     i++)
 			if (has_category(cats, ncats, default_categories[i]))
 				o->cats[o->ncat++] = default_categories[i];
 		/* A bank of other categories (--bank): all of them. */
-		for (i = 0; !o->ncat && i < ncats && i < MOCK_MAX_CATEGORIES; i++)
+		for (i = 0; !o->ncat && i < ncats && i < MOCK_MAX_CATEGORIES;
+		     i++)
 			o->cats[i] = cats[i];
 		if (!o->ncat)
-			o->ncat = ncats < MOCK_MAX_CATEGORIES ? ncats : MOCK_MAX_CATEGORIES;
+			o->ncat = ncats < MOCK_MAX_CATEGORIES
+					  ? ncats
+					  : MOCK_MAX_CATEGORIES;
 	}
 	/* one question per category asked for; else a loop's four */
 	if (status == EX_OK && !o->count)
@@ -164,14 +180,16 @@ static long choose_set(struct session *s, const struct mock_opts *o,
 
 	if (store_queue_questions(s->st, b, &qs, &err) ||
 	    store_qstates(s->st, &st, &nst, &err)) {
-		fprintf(stderr, "pmdrill: mock: cannot read the schedule: %s\n", err.buf);
+		fprintf(stderr, "pmdrill: mock: cannot read the schedule: %s\n",
+			err.buf);
 		goto cleanup;
 	}
 	free(s->nattempts);
 	s->nattempts = xcalloc(b->q.nr + 1, sizeof(*s->nattempts));
 	for (i = 0; i < b->q.nr; i++) {
 		const struct store_qstate *k =
-			nst ? bsearch(b->q.v[i].id, st, nst, sizeof(*st), cmp_qstate)
+			nst ? bsearch(b->q.v[i].id, st, nst, sizeof(*st),
+				      cmp_qstate)
 			    : NULL;
 		if (k) {
 			seen[i] = k->last_attempt;
@@ -247,7 +265,8 @@ static enum answer_end ask_one(struct session *s, size_t qi, int follow_up,
 		end = ANSWER_SKIP;
 	} else if (end == ANSWER_DONE) {
 		/* main answers are reviews, as in a drill; follow-ups are not */
-		if (drill_save_and_score(s, &a, follow_up < 0, attempt, &rep, &rv)) {
+		if (drill_save_and_score(s, &a, follow_up < 0, attempt, &rep,
+					 &rv)) {
 			end = ANSWER_QUIT;
 		} else {
 			score_report_release(&rep);
@@ -263,7 +282,8 @@ static void intro(const struct mock_opts *o, long long id, size_t n)
 {
 	struct sb m = SB_INIT;
 	size_t i;
-	sb_addf(&m, "mock interview %lld: %zu question%s (", id, n, n == 1 ? "" : "s");
+	sb_addf(&m, "mock interview %lld: %zu question%s (", id, n,
+		n == 1 ? "" : "s");
 	for (i = 0; i < o->ncat; i++)
 		sb_addf(&m, "%s%s", i ? ", " : "", o->cats[i]);
 	sb_adds(&m, ")");
@@ -297,8 +317,8 @@ static int run_mock(struct session *s, const struct mock_opts *o)
 		goto cleanup;
 	}
 	settings_json(&js, s, o, picked, n);
-	if ((rc = store_begin_session(s->st, "mock", drill_session_now(s), js.buf,
-				      &sid, &err))) {
+	if ((rc = store_begin_session(s->st, "mock", drill_session_now(s),
+				      js.buf, &sid, &err))) {
 		fprintf(stderr, "pmdrill: mock: %s\n", err.buf);
 		status = store_exit_code(rc);
 		goto cleanup;
@@ -326,16 +346,18 @@ static int run_mock(struct session *s, const struct mock_opts *o)
 		}
 		/* the follow-ups in turn across attempts, as a drill offers them */
 		end = ask_one(s, picked[i],
-			      s->nattempts[picked[i]] % (int)q->nfollow, attempt,
-			      0, 0, &fu);
+			      s->nattempts[picked[i]] % (int)q->nfollow,
+			      attempt, 0, 0, &fu);
 		quit = end == ANSWER_QUIT || end == ANSWER_HANGUP;
 	}
 	s->deadline = 0;
 	if (s->hungup) {
 		/* Every answer submitted is in the store, linked to the set;
 		 * the one being typed is the draft drill offers back. */
-		fprintf(stderr, "pmdrill: hung up; the answers given in mock "
-				"interview %lld are kept\n", sid);
+		fprintf(stderr,
+			"pmdrill: hung up; the answers given in mock "
+			"interview %lld are kept\n",
+			sid);
 		status = EX_TEMPFAIL;
 		goto cleanup;
 	}

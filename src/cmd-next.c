@@ -89,7 +89,8 @@ int cmd_next(int argc, char **argv, struct app *app)
 			status = cmd_opt_error("next", &err);
 			goto out;
 		} else if (a == OPT_OPERAND) {
-			status = cmd_usage_error("next", "unexpected argument '%s'", op.value);
+			status = cmd_usage_error(
+				"next", "unexpected argument '%s'", op.value);
 			goto out;
 		} else if (a == N_JSON) {
 			json = 1;
@@ -102,7 +103,8 @@ int cmd_next(int argc, char **argv, struct app *app)
 		} else if (a == N_LEVEL) {
 			level = op.value;
 		} else if (a == N_COUNT) {
-			if (opt_number(op.name, op.value, 1, 100000, NULL, &n, &err)) {
+			if (opt_number(op.name, op.value, 1, 100000, NULL, &n,
+				       &err)) {
 				status = cmd_value_error("next", &err);
 				goto out;
 			}
@@ -147,8 +149,9 @@ int cmd_next(int argc, char **argv, struct app *app)
 	queue_build(&qu, qs, b->q.nr, &o);
 
 	if (json) {
-		sb_addf(&out, "{\"due\":%zu,\"new\":%zu,\"new_today\":%d,"
-			      "\"new_left\":%d,\"queue\":[",
+		sb_addf(&out,
+			"{\"due\":%zu,\"new\":%zu,\"new_today\":%d,"
+			"\"new_left\":%d,\"queue\":[",
 			qu.due_total, qu.new_total, qu.new_today, qu.new_left);
 		for (i = 0; i < qu.nr; i++) {
 			if (i)
@@ -167,7 +170,8 @@ int cmd_next(int argc, char **argv, struct app *app)
 			}
 		sb_adds(&out, "nothing to ask now");
 		if (!o.cram && qu.new_total && !qu.new_left)
-			sb_addf(&out, " (today's %d new question%s already introduced)",
+			sb_addf(&out,
+				" (today's %d new question%s already introduced)",
 				new_per_day, new_per_day == 1 ? "" : "s");
 		sb_addc(&out, '\n');
 		if (sid) {
@@ -181,7 +185,8 @@ int cmd_next(int argc, char **argv, struct app *app)
 			if (i)
 				sb_addc(&out, '\n');
 			sb_addf(&out, "%s (%s%s%s)\n", q->id, q->category,
-				q->level ? ", " : "", q->level ? qlevel_name(q->level) : "");
+				q->level ? ", " : "",
+				q->level ? qlevel_name(q->level) : "");
 			sb_adds(&out, "why: ");
 			queue_describe(&qu.v[i], &out);
 			sb_addc(&out, '\n');
@@ -194,10 +199,12 @@ int cmd_next(int argc, char **argv, struct app *app)
 			}
 		}
 		if (!o.cram)
-			sb_addf(&out, "\n%zu due, %d of %d new question%s left today\n",
-				qu.due_total, qu.new_left < (int)qu.new_total
-						      ? qu.new_left
-						      : (int)qu.new_total,
+			sb_addf(&out,
+				"\n%zu due, %d of %d new question%s left today\n",
+				qu.due_total,
+				qu.new_left < (int)qu.new_total
+					? qu.new_left
+					: (int)qu.new_total,
 				new_per_day, new_per_day == 1 ? "" : "s");
 	}
 	term_output(stdout, out.buf, out.len, json, TERM_FIT_WRAP);

@@ -117,21 +117,28 @@ static int load_mocks(struct store *st, struct report_data *r, struct sb *err)
 		for (k = 0; k < mc->card.n; k++) {
 			const struct mock_row *mr = &mc->rows[k];
 			rows[k].question = mr->question;
-			rows[k].score = mr->answered && mr->scored ? mr->score : 0;
-			rows[k].grade = mr->answered ? grade_of(mr->grade) : NULL;
+			rows[k].score =
+				mr->answered && mr->scored ? mr->score : 0;
+			rows[k].grade =
+				mr->answered ? grade_of(mr->grade) : NULL;
 			rows[k].time_s = mr->time_s;
 			rows[k].limit_s = mr->limit_s;
 			rows[k].weakest = mr->weakest;
 			rows[k].feedback = mr->feedback;
-			rows[k].verdict = !mr->answered ? "not answered"
-					  : mr->limit_s && mr->time_s > mr->limit_s ? "over time"
-										  : NULL;
+			rows[k].verdict =
+				!mr->answered ? "not answered"
+				: mr->limit_s && mr->time_s > mr->limit_s
+					? "over time"
+					: NULL;
 		}
-		sb_addf(&r->titles[r->ncards], "Mock %lld, %s", mc->sess.id, mc->when.buf);
+		sb_addf(&r->titles[r->ncards], "Mock %lld, %s", mc->sess.id,
+			mc->when.buf);
 		if (!mc->sess.ended_at)
 			sb_adds(&r->titles[r->ncards], " (not finished)");
 		m->title = r->titles[r->ncards].buf;
-		m->verdict = mc->verdict != MOCK_NONE ? mock_verdict_name(mc->verdict) : NULL;
+		m->verdict = mc->verdict != MOCK_NONE
+				     ? mock_verdict_name(mc->verdict)
+				     : NULL;
 		m->rows = rows;
 		m->n = mc->card.n;
 		r->ncards++;
@@ -150,16 +157,20 @@ static size_t spans_of(const struct store_attempt *a, struct html_span **out)
 		struct json_value j;
 		const char *msg;
 		memset(&j, 0, sizeof(j));
-		if (!it->evidence || json_parse(it->evidence, strlen(it->evidence), &j, &msg) ||
+		if (!it->evidence ||
+		    json_parse(it->evidence, strlen(it->evidence), &j, &msg) ||
 		    j.type != JSON_ARR) {
 			json_value_release(&j);
 			continue;
 		}
 		for (k = 0; k < j.n; k++) {
-			const struct json_value *s = json_get(&j.kids[k], "start");
-			const struct json_value *e = json_get(&j.kids[k], "end");
-			if (!s || !e || s->type != JSON_NUM || e->type != JSON_NUM ||
-			    s->num < 0 || e->num < s->num)
+			const struct json_value *s =
+				json_get(&j.kids[k], "start");
+			const struct json_value *e =
+				json_get(&j.kids[k], "end");
+			if (!s || !e || s->type != JSON_NUM ||
+			    e->type != JSON_NUM || s->num < 0 ||
+			    e->num < s->num)
 				continue;
 			ALLOC_GROW(v, n + 1, alloc);
 			v[n].start = (size_t)s->num;
@@ -173,7 +184,8 @@ static size_t spans_of(const struct store_attempt *a, struct html_span **out)
 	return n;
 }
 
-static int load_attempts(struct store *st, struct report_data *r, struct sb *err)
+static int load_attempts(struct store *st, struct report_data *r,
+			 struct sb *err)
 {
 	struct store_filter f;
 	struct store_attempt *list = NULL;
@@ -216,16 +228,16 @@ static int write_file(const char *path, const struct sb *page)
 	FILE *f = stdout;
 	int ok;
 	if (strcmp(path, "-") && !(f = fopen(path, "w"))) {
-		fprintf(stderr, "pmdrill: report: cannot write '%s': %s\n", path,
-			strerror(errno));
+		fprintf(stderr, "pmdrill: report: cannot write '%s': %s\n",
+			path, strerror(errno));
 		return EX_IOERR;
 	}
 	ok = fwrite(page->buf, 1, page->len, f) == page->len;
 	if (f != stdout ? fclose(f) : fflush(f))
 		ok = 0;
 	if (!ok) {
-		fprintf(stderr, "pmdrill: report: writing '%s' failed: %s\n", path,
-			strerror(errno));
+		fprintf(stderr, "pmdrill: report: writing '%s' failed: %s\n",
+			path, strerror(errno));
 		return EX_IOERR;
 	}
 	return EX_OK;
@@ -260,15 +272,19 @@ int cmd_report(int argc, char **argv, struct app *app)
 		}
 		if (a == OPT_OPERAND || path) {
 			sb_release(&err);
-			return cmd_usage_error("report", "%s", a == OPT_OPERAND
-					       ? "unexpected argument (give --html FILE)"
-					       : "one --html FILE at a time");
+			return cmd_usage_error(
+				"report", "%s",
+				a == OPT_OPERAND
+					? "unexpected argument (give --html FILE)"
+					: "one --html FILE at a time");
 		}
 		path = op.value;
 	}
 	sb_reset(&err);
 	if (!path)
-		return cmd_usage_error("report", "%s", "--html FILE is required (the only format)");
+		return cmd_usage_error(
+			"report", "%s",
+			"--html FILE is required (the only format)");
 
 	memset(&r, 0, sizeof(r));
 	memset(&h, 0, sizeof(h));
@@ -278,7 +294,8 @@ int cmd_report(int argc, char **argv, struct app *app)
 	/* Without usable banks the history still shows; only "due" needs them. */
 	b = app_bank(app, NULL);
 	if (!rc && b)
-		rc = progress_count_due(st, b, (long long)app->now, NULL, &r.d, &err);
+		rc = progress_count_due(st, b, (long long)app->now, NULL, &r.d,
+					&err);
 	if (!rc && st)
 		rc = load_mocks(st, &r, &err);
 	if (!rc && st)

@@ -35,9 +35,10 @@ static int earlier_attempts(struct store *st, const struct store_attempt *a,
 	if ((rc = store_list_attempts(st, &f, &all, &nall, err)))
 		return rc;
 	for (i = 0; i < nall; i++) {
-		int keep = all[i].scored &&
-			   (all[i].started_at < a->started_at ||
-			    (all[i].started_at == a->started_at && all[i].id <= a->id));
+		int keep =
+			all[i].scored && (all[i].started_at < a->started_at ||
+					  (all[i].started_at == a->started_at &&
+					   all[i].id <= a->id));
 		if (keep && k != i) {
 			all[k] = all[i];
 			memset(&all[i], 0, sizeof(all[i]));
@@ -58,8 +59,8 @@ static void print_text(struct sb *out, const struct store_attempt *a)
 	store_fmt_time(&when, a->started_at);
 	sb_addf(out, "attempt %lld  %s", a->id, a->question_id);
 	if (a->follow_up >= 0)
-		sb_addf(out, " (follow-up %d of attempt %lld)", a->follow_up + 1,
-			a->parent);
+		sb_addf(out, " (follow-up %d of attempt %lld)",
+			a->follow_up + 1, a->parent);
 	sb_addf(out, "  %s", when.buf);
 	if (a->duration_ms >= 0) {
 		sb_adds(out, "  ");
@@ -97,10 +98,12 @@ static void print_after(struct sb *out, const struct store_attempt *a,
 	}
 	if (a->scheduled) {
 		store_fmt_date(&t, a->due);
-		sb_addf(out, "scheduled: next due %s (interval %d day%s, "
-			     "stability %.1f days, difficulty %.1f",
-			t.buf, a->interval_days, a->interval_days == 1 ? "" : "s",
-			a->stability, a->difficulty);
+		sb_addf(out,
+			"scheduled: next due %s (interval %d day%s, "
+			"stability %.1f days, difficulty %.1f",
+			t.buf, a->interval_days,
+			a->interval_days == 1 ? "" : "s", a->stability,
+			a->difficulty);
 		if (a->retrievability >= 0)
 			sb_addf(out, ", recall before it %.0f%%",
 				a->retrievability * 100.0);
@@ -118,10 +121,11 @@ static void print_after(struct sb *out, const struct store_attempt *a,
 		for (i = 0; i + 1 < nearlier; i++) {
 			sb_reset(&t);
 			store_fmt_date(&t, earlier[i].started_at);
-			sb_addf(out, "  %6lld  %s  %3.0f  %s\n", earlier[i].id, t.buf,
-				earlier[i].score,
+			sb_addf(out, "  %6lld  %s  %3.0f  %s\n", earlier[i].id,
+				t.buf, earlier[i].score,
 				earlier[i].final_grade
-					? fsrs_rating_name(earlier[i].final_grade)
+					? fsrs_rating_name(
+						  earlier[i].final_grade)
 					: "-");
 		}
 	} else if (a->scored && a->follow_up < 0) {
@@ -159,7 +163,8 @@ static void review_json(struct sb *out, const struct store_attempt *a,
 		store_fmt_time(&t, a->due);
 		sb_adds(out, ",\"due\":");
 		json_str(out, t.buf);
-		sb_addf(out, ",\"interval_days\":%d,\"stability\":", a->interval_days);
+		sb_addf(out, ",\"interval_days\":%d,\"stability\":",
+			a->interval_days);
 		json_num(out, a->stability);
 		sb_adds(out, ",\"difficulty\":");
 		json_num(out, a->difficulty);
@@ -201,7 +206,8 @@ static int review_mock(struct app *app, long long id, int json)
 	memset(&mc, 0, sizeof(mc));
 	rc = store_open(&st, app->db_path, STORE_OPEN_READ, &err);
 	if (rc == STORE_ENOENT) {
-		fprintf(stderr, "pmdrill: review: no mock interview %lld (no history yet)\n",
+		fprintf(stderr,
+			"pmdrill: review: no mock interview %lld (no history yet)\n",
 			id);
 		status = EX_NOINPUT;
 		goto out;
@@ -212,8 +218,10 @@ static int review_mock(struct app *app, long long id, int json)
 		rc = STORE_ENOENT;
 	}
 	if (rc == STORE_ENOENT)
-		fprintf(stderr, "pmdrill: review: no mock interview %lld (see "
-				"'pmdrill history --mock')\n", id);
+		fprintf(stderr,
+			"pmdrill: review: no mock interview %lld (see "
+			"'pmdrill history --mock')\n",
+			id);
 	else if (rc)
 		fprintf(stderr, "pmdrill: %s\n", err.buf);
 	if (rc) {
@@ -266,31 +274,39 @@ int cmd_review(int argc, char **argv, struct app *app)
 			char *end;
 			id = strtoll(o, &end, 10);
 			if (!*o || *end || id < 1)
-				return cmd_usage_error("review", "ATTEMPT is an attempt number (see 'pmdrill history'), not '%s'",
-						    o);
+				return cmd_usage_error(
+					"review",
+					"ATTEMPT is an attempt number (see 'pmdrill history'), not '%s'",
+					o);
 		} else {
-			return cmd_usage_error("review", "one attempt at a time ('%s')", o);
+			return cmd_usage_error(
+				"review", "one attempt at a time ('%s')", o);
 		}
 	}
 	if (mock && !id)
-		return cmd_usage_error("review", "%s", "which mock interview? (see "
+		return cmd_usage_error("review", "%s",
+				       "which mock interview? (see "
 				       "'pmdrill history --mock')");
 	if (mock)
 		return review_mock(app, id, json);
 	if (!id)
-		return cmd_usage_error("review", "%s", "which attempt? (see 'pmdrill history')");
+		return cmd_usage_error(
+			"review", "%s",
+			"which attempt? (see 'pmdrill history')");
 
 	memset(&r, 0, sizeof(r));
 	if ((status = cmd_open_store(app, STORE_OPEN_READ, &st)))
 		goto out;
 	if (!st) {
-		fprintf(stderr, "pmdrill: review: no attempt %lld (no attempts yet)\n", id);
+		fprintf(stderr,
+			"pmdrill: review: no attempt %lld (no attempts yet)\n",
+			id);
 		status = EX_NOINPUT;
 		goto out;
 	}
 	if ((rc = store_get_attempt(st, id, &at, &err))) {
-		fprintf(stderr, "pmdrill: %s%s\n", rc == STORE_ENOENT ? "review: " : "",
-			err.buf);
+		fprintf(stderr, "pmdrill: %s%s\n",
+			rc == STORE_ENOENT ? "review: " : "", err.buf);
 		status = store_exit_code(rc);
 		goto out;
 	}
@@ -301,7 +317,8 @@ int cmd_review(int argc, char **argv, struct app *app)
 		goto out;
 	}
 	if (store_report_from(&at, &r))
-		fprintf(stderr, "pmdrill: warning: attempt %lld has evidence that does not fit its answer; some is left out\n",
+		fprintf(stderr,
+			"pmdrill: warning: attempt %lld has evidence that does not fit its answer; some is left out\n",
 			id);
 	if (json) {
 		review_json(&out, &at, &r, earlier, nearlier);

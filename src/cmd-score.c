@@ -20,8 +20,14 @@
 #include "xalloc.h"
 
 enum {
-	SC_QUESTION = 1, SC_RUBRIC, SC_PROMPT, SC_CATEGORY, SC_FOLLOWUP,
-	SC_TIME, SC_FULL, SC_JSON
+	SC_QUESTION = 1,
+	SC_RUBRIC,
+	SC_PROMPT,
+	SC_CATEGORY,
+	SC_FOLLOWUP,
+	SC_TIME,
+	SC_FULL,
+	SC_JSON
 };
 static const struct opt score_opts[] = {
 	{"question", 'q', OPT_VALUE, SC_QUESTION},
@@ -47,8 +53,9 @@ static int score_file(struct app *app, struct bank *b, struct rubric *r,
 {
 	struct sb text = SB_INIT;
 	struct score_report rep;
-	unsigned limit = q && !adhoc ? bank_question_time(b, (size_t)(q - b->q.v))
-				      : r->time_s;
+	unsigned limit = q && !adhoc
+				 ? bank_question_time(b, (size_t)(q - b->q.v))
+				 : r->time_s;
 	long ms = seconds >= 0 ? seconds * 1000 : -1;
 	int status = read_answer_arg(path, &text);
 
@@ -91,16 +98,19 @@ static int score_file(struct app *app, struct bank *b, struct rubric *r,
 		}
 		if (full || !isatty(STDOUT_FILENO))
 			/* Scripts and pipes get every criterion, as they always did. */
-			report_print(stdout, &rep, text.buf, text.len, app->color_out,
-				     term_width());
+			report_print(stdout, &rep, text.buf, text.len,
+				     app->color_out, term_width());
 		else {
-			report_print_compact(stdout, &rep, app->color_out, term_width());
-			fputs("(--full shows every criterion with its evidence)\n", stdout);
+			report_print_compact(stdout, &rep, app->color_out,
+					     term_width());
+			fputs("(--full shows every criterion with its evidence)\n",
+			      stdout);
 		}
 	}
 	if (!rep.words) {
 		struct sb m = SB_INIT;
-		sb_addf(&m, "pmdrill: score: %s%sthe answer is empty; nothing to score\n",
+		sb_addf(&m,
+			"pmdrill: score: %s%sthe answer is empty; nothing to score\n",
 			banner ? path : "", banner ? ": " : "");
 		term_write(stderr, m.buf, m.len);
 		sb_release(&m);
@@ -146,7 +156,8 @@ int cmd_score(int argc, char **argv, struct app *app)
 		} else if (a == SC_RUBRIC) {
 			rname = op.value;
 		} else if (a == SC_TIME) {
-			if (opt_number(op.name, op.value, 0, 86400, "seconds", &n, &text)) {
+			if (opt_number(op.name, op.value, 0, 86400, "seconds",
+				       &n, &text)) {
 				status = cmd_value_error("score", &text);
 				goto out;
 			}
@@ -163,7 +174,8 @@ int cmd_score(int argc, char **argv, struct app *app)
 		rname = category;
 	if (!qid == !rname || (prompt && qid) || (prompt && !*prompt) ||
 	    (category && !prompt)) {
-		fprintf(stderr, "pmdrill: score: give --question ID, --rubric NAME, or --prompt TEXT with --category CAT (or --rubric)\n");
+		fprintf(stderr,
+			"pmdrill: score: give --question ID, --rubric NAME, or --prompt TEXT with --category CAT (or --rubric)\n");
 		cmd_usage(cmd_find("score"), stderr);
 		return EX_USAGE;
 	}
@@ -188,14 +200,17 @@ int cmd_score(int argc, char **argv, struct app *app)
 		long k = strtol(followup, &end, 10);
 		if (!*end && end != followup) {
 			if (k < 1 || (size_t)k > q->nfollow) {
-				fprintf(stderr, "pmdrill: score: question '%s' has %zu follow-up%s; --followup %ld is not one of them\n",
-					q->id, q->nfollow, q->nfollow == 1 ? "" : "s", k);
+				fprintf(stderr,
+					"pmdrill: score: question '%s' has %zu follow-up%s; --followup %ld is not one of them\n",
+					q->id, q->nfollow,
+					q->nfollow == 1 ? "" : "s", k);
 				return EX_USAGE;
 			}
 			followup = q->follow_ups[k - 1];
 		}
 	} else if (followup) {
-		fprintf(stderr, "pmdrill: score: --followup needs a question (--question or --prompt)\n");
+		fprintf(stderr,
+			"pmdrill: score: --followup needs a question (--question or --prompt)\n");
 		return EX_USAGE;
 	}
 	if (!npaths)
@@ -206,8 +221,9 @@ int cmd_score(int argc, char **argv, struct app *app)
 	 * (the exit status is the first failure's).
 	 */
 	for (i = 0; i < npaths; i++) {
-		int one = score_file(app, b, r, q, q == &adhoc, followup, seconds,
-				     paths[i], npaths > 1, json, full, &dl);
+		int one =
+			score_file(app, b, r, q, q == &adhoc, followup, seconds,
+				   paths[i], npaths > 1, json, full, &dl);
 		if (one != EX_OK && status == EX_OK)
 			status = one;
 	}

@@ -38,8 +38,9 @@ static size_t count_terms(const char *s)
 	size_t n = 0, k;
 	while (*s) {
 		const char *start = s;
-		while (*s && ((unsigned char)*s >= 0x80 || (*s >= '0' && *s <= '9') ||
-			      (*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z')))
+		while (*s &&
+		       ((unsigned char)*s >= 0x80 || (*s >= '0' && *s <= '9') ||
+			(*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z')))
 			s++;
 		if (s == start) {
 			s++;
@@ -76,7 +77,8 @@ static void one_line(struct sb *out, const char *s, int color)
 		if (i + 3 <= safe.len && !memcmp(safe.buf + i, MARK_ON, 3)) {
 			sb_adds(out, color ? "\033[1;33m" : "");
 			i += 2;
-		} else if (i + 3 <= safe.len && !memcmp(safe.buf + i, MARK_OFF, 3)) {
+		} else if (i + 3 <= safe.len &&
+			   !memcmp(safe.buf + i, MARK_OFF, 3)) {
 			sb_adds(out, color ? "\033[m" : "");
 			i += 2;
 		} else {
@@ -100,7 +102,8 @@ static void hit_json(struct sb *out, const struct store_hit *h)
 			open = text.len;
 			p += 3;
 		} else if (!strncmp(p, MARK_OFF, 3)) {
-			sb_addf(&at, "%s[%zu,%zu]", n++ ? "," : "", open, text.len);
+			sb_addf(&at, "%s[%zu,%zu]", n++ ? "," : "", open,
+				text.len);
 			p += 3;
 		} else {
 			sb_addc(&text, *p++);
@@ -167,7 +170,8 @@ int cmd_search(int argc, char **argv, struct app *app)
 			status = cmd_opt_error("search", &err);
 			goto out;
 		} else if (a == SE_LIMIT) {
-			if (opt_number(op.name, op.value, 1, -1, NULL, &l, &err)) {
+			if (opt_number(op.name, op.value, 1, -1, NULL, &l,
+				       &err)) {
 				status = cmd_value_error("search", &err);
 				goto out;
 			}
@@ -185,9 +189,11 @@ int cmd_search(int argc, char **argv, struct app *app)
 		status = cmd_usage_error("search", "%s", "what to search for?");
 		goto out;
 	}
-	if (query.len > SEARCH_MAX_BYTES || count_terms(query.buf) > SEARCH_MAX_TERMS) {
-		fprintf(stderr, "pmdrill: search: the query is too long (%zu bytes, %zu terms); "
-				"search with at most %d terms and %d bytes\n",
+	if (query.len > SEARCH_MAX_BYTES ||
+	    count_terms(query.buf) > SEARCH_MAX_TERMS) {
+		fprintf(stderr,
+			"pmdrill: search: the query is too long (%zu bytes, %zu terms); "
+			"search with at most %d terms and %d bytes\n",
 			query.len, count_terms(query.buf), SEARCH_MAX_TERMS,
 			SEARCH_MAX_BYTES);
 		status = EX_USAGE;
@@ -205,7 +211,8 @@ int cmd_search(int argc, char **argv, struct app *app)
 		status = EX_OK;
 		goto out;
 	}
-	rc = store_search(st, query.buf, limit, MARK_ON, MARK_OFF, &hits, &n, &err);
+	rc = store_search(st, query.buf, limit, MARK_ON, MARK_OFF, &hits, &n,
+			  &err);
 	if (rc) {
 		fprintf(stderr, "pmdrill: search: %s\n", err.buf);
 		status = rc == STORE_EINVAL ? EX_USAGE : store_exit_code(rc);

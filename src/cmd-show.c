@@ -33,11 +33,13 @@ static void rubric_show(struct sb *out, const struct rubric *r)
 	for (i = 0; i < r->ncrit; i++) {
 		const struct criterion *c = &r->crit[i];
 		sb_addf(out, "  %-13s %s%-5g %s\n", crit_kind_name(c->kind),
-			c->kind == CRIT_PENALTY ? "-" : " ", c->weight, c->label);
+			c->kind == CRIT_PENALTY ? "-" : " ", c->weight,
+			c->label);
 		if (c->kind == CRIT_STAGES) {
 			sb_adds(out, "                       ");
 			for (k = 0; k < c->npats; k++)
-				sb_addf(out, "%s%s", k ? " > " : "", c->pats[k].label);
+				sb_addf(out, "%s%s", k ? " > " : "",
+					c->pats[k].label);
 			sb_adds(out, "\n");
 		}
 	}
@@ -76,7 +78,9 @@ int cmd_show(int argc, char **argv, struct app *app)
 		} else if (a == SH_JSON) {
 			json = 1;
 		} else if (id) {
-			return cmd_usage_error("show", "one question at a time ('%s')", op.value);
+			return cmd_usage_error("show",
+					       "one question at a time ('%s')",
+					       op.value);
 		} else {
 			id = op.value;
 		}
@@ -90,7 +94,9 @@ int cmd_show(int argc, char **argv, struct app *app)
 		return status;
 	qi = qbank_find(&b->q, id);
 	if (qi < 0) {
-		fprintf(stderr, "pmdrill: show: no question with id '%s' (see 'pmdrill list')\n", id);
+		fprintf(stderr,
+			"pmdrill: show: no question with id '%s' (see 'pmdrill list')\n",
+			id);
 		return EX_NOINPUT;
 	}
 	q = &b->q.v[qi];
@@ -100,9 +106,9 @@ int cmd_show(int argc, char **argv, struct app *app)
 		sb_addc(&out, '\n');
 	} else {
 		format_duration(&t, bank_question_time(b, (size_t)qi));
-		sb_addf(&out, "%s  (%s, %s%s%s, rubric %s)\n\n", q->id, q->category,
-			q->level ? qlevel_name(q->level) : "", q->level ? ", " : "",
-			t.buf, question_rubric(q));
+		sb_addf(&out, "%s  (%s, %s%s%s, rubric %s)\n\n", q->id,
+			q->category, q->level ? qlevel_name(q->level) : "",
+			q->level ? ", " : "", t.buf, question_rubric(q));
 		if (!term_add_prose(&out, q->prompt, 2))
 			indent_block(&out, q->prompt, "  ");
 		if (q->hint) {
@@ -113,12 +119,14 @@ int cmd_show(int argc, char **argv, struct app *app)
 		if (q->nfollow) {
 			sb_adds(&out, "\nFollow-ups:\n");
 			for (i = 0; i < q->nfollow; i++)
-				sb_addf(&out, "  %zu. %s\n", i + 1, q->follow_ups[i]);
+				sb_addf(&out, "  %zu. %s\n", i + 1,
+					q->follow_ups[i]);
 		}
 		if (q->ntags) {
 			sb_adds(&out, "\nTags: ");
 			for (i = 0; i < q->ntags; i++)
-				sb_addf(&out, "%s%s", i ? ", " : "", q->tags[i]);
+				sb_addf(&out, "%s%s", i ? ", " : "",
+					q->tags[i]);
 			sb_adds(&out, "\n");
 		}
 		if (q->nexpect) {

@@ -28,7 +28,7 @@ struct replay {
 };
 
 static void srs_error(struct replay *rp, const char *fmt, ...)
-    __attribute__((format(printf, 2, 3)));
+	__attribute__((format(printf, 2, 3)));
 
 static void srs_error(struct replay *rp, const char *fmt, ...)
 {
@@ -40,7 +40,7 @@ static void srs_error(struct replay *rp, const char *fmt, ...)
 	sb_vaddf(&msg, fmt, ap);
 	va_end(ap);
 	diag_add(&dl, DIAG_ERROR, DIAG_E_BAD_VALUE, rp->file, rp->line, 0, "%s",
-	         msg.buf);
+		 msg.buf);
 	diag_format(&dl.v[0], &line);
 	fprintf(stderr, "pmdrill: %s\n", line.buf);
 	sb_release(&line);
@@ -59,7 +59,8 @@ static void print_double_min(double v, int min_digits)
 	 * kept: "8.295600000"), more where the value needs them to read back
 	 * exactly. */
 	for (prec = min_digits; prec < 17; prec++) {
-		snprintf(buf, sizeof(buf), min_digits > 1 ? "%#.*g" : "%.*g", prec, v);
+		snprintf(buf, sizeof(buf), min_digits > 1 ? "%#.*g" : "%.*g",
+			 prec, v);
 		if (strtod(buf, NULL) == v)
 			break;
 	}
@@ -118,9 +119,9 @@ static void replay_line(struct replay *rp, char *s)
 	}
 	if (n != 3) {
 		srs_error(rp,
-		          "expected 3 tab-separated fields (CARD, RATING, "
-		          "ELAPSED_DAYS), found %zu",
-		          n);
+			  "expected 3 tab-separated fields (CARD, RATING, "
+			  "ELAPSED_DAYS), found %zu",
+			  n);
 		rp->nbad++;
 		return;
 	}
@@ -139,17 +140,17 @@ static void replay_line(struct replay *rp, char *s)
 	rating = fsrs_rating_parse(field[1]);
 	if (rating < 0) {
 		srs_error(rp,
-		          "rating '%s' is not 1-4 or again, hard, good, easy",
-		          field[1]);
+			  "rating '%s' is not 1-4 or again, hard, good, easy",
+			  field[1]);
 		bad = 1;
 	}
 	if (!strcmp(field[2], "-")) {
 		if (!first) {
 			srs_error(
-			    rp,
-			    "elapsed days '-' on a later review of card "
-			    "'%s'; give the whole days since the last one",
-			    field[0]);
+				rp,
+				"elapsed days '-' on a later review of card "
+				"'%s'; give the whole days since the last one",
+				field[0]);
 			bad = 1;
 		}
 	} else {
@@ -157,19 +158,19 @@ static void replay_line(struct replay *rp, char *s)
 
 		if (rc == -1) {
 			srs_error(rp,
-			          "elapsed days '%s' is not a whole number "
-			          "of days (0 or more)",
-			          field[2]);
+				  "elapsed days '%s' is not a whole number "
+				  "of days (0 or more)",
+				  field[2]);
 			bad = 1;
 		} else if (rc == -2) {
 			srs_error(rp, "elapsed days '%s' is over %lld",
-			          field[2], MAX_ELAPSED_DAYS);
+				  field[2], MAX_ELAPSED_DAYS);
 			bad = 1;
 		} else if (first) {
 			srs_error(rp,
-			          "elapsed days '%s' on the first review of "
-			          "card '%s'; use '-'",
-			          field[2], field[0]);
+				  "elapsed days '%s' on the first review of "
+				  "card '%s'; use '-'",
+				  field[2], field[0]);
 			bad = 1;
 		}
 	}
@@ -231,15 +232,15 @@ static int srs_replay(int argc, char **argv, const char *prog)
 			npaths++;
 		} else if (parse_retention(op.value, &rp.params) < 0) {
 			fprintf(stderr,
-			        "%s: srs replay: --retention must be between 0 "
-			        "and 1 (exclusive), not '%s'\n",
-			        prog, op.value);
+				"%s: srs replay: --retention must be between 0 "
+				"and 1 (exclusive), not '%s'\n",
+				prog, op.value);
 			return EX_USAGE;
 		}
 	}
 	if (npaths > 1) {
 		fprintf(stderr, "%s: srs replay: give at most one FILE\n",
-		        prog);
+			prog);
 		return EX_USAGE;
 	}
 
@@ -247,7 +248,7 @@ static int srs_replay(int argc, char **argv, const char *prog)
 		in = fopen(path, "r");
 		if (!in) {
 			fprintf(stderr, "%s: cannot open '%s': %s\n", prog,
-			        path, strerror(errno));
+				path, strerror(errno));
 			return EX_NOINPUT;
 		}
 		rp.file = path;
@@ -272,7 +273,7 @@ static int srs_replay(int argc, char **argv, const char *prog)
 		int e = errno;
 
 		fprintf(stderr, "%s: cannot read '%s': %s\n", prog, rp.file,
-		        strerror(e));
+			strerror(e));
 		status = e == EISDIR ? EX_NOINPUT : EX_IOERR;
 	} else if (rp.nbad) {
 		status = EX_DATAERR;
@@ -327,9 +328,9 @@ int cmd_srs(int argc, char **argv, struct app *app)
 			cmd_usage(c, stderr);
 		else
 			fprintf(stderr,
-			        "usage: %s srs replay [--retention R] "
-			        "[FILE|-]\n       %s srs params\n",
-			        prog, prog);
+				"usage: %s srs replay [--retention R] "
+				"[FILE|-]\n       %s srs params\n",
+				prog, prog);
 		return EX_USAGE;
 	}
 	if (!strcmp(argv[1], "replay"))
@@ -337,8 +338,8 @@ int cmd_srs(int argc, char **argv, struct app *app)
 	if (!strcmp(argv[1], "params"))
 		return srs_params(argc - 1, argv + 1, prog);
 	fprintf(stderr,
-	        "%s: srs: unknown subcommand '%s'; try 'replay' or "
-	        "'params'\n",
-	        prog, argv[1]);
+		"%s: srs: unknown subcommand '%s'; try 'replay' or "
+		"'params'\n",
+		prog, argv[1]);
 	return EX_USAGE;
 }

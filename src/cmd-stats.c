@@ -29,7 +29,8 @@
 #include "wrap.h"
 #include "xalloc.h"
 
-static void kind_json(struct sb *out, const char *name, const struct kind_avg *k)
+static void kind_json(struct sb *out, const char *name,
+		      const struct kind_avg *k)
 {
 	sb_addf(out, ",\"%s\":{\"answers\":%u,\"average\":", name, k->n);
 	if (k->n)
@@ -87,7 +88,8 @@ static void add_kind(struct sb *out, const char *name, const struct kind_avg *k,
 {
 	if (!k->n)
 		return;
-	sb_addf(out, "%s%s %.0f (%u)", *first ? "" : ", ", name, k->sum / k->n, k->n);
+	sb_addf(out, "%s%s %.0f (%u)", *first ? "" : ", ", name, k->sum / k->n,
+		k->n);
 	*first = 0;
 }
 
@@ -114,10 +116,12 @@ static void progress_text(struct sb *out, const struct progress *p,
 	if (p->nt)
 		chart_sparkline(out, cs, p->nt, width, color);
 	sb_addc(out, '\n');
-	chart_calendar(out, p->activity, CHART_CAL_DAYS, &p->today, width, color);
+	chart_calendar(out, p->activity, CHART_CAL_DAYS, &p->today, width,
+		       color);
 	if (d->have) {
 		sb_addc(out, '\n');
-		chart_forecast(out, d->forecast, CHART_DUE_DAYS, &p->today, width, color);
+		chart_forecast(out, d->forecast, CHART_DUE_DAYS, &p->today,
+			       width, color);
 	}
 	for (i = 0; i < p->nw; i++) {
 		if (i && strcmp(p->w[i].category, p->w[i - 1].category))
@@ -143,8 +147,9 @@ static void stats_json(struct sb *out, const struct store_stats *s,
 		       const struct due_counts *d, const struct progress *p)
 {
 	size_t i;
-	sb_addf(out, "{\"attempts\":%d,\"scored\":%d,\"questions\":%d,"
-		     "\"today\":%d,\"streak\":%d,\"average\":",
+	sb_addf(out,
+		"{\"attempts\":%d,\"scored\":%d,\"questions\":%d,"
+		"\"today\":%d,\"streak\":%d,\"average\":",
 		s->attempts, s->scored, s->questions, s->today, s->streak);
 	if (s->average >= 0)
 		json_num(out, s->average);
@@ -156,14 +161,16 @@ static void stats_json(struct sb *out, const struct store_stats *s,
 			sb_addc(out, ',');
 		sb_adds(out, "{\"category\":");
 		json_str(out, s->cats[i].category);
-		sb_addf(out, ",\"attempts\":%d,\"average\":", s->cats[i].attempts);
+		sb_addf(out,
+			",\"attempts\":%d,\"average\":", s->cats[i].attempts);
 		json_num(out, s->cats[i].average);
 		sb_addc(out, '}');
 	}
 	sb_addc(out, ']');
 	if (d->have)
-		sb_addf(out, ",\"due_today\":%zu,\"due_tomorrow\":%zu,"
-			     "\"new_left\":%d,\"new_available\":%zu",
+		sb_addf(out,
+			",\"due_today\":%zu,\"due_tomorrow\":%zu,"
+			"\"new_left\":%d,\"new_available\":%zu",
 			d->today, d->tomorrow, d->new_left, d->new_avail);
 	else
 		sb_adds(out, ",\"due_today\":null,\"due_tomorrow\":null,"
@@ -202,7 +209,8 @@ static void stats_text(struct sb *out, const struct store_stats *s,
 	if (d->have) {
 		sb_addf(out, "due today:      %zu\n", d->today);
 		sb_addf(out, "due tomorrow:   %zu\n", d->tomorrow);
-		sb_addf(out, "new today:      %zu available (limit leaves %d)\n",
+		sb_addf(out,
+			"new today:      %zu available (limit leaves %d)\n",
 			d->new_avail, d->new_left);
 	}
 }
@@ -266,7 +274,8 @@ int cmd_stats(int argc, char **argv, struct app *app)
 			return status;
 		} else if (a == OPT_OPERAND) {
 			sb_release(&err);
-			return cmd_usage_error("stats", "unexpected argument '%s'", op.value);
+			return cmd_usage_error(
+				"stats", "unexpected argument '%s'", op.value);
 		} else if (a == S_JSON) {
 			json = 1;
 		} else if (a == S_CATEGORY) {
@@ -291,12 +300,14 @@ int cmd_stats(int argc, char **argv, struct app *app)
 		status = EX_USAGE;
 		goto out;
 	}
-	if (b && (rc = progress_count_due(st, b, (long long)app->now, category, &d, &err))) {
+	if (b && (rc = progress_count_due(st, b, (long long)app->now, category,
+					  &d, &err))) {
 		fprintf(stderr, "pmdrill: %s\n", err.buf);
 		status = store_exit_code(rc);
 		goto out;
 	}
-	if ((rc = progress_gather(st, (long long)app->now, category, &p, &err))) {
+	if ((rc = progress_gather(st, (long long)app->now, category, &p,
+				  &err))) {
 		fprintf(stderr, "pmdrill: %s\n", err.buf);
 		status = store_exit_code(rc);
 		goto out;

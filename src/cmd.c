@@ -42,11 +42,13 @@ int read_answer_arg(const char *path, struct sb *out)
 	if (!path || !strcmp(path, "-")) {
 		rc = read_stream_max(stdin, out, ANSWER_MAX);
 		if (rc == -2) {
-			fprintf(stderr, "pmdrill: standard input: answer is too large\n");
+			fprintf(stderr,
+				"pmdrill: standard input: answer is too large\n");
 			return EX_DATAERR;
 		}
 		if (rc) {
-			fprintf(stderr, "pmdrill: cannot read standard input: %s\n",
+			fprintf(stderr,
+				"pmdrill: cannot read standard input: %s\n",
 				strerror(errno));
 			return EX_IOERR;
 		}
@@ -60,7 +62,8 @@ int read_answer_arg(const char *path, struct sb *out)
 	if (rc) {
 		fprintf(stderr, "pmdrill: cannot read '%s': %s\n", path,
 			strerror(errno));
-		return errno == ENOENT || errno == EISDIR ? EX_NOINPUT : EX_IOERR;
+		return errno == ENOENT || errno == EISDIR ? EX_NOINPUT
+							  : EX_IOERR;
 	}
 	return EX_OK;
 }
@@ -76,7 +79,8 @@ int prepare_rubric(struct bank *b, const char *qid, const char *rname,
 	if (qid) {
 		long qi = qbank_find(&b->q, qid);
 		if (qi < 0) {
-			fprintf(stderr, "pmdrill: no question with id '%s' (see 'pmdrill list')\n",
+			fprintf(stderr,
+				"pmdrill: no question with id '%s' (see 'pmdrill list')\n",
 				qid);
 			return EX_NOINPUT;
 		}
@@ -85,7 +89,8 @@ int prepare_rubric(struct bank *b, const char *qid, const char *rname,
 	} else {
 		long ri = rubric_find(&b->r, rname);
 		if (ri < 0) {
-			fprintf(stderr, "pmdrill: no rubric named '%s'\n", rname);
+			fprintf(stderr, "pmdrill: no rubric named '%s'\n",
+				rname);
 			return EX_NOINPUT;
 		}
 		*r = &b->r.v[ri];
@@ -98,7 +103,8 @@ int prepare_rubric(struct bank *b, const char *qid, const char *rname,
 	diag_print(&dl, 1);
 	diag_release(&dl);
 	if (bad) {
-		fprintf(stderr, "pmdrill: rubric '%s' has patterns that do not compile; fix them first\n",
+		fprintf(stderr,
+			"pmdrill: rubric '%s' has patterns that do not compile; fix them first\n",
 			(*r)->name);
 		return EX_DATAERR;
 	}

@@ -19,7 +19,6 @@
 
 struct bank;
 
-
 struct cmd {
 	const char *name;
 	int (*fn)(int argc, char **argv, struct app *app);
@@ -47,7 +46,6 @@ int cmd_opt_error(const char *name, const struct sb *err);
 int cmd_value_error(const char *name, const struct sb *err);
 /* If argv holds --help or -h, print usage and return 1. */
 int cmd_wants_help(int argc, char **argv, const char *name);
-
 
 int cmd_check(int argc, char **argv, struct app *app);
 int cmd_list(int argc, char **argv, struct app *app);

@@ -132,10 +132,12 @@ static void edit_answer(struct answer *a)
 	argv[5] = NULL;
 	st = repl_run(argv);
 	if (st != 0) {
-		fprintf(stderr, "pmdrill: the editor '%s' %s; the answer is unchanged\n",
+		fprintf(stderr,
+			"pmdrill: the editor '%s' %s; the answer is unchanged\n",
 			ed, st < 0 ? "could not be started" : "failed");
 	} else if (read_file(path.buf, &back)) {
-		fprintf(stderr, "pmdrill: cannot read '%s' back: %s; the answer is unchanged\n",
+		fprintf(stderr,
+			"pmdrill: cannot read '%s' back: %s; the answer is unchanged\n",
 			path.buf, strerror(errno));
 	} else {
 		sb_reset(&a->text);
@@ -198,7 +200,8 @@ static int quit_answer(struct session *s, struct answer *a)
 		return 1;
 	}
 	print_wrapped("quit: keep this answer as a draft for next time "
-		      "(Enter or k), discard it (d), or go on answering (c)?", 0);
+		      "(Enter or k), discard it (d), or go on answering (c)?",
+		      0);
 	c = choose(s, "keep, discard or continue? [K/d/c] ", "kdc", 'k');
 	if (s->hungup)
 		return 1; /* the hang-up keeps the draft */
@@ -218,8 +221,10 @@ static int quit_answer(struct session *s, struct answer *a)
 	}
 	{
 		struct sb m = SB_INIT;
-		sb_addf(&m, "your answer to '%s' is kept; it is offered back "
-			    "the next time pmdrill starts", q->id);
+		sb_addf(&m,
+			"your answer to '%s' is kept; it is offered back "
+			"the next time pmdrill starts",
+			q->id);
 		print_wrapped(m.buf, 0);
 		sb_release(&m);
 	}
@@ -248,7 +253,8 @@ enum answer_end drill_collect_answer(struct session *s, struct answer *a)
 				fputc('\n', stdout);
 			s->time_up = 1;
 			add_lines(a, line);
-			end = text_is_blank(&a->text) ? ANSWER_EMPTY : ANSWER_DONE;
+			end = text_is_blank(&a->text) ? ANSWER_EMPTY
+						      : ANSWER_DONE;
 			free(line);
 			break;
 		}
@@ -263,7 +269,8 @@ enum answer_end drill_collect_answer(struct session *s, struct answer *a)
 		if (rs == REPL_EOF) {
 			if (s->tty)
 				fputc('\n', stdout);
-			end = text_is_blank(&a->text) ? ANSWER_QUIT : ANSWER_DONE;
+			end = text_is_blank(&a->text) ? ANSWER_QUIT
+						      : ANSWER_DONE;
 			break;
 		}
 		if (rs == REPL_INTERRUPT) {
@@ -312,7 +319,8 @@ enum answer_end drill_collect_answer(struct session *s, struct answer *a)
 				}
 			} else if (!strcmp(cmd, ":quit")) {
 				if (quit_answer(s, a)) {
-					end = s->hungup ? ANSWER_HANGUP : ANSWER_QUIT;
+					end = s->hungup ? ANSWER_HANGUP
+							: ANSWER_QUIT;
 					free(cmd);
 					free(line);
 					break;
@@ -342,7 +350,8 @@ enum answer_end drill_collect_answer(struct session *s, struct answer *a)
 		scratch_add_lines(line, strlen(line));
 		if (add_lines(a, line)) {
 			free(line);
-			end = text_is_blank(&a->text) ? ANSWER_EMPTY : ANSWER_DONE;
+			end = text_is_blank(&a->text) ? ANSWER_EMPTY
+						      : ANSWER_DONE;
 			break;
 		}
 		free(line);
@@ -353,8 +362,9 @@ enum answer_end drill_collect_answer(struct session *s, struct answer *a)
 	s->cur = NULL;
 	if (end == ANSWER_HANGUP && !text_is_blank(&a->text)) {
 		if (!draft_save(s, a))
-			fprintf(stderr, "pmdrill: hung up; your answer to '%s' is kept "
-					"and offered back next time\n",
+			fprintf(stderr,
+				"pmdrill: hung up; your answer to '%s' is kept "
+				"and offered back next time\n",
 				q->id);
 	}
 	return end;
@@ -369,8 +379,8 @@ enum answer_end drill_collect_answer(struct session *s, struct answer *a)
  * could not be saved (it is then kept as a draft).
  */
 int drill_save_and_score(struct session *s, struct answer *a, int schedule,
-			  long long *attempt, struct score_report *rep,
-			  struct fsrs_review *rv)
+			 long long *attempt, struct score_report *rep,
+			 struct fsrs_review *rv)
 {
 	struct question *q = &s->bank->q.v[a->qi];
 	struct rubric *r = bank_rubric_of(s->bank, a->qi);
@@ -388,8 +398,9 @@ int drill_save_and_score(struct session *s, struct answer *a, int schedule,
 		save_failed(s, rc);
 		store_error("cannot save the answer", &err);
 		if (!draft_save(s, a))
-			fprintf(stderr, "pmdrill: the answer is kept as a draft and "
-					"offered back next time\n");
+			fprintf(stderr,
+				"pmdrill: the answer is kept as a draft and "
+				"offered back next time\n");
 		sb_release(&err);
 		return -1;
 	}
@@ -421,16 +432,16 @@ int drill_save_and_score(struct session *s, struct answer *a, int schedule,
 				  drill_session_now(s), rv, &err);
 	if (rc) {
 		save_failed(s, rc);
-		store_error("cannot save the score (the answer itself is saved)",
-			    &err);
+		store_error(
+			"cannot save the score (the answer itself is saved)",
+			&err);
 	}
 	sb_release(&err);
 	tally(s, rep);
 	if (s->quiet)
 		return 0; /* a mock shows no score until the end */
 	fputc('\n', stdout);
-	if (isatty(STDOUT_FILENO))
-	{
+	if (isatty(STDOUT_FILENO)) {
 		/* one screen; the grade prompt's 'd' shows the rest */
 		report_print_compact(stdout, rep, s->color, term_width());
 		fputc('\n', stdout);
@@ -449,7 +460,8 @@ static void show_details(struct session *s, const struct score_report *rep,
 			 const struct answer *a)
 {
 	struct sb b = SB_INIT;
-	report_render(&b, rep, a->text.buf, a->text.len, s->color, term_width());
+	report_render(&b, rep, a->text.buf, a->text.len, s->color,
+		      term_width());
 	if (!s->tty || !repl_page_tall(b.buf, b.len))
 		fwrite(b.buf, 1, b.len, stdout);
 	sb_release(&b);
@@ -460,9 +472,11 @@ static void grade_keys(int grade, int can_undo)
 {
 	struct sb k = SB_INIT;
 	printf("grade: %s%s%s \xe2\x80\x94 Enter to accept\n",
-	       term_style(TERM_BOLD), grade_name(grade), term_style(TERM_RESET));
-	sb_addf(&k, "1-4 or again/hard/good/easy change it \xc2\xb7%s "
-		    "o outline \xc2\xb7 d details",
+	       term_style(TERM_BOLD), grade_name(grade),
+	       term_style(TERM_RESET));
+	sb_addf(&k,
+		"1-4 or again/hard/good/easy change it \xc2\xb7%s "
+		"o outline \xc2\xb7 d details",
 		can_undo ? " u undo \xc2\xb7" : "");
 	fputs(term_style(TERM_DIM), stdout);
 	print_wrapped(k.buf, 2);
@@ -511,30 +525,36 @@ static int grade_prompt(struct session *s, const struct answer *a,
 		} else if (!strcmp(t, "u") || !strcmp(t, "undo")) {
 			if (!nstack) {
 				puts("nothing to undo");
-			} else if (store_undo_grade(s->st, attempt, &s->params, &err)) {
+			} else if (store_undo_grade(s->st, attempt, &s->params,
+						    &err)) {
 				store_error("cannot undo the grade", &err);
 			} else {
 				struct fsrs_card card;
 				grade = stack[--nstack];
 				printf("grade back to %s\n", grade_name(grade));
-				if (schedule && !store_card(s->st, s->bank->q.v[qi].id,
-							    &card, &err)) {
+				if (schedule &&
+				    !store_card(s->st, s->bank->q.v[qi].id,
+						&card, &err)) {
 					struct fsrs_review r2 = *rv;
 					r2.due = card.due;
-					r2.interval_days = (int)((card.due - card.last_review) /
-								 FSRS_DAY);
+					r2.interval_days =
+						(int)((card.due -
+						       card.last_review) /
+						      FSRS_DAY);
 					show_due(&r2, 1);
 				}
 			}
 		} else if ((g = fsrs_rating_parse(t)) > 0) {
 			struct fsrs_review r2;
 			if (g == grade) {
-				printf("the grade is already %s\n", grade_name(g));
-			} else if (store_set_grade(s->st, attempt, g, &s->params, &r2,
-						   &err)) {
+				printf("the grade is already %s\n",
+				       grade_name(g));
+			} else if (store_set_grade(s->st, attempt, g,
+						   &s->params, &r2, &err)) {
 				store_error("cannot change the grade", &err);
 			} else {
-				if (nstack < (int)(sizeof(stack) / sizeof(*stack)))
+				if (nstack <
+				    (int)(sizeof(stack) / sizeof(*stack)))
 					stack[nstack++] = grade;
 				grade = g;
 				printf("grade changed to %s\n", grade_name(g));
@@ -556,7 +576,7 @@ static int grade_prompt(struct session *s, const struct answer *a,
 }
 
 void drill_answer_init(struct session *s, struct answer *a, size_t qi,
-			int follow_up, long long parent)
+		       int follow_up, long long parent)
 {
 	const struct question *q = &s->bank->q.v[qi];
 	unsigned limit = bank_question_time(s->bank, qi);
@@ -581,9 +601,8 @@ void drill_answer_init(struct session *s, struct answer *a, size_t qi,
 }
 
 /* Ask, save and score one answer; returns how collecting it ended. */
-enum answer_end run_answer(struct session *s, struct answer *a,
-				  size_t num, size_t total, int schedule,
-				  long long *attempt_out)
+enum answer_end run_answer(struct session *s, struct answer *a, size_t num,
+			   size_t total, int schedule, long long *attempt_out)
 {
 	const struct question *q = &s->bank->q.v[a->qi];
 	struct score_report rep;
@@ -609,8 +628,8 @@ enum answer_end run_answer(struct session *s, struct answer *a,
 	if (end != ANSWER_DONE)
 		return end;
 	a->done_ms = drill_answer_ms(a);
-	if (drill_save_and_score(s, a, schedule && a->follow_up < 0, &attempt, &rep,
-			   &rv))
+	if (drill_save_and_score(s, a, schedule && a->follow_up < 0, &attempt,
+				 &rep, &rv))
 		return ANSWER_QUIT;
 	if (a->follow_up < 0) {
 		grade = grade_prompt(s, a, attempt, &rep, &rv, schedule);
@@ -620,7 +639,8 @@ enum answer_end run_answer(struct session *s, struct answer *a,
 		       grade_name(grade));
 		if (isatty(STDOUT_FILENO))
 			printf("%s(every criterion: pmdrill review %lld --full)%s\n",
-			       term_style(TERM_DIM), attempt, term_style(TERM_RESET));
+			       term_style(TERM_DIM), attempt,
+			       term_style(TERM_RESET));
 	}
 	add_row(s, q->id, a->follow_up, drill_answer_ms(a), rep.score, grade);
 	score_report_release(&rep);
@@ -630,8 +650,7 @@ enum answer_end run_answer(struct session *s, struct answer *a,
 }
 
 /* Offer one of the question's follow-ups after its main answer. */
-enum answer_end offer_follow_up(struct session *s, size_t qi,
-				       long long parent)
+enum answer_end offer_follow_up(struct session *s, size_t qi, long long parent)
 {
 	const struct question *q = &s->bank->q.v[qi];
 	struct answer a;
@@ -641,7 +660,8 @@ enum answer_end offer_follow_up(struct session *s, size_t qi,
 		return ANSWER_DONE;
 	/* Take the follow-ups in turn across attempts. */
 	k = s->nattempts ? s->nattempts[qi] % (int)q->nfollow : 0;
-	printf("\n%sfollow-up:%s\n", term_style(TERM_BOLD), term_style(TERM_RESET));
+	printf("\n%sfollow-up:%s\n", term_style(TERM_BOLD),
+	       term_style(TERM_RESET));
 	print_wrapped(q->follow_ups[k], 2);
 	if (!yesno(s, "answer it? [y/N] ", 0))
 		return s->hungup ? ANSWER_HANGUP : ANSWER_DONE;

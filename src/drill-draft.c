@@ -73,10 +73,11 @@ int draft_save(struct session *s, const struct answer *a)
 	struct sb body = SB_INIT, tmp = SB_INIT;
 	int fd = -1, rc = -1;
 
-	sb_addf(&body, "%s\nquestion: %s\nfollow-up: %d\nparent: %lld\n"
-		       "saved: %lld\nelapsed-ms: %ld\n\n",
-		DRAFT_MAGIC, q->id, a->follow_up, a->parent, drill_session_now(s),
-		drill_answer_ms(a));
+	sb_addf(&body,
+		"%s\nquestion: %s\nfollow-up: %d\nparent: %lld\n"
+		"saved: %lld\nelapsed-ms: %ld\n\n",
+		DRAFT_MAGIC, q->id, a->follow_up, a->parent,
+		drill_session_now(s), drill_answer_ms(a));
 	sb_add(&body, a->text.buf, a->text.len);
 	sb_addf(&tmp, "%s.tmp", path);
 	if (mkdir_p(dir))

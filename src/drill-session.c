@@ -45,7 +45,8 @@ double drill_mono_now(void)
  * $PMDRILL_NOW in tests) plus the time the session has run. */
 long long drill_session_now(const struct session *s)
 {
-	return (long long)s->app->now + (long long)(drill_mono_now() - s->mono0);
+	return (long long)s->app->now +
+	       (long long)(drill_mono_now() - s->mono0);
 }
 
 /* Time spent answering: it stops when the answer ends, so reading the
@@ -89,7 +90,8 @@ char *trim(char *s)
 
 void store_error(const char *what, const struct sb *err)
 {
-	fprintf(stderr, "pmdrill: %s: %s\n", what, err->len ? err->buf : "failed");
+	fprintf(stderr, "pmdrill: %s: %s\n", what,
+		err->len ? err->buf : "failed");
 }
 
 /* A write that failed: the session goes on (the answer may be a draft),
@@ -108,7 +110,7 @@ void save_failed(struct session *s, int rc)
  * an answer should still be readable in a transcript).
  */
 enum repl_status ask(struct session *s, const char *prompt, int show,
-			    char **line)
+		     char **line)
 {
 	enum repl_status rs;
 	if (s->input_done) {
@@ -152,8 +154,7 @@ enum repl_status ask(struct session *s, const char *prompt, int show,
  * key works too): Enter, end of input or Ctrl-C give `def`.  On a
  * terminal the key alone (either case) answers at once, no Enter needed.
  */
-int choose(struct session *s, const char *question, const char *keys,
-		  int def)
+int choose(struct session *s, const char *question, const char *keys, int def)
 {
 	char hot[32];
 	size_t k, n = 0;
@@ -217,7 +218,8 @@ const char *live_prompt(void *data)
 	if (s->deadline > 0) {
 		/* a timed set: what is left of it, as an interviewer's clock */
 		sb_adds(&p, " | ");
-		drill_fmt_clock(&p, (long)(s->deadline - drill_mono_now() + 0.999));
+		drill_fmt_clock(&p,
+				(long)(s->deadline - drill_mono_now() + 0.999));
 		sb_adds(&p, " left");
 	}
 	sb_addc(&p, ']');
@@ -236,8 +238,8 @@ void print_wrapped(const char *text, unsigned indent)
 	term_print(stdout, text, indent);
 }
 
-void drill_show_question(struct session *s, const struct answer *a,
-			  size_t num, size_t total)
+void drill_show_question(struct session *s, const struct answer *a, size_t num,
+			 size_t total)
 {
 	const struct question *q = &s->bank->q.v[a->qi];
 	struct sb h = SB_INIT, t = SB_INIT;
@@ -256,7 +258,8 @@ void drill_show_question(struct session *s, const struct answer *a,
 	sb_addf(&h, " \xc2\xb7 time %s \xc2\xb7 %s", t.buf, q->id);
 	if (s->deadline > 0) {
 		sb_adds(&h, " \xc2\xb7 ");
-		drill_fmt_clock(&h, (long)(s->deadline - drill_mono_now() + 0.999));
+		drill_fmt_clock(&h,
+				(long)(s->deadline - drill_mono_now() + 0.999));
 		sb_adds(&h, " left");
 	}
 	/* the category and id come from a bank file */
@@ -266,8 +269,10 @@ void drill_show_question(struct session *s, const struct answer *a,
 	print_wrapped(a->asked, 2);
 	/* Every question, so :edit and Up are found when they are needed. */
 	fputs(term_style(TERM_DIM), stdout);
-	print_wrapped("end with '.' alone \xc2\xb7 Up recalls earlier lines \xc2\xb7 "
-		      ":edit opens $EDITOR \xc2\xb7 :help", 2);
+	print_wrapped(
+		"end with '.' alone \xc2\xb7 Up recalls earlier lines \xc2\xb7 "
+		":edit opens $EDITOR \xc2\xb7 :help",
+		2);
 	fputs(term_style(TERM_RESET), stdout);
 	sb_release(&h);
 	sb_release(&t);
@@ -275,19 +280,20 @@ void drill_show_question(struct session *s, const struct answer *a,
 
 void show_answer_help(void)
 {
-	print_wrapped("- '.' alone on a line, or Ctrl-D on an empty line: "
-		      "finish the answer\n"
-		      "- Up and Down: recall earlier lines of this answer, to "
-		      "edit and enter again\n"
-		      "- :edit  open $VISUAL or $EDITOR (else vi) on the answer "
-		      "so far, to change any line of it\n"
-		      "- :hint  show the hint\n"
-		      "- :question  show the question again\n"
-		      "- :skip  skip this question\n"
-		      "- :quit  end the drill: keep the answer as a draft for next "
-		      "time, or discard it\n"
-		      "- Ctrl-C asks before it throws the answer away",
-		      2);
+	print_wrapped(
+		"- '.' alone on a line, or Ctrl-D on an empty line: "
+		"finish the answer\n"
+		"- Up and Down: recall earlier lines of this answer, to "
+		"edit and enter again\n"
+		"- :edit  open $VISUAL or $EDITOR (else vi) on the answer "
+		"so far, to change any line of it\n"
+		"- :hint  show the hint\n"
+		"- :question  show the question again\n"
+		"- :skip  skip this question\n"
+		"- :quit  end the drill: keep the answer as a draft for next "
+		"time, or discard it\n"
+		"- Ctrl-C asks before it throws the answer away",
+		2);
 }
 
 void show_outline(struct session *s, size_t qi)
@@ -320,7 +326,6 @@ void show_due(const struct fsrs_review *rv, int scheduled)
 
 /* ---- the summary rows ---- */
 
-
 void tally(struct session *s, const struct score_report *rep)
 {
 	size_t i, k;
@@ -343,7 +348,7 @@ void tally(struct session *s, const struct score_report *rep)
 }
 
 void add_row(struct session *s, const char *id, int follow_up, long ms,
-		    double score, int grade)
+	     double score, int grade)
 {
 	struct row *r;
 	ALLOC_GROW(s->rows, s->nrows + 1, s->arows);
@@ -354,7 +359,6 @@ void add_row(struct session *s, const char *id, int follow_up, long ms,
 	r->score = score;
 	r->grade = grade;
 }
-
 
 void print_summary(struct session *s)
 {
@@ -380,8 +384,9 @@ void print_summary(struct session *s)
 				       "+ follow-up", line.buf, r->score,
 				       grade_name(r->grade));
 			else
-				printf("  %-3zu %-36.36s %6s %6.0f  %s\n", i + 1, r->id,
-				       line.buf, r->score, grade_name(r->grade));
+				printf("  %-3zu %-36.36s %6s %6.0f  %s\n",
+				       i + 1, r->id, line.buf, r->score,
+				       grade_name(r->grade));
 			total += r->ms;
 		}
 		sb_reset(&line);
@@ -392,14 +397,17 @@ void print_summary(struct session *s)
 		/* Weakest first: the lowest share of points earned. */
 		int *used = xcalloc(s->ncs, sizeof(*used));
 		sb_reset(&line);
-		for (shown = 0; shown < WEAKEST_SHOWN && shown < s->ncs; shown++) {
+		for (shown = 0; shown < WEAKEST_SHOWN && shown < s->ncs;
+		     shown++) {
 			size_t best = s->ncs, k;
 			for (k = 0; k < s->ncs; k++) {
-				double share = s->cs[k].earned / s->cs[k].weight;
+				double share =
+					s->cs[k].earned / s->cs[k].weight;
 				if (used[k])
 					continue;
 				if (best == s->ncs ||
-				    share < s->cs[best].earned / s->cs[best].weight)
+				    share < s->cs[best].earned /
+						    s->cs[best].weight)
 					best = k;
 			}
 			used[best] = 1;
@@ -407,7 +415,8 @@ void print_summary(struct session *s)
 				break;
 			sb_addf(&line, "%s%s %.0f%%", shown ? ", " : "",
 				s->cs[best].label,
-				100.0 * s->cs[best].earned / s->cs[best].weight);
+				100.0 * s->cs[best].earned /
+					s->cs[best].weight);
 		}
 		free(used);
 		if (line.len) {

@@ -38,27 +38,27 @@ struct store;
 
 /* How collecting an answer ended. */
 enum answer_end {
-	ANSWER_DONE,   /* '.' or Ctrl-D after some text */
-	ANSWER_EMPTY,  /* '.' with nothing typed */
-	ANSWER_SKIP,   /* :skip, or Ctrl-C and "discard" */
-	ANSWER_QUIT,   /* :quit, or Ctrl-D with nothing typed */
-	ANSWER_HANGUP  /* SIGHUP/SIGTERM: the draft is saved */
+	ANSWER_DONE,  /* '.' or Ctrl-D after some text */
+	ANSWER_EMPTY, /* '.' with nothing typed */
+	ANSWER_SKIP,  /* :skip, or Ctrl-C and "discard" */
+	ANSWER_QUIT,  /* :quit, or Ctrl-D with nothing typed */
+	ANSWER_HANGUP /* SIGHUP/SIGTERM: the draft is saved */
 };
 
 /* One answer being typed: the main one or a follow-up. */
 struct answer {
-	size_t qi;               /* the question's index in the bank */
-	const char *asked;       /* the prompt or follow-up text (borrowed) */
-	int follow_up;           /* -1 main answer, else the follow-up index */
-	long long parent;        /* attempt id of the main answer */
+	size_t qi;         /* the question's index in the bank */
+	const char *asked; /* the prompt or follow-up text (borrowed) */
+	int follow_up;     /* -1 main answer, else the follow-up index */
+	long long parent;  /* attempt id of the main answer */
 	unsigned limit_s;
-	struct sb text;          /* the answer so far, lines ending in '\n' */
-	long long started_at;    /* session clock, Unix s */
-	double t0;               /* monotonic start, s */
-	long base_ms;            /* time already spent (a resumed draft) */
-	long done_ms;            /* answering time once it ended, else -1 */
-	int from_draft;          /* resumed from the draft file */
-	char prompt[96];         /* the live prompt */
+	struct sb text;       /* the answer so far, lines ending in '\n' */
+	long long started_at; /* session clock, Unix s */
+	double t0;            /* monotonic start, s */
+	long base_ms;         /* time already spent (a resumed draft) */
+	long done_ms;         /* answering time once it ended, else -1 */
+	int from_draft;       /* resumed from the draft file */
+	char prompt[96];      /* the live prompt */
 };
 
 /* A row of the end-of-drill summary. */
@@ -84,24 +84,24 @@ struct session {
 	int new_per_day;
 	int tty, color;
 	double mono0;
-	struct answer *cur;      /* the answer the live prompt times */
-	int *nattempts;          /* per bank question, for follow-up choice */
+	struct answer *cur; /* the answer the live prompt times */
+	int *nattempts;     /* per bank question, for follow-up choice */
 	struct row *rows;
 	size_t nrows, arows;
 	struct crit_sum *cs;
 	size_t ncs, acs;
-	int hungup;              /* SIGHUP/SIGTERM seen: wind down */
-	int save_status;         /* exit status of the first failed save */
-	int input_done;          /* stdin ended */
-	char *skip_id;           /* answered from a draft: not asked again */
-	int complete_mode;       /* what tab completes: see complete() */
-	struct sb prompt_buf;    /* a long prompt's last line, see ask() */
+	int hungup;           /* SIGHUP/SIGTERM seen: wind down */
+	int save_status;      /* exit status of the first failed save */
+	int input_done;       /* stdin ended */
+	char *skip_id;        /* answered from a draft: not asked again */
+	int complete_mode;    /* what tab completes: see complete() */
+	struct sb prompt_buf; /* a long prompt's last line, see ask() */
 	/* Set by `mock` (cmd-mock.c); zero in a drill. */
-	int quiet;               /* save and score, but show no report */
-	double deadline;         /* monotonic end of a timed set; 0 none */
-	int time_up;             /* the deadline passed while answering */
+	int quiet;       /* save and score, but show no report */
+	double deadline; /* monotonic end of a timed set; 0 none */
+	int time_up;     /* the deadline passed while answering */
 	char *state_dir, *hist_path;
-	int term_up;             /* repl and term initialised */
+	int term_up; /* repl and term initialised */
 };
 
 enum { COMPLETE_HOME, COMPLETE_NONE, COMPLETE_CATEGORY, COMPLETE_RUBRIC };
@@ -137,20 +137,19 @@ char *trim(char *s);
 void store_error(const char *what, const struct sb *err);
 void save_failed(struct session *s, int rc);
 enum repl_status ask(struct session *s, const char *prompt, int show,
-			    char **line);
-int choose(struct session *s, const char *question, const char *keys,
-		  int def);
+		     char **line);
+int choose(struct session *s, const char *question, const char *keys, int def);
 int yesno(struct session *s, const char *question, int def);
 const char *live_prompt(void *data);
 void print_wrapped(const char *text, unsigned indent);
-void drill_show_question(struct session *s, const struct answer *a,
-			  size_t num, size_t total);
+void drill_show_question(struct session *s, const struct answer *a, size_t num,
+			 size_t total);
 void show_answer_help(void);
 void show_outline(struct session *s, size_t qi);
 void show_due(const struct fsrs_review *rv, int scheduled);
 void tally(struct session *s, const struct score_report *rep);
 void add_row(struct session *s, const char *id, int follow_up, long ms,
-		    double score, int grade);
+	     double score, int grade);
 void print_summary(struct session *s);
 void summary_reset(struct session *s);
 
@@ -177,12 +176,10 @@ int drill_save_and_score(struct session *s, struct answer *a, int schedule,
 			 long long *attempt, struct score_report *rep,
 			 struct fsrs_review *rv);
 void drill_answer_init(struct session *s, struct answer *a, size_t qi,
-			int follow_up, long long parent);
-enum answer_end run_answer(struct session *s, struct answer *a,
-				  size_t num, size_t total, int schedule,
-				  long long *attempt_out);
-enum answer_end offer_follow_up(struct session *s, size_t qi,
-				       long long parent);
+		       int follow_up, long long parent);
+enum answer_end run_answer(struct session *s, struct answer *a, size_t num,
+			   size_t total, int schedule, long long *attempt_out);
+enum answer_end offer_follow_up(struct session *s, size_t qi, long long parent);
 
 /* cmd-drill.c: completion lists, shared with add */
 void strv_push(struct strv *sv, const char *s);

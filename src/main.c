@@ -18,7 +18,6 @@
 #include "term.h"
 #include "xalloc.h"
 
-
 const struct cmd commands[] = {
 	{"drill", cmd_drill, "start a drill session (the default)",
 	 "drill [--category C] [--tag T] [--level L] [--count N] [--cram]\n"
@@ -56,7 +55,8 @@ const struct cmd commands[] = {
 	 "\n"
 	 "List the loaded questions: id, category, level, time limit and the\n"
 	 "first line of the prompt.  --json prints a JSON array.\n"},
-	{"show", cmd_show, "show a question with its hint, follow-ups and rubric",
+	{"show", cmd_show,
+	 "show a question with its hint, follow-ups and rubric",
 	 "show [--json] ID\n"
 	 "\n"
 	 "Print a question, its hint, follow-ups, expectations, its rubric's\n"
@@ -72,7 +72,8 @@ const struct cmd commands[] = {
 	 "process, each report under its file's name; --json prints one object\n"
 	 "per line (JSON Lines) with a \"file\" field.  Nothing is written to the\n"
 	 "database.\n"},
-	{"answer", cmd_answer, "save, score and schedule an answer written elsewhere",
+	{"answer", cmd_answer,
+	 "save, score and schedule an answer written elsewhere",
 	 "answer --question ID [--time SECONDS] [--grade again|hard|good|easy|1-4]\n"
 	 "              [FILE|-]\n"
 	 "\n"
@@ -118,7 +119,8 @@ const struct cmd commands[] = {
 	 "a AND b); anything else is searched as a phrase.  --json gives each\n"
 	 "hit's attempt, question, time, score, snippet and the byte ranges of\n"
 	 "the matches in the snippet.\n"},
-	{"stats", cmd_stats, "attempts, streak, averages, progress charts, what is due",
+	{"stats", cmd_stats,
+	 "attempts, streak, averages, progress charts, what is due",
 	 "stats [--category C] [--json]\n"
 	 "\n"
 	 "Attempts, the current streak (UTC days), average score by category,\n"
@@ -270,12 +272,9 @@ int cmd_help(int argc, char **argv, struct app *app)
 
 enum { M_DB = 1, M_BANK, M_COLOR, M_HELP, M_VERSION };
 static const struct opt main_opts[] = {
-	{"db", 0, OPT_VALUE, M_DB},
-	{"bank", 0, OPT_VALUE, M_BANK},
-	{"color", 0, OPT_VALUE, M_COLOR},
-	{"help", 'h', OPT_FLAG, M_HELP},
-	{"version", 0, OPT_FLAG, M_VERSION},
-	{NULL, 0, 0, 0},
+	{"db", 0, OPT_VALUE, M_DB},          {"bank", 0, OPT_VALUE, M_BANK},
+	{"color", 0, OPT_VALUE, M_COLOR},    {"help", 'h', OPT_FLAG, M_HELP},
+	{"version", 0, OPT_FLAG, M_VERSION}, {NULL, 0, 0, 0},
 };
 
 int main(int argc, char **argv)
@@ -329,8 +328,7 @@ int main(int argc, char **argv)
 	i = id == OPT_OPERAND ? op.ind - 1 : argc;
 	sb_release(&err);
 
-	status = app_init(&app, argv[0], db, user_banks,
-			  nuser, color);
+	status = app_init(&app, argv[0], db, user_banks, nuser, color);
 	free(user_banks);
 	if (status != EX_OK) {
 		app_release(&app);
@@ -343,7 +341,8 @@ int main(int argc, char **argv)
 	} else {
 		c = cmd_find(argv[i]);
 		if (!c) {
-			fprintf(stderr, "pmdrill: '%s' is not a command; see 'pmdrill --help'\n",
+			fprintf(stderr,
+				"pmdrill: '%s' is not a command; see 'pmdrill --help'\n",
 				argv[i]);
 			status = EX_USAGE;
 		} else {
@@ -355,7 +354,8 @@ int main(int argc, char **argv)
 	 * EIO) is a failure even when the command had nothing else wrong. */
 	if (fflush(stdout) || ferror(stdout)) {
 		if (status == EX_OK) {
-			fprintf(stderr, "pmdrill: cannot write the output: %s\n",
+			fprintf(stderr,
+				"pmdrill: cannot write the output: %s\n",
 				strerror(errno));
 			status = EX_IOERR;
 		}

@@ -26,7 +26,8 @@ static void read_settings(struct mockcard *mc)
 		mc->planned = xcalloc(q->n, sizeof(*mc->planned));
 		for (i = 0; i < q->n; i++)
 			if (q->kids[i].type == JSON_STR)
-				mc->planned[mc->nplanned++] = xstrdup(q->kids[i].str);
+				mc->planned[mc->nplanned++] =
+					xstrdup(q->kids[i].str);
 	}
 	m = json_get(&v, "minutes");
 	if (m && m->type == JSON_NUM && m->num > 0 && m->num < 10000)
@@ -36,8 +37,8 @@ out:
 }
 
 /* The row for question id, added at the end if it was not planned. */
-static struct mock_row *row_of(struct mockcard *mc, const struct store_attempt *a,
-			       size_t *alloc)
+static struct mock_row *row_of(struct mockcard *mc,
+			       const struct store_attempt *a, size_t *alloc)
 {
 	size_t i;
 	for (i = 0; i < mc->card.n; i++)
@@ -65,7 +66,9 @@ static void fill_main(struct mockcard *mc, struct mock_row *r,
 	r->scored = a->scored;
 	r->score = a->score;
 	r->grade = a->final_grade;
-	r->time_s = a->duration_ms >= 0 ? (unsigned)((a->duration_ms + 500) / 1000) : 0;
+	r->time_s = a->duration_ms >= 0
+			    ? (unsigned)((a->duration_ms + 500) / 1000)
+			    : 0;
 	r->limit_s = a->limit_s;
 	for (k = 0; k < a->nitems; k++) {
 		const struct store_item *it = &a->items[k];
@@ -74,7 +77,8 @@ static void fill_main(struct mockcard *mc, struct mock_row *r,
 		if (it->kind == CRIT_LENGTH)
 			continue; /* length is a dial, not a skill to practise */
 		if (it->earned < it->weight &&
-		    (!weak || it->earned / it->weight < weak->earned / weak->weight))
+		    (!weak ||
+		     it->earned / it->weight < weak->earned / weak->weight))
 			weak = it;
 		ALLOC_GROW(mc->crits, mc->ncrits + 1, *calloc_);
 		mc->crits[mc->ncrits].label = it->label ? it->label : it->name;
@@ -110,7 +114,8 @@ int mockcard_load(struct store *st, long long session_id, struct mockcard *mc,
 		return rc;
 	mc->att = xcalloc(nlist + 1, sizeof(*mc->att));
 	for (i = 0; i < nlist; i++) {
-		if ((rc = store_get_attempt(st, list[i].id, &mc->att[i], err))) {
+		if ((rc = store_get_attempt(st, list[i].id, &mc->att[i],
+					    err))) {
 			store_attempts_free(list, nlist);
 			return rc;
 		}
@@ -135,9 +140,11 @@ int mockcard_load(struct store *st, long long session_id, struct mockcard *mc,
 			r->fu_scored = a->scored;
 			r->fu_score = a->score;
 			r->fu_grade = a->final_grade;
-			r->fu_time_s = a->duration_ms >= 0
-					       ? (unsigned)((a->duration_ms + 500) / 1000)
-					       : 0;
+			r->fu_time_s =
+				a->duration_ms >= 0
+					? (unsigned)((a->duration_ms + 500) /
+						     1000)
+					: 0;
 			r->fu_limit_s = a->limit_s;
 		}
 	}
@@ -204,7 +211,8 @@ static void result_json(struct sb *out, int scored, double score, int grade,
 	sb_adds(out, "\"score\":");
 	json_num_or_null(out, score, scored);
 	sb_adds(out, ",\"grade\":");
-	json_str(out, grade >= 1 && grade <= 4 ? fsrs_rating_name(grade) : NULL);
+	json_str(out,
+		 grade >= 1 && grade <= 4 ? fsrs_rating_name(grade) : NULL);
 	sb_addf(out, ",\"time_s\":%u,\"limit_s\":", time_s);
 	json_int_or_null(out, limit_s, limit_s > 0);
 }
@@ -221,13 +229,15 @@ void mockcard_json(struct sb *out, const struct mockcard *mc)
 	if (mc->sess.ended_at)
 		store_fmt_time(&t, mc->sess.ended_at);
 	json_str(out, mc->sess.ended_at ? t.buf : NULL);
-	sb_addf(out, ",\"questions\":%zu,\"answered\":%zu,\"limit_s\":",
-		mc->card.n, mockcard_answered(mc));
+	sb_addf(out,
+		",\"questions\":%zu,\"answered\":%zu,\"limit_s\":", mc->card.n,
+		mockcard_answered(mc));
 	json_int_or_null(out, mc->limit_s, mc->limit_s > 0);
 	sb_addf(out, ",\"time_s\":%u,\"mean\":", mc->card.spent_s);
 	json_num_or_null(out, mc->mean, mc->verdict != MOCK_NONE);
 	sb_adds(out, ",\"verdict\":");
-	json_str(out, mc->verdict != MOCK_NONE ? mock_verdict_name(mc->verdict) : NULL);
+	json_str(out, mc->verdict != MOCK_NONE ? mock_verdict_name(mc->verdict)
+					       : NULL);
 	sb_adds(out, ",\"rows\":[");
 	for (i = 0; i < mc->card.n; i++) {
 		const struct mock_row *r = &mc->rows[i];
@@ -235,7 +245,8 @@ void mockcard_json(struct sb *out, const struct mockcard *mc)
 		json_str(out, r->question);
 		sb_adds(out, ",\"category\":");
 		json_str(out, r->category);
-		sb_addf(out, ",\"answered\":%s,", r->answered ? "true" : "false");
+		sb_addf(out, ",\"answered\":%s,",
+			r->answered ? "true" : "false");
 		result_json(out, r->answered && r->scored, r->score, r->grade,
 			    r->time_s, r->limit_s);
 		sb_adds(out, ",\"weakest\":");
@@ -259,8 +270,8 @@ void mockcard_json(struct sb *out, const struct mockcard *mc)
 		json_str(out, mc->card.practise);
 		sb_adds(out, ",\"category\":");
 		json_str(out, mc->card.practise_category);
-		sb_addf(out, ",\"missed\":%u,\"answers\":%u}", mc->card.practise_missed,
-			mc->card.practise_of);
+		sb_addf(out, ",\"missed\":%u,\"answers\":%u}",
+			mc->card.practise_missed, mc->card.practise_of);
 	} else {
 		sb_adds(out, "null");
 	}

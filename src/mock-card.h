@@ -27,9 +27,9 @@ struct mockcard {
 	struct store_session sess;
 	struct store_attempt *att; /* the session's attempts, with criteria */
 	size_t natt;
-	char **planned;            /* question ids, from the settings */
+	char **planned; /* question ids, from the settings */
 	size_t nplanned;
-	unsigned limit_s;          /* the set's limit, from the settings */
+	unsigned limit_s; /* the set's limit, from the settings */
 	struct mock_row *rows;
 	struct mock_crit *crits;
 	size_t ncrits;

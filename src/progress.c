@@ -15,7 +15,8 @@
 #include "xalloc.h"
 
 int progress_count_due(struct store *st, struct bank *b, long long now,
-		     const char *category, struct due_counts *d, struct sb *err)
+		       const char *category, struct due_counts *d,
+		       struct sb *err)
 {
 	struct queue_question *qs = NULL;
 	struct queue_opts o;
@@ -39,7 +40,8 @@ int progress_count_due(struct store *st, struct bank *b, long long now,
 	{
 		size_t day, before = 0, upto;
 		for (day = 0; day < CHART_DUE_DAYS; day++) {
-			upto = queue_count_due(qs, b->q.nr, &o, end + (long long)day * 86400);
+			upto = queue_count_due(qs, b->q.nr, &o,
+					       end + (long long)day * 86400);
 			d->forecast[day] = (unsigned)(upto - before);
 			before = upto;
 		}
@@ -48,15 +50,11 @@ int progress_count_due(struct store *st, struct bank *b, long long now,
 	d->tomorrow = queue_count_due(qs, b->q.nr, &o, end + 86400) - d->today;
 	d->new_left = q.new_left;
 	d->new_avail = q.new_total < (size_t)q.new_left ? q.new_total
-							 : (size_t)q.new_left;
+							: (size_t)q.new_left;
 	queue_release(&q);
 	free(qs);
 	return STORE_OK;
 }
-
-
-
-
 
 void progress_release(struct progress *p)
 {
@@ -91,7 +89,8 @@ static int cmp_weak(const void *a, const void *b)
 {
 	const struct weak *x = a, *y = b;
 	int c = strcmp(x->category, y->category);
-	double rx = (double)x->missed / x->total, ry = (double)y->missed / y->total;
+	double rx = (double)x->missed / x->total,
+	       ry = (double)y->missed / y->total;
 	if (c)
 		return c;
 	if (rx != ry)
@@ -106,14 +105,16 @@ static int gather_weak(struct store *st, struct progress *p, struct sb *err)
 	int rc;
 	for (i = 0; i < p->nt; i++) {
 		const struct trend *t = &p->t[i];
-		size_t from = t->n > WEAK_RECENT ? t->n - WEAK_RECENT : 0, first = p->nw;
+		size_t from = t->n > WEAK_RECENT ? t->n - WEAK_RECENT : 0,
+		       first = p->nw;
 		for (k = from; k < t->n; k++) {
 			struct store_attempt a;
 			if ((rc = store_get_attempt(st, t->ids[k], &a, err)))
 				return rc;
 			for (j = 0; j < a.nitems; j++) {
 				const struct store_item *it = &a.items[j];
-				const char *label = it->label ? it->label : it->name;
+				const char *label =
+					it->label ? it->label : it->name;
 				size_t w;
 				if (!it->active || it->kind == CRIT_PENALTY ||
 				    it->kind == CRIT_LENGTH)
@@ -202,4 +203,3 @@ int progress_gather(struct store *st, long long now, const char *category,
 		return rc;
 	return gather_weak(st, p, err);
 }
-

@@ -29,7 +29,7 @@ struct store;
 #define WEAK_SHOWN 2u /* per category */
 
 struct due_counts {
-	int have;         /* the banks loaded */
+	int have;                          /* the banks loaded */
 	unsigned forecast[CHART_DUE_DAYS]; /* due each day, [0] today (overdue in) */
 	size_t today;     /* due by the end of today (overdue included) */
 	size_t tomorrow;  /* due during tomorrow */
@@ -67,7 +67,8 @@ struct progress {
 };
 
 int progress_count_due(struct store *st, struct bank *b, long long now,
-		       const char *category, struct due_counts *d, struct sb *err);
+		       const char *category, struct due_counts *d,
+		       struct sb *err);
 int progress_gather(struct store *st, long long now, const char *category,
 		    struct progress *p, struct sb *err);
 void progress_release(struct progress *p);

@@ -28,13 +28,13 @@ static repl_complete_fn *complete_fn;
 static void *complete_data;
 static repl_prompt_fn *live_fn;
 static void *live_data;
-static char *live_prompt;  /* the prompt readline shows now */
+static char *live_prompt; /* the prompt readline shows now */
 static char *prefill_text;
-static char *hup_line;     /* the line as it stood when a hang-up came */
+static char *hup_line; /* the line as it stood when a hang-up came */
 
 static volatile sig_atomic_t got_int, got_hup, got_cont;
 static int stop_reason; /* why the event hook ended the line */
-static double deadline;  /* CLOCK_MONOTONIC s: accept the line then; 0 none */
+static double deadline; /* CLOCK_MONOTONIC s: accept the line then; 0 none */
 
 static struct sigaction old_int, old_hup, old_term, old_cont;
 static int handlers_set;
@@ -59,7 +59,7 @@ static void on_cont(int sig)
 	got_cont = 1;
 }
 
-static void catch(int sig, void (*fn)(int), struct sigaction *old)
+static void catch (int sig, void (*fn)(int), struct sigaction *old)
 {
 	struct sigaction sa;
 	memset(&sa, 0, sizeof(sa));
@@ -175,13 +175,13 @@ int repl_init(const char *history_path, int color)
 {
 	int rc = 0;
 	tty_mode = isatty(STDIN_FILENO);
-	catch(SIGHUP, on_hup, &old_hup);
-	catch(SIGTERM, on_hup, &old_term);
+	catch (SIGHUP, on_hup, &old_hup);
+	catch (SIGTERM, on_hup, &old_term);
 	handlers_set = 1;
 	if (!tty_mode)
 		return 0;
-	catch(SIGINT, on_int, &old_int);
-	catch(SIGCONT, on_cont, &old_cont);
+	catch (SIGINT, on_int, &old_int);
+	catch (SIGCONT, on_cont, &old_cont);
 	rl_readline_name = "pmdrill";
 	rl_instream = stdin;
 	rl_outstream = stdout;
@@ -351,9 +351,9 @@ void repl_prefill(const char *text)
 /* The line repeats the newest history entry. */
 static int same_as_last(const char *line)
 {
-	HIST_ENTRY *last = history_length
-				   ? history_get(history_base + history_length - 1)
-				   : NULL;
+	HIST_ENTRY *last =
+		history_length ? history_get(history_base + history_length - 1)
+			       : NULL;
 	return last && !strcmp(last->line, line);
 }
 
@@ -571,6 +571,7 @@ int repl_page_tall(const char *buf, size_t len)
 	st = repl_page(pager, buf, len);
 	if (st >= 0 && st != 127)
 		return 1;
-	fprintf(stderr, "pmdrill: the pager '%s' could not be started\n", pager);
+	fprintf(stderr, "pmdrill: the pager '%s' could not be started\n",
+		pager);
 	return 0;
 }

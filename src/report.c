@@ -21,11 +21,11 @@
 #define C_HL "\033[1;4m"
 
 #define ELLIPSIS "\xe2\x80\xa6"
-#define CONTEXT 30       /* most columns of context either side of a hit */
+#define CONTEXT 30 /* most columns of context either side of a hit */
 #define EVIDENCE_SHOWN 3
-#define LABEL_COLS 30u   /* the label column, as "%-30s" had it */
-#define WHAT_COLS 24u    /* most columns of an evidence line's "what:" */
-#define COMPACT_SHOWN 3  /* criteria in the compact view */
+#define LABEL_COLS 30u     /* the label column, as "%-30s" had it */
+#define WHAT_COLS 24u      /* most columns of an evidence line's "what:" */
+#define COMPACT_SHOWN 3    /* criteria in the compact view */
 #define STRENGTH_SHARE 0.1 /* a strength carries this share of the points */
 
 static const char *col(int color, const char *code)
@@ -103,7 +103,8 @@ static void add_flat(struct sb *out, const char *s, size_t n)
 	sb_release(&c);
 }
 
-static void wrap_safe(struct sb *out, const char *s, unsigned width, unsigned indent)
+static void wrap_safe(struct sb *out, const char *s, unsigned width,
+		      unsigned indent)
 {
 	struct sb c = SB_INIT;
 	safe_terms(&c, s, SAFE_KEEP_NEWLINE);
@@ -121,24 +122,29 @@ static void wrap_safe(struct sb *out, const char *s, unsigned width, unsigned in
 static void evidence_line(struct sb *out, const char *text, size_t len,
 			  const struct score_evidence *e, int color, size_t w)
 {
-	struct sb before = SB_INIT, hit = SB_INIT, after = SB_INIT, what = SB_INIT;
+	struct sb before = SB_INIT, hit = SB_INIT, after = SB_INIT,
+		  what = SB_INIT;
 	size_t a, z, avail, used, hc, bc, ac, bb, ab, start = out->len;
 	if (e->end > len || e->start > e->end)
 		return;
 	/* a generous excerpt, in bytes; cut to columns below */
-	a = e->start > CONTEXT * 4 ? char_start(text, e->start - CONTEXT * 4) : 0;
-	z = e->end + CONTEXT * 4 < len ? char_start(text, e->end + CONTEXT * 4) : len;
+	a = e->start > CONTEXT * 4 ? char_start(text, e->start - CONTEXT * 4)
+				   : 0;
+	z = e->end + CONTEXT * 4 < len ? char_start(text, e->end + CONTEXT * 4)
+				       : len;
 	add_flat(&before, text + a, e->start - a);
 	add_flat(&hit, text + e->start, e->end - e->start);
 	add_flat(&after, text + e->end, z - e->end);
 	if (e->what) {
 		add_flat(&what, e->what, strlen(e->what));
 		if (what.len && wrap_vis_cols(what.buf, what.len) > WHAT_COLS) {
-			sb_setlen(&what, wrap_cut_bytes(what.buf, what.len, WHAT_COLS - 1));
+			sb_setlen(&what, wrap_cut_bytes(what.buf, what.len,
+							WHAT_COLS - 1));
 			sb_adds(&what, ELLIPSIS);
 		}
 	}
-	used = 6 + 2 + (color ? 0 : 2) + (what.len ? wrap_vis_cols(what.buf, what.len) + 2 : 0);
+	used = 6 + 2 + (color ? 0 : 2) +
+	       (what.len ? wrap_vis_cols(what.buf, what.len) + 2 : 0);
 	avail = w > used ? w - used : 0;
 	hc = wrap_vis_cols(hit.buf, hit.len);
 	bc = wrap_vis_cols(before.buf, before.len);
@@ -174,7 +180,8 @@ static void evidence_line(struct sb *out, const char *text, size_t len,
 	sb_addc(out, '"');
 	if (bb < bc || (a > 0 && bb)) {
 		/* "…" takes one of the columns of context */
-		size_t s = tail_start(before.buf, before.len, bb > 0 ? bb - 1 : 0);
+		size_t s =
+			tail_start(before.buf, before.len, bb > 0 ? bb - 1 : 0);
 		sb_adds(out, ELLIPSIS);
 		sb_add(out, before.buf + s, before.len - s);
 	} else if (bb) {
@@ -185,7 +192,8 @@ static void evidence_line(struct sb *out, const char *text, size_t len,
 	sb_adds(out, color ? C_RESET : "]");
 	if (ab < ac || (z < len && ab)) {
 		size_t keep = ab > 0 ? ab - 1 : 0;
-		sb_add(out, after.buf, wrap_cut_bytes(after.buf, after.len, keep));
+		sb_add(out, after.buf,
+		       wrap_cut_bytes(after.buf, after.len, keep));
 		sb_adds(out, ELLIPSIS);
 	} else if (ab) {
 		sb_add(out, after.buf, after.len);
@@ -238,7 +246,8 @@ static void crit_line(struct sb *out, const struct score_item *it, char mark,
 	struct sb lab = SB_INIT, wrapped = SB_INIT, detail = SB_INIT;
 	const char *p, *nl;
 
-	add_flat(&lab, it->label ? it->label : "", it->label ? strlen(it->label) : 0);
+	add_flat(&lab, it->label ? it->label : "",
+		 it->label ? strlen(it->label) : 0);
 	wrap_text(&wrapped, lab.buf, lab.len, (unsigned)lc, 0);
 	if (it->detail)
 		add_flat(&detail, it->detail, strlen(it->detail));
@@ -246,13 +255,15 @@ static void crit_line(struct sb *out, const struct score_item *it, char mark,
 	nl = wrapped.len ? strchr(p, '\n') : NULL;
 	first_end = nl ? (size_t)(nl - p) : wrapped.len;
 
-	sb_addf(out, "  %s%c%s ", col(color, mark_color), mark, col(color, C_RESET));
+	sb_addf(out, "  %s%c%s ", col(color, mark_color), mark,
+		col(color, C_RESET));
 	sb_add(out, p, first_end);
 	k = wrap_vis_cols(p, first_end);
 	add_spaces(out, k < lc ? lc - k : 0);
 	sb_adds(out, points);
 	if (detail.len && (!nl || !nl[1]) &&
-	    line_cols(out, start) + 1 + wrap_vis_cols(detail.buf, detail.len) <= w) {
+	    line_cols(out, start) + 1 + wrap_vis_cols(detail.buf, detail.len) <=
+		    w) {
 		sb_addf(out, " %s", col(color, C_DIM));
 		sb_add(out, detail.buf, detail.len);
 		sb_adds(out, col(color, C_RESET));
@@ -350,8 +361,9 @@ static size_t line_width(unsigned width)
 
 void report_print_brief(FILE *out, const struct score_report *rep, int color)
 {
-	const char *gc = rep->grade >= GRADE_GOOD ? C_GREEN
-			 : rep->grade == GRADE_HARD ? C_YELLOW : C_RED;
+	const char *gc = rep->grade >= GRADE_GOOD   ? C_GREEN
+			 : rep->grade == GRADE_HARD ? C_YELLOW
+						    : C_RED;
 	fprintf(out, "%s%.0f/100%s %s%s%s", col(color, C_BOLD), rep->score,
 		col(color, C_RESET), col(color, gc), grade_name(rep->grade),
 		col(color, C_RESET));
@@ -377,7 +389,8 @@ void report_render(struct sb *b, const struct score_report *rep,
 		for (k = 0; k < it->nev && k < EVIDENCE_SHOWN; k++)
 			evidence_line(b, text, len, &it->ev[k], color, w);
 		if (it->nev > EVIDENCE_SHOWN)
-			sb_addf(b, "      (and %zu more)\n", it->nev - EVIDENCE_SHOWN);
+			sb_addf(b, "      (and %zu more)\n",
+				it->nev - EVIDENCE_SHOWN);
 		if (!it->met && it->feedback) {
 			sb_adds(b, col(color, C_YELLOW));
 			wrap_safe(b, it->feedback, (unsigned)w, 6);
@@ -501,7 +514,8 @@ void report_render_compact(struct sb *b, const struct score_report *rep,
 			double m = it->weight - it->earned;
 			size_t at = nmiss;
 			while (at > 0) {
-				const struct score_item *o = &rep->items[miss[at - 1]];
+				const struct score_item *o =
+					&rep->items[miss[at - 1]];
 				if (o->weight - o->earned >= m)
 					break;
 				miss[at] = miss[at - 1];
@@ -509,14 +523,16 @@ void report_render_compact(struct sb *b, const struct score_report *rep,
 			}
 			miss[at] = i;
 			nmiss++;
-		} else if (it->met && (!strong || it->weight > strong->weight)) {
+		} else if (it->met &&
+			   (!strong || it->weight > strong->weight)) {
 			strong = it;
 		}
 	}
 	if (strong && strong->weight < STRENGTH_SHARE * total)
 		strong = NULL;
-	nshow = nmiss < COMPACT_SHOWN - (strong ? 1 : 0) ? nmiss
-							 : COMPACT_SHOWN - (strong ? 1 : 0);
+	nshow = nmiss < COMPACT_SHOWN - (strong ? 1 : 0)
+			? nmiss
+			: COMPACT_SHOWN - (strong ? 1 : 0);
 	if (nshow || strong)
 		sb_addc(b, '\n');
 	for (k = 0; k < nshow; k++)
@@ -551,7 +567,8 @@ void report_render_compact(struct sb *b, const struct score_report *rep,
 			continue;
 		sb_adds(b, any ? "; " : "");
 		sb_adds(b, "penalty: ");
-		add_flat(b, it->label ? it->label : "", it->label ? strlen(it->label) : 0);
+		add_flat(b, it->label ? it->label : "",
+			 it->label ? strlen(it->label) : 0);
 		sb_addf(b, " -%.1f", it->earned);
 		any = 1;
 	}

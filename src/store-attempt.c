@@ -29,8 +29,9 @@ static long long last_attempt_id(struct store *st)
 static void kept_text(struct sb *out, long long id)
 {
 	if (id)
-		sb_addf(out, "nothing new was saved; the attempt %lld saved "
-			     "before this is kept",
+		sb_addf(out,
+			"nothing new was saved; the attempt %lld saved "
+			"before this is kept",
 			id);
 	else
 		sb_adds(out, "nothing was saved");
@@ -54,12 +55,14 @@ int store_begin_attempt(struct store *st, const char *question_id,
 	if ((rc = st_begin(st)))
 		goto fail;
 	if ((rc = st_ensure_question(st, question_id, NULL,
-				     follow_up < 0 ? prompt : NULL, started_at)))
+				     follow_up < 0 ? prompt : NULL,
+				     started_at)))
 		goto fail;
-	if ((rc = st_prep(st, &s,
-			  "INSERT INTO attempts (question_id, prompt, started_at,"
-			  " duration_ms, answer, answer_hash, follow_up, parent_id,"
-			  " saved_at, session_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")))
+	if ((rc = st_prep(
+		     st, &s,
+		     "INSERT INTO attempts (question_id, prompt, started_at,"
+		     " duration_ms, answer, answer_hash, follow_up, parent_id,"
+		     " saved_at, session_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")))
 		goto fail;
 	sqlite3_bind_text(s, 1, question_id, -1, SQLITE_STATIC);
 	st_bind_text(s, 2, prompt);
@@ -128,10 +131,11 @@ int st_replay(struct store *st, const char *qid, const struct fsrs_params *p,
 		goto done;
 	sqlite3_finalize(s);
 	s = NULL;
-	if ((rc = st_prep(st, &u,
-			  "UPDATE attempts SET elapsed_days = ?, retrievability = ?,"
-			  " stability = ?, difficulty = ?, interval_days = ?, due = ?"
-			  " WHERE id = ?")))
+	if ((rc = st_prep(
+		     st, &u,
+		     "UPDATE attempts SET elapsed_days = ?, retrievability = ?,"
+		     " stability = ?, difficulty = ?, interval_days = ?, due = ?"
+		     " WHERE id = ?")))
 		goto done;
 	for (i = 0; i < n; i++) {
 		struct fsrs_review rv;
@@ -164,10 +168,11 @@ int st_replay(struct store *st, const char *qid, const struct fsrs_params *p,
 	sqlite3_finalize(u);
 	u = NULL;
 	if (n) {
-		rc = st_prep(st, &u,
-			     "INSERT OR REPLACE INTO cards (question_id, stability,"
-			     " difficulty, last_review, due, reps, lapses, first_review)"
-			     " VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+		rc = st_prep(
+			st, &u,
+			"INSERT OR REPLACE INTO cards (question_id, stability,"
+			" difficulty, last_review, due, reps, lapses, first_review)"
+			" VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
 		if (rc)
 			goto done;
 		sqlite3_bind_text(u, 1, qid, -1, SQLITE_STATIC);
@@ -218,16 +223,18 @@ static int save_items(struct store *st, long long id,
 	sqlite3_stmt *s = NULL;
 	struct sb ev = SB_INIT;
 	size_t i;
-	int rc = st_prep(st, &s,
-			 "INSERT INTO criteria (attempt_id, pos, name, label, kind,"
-			 " weight, earned, scaled, active, met, limited, detail,"
-			 " feedback, evidence)"
-			 " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+	int rc = st_prep(
+		st, &s,
+		"INSERT INTO criteria (attempt_id, pos, name, label, kind,"
+		" weight, earned, scaled, active, met, limited, detail,"
+		" feedback, evidence)"
+		" VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
 	for (i = 0; !rc && i < rep->nitems; i++) {
 		const struct score_item *it = &rep->items[i];
-		const char *kind = it->kind >= 0 && it->kind < CRIT_KIND_MAX
-					   ? crit_kind_name((enum crit_kind)it->kind)
-					   : "unknown";
+		const char *kind =
+			it->kind >= 0 && it->kind < CRIT_KIND_MAX
+				? crit_kind_name((enum crit_kind)it->kind)
+				: "unknown";
 		sb_reset(&ev);
 		add_evidence_json(&ev, it);
 		sqlite3_bind_int64(s, 1, id);
@@ -269,9 +276,10 @@ static int attempt_state(struct store *st, long long id, char **qid,
 			 int *finished, int *scheduled, int *final_grade)
 {
 	sqlite3_stmt *s = NULL;
-	int rc = st_prep(st, &s,
-			 "SELECT question_id, auto_grade IS NOT NULL, scheduled,"
-			 " coalesce(final_grade, 0) FROM attempts WHERE id = ?");
+	int rc =
+		st_prep(st, &s,
+			"SELECT question_id, auto_grade IS NOT NULL, scheduled,"
+			" coalesce(final_grade, 0) FROM attempts WHERE id = ?");
 	*qid = NULL;
 	if (rc)
 		return rc;
@@ -352,12 +360,13 @@ int store_finish_attempt(struct store *st, long long attempt_id,
 	st_hex64(ver, rubric_version);
 	if (rep)
 		notes_json(&notes, rep);
-	if ((rc = st_prep(st, &s,
-			  "UPDATE attempts SET score = ?2, words = ?3, sentences = ?4,"
-			  " limit_s = ?5, wpm = ?6, prose_share = ?7, density = ?8,"
-			  " guard = ?9, length_factor = ?10, notes = ?11, rubric = ?12,"
-			  " rubric_version = ?13, auto_grade = ?14, final_grade = ?14,"
-			  " scheduled = ?15, reviewed_at = ?16 WHERE id = ?1")))
+	if ((rc = st_prep(
+		     st, &s,
+		     "UPDATE attempts SET score = ?2, words = ?3, sentences = ?4,"
+		     " limit_s = ?5, wpm = ?6, prose_share = ?7, density = ?8,"
+		     " guard = ?9, length_factor = ?10, notes = ?11, rubric = ?12,"
+		     " rubric_version = ?13, auto_grade = ?14, final_grade = ?14,"
+		     " scheduled = ?15, reviewed_at = ?16 WHERE id = ?1")))
 		goto fail;
 	sqlite3_bind_int64(s, 1, attempt_id);
 	if (rep) {
@@ -370,7 +379,8 @@ int store_finish_attempt(struct store *st, long long attempt_id,
 		sqlite3_bind_double(s, 8, rep->density);
 		sqlite3_bind_double(s, 9, rep->guard);
 		sqlite3_bind_double(s, 10, rep->length_factor);
-		sqlite3_bind_text(s, 11, notes.buf, (int)notes.len, SQLITE_STATIC);
+		sqlite3_bind_text(s, 11, notes.buf, (int)notes.len,
+				  SQLITE_STATIC);
 	}
 	st_bind_text(s, 12, rubric);
 	if (rubric)
@@ -391,8 +401,9 @@ int store_finish_attempt(struct store *st, long long attempt_id,
 	goto out;
 fail:
 	if (bad) {
-		sb_addf(err, "cannot schedule question '%s': a stored review "
-			     "is out of range; %s",
+		sb_addf(err,
+			"cannot schedule question '%s': a stored review "
+			"is out of range; %s",
 			qid, kept.buf);
 		status = STORE_EINVAL;
 	} else {
@@ -442,15 +453,17 @@ static int change_grade(struct store *st, long long attempt_id, int grade,
 	}
 	if (!finished) {
 		st_rollback(st);
-		sb_addf(err, "attempt %lld was never scored, so it has no grade",
+		sb_addf(err,
+			"attempt %lld was never scored, so it has no grade",
 			attempt_id);
 		status = STORE_EINVAL;
 		goto out;
 	}
 	if (undo) {
-		if ((rc = st_prep(st, &s,
-				  "SELECT id, old_grade FROM grade_changes"
-				  " WHERE attempt_id = ? ORDER BY id DESC LIMIT 1")))
+		if ((rc = st_prep(
+			     st, &s,
+			     "SELECT id, old_grade FROM grade_changes"
+			     " WHERE attempt_id = ? ORDER BY id DESC LIMIT 1")))
 			goto fail;
 		sqlite3_bind_int64(s, 1, attempt_id);
 		rc = sqlite3_step(s);
@@ -469,7 +482,8 @@ static int change_grade(struct store *st, long long attempt_id, int grade,
 			status = STORE_EINVAL;
 			goto out;
 		}
-		if ((rc = st_prep(st, &s, "DELETE FROM grade_changes WHERE id = ?")))
+		if ((rc = st_prep(st, &s,
+				  "DELETE FROM grade_changes WHERE id = ?")))
 			goto fail;
 		sqlite3_bind_int64(s, 1, change_id);
 	} else {
@@ -483,9 +497,10 @@ static int change_grade(struct store *st, long long attempt_id, int grade,
 			status = STORE_OK;
 			goto out;
 		}
-		if ((rc = st_prep(st, &s,
-				  "INSERT INTO grade_changes (attempt_id, old_grade,"
-				  " new_grade, changed_at) VALUES (?, ?, ?, ?)")))
+		if ((rc = st_prep(
+			     st, &s,
+			     "INSERT INTO grade_changes (attempt_id, old_grade,"
+			     " new_grade, changed_at) VALUES (?, ?, ?, ?)")))
 			goto fail;
 		sqlite3_bind_int64(s, 1, attempt_id);
 		sqlite3_bind_int(s, 2, old);
@@ -495,7 +510,8 @@ static int change_grade(struct store *st, long long attempt_id, int grade,
 	if ((rc = st_step_done(s)))
 		goto fail;
 	sqlite3_finalize(s);
-	if ((rc = st_prep(st, &s, "UPDATE attempts SET final_grade = ? WHERE id = ?")))
+	if ((rc = st_prep(st, &s,
+			  "UPDATE attempts SET final_grade = ? WHERE id = ?")))
 		goto fail;
 	sqlite3_bind_int(s, 1, grade);
 	sqlite3_bind_int64(s, 2, attempt_id);
@@ -507,7 +523,7 @@ static int change_grade(struct store *st, long long attempt_id, int grade,
 		goto fail;
 	status = STORE_OK;
 	goto out;
-out_review: {
+out_review : {
 	struct store_attempt a;
 	memset(&a, 0, sizeof(a));
 	if (!store_get_attempt(st, attempt_id, &a, err)) {
@@ -524,12 +540,14 @@ out_review: {
 }
 fail:
 	if (bad) {
-		sb_addf(err, "cannot reschedule question '%s': a stored review "
-			     "is out of range; the grade was not changed",
+		sb_addf(err,
+			"cannot reschedule question '%s': a stored review "
+			"is out of range; the grade was not changed",
 			qid);
 		status = STORE_EINVAL;
 	} else {
-		status = st_fail(st, rc, err, doing.buf, "the grade was not changed");
+		status = st_fail(st, rc, err, doing.buf,
+				 "the grade was not changed");
 	}
 	st_rollback(st);
 	if (out)
@@ -600,13 +618,14 @@ int store_qstates(struct store *st, struct store_qstate **out, size_t *n,
 	sqlite3_stmt *s = NULL;
 	struct store_qstate *v = NULL;
 	size_t nr = 0, alloc = 0;
-	int rc = st_prep(st, &s,
-			 "SELECT q.id, q.retired, c.stability, c.difficulty,"
-			 " c.last_review, c.due, c.reps, c.lapses, c.first_review,"
-			 " qs.last_main_score, qs.last_at, coalesce(qs.attempts, 0)"
-			 " FROM questions q LEFT JOIN cards c ON c.question_id = q.id"
-			 " LEFT JOIN question_stats qs ON qs.question_id = q.id"
-			 " ORDER BY q.id");
+	int rc = st_prep(
+		st, &s,
+		"SELECT q.id, q.retired, c.stability, c.difficulty,"
+		" c.last_review, c.due, c.reps, c.lapses, c.first_review,"
+		" qs.last_main_score, qs.last_at, coalesce(qs.attempts, 0)"
+		" FROM questions q LEFT JOIN cards c ON c.question_id = q.id"
+		" LEFT JOIN question_stats qs ON qs.question_id = q.id"
+		" ORDER BY q.id");
 	*out = NULL;
 	*n = 0;
 	if (rc)
@@ -675,7 +694,8 @@ int store_queue_questions(struct store *st, const struct bank *b,
 		v[i].level = (int)q->level;
 		v[i].last_score = -1;
 		key.question_id = q->id;
-		found = n ? bsearch(&key, qs, n, sizeof(*qs), cmp_qstate) : NULL;
+		found = n ? bsearch(&key, qs, n, sizeof(*qs), cmp_qstate)
+			  : NULL;
 		if (found) {
 			v[i].card = found->card;
 			v[i].first_review = found->first_review;

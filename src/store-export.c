@@ -23,13 +23,24 @@
  * text in a CSV cell.
  */
 const char *const st_export_fields[] = {
-	"format", "id", "question", "category", "prompt", "started_at",
-	"duration_ms", "answer", "answer_hash", "follow_up", "parent",
-	"score", "words", "sentences", "limit_s", "wpm", "prose_share",
-	"density", "guard", "length_factor", "rubric", "rubric_version",
-	"auto_grade", "final_grade", "scheduled", "reviewed_at",
-	"elapsed_days", "retrievability", "stability", "difficulty",
-	"interval_days", "due", "notes", "criteria", "grade_changes", NULL,
+	"format",        "id",
+	"question",      "category",
+	"prompt",        "started_at",
+	"duration_ms",   "answer",
+	"answer_hash",   "follow_up",
+	"parent",        "score",
+	"words",         "sentences",
+	"limit_s",       "wpm",
+	"prose_share",   "density",
+	"guard",         "length_factor",
+	"rubric",        "rubric_version",
+	"auto_grade",    "final_grade",
+	"scheduled",     "reviewed_at",
+	"elapsed_days",  "retrievability",
+	"stability",     "difficulty",
+	"interval_days", "due",
+	"notes",         "criteria",
+	"grade_changes", NULL,
 };
 
 /* The shortest "%.*g" that reads back as the same double. */
@@ -53,18 +64,20 @@ static void add_num(struct sb *out, double v)
 /* One value of a record: NULL, a string, or raw (number, JSON text). */
 struct field {
 	int null;
-	int is_str;   /* JSON: quote it */
+	int is_str; /* JSON: quote it */
 	struct sb v;
 };
 
-static void criteria_json(struct store *st, long long id, struct sb *out, int *rc)
+static void criteria_json(struct store *st, long long id, struct sb *out,
+			  int *rc)
 {
 	sqlite3_stmt *s = NULL;
 	int first = 1;
-	*rc = st_prep(st, &s,
-		      "SELECT name, label, kind, weight, earned, scaled, active,"
-		      " met, limited, detail, feedback, evidence FROM criteria"
-		      " WHERE attempt_id = ? ORDER BY pos");
+	*rc = st_prep(
+		st, &s,
+		"SELECT name, label, kind, weight, earned, scaled, active,"
+		" met, limited, detail, feedback, evidence FROM criteria"
+		" WHERE attempt_id = ? ORDER BY pos");
 	if (*rc)
 		return;
 	sqlite3_bind_int64(s, 1, id);
@@ -104,13 +117,15 @@ static void criteria_json(struct store *st, long long id, struct sb *out, int *r
 		*rc = SQLITE_OK;
 }
 
-static void changes_json(struct store *st, long long id, struct sb *out, int *rc)
+static void changes_json(struct store *st, long long id, struct sb *out,
+			 int *rc)
 {
 	sqlite3_stmt *s = NULL;
 	int first = 1;
-	*rc = st_prep(st, &s,
-		      "SELECT old_grade, new_grade, changed_at FROM grade_changes"
-		      " WHERE attempt_id = ? ORDER BY id");
+	*rc = st_prep(
+		st, &s,
+		"SELECT old_grade, new_grade, changed_at FROM grade_changes"
+		" WHERE attempt_id = ? ORDER BY id");
 	if (*rc)
 		return;
 	sqlite3_bind_int64(s, 1, id);
@@ -136,7 +151,8 @@ static void csv_cell(struct sb *out, const char *s, size_t n)
 	size_t i;
 	int quote = 0;
 	for (i = 0; i < n; i++)
-		if (s[i] == ',' || s[i] == '"' || s[i] == '\n' || s[i] == '\r') {
+		if (s[i] == ',' || s[i] == '"' || s[i] == '\n' ||
+		    s[i] == '\r') {
 			quote = 1;
 			break;
 		}
@@ -182,14 +198,14 @@ int store_export(struct store *st, FILE *out, int format, struct sb *err)
 			f[i].null = 0;
 			f[i].is_str = 0;
 		}
-#define STR(k, val)                                                  \
-	do {                                                         \
-		if (val) {                                           \
-			sb_adds(&f[k].v, (val));                     \
-			f[k].is_str = 1;                             \
-		} else {                                             \
-			f[k].null = 1;                               \
-		}                                                    \
+#define STR(k, val)                              \
+	do {                                     \
+		if (val) {                       \
+			sb_adds(&f[k].v, (val)); \
+			f[k].is_str = 1;         \
+		} else {                         \
+			f[k].null = 1;           \
+		}                                \
 	} while (0)
 		sb_addf(&f[F_FORMAT].v, "%d", EXPORT_FORMAT);
 		sb_addf(&f[F_ID].v, "%lld", a.id);
@@ -230,14 +246,17 @@ int store_export(struct store *st, FILE *out, int format, struct sb *err)
 		} else {
 			f[F_RUBRIC_VERSION].null = 1;
 		}
-		STR(F_AUTO, a.auto_grade ? fsrs_rating_name(a.auto_grade) : NULL);
-		STR(F_FINAL, a.final_grade ? fsrs_rating_name(a.final_grade) : NULL);
+		STR(F_AUTO,
+		    a.auto_grade ? fsrs_rating_name(a.auto_grade) : NULL);
+		STR(F_FINAL,
+		    a.final_grade ? fsrs_rating_name(a.final_grade) : NULL);
 		sb_adds(&f[F_SCHEDULED].v, a.scheduled ? "true" : "false");
 		if (a.scheduled) {
 			store_fmt_time(&f[F_REVIEWED].v, a.reviewed_at);
 			f[F_REVIEWED].is_str = 1;
 			if (a.retrievability >= 0) {
-				sb_addf(&f[F_ELAPSED].v, "%lld", a.elapsed_days);
+				sb_addf(&f[F_ELAPSED].v, "%lld",
+					a.elapsed_days);
 				add_num(&f[F_R].v, a.retrievability);
 			} else {
 				f[F_ELAPSED].null = f[F_R].null = 1;
@@ -283,14 +302,16 @@ int store_export(struct store *st, FILE *out, int format, struct sb *err)
 				if (f[i].null)
 					sb_adds(&line, "null");
 				else if (f[i].is_str)
-					json_strn(&line, f[i].v.buf, f[i].v.len);
+					json_strn(&line, f[i].v.buf,
+						  f[i].v.len);
 				else
 					sb_add(&line, f[i].v.buf, f[i].v.len);
 			}
 			sb_adds(&line, "}\n");
 		}
 		if (fwrite(line.buf, 1, line.len, out) != line.len) {
-			sb_addf(err, "cannot write the export: %s", strerror(errno));
+			sb_addf(err, "cannot write the export: %s",
+				strerror(errno));
 			rc = -1;
 			goto out;
 		}
@@ -300,7 +321,8 @@ int store_export(struct store *st, FILE *out, int format, struct sb *err)
 	rc = STORE_OK;
 	goto out;
 fail:
-	rc = st_fail(st, rc, err, "exporting the attempts", "nothing was changed");
+	rc = st_fail(st, rc, err, "exporting the attempts",
+		     "nothing was changed");
 out:
 	sqlite3_finalize(s);
 	st_exec(st, "COMMIT");

@@ -104,7 +104,8 @@ static int csv_record(const char *buf, size_t len, size_t *pos,
 			}
 		} else {
 			while (i < len && buf[i] != ',' && buf[i] != '\n' &&
-			       !(buf[i] == '\r' && i + 1 < len && buf[i + 1] == '\n'))
+			       !(buf[i] == '\r' && i + 1 < len &&
+				 buf[i + 1] == '\n'))
 				sb_addc(&cells[c], buf[i++]);
 		}
 		if (i < len && buf[i] == ',') {
@@ -134,11 +135,11 @@ static int csv_record(const char *buf, size_t len, size_t *pos,
  */
 struct ireader {
 	FILE *in;
-	struct sb buf;       /* the current record's text */
-	char *line_buf;      /* getline()'s buffer */
+	struct sb buf;  /* the current record's text */
+	char *line_buf; /* getline()'s buffer */
 	size_t line_alloc;
-	unsigned line;       /* the next physical line's number */
-	int csv;             /* 1 after a CSV header */
+	unsigned line; /* the next physical line's number */
+	int csv;       /* 1 after a CSV header */
 	size_t ncols;
 	int map[F_COUNT + 1];
 	struct sb cells[F_COUNT + 1];
@@ -257,18 +258,21 @@ static int ireader_next(struct ireader *r, struct irec *rec, struct sb *err)
 			rec->line = r->line;
 			/* the record's first line, for messages */
 			for (c = 0; c < r->buf.len; c++)
-				rec->line -= r->buf.buf[c] == '\n' && c + 1 < r->buf.len;
+				rec->line -= r->buf.buf[c] == '\n' &&
+					     c + 1 < r->buf.len;
 			if (blank(r->buf.buf, r->buf.len))
 				continue;
 			rc = csv_record(r->buf.buf, r->buf.len, &pos, r->cells,
 					F_COUNT + 1, &ncells, &l);
 			if (rc) {
 				sb_addf(err, "line %u: %s", rec->line,
-					rc == -2 ? "too many fields" : "bad quoting");
+					rc == -2 ? "too many fields"
+						 : "bad quoting");
 				return -1;
 			}
 			if (ncells != r->ncols) {
-				sb_addf(err, "line %u: %zu fields, the header has %zu",
+				sb_addf(err,
+					"line %u: %zu fields, the header has %zu",
 					rec->line, ncells, r->ncols);
 				return -1;
 			}
@@ -332,9 +336,11 @@ static int check_record(struct irec *r, struct sb *err)
 	long long t, x;
 	const char *what = NULL;
 	if (!r->v[F_FORMAT] || strcmp(r->v[F_FORMAT], "1")) {
-		sb_addf(err, "line %u: unknown export format '%s' (this pmdrill "
-			     "reads format %d)",
-			r->line, r->v[F_FORMAT] ? r->v[F_FORMAT] : "", EXPORT_FORMAT);
+		sb_addf(err,
+			"line %u: unknown export format '%s' (this pmdrill "
+			"reads format %d)",
+			r->line, r->v[F_FORMAT] ? r->v[F_FORMAT] : "",
+			EXPORT_FORMAT);
 		return -1;
 	}
 	if (!r->v[F_QUESTION] || !*r->v[F_QUESTION])
@@ -414,14 +420,19 @@ static int import_criteria(struct store *st, long long id, const struct irec *r,
 		     " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
 	for (i = 0; !rc && i < a.n; i++) {
 		const struct json_value *c = &a.kids[i];
-		const struct json_value *name = json_get(c, "name"), *kind = json_get(c, "kind");
+		const struct json_value *name = json_get(c, "name"),
+					*kind = json_get(c, "kind");
 		const struct json_value *ev = json_get(c, "evidence");
-		static const char *const nums[] = {"weight", "earned", "scaled"};
+		static const char *const nums[] = {"weight", "earned",
+						   "scaled"};
 		static const char *const flags[] = {"active", "met", "limited"};
-		static const char *const texts[] = {"label", "detail", "feedback"};
+		static const char *const texts[] = {"label", "detail",
+						    "feedback"};
 		int k;
-		if (!name || name->type != JSON_STR || !kind || kind->type != JSON_STR) {
-			sb_addf(err, "line %u: criterion %zu has no name or kind",
+		if (!name || name->type != JSON_STR || !kind ||
+		    kind->type != JSON_STR) {
+			sb_addf(err,
+				"line %u: criterion %zu has no name or kind",
 				r->line, i + 1);
 			*bad = 1;
 			rc = SQLITE_ERROR;
@@ -429,13 +440,18 @@ static int import_criteria(struct store *st, long long id, const struct irec *r,
 		}
 		sqlite3_bind_int64(s, 1, id);
 		sqlite3_bind_int64(s, 2, (long long)i);
-		sqlite3_bind_text(s, 3, name->str, (int)name->len, SQLITE_STATIC);
-		sqlite3_bind_text(s, 5, kind->str, (int)kind->len, SQLITE_STATIC);
+		sqlite3_bind_text(s, 3, name->str, (int)name->len,
+				  SQLITE_STATIC);
+		sqlite3_bind_text(s, 5, kind->str, (int)kind->len,
+				  SQLITE_STATIC);
 		for (k = 0; k < 3; k++) {
 			const struct json_value *x = json_get(c, nums[k]);
-			sqlite3_bind_double(s, 6 + k, x && x->type == JSON_NUM ? x->num : 0);
+			sqlite3_bind_double(s, 6 + k,
+					    x && x->type == JSON_NUM ? x->num
+								     : 0);
 			x = json_get(c, flags[k]);
-			sqlite3_bind_int(s, 9 + k, x && x->type == JSON_BOOL && x->num);
+			sqlite3_bind_int(s, 9 + k,
+					 x && x->type == JSON_BOOL && x->num);
 		}
 		for (k = 0; k < 3; k++) {
 			const struct json_value *x = json_get(c, texts[k]);
@@ -476,18 +492,25 @@ static int import_changes(struct store *st, long long id, const struct irec *r,
 		*bad = 1;
 		return SQLITE_ERROR;
 	}
-	rc = st_prep(st, &s,
-		     "INSERT INTO grade_changes (attempt_id, old_grade, new_grade,"
-		     " changed_at) VALUES (?, ?, ?, ?)");
+	rc = st_prep(
+		st, &s,
+		"INSERT INTO grade_changes (attempt_id, old_grade, new_grade,"
+		" changed_at) VALUES (?, ?, ?, ?)");
 	for (i = 0; !rc && i < a.n; i++) {
 		const struct json_value *from = json_get(&a.kids[i], "from");
 		const struct json_value *to = json_get(&a.kids[i], "to");
 		const struct json_value *at = json_get(&a.kids[i], "at");
-		int g1 = from && from->type == JSON_STR ? fsrs_rating_parse(from->str) : -1;
-		int g2 = to && to->type == JSON_STR ? fsrs_rating_parse(to->str) : -1;
-		long long t = at && at->type == JSON_STR ? parse_time_arg(at->str) : -1;
+		int g1 = from && from->type == JSON_STR
+				 ? fsrs_rating_parse(from->str)
+				 : -1;
+		int g2 = to && to->type == JSON_STR ? fsrs_rating_parse(to->str)
+						    : -1;
+		long long t = at && at->type == JSON_STR
+				      ? parse_time_arg(at->str)
+				      : -1;
 		if (g1 < 1 || g2 < 1 || t < 0) {
-			sb_addf(err, "line %u: bad grade change %zu", r->line, i + 1);
+			sb_addf(err, "line %u: bad grade change %zu", r->line,
+				i + 1);
 			*bad = 1;
 			rc = SQLITE_ERROR;
 			break;
@@ -534,27 +557,29 @@ static int import_prepare(struct store *st, struct import_stmts *x)
 	 * how often the file has had it so far; the file's attempt ids to
 	 * the new ones, for follow-ups' parents; the questions to replay.
 	 */
-	if ((rc = st_exec(st,
-			  "CREATE TEMP TABLE IF NOT EXISTS import_keys ("
-			  " question_id TEXT, started_at INTEGER, hash TEXT,"
-			  " have INTEGER, seen INTEGER,"
-			  " PRIMARY KEY (question_id, started_at, hash));"
-			  "CREATE TEMP TABLE IF NOT EXISTS import_ids ("
-			  " src INTEGER PRIMARY KEY, new_id INTEGER);"
-			  "CREATE TEMP TABLE IF NOT EXISTS import_touched ("
-			  " question_id TEXT PRIMARY KEY);"
-			  "DELETE FROM temp.import_keys; DELETE FROM temp.import_ids;"
-			  "DELETE FROM temp.import_touched")))
+	if ((rc = st_exec(
+		     st,
+		     "CREATE TEMP TABLE IF NOT EXISTS import_keys ("
+		     " question_id TEXT, started_at INTEGER, hash TEXT,"
+		     " have INTEGER, seen INTEGER,"
+		     " PRIMARY KEY (question_id, started_at, hash));"
+		     "CREATE TEMP TABLE IF NOT EXISTS import_ids ("
+		     " src INTEGER PRIMARY KEY, new_id INTEGER);"
+		     "CREATE TEMP TABLE IF NOT EXISTS import_touched ("
+		     " question_id TEXT PRIMARY KEY);"
+		     "DELETE FROM temp.import_keys; DELETE FROM temp.import_ids;"
+		     "DELETE FROM temp.import_touched")))
 		return rc;
-	if ((rc = st_prep(st, &x->ins,
-			  "INSERT INTO attempts (question_id, prompt, started_at,"
-			  " duration_ms, answer, answer_hash, follow_up, parent_id,"
-			  " saved_at, score, words, sentences, limit_s, wpm,"
-			  " prose_share, density, guard, length_factor, notes, rubric,"
-			  " rubric_version, auto_grade, final_grade, scheduled,"
-			  " reviewed_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9,"
-			  " ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20,"
-			  " ?21, ?22, ?23, ?24, ?25)")) ||
+	if ((rc = st_prep(
+		     st, &x->ins,
+		     "INSERT INTO attempts (question_id, prompt, started_at,"
+		     " duration_ms, answer, answer_hash, follow_up, parent_id,"
+		     " saved_at, score, words, sentences, limit_s, wpm,"
+		     " prose_share, density, guard, length_factor, notes, rubric,"
+		     " rubric_version, auto_grade, final_grade, scheduled,"
+		     " reviewed_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9,"
+		     " ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20,"
+		     " ?21, ?22, ?23, ?24, ?25)")) ||
 	    (rc = st_prep(st, &x->count,
 			  "SELECT count(*) FROM attempts WHERE question_id = ?1"
 			  " AND started_at = ?2 AND answer_hash = ?3")) ||
@@ -564,20 +589,26 @@ static int import_prepare(struct store *st, struct import_stmts *x)
 	    (rc = st_prep(st, &x->category,
 			  "UPDATE questions SET category = ?1 WHERE id = ?2"
 			  " AND category IS NULL")) ||
-	    (rc = st_prep(st, &x->key_get,
-			  "SELECT have, seen FROM temp.import_keys WHERE"
-			  " question_id = ?1 AND started_at = ?2 AND hash = ?3")) ||
-	    (rc = st_prep(st, &x->key_put,
-			  "INSERT INTO temp.import_keys VALUES (?1, ?2, ?3, ?4, 1)")) ||
-	    (rc = st_prep(st, &x->key_seen,
-			  "UPDATE temp.import_keys SET seen = seen + 1 WHERE"
-			  " question_id = ?1 AND started_at = ?2 AND hash = ?3")) ||
-	    (rc = st_prep(st, &x->id_put,
-			  "INSERT OR IGNORE INTO temp.import_ids VALUES (?1, ?2)")) ||
-	    (rc = st_prep(st, &x->id_get,
-			  "SELECT new_id FROM temp.import_ids WHERE src = ?1")) ||
-	    (rc = st_prep(st, &x->touch,
-			  "INSERT OR IGNORE INTO temp.import_touched VALUES (?1)")) ||
+	    (rc = st_prep(
+		     st, &x->key_get,
+		     "SELECT have, seen FROM temp.import_keys WHERE"
+		     " question_id = ?1 AND started_at = ?2 AND hash = ?3")) ||
+	    (rc = st_prep(
+		     st, &x->key_put,
+		     "INSERT INTO temp.import_keys VALUES (?1, ?2, ?3, ?4, 1)")) ||
+	    (rc = st_prep(
+		     st, &x->key_seen,
+		     "UPDATE temp.import_keys SET seen = seen + 1 WHERE"
+		     " question_id = ?1 AND started_at = ?2 AND hash = ?3")) ||
+	    (rc = st_prep(
+		     st, &x->id_put,
+		     "INSERT OR IGNORE INTO temp.import_ids VALUES (?1, ?2)")) ||
+	    (rc = st_prep(
+		     st, &x->id_get,
+		     "SELECT new_id FROM temp.import_ids WHERE src = ?1")) ||
+	    (rc = st_prep(
+		     st, &x->touch,
+		     "INSERT OR IGNORE INTO temp.import_touched VALUES (?1)")) ||
 	    (rc = st_prep(st, &x->touched,
 			  "SELECT question_id FROM temp.import_touched"
 			  " ORDER BY question_id")))
@@ -650,20 +681,20 @@ static int should_skip(struct import_stmts *x, const struct irec *r, int *skip)
 }
 
 /* Add one checked record (not a duplicate); its new id in r->new_id. */
-static int import_one(struct store *st, struct import_stmts *x,
-		      struct irec *r, struct sb *err, int *bad)
+static int import_one(struct store *st, struct import_stmts *x, struct irec *r,
+		      struct sb *err, int *bad)
 {
 	sqlite3_stmt *ins = x->ins;
 	long long started = 0, reviewed = 0, parent = 0;
 	int rc;
 
 	rec_time(r, F_STARTED, &started);
-	if ((rc = st_ensure_question(st, r->v[F_QUESTION], r->v[F_CATEGORY],
-				     r->v[F_FOLLOW_UP] &&
-						     strcmp(r->v[F_FOLLOW_UP], "-1")
-					     ? NULL
-					     : r->v[F_PROMPT],
-				     started)))
+	if ((rc = st_ensure_question(
+		     st, r->v[F_QUESTION], r->v[F_CATEGORY],
+		     r->v[F_FOLLOW_UP] && strcmp(r->v[F_FOLLOW_UP], "-1")
+			     ? NULL
+			     : r->v[F_PROMPT],
+		     started)))
 		return rc;
 	if (r->v[F_CATEGORY]) {
 		sqlite3_reset(x->category);
@@ -676,7 +707,8 @@ static int import_one(struct store *st, struct import_stmts *x,
 	}
 	if (r->v[F_PARENT]) {
 		sqlite3_reset(x->id_get);
-		sqlite3_bind_int64(x->id_get, 1, strtoll(r->v[F_PARENT], NULL, 10));
+		sqlite3_bind_int64(x->id_get, 1,
+				   strtoll(r->v[F_PARENT], NULL, 10));
 		if ((rc = key_int(x->id_get, 0, &parent)))
 			return rc;
 	}
@@ -814,12 +846,14 @@ int store_import(struct store *st, FILE *in, const struct fsrs_params *p,
 	}
 	sqlite3_reset(x.touched);
 	while ((rc = sqlite3_step(x.touched)) == SQLITE_ROW) {
-		const char *qid = (const char *)sqlite3_column_text(x.touched, 0);
+		const char *qid =
+			(const char *)sqlite3_column_text(x.touched, 0);
 		int r2 = st_replay(st, qid, p, 0, NULL, &bad);
 		if (r2) {
 			if (bad)
-				sb_addf(err, "a review of question '%s' is out of "
-					     "range",
+				sb_addf(err,
+					"a review of question '%s' is out of "
+					"range",
 					qid);
 			rc = r2;
 			goto fail;

@@ -37,24 +37,54 @@ struct store {
 /* The exported fields, in order, NULL-terminated (store-export.c). */
 extern const char *const st_export_fields[];
 enum {
-	F_FORMAT, F_ID, F_QUESTION, F_CATEGORY, F_PROMPT, F_STARTED,
-	F_DURATION, F_ANSWER, F_HASH, F_FOLLOW_UP, F_PARENT, F_SCORE, F_WORDS,
-	F_SENTENCES, F_LIMIT, F_WPM, F_PROSE, F_DENSITY, F_GUARD, F_LENGTH,
-	F_RUBRIC, F_RUBRIC_VERSION, F_AUTO, F_FINAL, F_SCHEDULED, F_REVIEWED,
-	F_ELAPSED, F_R, F_S, F_D, F_INTERVAL, F_DUE, F_NOTES, F_CRITERIA,
-	F_CHANGES, F_COUNT
+	F_FORMAT,
+	F_ID,
+	F_QUESTION,
+	F_CATEGORY,
+	F_PROMPT,
+	F_STARTED,
+	F_DURATION,
+	F_ANSWER,
+	F_HASH,
+	F_FOLLOW_UP,
+	F_PARENT,
+	F_SCORE,
+	F_WORDS,
+	F_SENTENCES,
+	F_LIMIT,
+	F_WPM,
+	F_PROSE,
+	F_DENSITY,
+	F_GUARD,
+	F_LENGTH,
+	F_RUBRIC,
+	F_RUBRIC_VERSION,
+	F_AUTO,
+	F_FINAL,
+	F_SCHEDULED,
+	F_REVIEWED,
+	F_ELAPSED,
+	F_R,
+	F_S,
+	F_D,
+	F_INTERVAL,
+	F_DUE,
+	F_NOTES,
+	F_CRITERIA,
+	F_CHANGES,
+	F_COUNT
 };
 
 /* The columns st_read_attempt() reads, and the FROM clause they need. */
 #define ATTEMPT_COLS                                                         \
 	"a.id, a.question_id, q.category, a.prompt, a.started_at,"           \
 	" a.duration_ms, a.answer, a.answer_hash, a.follow_up, a.parent_id," \
-	" a.score, a.words, a.rubric, a.rubric_version, a.auto_grade,"      \
-	" a.final_grade, a.scheduled, a.reviewed_at, a.stability,"          \
-	" a.difficulty, a.retrievability, a.elapsed_days, a.interval_days," \
-	" a.due, (SELECT count(*) FROM grade_changes g"                     \
-	" WHERE g.attempt_id = a.id), a.notes, a.sentences, a.limit_s,"     \
-	" a.wpm, a.prose_share, a.density, a.guard, a.length_factor,"       \
+	" a.score, a.words, a.rubric, a.rubric_version, a.auto_grade,"       \
+	" a.final_grade, a.scheduled, a.reviewed_at, a.stability,"           \
+	" a.difficulty, a.retrievability, a.elapsed_days, a.interval_days,"  \
+	" a.due, (SELECT count(*) FROM grade_changes g"                      \
+	" WHERE g.attempt_id = a.id), a.notes, a.sentences, a.limit_s,"      \
+	" a.wpm, a.prose_share, a.density, a.guard, a.length_factor,"        \
 	" a.session_id"                                                      \
 	" FROM attempts a LEFT JOIN questions q ON q.id = a.question_id"
 
@@ -69,9 +99,9 @@ int st_fail(struct store *st, int rc, struct sb *err, const char *doing,
 /* Statement helpers; SQLite result codes. */
 int st_prep(struct store *st, sqlite3_stmt **s, const char *sql);
 int st_exec(struct store *st, const char *sql);
-int st_begin(struct store *st);       /* BEGIN IMMEDIATE */
-void st_rollback(struct store *st);   /* if a transaction is open */
-int st_step_done(sqlite3_stmt *s);    /* step to the end: SQLITE_OK */
+int st_begin(struct store *st);     /* BEGIN IMMEDIATE */
+void st_rollback(struct store *st); /* if a transaction is open */
+int st_step_done(sqlite3_stmt *s);  /* step to the end: SQLITE_OK */
 /* The first column of the first row of sql (0 when there is no row). */
 int st_query_int(struct store *st, const char *sql, long long *out);
 /* Column values with a default for NULL; st_col_str() gives NULL. */

@@ -274,12 +274,13 @@ int st_check_ours(struct store *st, long long *v, struct sb *err)
 {
 	sqlite3_stmt *s = NULL;
 	long long app_id = 0, ntables = 0, nours = 0;
-	int rc = st_prep(st, &s,
-			 "SELECT (SELECT user_version FROM pragma_user_version),"
-			 " (SELECT application_id FROM pragma_application_id),"
-			 " (SELECT count(*) FROM sqlite_master),"
-			 " (SELECT count(*) FROM sqlite_master WHERE type IN ('table', 'view')"
-			 "  AND name IN (" STORE_TABLES "))");
+	int rc = st_prep(
+		st, &s,
+		"SELECT (SELECT user_version FROM pragma_user_version),"
+		" (SELECT application_id FROM pragma_application_id),"
+		" (SELECT count(*) FROM sqlite_master),"
+		" (SELECT count(*) FROM sqlite_master WHERE type IN ('table', 'view')"
+		"  AND name IN (" STORE_TABLES "))");
 	if (!rc) {
 		rc = sqlite3_step(s);
 		if (rc == SQLITE_ROW) {
@@ -301,17 +302,19 @@ int st_check_ours(struct store *st, long long *v, struct sb *err)
 	 */
 	if ((app_id && app_id != STORE_APP_ID) ||
 	    (!app_id && ntables && (*v == 0 || nours < STORE_NTABLES))) {
-		sb_addf(err, "'%s' is an SQLite database but not pmdrill's "
-			     "(application_id 0x%08llx, user_version %lld); the "
-			     "file was left untouched; give pmdrill its own "
-			     "database with --db PATH or $PMDRILL_DB",
+		sb_addf(err,
+			"'%s' is an SQLite database but not pmdrill's "
+			"(application_id 0x%08llx, user_version %lld); the "
+			"file was left untouched; give pmdrill its own "
+			"database with --db PATH or $PMDRILL_DB",
 			st->path, (unsigned long long)app_id & 0xffffffffu, *v);
 		return STORE_EIO;
 	}
 	if (*v > STORE_SCHEMA_VERSION) {
-		sb_addf(err, "database '%s' has schema version %lld, newer than "
-			     "this pmdrill understands (%d); use a newer pmdrill "
-			     "(the file was left untouched)",
+		sb_addf(err,
+			"database '%s' has schema version %lld, newer than "
+			"this pmdrill understands (%d); use a newer pmdrill "
+			"(the file was left untouched)",
 			st->path, *v, STORE_SCHEMA_VERSION);
 		return STORE_EIO;
 	}
@@ -328,8 +331,9 @@ int st_migrate(struct store *st, struct sb *err)
 	if (v == STORE_SCHEMA_VERSION)
 		return STORE_OK;
 	if (st->readonly) {
-		sb_addf(err, "database '%s' needs its schema upgraded from "
-			     "version %lld to %d, but it is read-only",
+		sb_addf(err,
+			"database '%s' needs its schema upgraded from "
+			"version %lld to %d, but it is read-only",
 			st->path, v, STORE_SCHEMA_VERSION);
 		return STORE_EIO;
 	}
@@ -353,7 +357,8 @@ int st_migrate(struct store *st, struct sb *err)
 	}
 	{
 		char id[64];
-		snprintf(id, sizeof(id), "PRAGMA application_id = %d", STORE_APP_ID);
+		snprintf(id, sizeof(id), "PRAGMA application_id = %d",
+			 STORE_APP_ID);
 		if ((rc = st_exec(st, id)))
 			goto fail;
 	}

@@ -26,7 +26,6 @@
 
 #define BUSY_TIMEOUT_MS 5000
 
-
 const char *const store_setting_keys[] = {
 	"desired-retention",
 	"new-per-day",
@@ -71,7 +70,8 @@ int store_is_readonly(const struct store *st)
 int st_fail(struct store *st, int rc, struct sb *err, const char *doing,
 	    const char *kept)
 {
-	const char *msg = st && st->db ? sqlite3_errmsg(st->db) : sqlite3_errstr(rc);
+	const char *msg =
+		st && st->db ? sqlite3_errmsg(st->db) : sqlite3_errstr(rc);
 	const char *path = st ? st->path : "?";
 	int sys = st && st->db ? sqlite3_system_errno(st->db) : 0;
 	int status = STORE_EIO;
@@ -82,8 +82,9 @@ int st_fail(struct store *st, int rc, struct sb *err, const char *doing,
 	case SQLITE_BUSY:
 	case SQLITE_LOCKED:
 		/* Any SQLite client may hold the lock, not only pmdrill. */
-		sb_addf(err, "database is locked by another process; try again "
-			     "when it is done (%s while %s; %s)",
+		sb_addf(err,
+			"database is locked by another process; try again "
+			"when it is done (%s while %s; %s)",
 			msg, doing, kept);
 		status = STORE_EBUSY;
 		break;
@@ -93,7 +94,8 @@ int st_fail(struct store *st, int rc, struct sb *err, const char *doing,
 		if (!sys) {
 			/* SQLite reports a short write (the usual sign of a
 			 * full disk or a file-size limit) without an errno. */
-			sb_addf(err, "disk full or I/O error: %s failed (%s); %s",
+			sb_addf(err,
+				"disk full or I/O error: %s failed (%s); %s",
 				doing, msg, kept);
 			break;
 		}
@@ -119,12 +121,14 @@ int st_fail(struct store *st, int rc, struct sb *err, const char *doing,
 		 * caller kept rather than claim the file is untouched.
 		 */
 		sb_addf(err, "'%s' is not a usable pmdrill database (%s); %s",
-			path, msg, given ? given : "the file was left untouched");
+			path, msg,
+			given ? given : "the file was left untouched");
 		break;
 	case SQLITE_CANTOPEN:
 		sb_addf(err, "cannot open database '%s': %s", path, msg);
 		if (st && st->db && sqlite3_system_errno(st->db))
-			sb_addf(err, " (%s)", strerror(sqlite3_system_errno(st->db)));
+			sb_addf(err, " (%s)",
+				strerror(sqlite3_system_errno(st->db)));
 		break;
 	default:
 		sb_addf(err, "database error: %s failed (%s); %s", doing, msg,
@@ -243,21 +247,21 @@ static void file_uri(struct sb *out, const char *path)
 	const unsigned char *p;
 	sb_adds(out, "file:");
 	for (p = (const unsigned char *)path; *p; p++) {
-		if (*p == '%' || *p == '?' || *p == '#' || *p < 0x21 || *p >= 0x7f)
+		if (*p == '%' || *p == '?' || *p == '#' || *p < 0x21 ||
+		    *p >= 0x7f)
 			sb_addf(out, "%%%02X", *p);
 		else
 			sb_addc(out, (char)*p);
 	}
 }
 
-
 static int is_wal(struct store *st)
 {
 	sqlite3_stmt *s = NULL;
 	const unsigned char *mode;
 	int wal = 0;
-	if (!st_prep(st, &s, "PRAGMA journal_mode") && sqlite3_step(s) == SQLITE_ROW &&
-	    (mode = sqlite3_column_text(s, 0)))
+	if (!st_prep(st, &s, "PRAGMA journal_mode") &&
+	    sqlite3_step(s) == SQLITE_ROW && (mode = sqlite3_column_text(s, 0)))
 		wal = !strcmp((const char *)mode, "wal");
 	sqlite3_finalize(s);
 	return wal;
@@ -285,7 +289,8 @@ static int set_wal(struct store *st)
 	}
 }
 
-static int try_open(struct store *st, const char *name, int flags, struct sb *err)
+static int try_open(struct store *st, const char *name, int flags,
+		    struct sb *err)
 {
 	int rc = sqlite3_open_v2(name, &st->db, flags, NULL);
 	if (rc != SQLITE_OK) {
@@ -328,8 +333,8 @@ int store_open(struct store **out, const char *path, int mode, struct sb *err)
 	st->path = xstrdup(path);
 	if (!strcmp(path, ":memory:")) {
 		/* A scratch database (defaults, empty exports): no file. */
-		if (try_open(st, path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE,
-			     err))
+		if (try_open(st, path,
+			     SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, err))
 			goto fail;
 		if ((status = st_migrate(st, err)))
 			goto fail;
@@ -354,7 +359,8 @@ int store_open(struct store **out, const char *path, int mode, struct sb *err)
 			goto fail;
 		}
 		if (mkdir_p(dir.buf)) {
-			sb_addf(err, "cannot create folder '%s' for the database: %s",
+			sb_addf(err,
+				"cannot create folder '%s' for the database: %s",
 				dir.buf, strerror(errno));
 			goto fail;
 		}
@@ -366,19 +372,21 @@ int store_open(struct store **out, const char *path, int mode, struct sb *err)
 
 	if (!writable && create) {
 		if (access(path, W_OK))
-			sb_addf(err, "database '%s' is read-only (%s); nothing "
-				     "was saved",
+			sb_addf(err,
+				"database '%s' is read-only (%s); nothing "
+				"was saved",
 				path, strerror(errno));
 		else
-			sb_addf(err, "database '%s' cannot be written: its folder "
-				     "'%s' is read-only and SQLite needs to create "
-				     "files there; nothing was saved",
+			sb_addf(err,
+				"database '%s' cannot be written: its folder "
+				"'%s' is read-only and SQLite needs to create "
+				"files there; nothing was saved",
 				path, dir.buf);
 		goto fail;
 	}
 	if (writable && mode != STORE_OPEN_READ) {
-		if (try_open(st, path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE,
-			     err))
+		if (try_open(st, path,
+			     SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, err))
 			goto fail;
 	} else {
 		st->readonly = 1;
@@ -389,8 +397,9 @@ int store_open(struct store **out, const char *path, int mode, struct sb *err)
 	/* The first read tells a database from garbage; nothing is written
 	 * before it succeeds. */
 	rc = st_query_int(st, "PRAGMA schema_version", &v);
-	if (rc && !writable && ((rc & 0xff) == SQLITE_CANTOPEN ||
-				   (rc & 0xff) == SQLITE_READONLY)) {
+	if (rc && !writable &&
+	    ((rc & 0xff) == SQLITE_CANTOPEN ||
+	     (rc & 0xff) == SQLITE_READONLY)) {
 		/*
 		 * A WAL database in a folder we cannot write: SQLite cannot
 		 * create the -shm file.  Nobody (but root) can write there
@@ -401,8 +410,8 @@ int store_open(struct store **out, const char *path, int mode, struct sb *err)
 		st->db = NULL;
 		file_uri(&uri, path);
 		sb_adds(&uri, "?immutable=1");
-		rc = try_open(st, uri.buf, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI,
-			      err);
+		rc = try_open(st, uri.buf,
+			      SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, err);
 		sb_release(&uri);
 		if (rc)
 			goto fail;
@@ -486,20 +495,23 @@ int store_sync_questions(struct store *st, const struct bank *b, long long now,
 		return STORE_OK; /* nothing to record; reading still works */
 	if ((rc = st_begin(st)))
 		goto fail;
-	if ((rc = st_exec(st, "CREATE TEMP TABLE IF NOT EXISTS bank_ids "
-			      "(id TEXT PRIMARY KEY); DELETE FROM temp.bank_ids")))
+	if ((rc = st_exec(st,
+			  "CREATE TEMP TABLE IF NOT EXISTS bank_ids "
+			  "(id TEXT PRIMARY KEY); DELETE FROM temp.bank_ids")))
 		goto fail;
-	if ((rc = st_prep(st, &up,
-			  "INSERT INTO questions (id, category, prompt, level, tags,"
-			  " rubric, first_seen, updated_at, retired)"
-			  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7, 0)"
-			  " ON CONFLICT (id) DO UPDATE SET category = ?2,"
-			  " prompt = ?3, level = ?4, tags = ?5, rubric = ?6,"
-			  " updated_at = ?7, retired = 0"
-			  " WHERE category IS NOT ?2 OR prompt IS NOT ?3"
-			  " OR level IS NOT ?4 OR tags IS NOT ?5 OR rubric IS NOT ?6"
-			  " OR retired != 0")) ||
-	    (rc = st_prep(st, &mark, "INSERT OR IGNORE INTO temp.bank_ids VALUES (?)")))
+	if ((rc = st_prep(
+		     st, &up,
+		     "INSERT INTO questions (id, category, prompt, level, tags,"
+		     " rubric, first_seen, updated_at, retired)"
+		     " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7, 0)"
+		     " ON CONFLICT (id) DO UPDATE SET category = ?2,"
+		     " prompt = ?3, level = ?4, tags = ?5, rubric = ?6,"
+		     " updated_at = ?7, retired = 0"
+		     " WHERE category IS NOT ?2 OR prompt IS NOT ?3"
+		     " OR level IS NOT ?4 OR tags IS NOT ?5 OR rubric IS NOT ?6"
+		     " OR retired != 0")) ||
+	    (rc = st_prep(st, &mark,
+			  "INSERT OR IGNORE INTO temp.bank_ids VALUES (?)")))
 		goto fail;
 	for (i = 0; i < b->q.nr; i++) {
 		const struct question *q = &b->q.v[i];
@@ -520,8 +532,9 @@ int store_sync_questions(struct store *st, const struct bank *b, long long now,
 			goto fail;
 		sqlite3_reset(mark);
 	}
-	if ((rc = st_exec(st, "UPDATE questions SET retired = 1 WHERE retired = 0"
-			      " AND id NOT IN (SELECT id FROM temp.bank_ids)")) ||
+	if ((rc = st_exec(st,
+			  "UPDATE questions SET retired = 1 WHERE retired = 0"
+			  " AND id NOT IN (SELECT id FROM temp.bank_ids)")) ||
 	    (rc = st_exec(st, "COMMIT")))
 		goto fail;
 	sqlite3_finalize(up);
@@ -538,14 +551,15 @@ fail:
 	return rc;
 }
 
-int st_ensure_question(struct store *st, const char *qid,
-		       const char *category, const char *prompt, long long t)
+int st_ensure_question(struct store *st, const char *qid, const char *category,
+		       const char *prompt, long long t)
 {
 	sqlite3_stmt *s = NULL;
-	int rc = st_prep(st, &s,
-			 "INSERT INTO questions (id, category, prompt, first_seen,"
-			 " updated_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT (id) DO"
-			 " UPDATE SET first_seen = min(first_seen, excluded.first_seen)");
+	int rc = st_prep(
+		st, &s,
+		"INSERT INTO questions (id, category, prompt, first_seen,"
+		" updated_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT (id) DO"
+		" UPDATE SET first_seen = min(first_seen, excluded.first_seen)");
 	if (rc)
 		return rc;
 	sqlite3_bind_text(s, 1, qid, -1, SQLITE_STATIC);
@@ -593,8 +607,9 @@ static int canon_setting(int idx, const char *value, struct sb *canon,
 		errno = 0;
 		d = strtod(value, &end);
 		if (!*value || *end || errno || !(d >= 0.7 && d <= 0.99)) {
-			sb_addf(err, "desired-retention must be a number from 0.7 "
-				     "to 0.99, not '%s'",
+			sb_addf(err,
+				"desired-retention must be a number from 0.7 "
+				"to 0.99, not '%s'",
 				value);
 			return STORE_EINVAL;
 		}
@@ -602,8 +617,9 @@ static int canon_setting(int idx, const char *value, struct sb *canon,
 		return STORE_OK;
 	case 1:
 		if (parse_int_range(value, 0, 1000, &l)) {
-			sb_addf(err, "new-per-day must be a whole number from 0 "
-				     "to 1000, not '%s'",
+			sb_addf(err,
+				"new-per-day must be a whole number from 0 "
+				"to 1000, not '%s'",
 				value);
 			return STORE_EINVAL;
 		}
@@ -611,8 +627,9 @@ static int canon_setting(int idx, const char *value, struct sb *canon,
 		return STORE_OK;
 	case 2:
 		if (parse_int_range(value, 1, FSRS_DEFAULT_MAX_INTERVAL, &l)) {
-			sb_addf(err, "maximum-interval must be a whole number of "
-				     "days from 1 to %d, not '%s'",
+			sb_addf(err,
+				"maximum-interval must be a whole number of "
+				"days from 1 to %d, not '%s'",
 				FSRS_DEFAULT_MAX_INTERVAL, value);
 			return STORE_EINVAL;
 		}
@@ -670,7 +687,8 @@ int store_get_setting(struct store *st, const char *key, struct sb *value,
 	/* A value edited by hand into nonsense falls back to the default. */
 	{
 		struct sb ignored = SB_INIT;
-		if (store_check_setting(key, value->buf, &ignored) != STORE_OK) {
+		if (store_check_setting(key, value->buf, &ignored) !=
+		    STORE_OK) {
 			sb_reset(value);
 			sb_adds(value, setting_defaults[idx]);
 		}
@@ -697,9 +715,10 @@ int store_set_setting(struct store *st, const char *key, const char *value,
 		sb_release(&canon);
 		return rc;
 	}
-	if ((rc = st_prep(st, &s,
-			  "INSERT OR REPLACE INTO settings (key, value, updated_at)"
-			  " VALUES (?, ?, ?)")))
+	if ((rc = st_prep(
+		     st, &s,
+		     "INSERT OR REPLACE INTO settings (key, value, updated_at)"
+		     " VALUES (?, ?, ?)")))
 		goto fail;
 	sqlite3_bind_text(s, 1, key, -1, SQLITE_STATIC);
 	sqlite3_bind_text(s, 2, canon.buf, -1, SQLITE_STATIC);

@@ -73,7 +73,8 @@ void st_read_attempt(sqlite3_stmt *s, struct store_attempt *a)
 	a->score = st_col_dbl(s, 10, -1);
 	a->words = (unsigned)st_col_ll(s, 11, 0);
 	a->rubric = st_col_str(s, 12);
-	a->rubric_version = st_parse_hex64((const char *)sqlite3_column_text(s, 13));
+	a->rubric_version =
+		st_parse_hex64((const char *)sqlite3_column_text(s, 13));
 	a->auto_grade = (int)st_col_ll(s, 14, 0);
 	a->final_grade = (int)st_col_ll(s, 15, 0);
 	a->scheduled = sqlite3_column_int(s, 16);
@@ -142,10 +143,11 @@ static int load_items(struct store *st, struct store_attempt *a)
 {
 	sqlite3_stmt *s = NULL;
 	size_t alloc = 0;
-	int rc = st_prep(st, &s,
-			 "SELECT name, label, kind, weight, earned, scaled, active,"
-			 " met, limited, detail, feedback, evidence FROM criteria"
-			 " WHERE attempt_id = ? ORDER BY pos");
+	int rc = st_prep(
+		st, &s,
+		"SELECT name, label, kind, weight, earned, scaled, active,"
+		" met, limited, detail, feedback, evidence FROM criteria"
+		" WHERE attempt_id = ? ORDER BY pos");
 	if (rc)
 		return rc;
 	sqlite3_bind_int64(s, 1, a->id);
@@ -227,7 +229,8 @@ int store_list_attempts(struct store *st, const struct store_filter *f,
 	if (f->session_id)
 		sb_adds(&sql, " AND a.session_id = ?");
 	sb_addf(&sql, " ORDER BY a.started_at %s, a.id %s",
-		f->oldest_first ? "ASC" : "DESC", f->oldest_first ? "ASC" : "DESC");
+		f->oldest_first ? "ASC" : "DESC",
+		f->oldest_first ? "ASC" : "DESC");
 	if (f->limit)
 		sb_addf(&sql, " LIMIT %zu", f->limit);
 	if ((rc = st_prep(st, &s, sql.buf)))
@@ -318,12 +321,16 @@ int store_report_from(const struct store_attempt *a, struct store_report *out)
 			continue;
 		}
 		for (k = 0; ev.type == JSON_ARR && k < ev.n; k++) {
-			const struct json_value *st = json_get(&ev.kids[k], "start");
-			const struct json_value *en = json_get(&ev.kids[k], "end");
-			const struct json_value *wh = json_get(&ev.kids[k], "what");
+			const struct json_value *st =
+				json_get(&ev.kids[k], "start");
+			const struct json_value *en =
+				json_get(&ev.kids[k], "end");
+			const struct json_value *wh =
+				json_get(&ev.kids[k], "what");
 			struct score_evidence *e;
-			if (!st || !en || st->type != JSON_NUM || en->type != JSON_NUM ||
-			    st->num < 0 || en->num < st->num ||
+			if (!st || !en || st->type != JSON_NUM ||
+			    en->type != JSON_NUM || st->num < 0 ||
+			    en->num < st->num ||
 			    en->num > (double)a->answer_len) {
 				bad = 1;
 				continue;
@@ -332,8 +339,9 @@ int store_report_from(const struct store_attempt *a, struct store_report *out)
 			e = &it->ev[it->nev++];
 			e->start = (size_t)st->num;
 			e->end = (size_t)en->num;
-			e->what = wh && wh->type == JSON_STR ? own(out, xstrdup(wh->str))
-							  : NULL;
+			e->what = wh && wh->type == JSON_STR
+					  ? own(out, xstrdup(wh->str))
+					  : NULL;
 		}
 		json_value_release(&ev);
 	}
@@ -344,8 +352,10 @@ int store_report_from(const struct store_attempt *a, struct store_report *out)
 			for (k = 0; nv.type == JSON_ARR && k < nv.n; k++) {
 				if (nv.kids[k].type != JSON_STR)
 					continue;
-				ALLOC_GROW(rep->notes, rep->nnotes + 1, rep->anotes);
-				rep->notes[rep->nnotes++] = xstrdup(nv.kids[k].str);
+				ALLOC_GROW(rep->notes, rep->nnotes + 1,
+					   rep->anotes);
+				rep->notes[rep->nnotes++] =
+					xstrdup(nv.kids[k].str);
 			}
 		} else {
 			bad = 1;
@@ -379,19 +389,20 @@ static void as_phrase(struct sb *out, const char *q)
 }
 
 static int run_search(struct store *st, const char *match, size_t limit,
-		      const char *open, const char *close, struct store_hit **out,
-		      size_t *n)
+		      const char *open, const char *close,
+		      struct store_hit **out, size_t *n)
 {
 	sqlite3_stmt *s = NULL;
 	struct store_hit *v = NULL;
 	size_t nr = 0, alloc = 0;
-	int rc = st_prep(st, &s,
-			 "SELECT a.id, a.question_id, a.started_at, a.score,"
-			 " snippet(answers_fts, 0, ?2, ?3, '...', 16)"
-			 " FROM answers_fts JOIN attempts a ON a.id = answers_fts.rowid"
-			 " WHERE answers_fts MATCH ?1"
-			 " ORDER BY answers_fts.rank, a.started_at DESC, a.id DESC"
-			 " LIMIT ?4");
+	int rc = st_prep(
+		st, &s,
+		"SELECT a.id, a.question_id, a.started_at, a.score,"
+		" snippet(answers_fts, 0, ?2, ?3, '...', 16)"
+		" FROM answers_fts JOIN attempts a ON a.id = answers_fts.rowid"
+		" WHERE answers_fts MATCH ?1"
+		" ORDER BY answers_fts.rank, a.started_at DESC, a.id DESC"
+		" LIMIT ?4");
 	if (rc)
 		return rc;
 	sqlite3_bind_text(s, 1, match, -1, SQLITE_STATIC);
@@ -470,10 +481,11 @@ int store_streak(struct store *st, long long now, int *days, struct sb *err)
 {
 	sqlite3_stmt *s = NULL;
 	long long today = store_day_start(now) / 86400, expect;
-	int rc = st_prep(st, &s,
-			 "SELECT DISTINCT (started_at - ((started_at % 86400 + 86400)"
-			 " % 86400)) / 86400 AS day FROM attempts"
-			 " WHERE started_at < ? ORDER BY day DESC");
+	int rc = st_prep(
+		st, &s,
+		"SELECT DISTINCT (started_at - ((started_at % 86400 + 86400)"
+		" % 86400)) / 86400 AS day FROM attempts"
+		" WHERE started_at < ? ORDER BY day DESC");
 	*days = 0;
 	if (rc)
 		goto fail;
@@ -512,12 +524,13 @@ int store_stats(struct store *st, long long now, struct store_stats *out,
 
 	memset(out, 0, sizeof(*out));
 	out->average = -1;
-	if ((rc = st_prep(st, &s,
-			  "SELECT count(*), count(score),"
-			  " count(DISTINCT question_id),"
-			  " sum(started_at >= ?1 AND started_at < ?1 + 86400),"
-			  " (SELECT avg(score) FROM attempts WHERE follow_up = -1)"
-			  " FROM attempts")))
+	if ((rc = st_prep(
+		     st, &s,
+		     "SELECT count(*), count(score),"
+		     " count(DISTINCT question_id),"
+		     " sum(started_at >= ?1 AND started_at < ?1 + 86400),"
+		     " (SELECT avg(score) FROM attempts WHERE follow_up = -1)"
+		     " FROM attempts")))
 		goto fail;
 	sqlite3_bind_int64(s, 1, today);
 	if ((rc = sqlite3_step(s)) != SQLITE_ROW)

@@ -9,8 +9,8 @@
 #include "store-int.h"
 #include "xalloc.h"
 
-#define SESSION_COLS \
-	"s.id, s.kind, s.started_at, s.ended_at, s.settings," \
+#define SESSION_COLS                                                   \
+	"s.id, s.kind, s.started_at, s.ended_at, s.settings,"          \
 	" (SELECT count(*) FROM attempts a WHERE a.session_id = s.id)" \
 	" FROM sessions s"
 
@@ -24,8 +24,9 @@ int store_begin_session(struct store *st, const char *kind,
 	*id = 0;
 	if ((rc = st_begin(st)))
 		goto fail;
-	if ((rc = st_prep(st, &s, "INSERT INTO sessions (kind, started_at,"
-				  " settings) VALUES (?, ?, ?)")))
+	if ((rc = st_prep(st, &s,
+			  "INSERT INTO sessions (kind, started_at,"
+			  " settings) VALUES (?, ?, ?)")))
 		goto fail;
 	sqlite3_bind_text(s, 1, kind, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(s, 2, started_at);
@@ -55,7 +56,8 @@ int store_end_session(struct store *st, long long id, long long ended_at,
 
 	if (st->session == id)
 		st->session = 0;
-	if ((rc = st_prep(st, &s, "UPDATE sessions SET ended_at = ? WHERE id = ?")))
+	if ((rc = st_prep(st, &s,
+			  "UPDATE sessions SET ended_at = ? WHERE id = ?")))
 		goto fail;
 	sqlite3_bind_int64(s, 1, ended_at);
 	sqlite3_bind_int64(s, 2, id);
@@ -91,9 +93,10 @@ int store_list_sessions(struct store *st, const char *kind,
 
 	*out = NULL;
 	*n = 0;
-	if ((rc = st_prep(st, &s, kind ? "SELECT " SESSION_COLS
-					 " WHERE s.kind = ? ORDER BY s.id"
-				       : "SELECT " SESSION_COLS " ORDER BY s.id")))
+	if ((rc = st_prep(st, &s,
+			  kind ? "SELECT " SESSION_COLS
+				 " WHERE s.kind = ? ORDER BY s.id"
+			       : "SELECT " SESSION_COLS " ORDER BY s.id")))
 		goto fail;
 	if (kind)
 		sqlite3_bind_text(s, 1, kind, -1, SQLITE_STATIC);

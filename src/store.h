@@ -77,8 +77,7 @@ enum store_mode {
  * STORE_OPEN_CREATE a missing file gives STORE_ENOENT ("no history yet")
  * and creates nothing.  On failure *out is NULL.
  */
-int store_open(struct store **out, const char *path, int mode,
-	       struct sb *err);
+int store_open(struct store **out, const char *path, int mode, struct sb *err);
 void store_close(struct store *st);
 /* 1 if opened read-only (the file or its folder is not writable). */
 int store_is_readonly(const struct store *st);
@@ -151,10 +150,10 @@ int store_card(struct store *st, const char *question_id,
 /* What the queue needs to know about one question the store has seen. */
 struct store_qstate {
 	char *question_id;
-	struct fsrs_card card;    /* card.reviewed == 0: never scheduled */
-	long long first_review;   /* first scheduled review; 0 if none */
-	double last_score;        /* latest scored attempt; -1 if none */
-	long long last_attempt;   /* its started_at; 0 if none */
+	struct fsrs_card card;  /* card.reviewed == 0: never scheduled */
+	long long first_review; /* first scheduled review; 0 if none */
+	double last_score;      /* latest scored attempt; -1 if none */
+	long long last_attempt; /* its started_at; 0 if none */
 	int nattempts;
 	int retired;
 };
@@ -200,33 +199,33 @@ int store_params(struct store *st, struct fsrs_params *p, int *new_per_day,
 struct store_item {
 	char *name;
 	char *label;
-	int kind;           /* enum crit_kind */
+	int kind; /* enum crit_kind */
 	double weight, earned, scaled;
 	int active, met, limited;
-	char *detail;       /* may be NULL */
-	char *feedback;     /* may be NULL */
-	char *evidence;     /* JSON [{"start":S,"end":E[,"what":W]}...] */
+	char *detail;   /* may be NULL */
+	char *feedback; /* may be NULL */
+	char *evidence; /* JSON [{"start":S,"end":E[,"what":W]}...] */
 };
 
 /* One attempt as stored. */
 struct store_attempt {
 	long long id;
 	char *question_id;
-	char *category;       /* the question's latest category; may be NULL */
-	char *prompt;         /* the text asked; may be NULL */
+	char *category; /* the question's latest category; may be NULL */
+	char *prompt;   /* the text asked; may be NULL */
 	long long started_at;
-	long duration_ms;     /* -1 unknown */
-	char *answer;         /* NUL-terminated, answer_len bytes */
+	long duration_ms; /* -1 unknown */
+	char *answer;     /* NUL-terminated, answer_len bytes */
 	size_t answer_len;
-	char *answer_hash;    /* 16 hex digits, FNV-1a 64 of the answer */
-	int follow_up;        /* -1 main answer */
-	long long parent;     /* 0 none */
-	int scored;           /* finished: score fields valid */
-	double score;         /* -1 when not scored */
+	char *answer_hash; /* 16 hex digits, FNV-1a 64 of the answer */
+	int follow_up;     /* -1 main answer */
+	long long parent;  /* 0 none */
+	int scored;        /* finished: score fields valid */
+	double score;      /* -1 when not scored */
 	unsigned words;
-	char *rubric;         /* may be NULL */
+	char *rubric; /* may be NULL */
 	uint64_t rubric_version;
-	int auto_grade;       /* 0 none, else 1..4 */
+	int auto_grade; /* 0 none, else 1..4 */
 	int final_grade;
 	int scheduled;
 	long long reviewed_at; /* the review's time; 0 if not scheduled */
@@ -235,11 +234,11 @@ struct store_attempt {
 	long long elapsed_days;
 	int interval_days;
 	long long due;
-	int grade_changes;    /* overrides recorded (undoable) */
+	int grade_changes; /* overrides recorded (undoable) */
 	/* Criteria, when loaded with items (store_get_attempt). */
 	struct store_item *items;
 	size_t nitems;
-	char *notes;          /* JSON array of strings; may be NULL */
+	char *notes; /* JSON array of strings; may be NULL */
 	unsigned sentences, limit_s;
 	double wpm, prose_share, density, guard, length_factor;
 	long long session_id; /* the mock interview it was part of; 0 none */
@@ -292,9 +291,9 @@ struct store_session {
 	long long id;
 	char *kind;
 	long long started_at;
-	long long ended_at;   /* 0 not ended */
-	char *settings;       /* JSON text; may be NULL */
-	int answers;          /* attempts linked to it, follow-ups included */
+	long long ended_at; /* 0 not ended */
+	char *settings;     /* JSON text; may be NULL */
+	int answers;        /* attempts linked to it, follow-ups included */
 };
 int store_begin_session(struct store *st, const char *kind,
 			long long started_at, const char *settings,
@@ -315,8 +314,8 @@ struct store_hit {
 	long long attempt_id;
 	char *question_id;
 	long long started_at;
-	double score;          /* -1 not scored */
-	char *snippet;         /* markers around hits: see store_search() */
+	double score;  /* -1 not scored */
+	char *snippet; /* markers around hits: see store_search() */
 };
 /*
  * Search answers with FTS5, best match first, then newest.  Text that is
@@ -335,12 +334,12 @@ struct store_cat {
 	double average; /* their mean score */
 };
 struct store_stats {
-	int attempts;       /* every attempt, follow-ups included */
+	int attempts; /* every attempt, follow-ups included */
 	int scored;
-	int questions;      /* distinct questions attempted */
-	int streak;         /* days, see store_streak() */
-	int today;          /* attempts today (UTC) */
-	double average;     /* mean score of scored main answers; -1 none */
+	int questions;  /* distinct questions attempted */
+	int streak;     /* days, see store_streak() */
+	int today;      /* attempts today (UTC) */
+	double average; /* mean score of scored main answers; -1 none */
 	struct store_cat *cats;
 	size_t ncats;
 };

@@ -13,11 +13,11 @@
 #include "wrap.h"
 
 static const char *const sgr[TERM_STYLE_MAX] = {
-	"\033[0m", "\033[1m", "\033[2m", "\033[31m", "\033[32m",
+	"\033[0m",  "\033[1m",  "\033[2m",  "\033[31m",   "\033[32m",
 	"\033[33m", "\033[34m", "\033[36m", "\033[1;33m",
 };
 static const char *const prompt_sgr[TERM_STYLE_MAX] = {
-	"\001\033[0m\002", "\001\033[1m\002", "\001\033[2m\002",
+	"\001\033[0m\002",  "\001\033[1m\002",  "\001\033[2m\002",
 	"\001\033[31m\002", "\001\033[32m\002", "\001\033[33m\002",
 	"\001\033[34m\002", "\001\033[36m\002", "\001\033[1;33m\002",
 };
@@ -34,8 +34,10 @@ static void on_winch(int sig)
 	width_stale = 1;
 	/* Readline chains to the handler it found, so this one runs for
 	 * every resize whether or not readline is reading. */
-	if (old_winch.sa_handler != SIG_DFL && old_winch.sa_handler != SIG_IGN &&
-	    !(old_winch.sa_flags & SA_SIGINFO) && old_winch.sa_handler != on_winch)
+	if (old_winch.sa_handler != SIG_DFL &&
+	    old_winch.sa_handler != SIG_IGN &&
+	    !(old_winch.sa_flags & SA_SIGINFO) &&
+	    old_winch.sa_handler != on_winch)
 		old_winch.sa_handler(sig);
 }
 
@@ -204,7 +206,8 @@ void term_wrap(struct sb *out, const char *text, unsigned indent)
 	safe_terms(&clean, text, SAFE_KEEP_NEWLINE | SAFE_KEEP_TAB);
 	/* Leave the last column free: many terminals wrap when it is
 	 * written, which would leave a blank line under a full one. */
-	wrap_text(out, clean.buf ? clean.buf : "", clean.len, w > 1 ? w - 1 : w, indent);
+	wrap_text(out, clean.buf ? clean.buf : "", clean.len, w > 1 ? w - 1 : w,
+		  indent);
 	sb_release(&clean);
 }
 

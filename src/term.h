@@ -73,7 +73,8 @@ enum term_fit { TERM_FIT_WRAP, TERM_FIT_CUT };
 void term_write_fit(FILE *out, const char *buf, size_t len, enum term_fit how);
 /* What term_write_fit() shows on a terminal, appended to `out` (every line
  * ends in '\n'): for a screen that may go through a pager. */
-void term_render(struct sb *out, const char *buf, size_t len, enum term_fit how);
+void term_render(struct sb *out, const char *buf, size_t len,
+		 enum term_fit how);
 /* A command's whole output: JSON as built (exact text; its writer escapes
  * every control byte), anything else through term_write_fit(). */
 void term_output(FILE *out, const char *buf, size_t len, int json,

@@ -77,11 +77,12 @@ void bank_validate(struct bank *b, int compile_all, struct diag_list *dl)
 	for (i = 0; i < b->r.nr; i++)
 		for (j = 0; j < i; j++)
 			if (!strcmp(b->r.v[i].name, b->r.v[j].name)) {
-				diag_add(dl, DIAG_ERROR, DIAG_E_DUPLICATE_ID,
-					 b->r.v[i].file, b->r.v[i].line, 1,
-					 "rubric '%s' is already defined at %s:%u",
-					 b->r.v[i].name, b->r.v[j].file,
-					 b->r.v[j].line);
+				diag_add(
+					dl, DIAG_ERROR, DIAG_E_DUPLICATE_ID,
+					b->r.v[i].file, b->r.v[i].line, 1,
+					"rubric '%s' is already defined at %s:%u",
+					b->r.v[i].name, b->r.v[j].file,
+					b->r.v[j].line);
 				drop_rubric(&b->r, i);
 				i--;
 				break;
@@ -117,18 +118,25 @@ void bank_validate(struct bank *b, int compile_all, struct diag_list *dl)
 			struct question *q = &b->q.v[i];
 			if (first[i] >= 0) {
 				const struct question *f = &b->q.v[first[i]];
-				diag_add(dl, DIAG_ERROR, DIAG_E_DUPLICATE_ID,
-					 q->file, q->line, q->id_col ? q->id_col : 1,
-					 "question id '%s' is already used at %s:%u",
-					 q->id, f->file, f->line);
+				diag_add(
+					dl, DIAG_ERROR, DIAG_E_DUPLICATE_ID,
+					q->file, q->line,
+					q->id_col ? q->id_col : 1,
+					"question id '%s' is already used at %s:%u",
+					q->id, f->file, f->line);
 				drop[i] = 1;
 			} else if (rubric_find(&b->r, question_rubric(q)) < 0) {
-				diag_add(dl, DIAG_ERROR, DIAG_E_UNKNOWN_RUBRIC, q->file,
-					 q->rubric_line ? q->rubric_line : q->line,
-					 q->rubric_col ? q->rubric_col : 1,
-					 "question '%s': no rubric named '%s'%s", q->id,
-					 question_rubric(q),
-					 q->rubric ? "" : " (the default is the category; add a Rubric: field)");
+				diag_add(
+					dl, DIAG_ERROR, DIAG_E_UNKNOWN_RUBRIC,
+					q->file,
+					q->rubric_line ? q->rubric_line
+						       : q->line,
+					q->rubric_col ? q->rubric_col : 1,
+					"question '%s': no rubric named '%s'%s",
+					q->id, question_rubric(q),
+					q->rubric
+						? ""
+						: " (the default is the category; add a Rubric: field)");
 				drop[i] = 1;
 			}
 		}
@@ -213,8 +221,8 @@ size_t bank_tags(const struct bank *b, const char ***out)
 }
 
 /* Is v one of the n strings in set?  If not, say so and list them. */
-static int check_in(const char *what, const char *v, const char **set,
-		    size_t n, struct sb *err)
+static int check_in(const char *what, const char *v, const char **set, size_t n,
+		    struct sb *err)
 {
 	size_t i;
 	for (i = 0; i < n; i++)

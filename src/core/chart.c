@@ -20,10 +20,13 @@ static const char *const spark_glyph[8] = {
 	"\xe2\x96\x85", "\xe2\x96\x86", "\xe2\x96\x87", "\xe2\x96\x88",
 };
 
-static const char *const wday_short[7] = {"Mo", "Tu", "We", "Th", "Fr", "Sa", "Su"};
-static const char *const wday_name[7] = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
-static const char *const month_name[12] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
-					   "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+static const char *const wday_short[7] = {"Mo", "Tu", "We", "Th",
+					  "Fr", "Sa", "Su"};
+static const char *const wday_name[7] = {"Mon", "Tue", "Wed", "Thu",
+					 "Fri", "Sat", "Sun"};
+static const char *const month_name[12] = {"Jan", "Feb", "Mar", "Apr",
+					   "May", "Jun", "Jul", "Aug",
+					   "Sep", "Oct", "Nov", "Dec"};
 
 static unsigned eff_width(unsigned width)
 {
@@ -75,7 +78,8 @@ static void safe_label(struct sb *out, const char *s, size_t cols)
 	if (wrap_cols(tmp.buf, tmp.len) <= cols) {
 		sb_add(out, tmp.buf, tmp.len);
 	} else if (cols) {
-		sb_add(out, tmp.buf, wrap_head_bytes(tmp.buf, tmp.len, cols - 1));
+		sb_add(out, tmp.buf,
+		       wrap_head_bytes(tmp.buf, tmp.len, cols - 1));
 		sb_adds(out, ELLIPSIS);
 	}
 	sb_release(&tmp);
@@ -108,7 +112,8 @@ static void civil_from_days(long z, int *month, int *mday)
 
 static int has_date(const struct chart_day *t)
 {
-	return t && t->month >= 1 && t->month <= 12 && t->mday >= 1 && t->mday <= 31;
+	return t && t->month >= 1 && t->month <= 12 && t->mday >= 1 &&
+	       t->mday <= 31;
 }
 
 static int today_wday(const struct chart_day *t)
@@ -175,7 +180,8 @@ void chart_sparkline(struct sb *out, const struct chart_series *s, size_t ns,
 		size_t start = out->len, got;
 		const char *cur;
 		safe_label(out, s[i].label, labw);
-		add_spaces(out, labw - wrap_cols(out->buf + start, out->len - start));
+		add_spaces(out, labw - wrap_cols(out->buf + start,
+						 out->len - start));
 		if (!s[i].n) {
 			sb_adds(out, " (no scores)\n");
 			continue;
@@ -242,7 +248,8 @@ static void month_line(struct sb *out, const struct chart_day *t, size_t weeks,
 		size_t pos = 3 + 2 * c;
 		civil_from_days(today - cell_back(c, weeks, 0, wday), &m, &d);
 		/* the first column is labelled only if its month shows a while */
-		if ((c ? m != prev : d <= 21) && pos >= free_at && pos + 3 <= width) {
+		if ((c ? m != prev : d <= 21) && pos >= free_at &&
+		    pos + 3 <= width) {
 			add_spaces(out, pos - (out->len - start));
 			sb_adds(out, month_name[m - 1]);
 			free_at = pos + 4;
@@ -267,10 +274,12 @@ void chart_calendar(struct sb *out, const unsigned *counts, size_t n,
 		active += counts[c] != 0;
 	}
 	if (weeks < CHART_CAL_WEEKS)
-		caption(out, (unsigned)w, "Activity, last %zu of %u weeks (narrow)",
-			weeks, CHART_CAL_WEEKS);
+		caption(out, (unsigned)w,
+			"Activity, last %zu of %u weeks (narrow)", weeks,
+			CHART_CAL_WEEKS);
 	else
-		caption(out, (unsigned)w, "Activity, last %u weeks", CHART_CAL_WEEKS);
+		caption(out, (unsigned)w, "Activity, last %u weeks",
+			CHART_CAL_WEEKS);
 	if (has_date(today))
 		month_line(out, today, weeks, w);
 	for (r = 0; r < 7; r++) {
@@ -293,10 +302,12 @@ void chart_calendar(struct sb *out, const unsigned *counts, size_t n,
 		trim_line(out, start);
 		sb_addc(out, '\n');
 	}
-	caption(out, (unsigned)w, "%s 0  %s 1  %s 2-3  %s 4-5  %s 6+", chart_shade(0),
-		chart_shade(1), chart_shade(2), chart_shade(4), chart_shade(6));
-	caption(out, (unsigned)w, "%lu attempt%s on %lu day%s in %zu days", total,
-		total == 1 ? "" : "s", active, active == 1 ? "" : "s", n);
+	caption(out, (unsigned)w, "%s 0  %s 1  %s 2-3  %s 4-5  %s 6+",
+		chart_shade(0), chart_shade(1), chart_shade(2), chart_shade(4),
+		chart_shade(6));
+	caption(out, (unsigned)w, "%lu attempt%s on %lu day%s in %zu days",
+		total, total == 1 ? "" : "s", active, active == 1 ? "" : "s",
+		n);
 }
 
 static size_t digits(unsigned v)
@@ -315,7 +326,9 @@ void chart_forecast(struct sb *out, const unsigned *due, size_t n,
 	size_t w = eff_width(width), i, barmax, labw = 6;
 	unsigned max = 0;
 	unsigned long total = 0;
-	long t0 = has_date(today) ? days_from_civil(today->year, today->month, today->mday) : 0;
+	long t0 = has_date(today) ? days_from_civil(today->year, today->month,
+						    today->mday)
+				  : 0;
 	int wday = today_wday(today);
 
 	for (i = 0; i < n; i++) {
@@ -340,7 +353,9 @@ void chart_forecast(struct sb *out, const unsigned *due, size_t n,
 		}
 		add_spaces(out, labw - (out->len - start) + 1);
 		if (max)
-			len = (size_t)(((unsigned long long)due[i] * barmax + max / 2) / max);
+			len = (size_t)(((unsigned long long)due[i] * barmax +
+					max / 2) /
+				       max);
 		if (due[i] && !len)
 			len = 1;
 		if (color && len)
@@ -368,7 +383,8 @@ void chart_weakness(struct sb *out, const struct chart_weakness *wk, size_t n,
 		sb_reset(&lines);
 		sb_adds(&text, "- ");
 		safe_terms(&text, wk[i].criterion ? wk[i].criterion : "", 0);
-		sb_addf(&text, " missed in %u of %u ", wk[i].missed, wk[i].total);
+		sb_addf(&text, " missed in %u of %u ", wk[i].missed,
+			wk[i].total);
 		if (wk[i].category && *wk[i].category) {
 			safe_terms(&text, wk[i].category, 0);
 			sb_addc(&text, ' ');
@@ -381,7 +397,8 @@ void chart_weakness(struct sb *out, const struct chart_weakness *wk, size_t n,
 		}
 		/* colour each wrapped line on its own, after the widths are set */
 		for (pos = 0; pos < lines.len;) {
-			const char *nl = memchr(lines.buf + pos, '\n', lines.len - pos);
+			const char *nl =
+				memchr(lines.buf + pos, '\n', lines.len - pos);
 			size_t len = (size_t)(nl - (lines.buf + pos));
 			sb_adds(out, "\033[33m");
 			sb_add(out, lines.buf + pos, len);

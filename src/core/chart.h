@@ -50,7 +50,7 @@
 struct sb;
 
 #define CHART_MIN_WIDTH 20u
-#define CHART_CAL_DAYS 182u  /* 26 weeks of daily counts */
+#define CHART_CAL_DAYS 182u /* 26 weeks of daily counts */
 #define CHART_CAL_WEEKS 26u
 #define CHART_DUE_DAYS 14u
 
@@ -63,8 +63,9 @@ struct chart_series {
 
 /* Today, for placing days on the calendar and naming them. */
 struct chart_day {
-	int year, month, mday; /* month 1-12; month 0: no month or date labels */
-	int wday;              /* 0 = Monday .. 6 = Sunday (rows and names) */
+	int year, month,
+		mday; /* month 1-12; month 0: no month or date labels */
+	int wday;     /* 0 = Monday .. 6 = Sunday (rows and names) */
 };
 
 /* How often a criterion was missed in one category's answers. */

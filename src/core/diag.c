@@ -19,15 +19,19 @@ static const struct {
 	[DIAG_E_TOO_LARGE] = {"too-large", "file is over the size limit"},
 	[DIAG_E_UTF8] = {"utf8", "invalid UTF-8"},
 	[DIAG_E_SYNTAX] = {"syntax", "expected 'Field: value'"},
-	[DIAG_E_CONTINUATION] = {"continuation", "continuation line before any field"},
+	[DIAG_E_CONTINUATION] = {"continuation",
+				 "continuation line before any field"},
 	[DIAG_W_UNKNOWN_FIELD] = {"unknown-field", "unknown field"},
 	[DIAG_E_MISSING_FIELD] = {"missing-field", "required field missing"},
-	[DIAG_E_REPEATED_FIELD] = {"repeated-field", "field may appear only once"},
+	[DIAG_E_REPEATED_FIELD] = {"repeated-field",
+				   "field may appear only once"},
 	[DIAG_E_EMPTY_VALUE] = {"empty-value", "field has an empty value"},
 	[DIAG_E_BAD_ID] = {"bad-id", "id must match [a-z0-9][a-z0-9-]*"},
 	[DIAG_E_DUPLICATE_ID] = {"duplicate-id", "id defined twice"},
-	[DIAG_E_BAD_TIME] = {"bad-time", "time must look like 90s, 3m or 2m30s"},
-	[DIAG_E_BAD_LEVEL] = {"bad-level", "level must be apm, pm, senior or tpm"},
+	[DIAG_E_BAD_TIME] = {"bad-time",
+			     "time must look like 90s, 3m or 2m30s"},
+	[DIAG_E_BAD_LEVEL] = {"bad-level",
+			      "level must be apm, pm, senior or tpm"},
 	[DIAG_E_BAD_VALUE] = {"bad-value", "value out of place"},
 	[DIAG_E_UNKNOWN_RUBRIC] = {"unknown-rubric", "no rubric of that name"},
 	[DIAG_E_REGEX] = {"regex", "pattern does not compile"},
@@ -38,9 +42,9 @@ static const struct {
 	[DIAG_W_SPECIAL] = {"special-file", "not a regular file: skipped"},
 };
 
-void diag_add(struct diag_list *dl, enum diag_level level,
-	      enum diag_code code, const char *file, unsigned line,
-	      unsigned col, const char *fmt, ...)
+void diag_add(struct diag_list *dl, enum diag_level level, enum diag_code code,
+	      const char *file, unsigned line, unsigned col, const char *fmt,
+	      ...)
 {
 	struct diag *d;
 	va_list ap;

@@ -95,7 +95,7 @@ int fsrs_params_validate(const struct fsrs_params *p, char *err, size_t errlen);
  * included).
  */
 int fsrs_review(const struct fsrs_params *p, struct fsrs_card *card, int rating,
-                long long now, struct fsrs_review *out);
+		long long now, struct fsrs_review *out);
 
 /*
  * The probability of recall at `now`, in (0, 1]: 1 until a whole day has
@@ -103,7 +103,7 @@ int fsrs_review(const struct fsrs_params *p, struct fsrs_card *card, int rating,
  * invalid stability) gives 0, so it sorts as the most forgotten.
  */
 double fsrs_retrievability(const struct fsrs_params *p,
-                           const struct fsrs_card *card, long long now);
+			   const struct fsrs_card *card, long long now);
 
 /*
  * The interval in days for a stability: the desired retention's point on

@@ -9,7 +9,8 @@
 #include "sb.h"
 #include "xalloc.h"
 
-static const char *const wday_name[7] = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
+static const char *const wday_name[7] = {"Mon", "Tue", "Wed", "Thu",
+					 "Fri", "Sat", "Sun"};
 
 /* Phone first: one column, charts scale to the width, tables scroll. */
 static const char css[] =
@@ -137,7 +138,8 @@ void html_marked(struct sb *out, const char *text, size_t len,
 			if (!v[k].criterion || !*v[k].criterion)
 				continue;
 			for (m = i; m < k; m++)
-				if (v[m].criterion && !strcmp(v[m].criterion, v[k].criterion))
+				if (v[m].criterion &&
+				    !strcmp(v[m].criterion, v[k].criterion))
 					break;
 			if (m < k)
 				continue;
@@ -176,38 +178,50 @@ static void duration(struct sb *out, unsigned s)
 
 static void trend_chart(struct sb *out, const struct html_trend *t)
 {
-	double pw = TREND_W - TREND_L - TREND_R, ph = TREND_H - TREND_T - TREND_B;
+	double pw = TREND_W - TREND_L - TREND_R,
+	       ph = TREND_H - TREND_T - TREND_B;
 	size_t i;
 
 	sb_adds(out, "<figure><h3>");
 	html_escapes(out, t->category);
 	sb_addf(out, "</h3>\n<svg data-chart=\"trend\" data-category=\"");
 	html_escapes(out, t->category);
-	sb_addf(out, "\" data-points=\"%zu\" viewBox=\"0 0 %.0f %.0f\" role=\"img\" "
+	sb_addf(out,
+		"\" data-points=\"%zu\" viewBox=\"0 0 %.0f %.0f\" role=\"img\" "
 		"aria-label=\"score trend, %zu scores\">\n",
 		t->n, TREND_W, TREND_H, t->n);
 	for (i = 0; i <= 2; i++) {
 		double y = TREND_T + ph * (double)i / 2.0;
-		sb_addf(out, "<line class=\"axis\" x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\"/>"
+		sb_addf(out,
+			"<line class=\"axis\" x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\"/>"
 			"<text x=\"2\" y=\"%.1f\">%u</text>\n",
-			TREND_L, y, TREND_W - TREND_R, y, y + 4.0, 100u - 50u * (unsigned)i);
+			TREND_L, y, TREND_W - TREND_R, y, y + 4.0,
+			100u - 50u * (unsigned)i);
 	}
 	if (t->n) {
 		struct sb pts = SB_INIT;
 		for (i = 0; i < t->n; i++) {
 			double v = clamp_score(t->scores[i]);
-			double x = t->n == 1 ? TREND_L + pw / 2.0
-					     : TREND_L + pw * (double)i / (double)(t->n - 1);
+			double x =
+				t->n == 1
+					? TREND_L + pw / 2.0
+					: TREND_L + pw * (double)i /
+							    (double)(t->n - 1);
 			double y = TREND_T + ph * (100.0 - v) / 100.0;
 			sb_addf(&pts, "%s%.1f,%.1f", i ? " " : "", x, y);
 		}
-		sb_addf(out, "<polyline class=\"line\" points=\"%s\"/>\n", pts.buf);
+		sb_addf(out, "<polyline class=\"line\" points=\"%s\"/>\n",
+			pts.buf);
 		for (i = 0; i < t->n; i++) {
 			double v = clamp_score(t->scores[i]);
-			double x = t->n == 1 ? TREND_L + pw / 2.0
-					     : TREND_L + pw * (double)i / (double)(t->n - 1);
+			double x =
+				t->n == 1
+					? TREND_L + pw / 2.0
+					: TREND_L + pw * (double)i /
+							    (double)(t->n - 1);
 			double y = TREND_T + ph * (100.0 - v) / 100.0;
-			sb_addf(out, "<circle class=\"pt\" cx=\"%.1f\" cy=\"%.1f\" r=\"3\" "
+			sb_addf(out,
+				"<circle class=\"pt\" cx=\"%.1f\" cy=\"%.1f\" r=\"3\" "
 				"data-score=\"%.0f\"><title>%.0f</title></circle>\n",
 				x, y, v, v);
 		}
@@ -215,7 +229,8 @@ static void trend_chart(struct sb *out, const struct html_trend *t)
 	}
 	sb_adds(out, "</svg>\n");
 	if (t->n)
-		sb_addf(out, "<figcaption>%zu score%s: first %.0f, last %.0f</figcaption>",
+		sb_addf(out,
+			"<figcaption>%zu score%s: first %.0f, last %.0f</figcaption>",
 			t->n, t->n == 1 ? "" : "s", clamp_score(t->scores[0]),
 			clamp_score(t->scores[t->n - 1]));
 	else
@@ -240,31 +255,36 @@ static void calendar_chart(struct sb *out, const struct html_report *r)
 
 	/* k = days back + days from today to Sunday: week column from the right */
 	weeks = (n - 1 + (size_t)(6 - wday)) / 7 + 1;
-	sb_addf(out, "<figure><svg data-chart=\"calendar\" data-days=\"%zu\" "
+	sb_addf(out,
+		"<figure><svg data-chart=\"calendar\" data-days=\"%zu\" "
 		"viewBox=\"0 0 %.0f %.0f\" role=\"img\" aria-label=\"attempts a day\">\n",
 		n, CAL_L + CELL * (double)weeks, CAL_T + CELL * 7.0);
 	for (b = 0; b < 7; b += 2)
 		sb_addf(out, "<text x=\"0\" y=\"%.1f\">%s</text>\n",
 			CAL_T + CELL * (double)b + 10.0, wday_name[b]);
 	for (b = 0; b < n; b++) {
-		size_t k = b + (size_t)(6 - wday), col = weeks - 1 - k / 7, row = 6 - k % 7;
+		size_t k = b + (size_t)(6 - wday), col = weeks - 1 - k / 7,
+		       row = 6 - k % 7;
 		unsigned c = r->activity[n - 1 - b];
 		total += c;
-		sb_addf(out, "<rect class=\"l%u\" x=\"%.1f\" y=\"%.1f\" width=\"12\" height=\"12\" "
+		sb_addf(out,
+			"<rect class=\"l%u\" x=\"%.1f\" y=\"%.1f\" width=\"12\" height=\"12\" "
 			"rx=\"2\" data-count=\"%u\"><title>%u attempt%s, ",
-			shade_level(c), CAL_L + CELL * (double)col, CAL_T + CELL * (double)row, c,
-			c, c == 1 ? "" : "s");
+			shade_level(c), CAL_L + CELL * (double)col,
+			CAL_T + CELL * (double)row, c, c, c == 1 ? "" : "s");
 		if (b)
 			sb_addf(out, "%zu day%s ago", b, b == 1 ? "" : "s");
 		else
 			sb_adds(out, "today");
 		sb_adds(out, "</title></rect>\n");
 	}
-	sb_adds(out, "</svg>\n<figcaption class=\"legend\">0<span class=\"l0\"></span>"
-		     "1<span class=\"l1\"></span>2-3<span class=\"l2\"></span>"
-		     "4-5<span class=\"l3\"></span>6+<span class=\"l4\"></span>");
-	sb_addf(out, " &#8212; %lu attempt%s in %zu days</figcaption></figure>\n", total,
-		total == 1 ? "" : "s", n);
+	sb_adds(out,
+		"</svg>\n<figcaption class=\"legend\">0<span class=\"l0\"></span>"
+		"1<span class=\"l1\"></span>2-3<span class=\"l2\"></span>"
+		"4-5<span class=\"l3\"></span>6+<span class=\"l4\"></span>");
+	sb_addf(out,
+		" &#8212; %lu attempt%s in %zu days</figcaption></figure>\n",
+		total, total == 1 ? "" : "s", n);
 }
 
 #define BAR_ROW 18.0
@@ -283,47 +303,59 @@ static void forecast_chart(struct sb *out, const struct html_report *r)
 		if (r->due[i] > max)
 			max = r->due[i];
 	}
-	sb_addf(out, "<figure><svg data-chart=\"forecast\" data-days=\"%zu\" "
+	sb_addf(out,
+		"<figure><svg data-chart=\"forecast\" data-days=\"%zu\" "
 		"viewBox=\"0 0 %.0f %.0f\" role=\"img\" aria-label=\"reviews due a day\">\n",
 		r->ndue, BAR_L + BAR_W + 40.0, BAR_ROW * (double)r->ndue + 4.0);
 	for (i = 0; i < r->ndue; i++) {
 		double y = BAR_ROW * (double)i + 2.0;
 		double w = max ? BAR_W * (double)r->due[i] / (double)max : 0.0;
 		if (i)
-			sb_addf(out, "<text x=\"0\" y=\"%.1f\">%s +%zu</text>", y + 11.0,
-				wday_name[((size_t)wday + i) % 7], i);
+			sb_addf(out, "<text x=\"0\" y=\"%.1f\">%s +%zu</text>",
+				y + 11.0, wday_name[((size_t)wday + i) % 7], i);
 		else
-			sb_addf(out, "<text x=\"0\" y=\"%.1f\">today</text>", y + 11.0);
-		sb_addf(out, "<rect class=\"bar\" x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" "
+			sb_addf(out, "<text x=\"0\" y=\"%.1f\">today</text>",
+				y + 11.0);
+		sb_addf(out,
+			"<rect class=\"bar\" x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" "
 			"height=\"14\" data-count=\"%u\"/><text x=\"%.1f\" y=\"%.1f\">%u</text>\n",
-			BAR_L, y, w, r->due[i], BAR_L + w + 4.0, y + 11.0, r->due[i]);
+			BAR_L, y, w, r->due[i], BAR_L + w + 4.0, y + 11.0,
+			r->due[i]);
 	}
-	sb_addf(out, "</svg>\n<figcaption>%lu review%s due in the next %zu days</figcaption>"
-		"</figure>\n", total, total == 1 ? "" : "s", r->ndue);
+	sb_addf(out,
+		"</svg>\n<figcaption>%lu review%s due in the next %zu days</figcaption>"
+		"</figure>\n",
+		total, total == 1 ? "" : "s", r->ndue);
 }
 
 static void mock_table(struct sb *out, const struct html_mock *m)
 {
 	size_t i;
-	sb_addf(out, "<div class=\"scroll\"><table data-chart=\"mock\" data-rows=\"%zu\">"
-		"<caption>", m->n);
+	sb_addf(out,
+		"<div class=\"scroll\"><table data-chart=\"mock\" data-rows=\"%zu\">"
+		"<caption>",
+		m->n);
 	html_escapes(out, m->title ? m->title : "Mock interview");
 	if (m->verdict) {
 		sb_adds(out, ": ");
 		html_escapes(out, m->verdict);
 	}
-	sb_adds(out, "</caption>\n<thead><tr><th>Question</th><th>Score</th><th>Grade</th>"
-		     "<th>Time / limit</th><th>Weakest criterion</th><th>Verdict</th></tr></thead>\n"
-		     "<tbody>\n");
+	sb_adds(out,
+		"</caption>\n<thead><tr><th>Question</th><th>Score</th><th>Grade</th>"
+		"<th>Time / limit</th><th>Weakest criterion</th><th>Verdict</th></tr></thead>\n"
+		"<tbody>\n");
 	for (i = 0; i < m->n; i++) {
 		const struct html_mock_row *q = &m->rows[i];
 		int over = q->limit_s && q->time_s > q->limit_s;
 		sb_adds(out, "<tr><td data-label=\"Question\">");
 		html_escapes(out, q->question);
-		sb_addf(out, "</td><td class=\"num\" data-label=\"Score\">%.0f</td>"
-			"<td data-label=\"Grade\">", clamp_score(q->score));
+		sb_addf(out,
+			"</td><td class=\"num\" data-label=\"Score\">%.0f</td>"
+			"<td data-label=\"Grade\">",
+			clamp_score(q->score));
 		html_escapes(out, q->grade);
-		sb_addf(out, "</td><td class=\"num%s\" data-label=\"Time / limit\">",
+		sb_addf(out,
+			"</td><td class=\"num%s\" data-label=\"Time / limit\">",
 			over ? " over" : "");
 		duration(out, q->time_s);
 		if (q->limit_s) {
@@ -349,8 +381,10 @@ static void mock_table(struct sb *out, const struct html_mock *m)
 
 static void attempt_card(struct sb *out, const struct html_attempt *a)
 {
-	sb_addf(out, "<article class=\"attempt\" data-attempt=\"%lld\" data-marks=\"%zu\">"
-		"<h3>#%lld ", a->id, a->nevidence, a->id);
+	sb_addf(out,
+		"<article class=\"attempt\" data-attempt=\"%lld\" data-marks=\"%zu\">"
+		"<h3>#%lld ",
+		a->id, a->nevidence, a->id);
 	html_escapes(out, a->question_id);
 	sb_addf(out, ": %.0f", clamp_score(a->score));
 	if (a->grade) {
@@ -370,8 +404,8 @@ static void attempt_card(struct sb *out, const struct html_attempt *a)
 		sb_adds(out, "</p>\n");
 	}
 	sb_adds(out, "<div class=\"answer\">");
-	html_marked(out, a->answer ? a->answer : "", a->answer ? a->answer_len : 0,
-		    a->evidence, a->nevidence);
+	html_marked(out, a->answer ? a->answer : "",
+		    a->answer ? a->answer_len : 0, a->evidence, a->nevidence);
 	sb_adds(out, "</div></article>\n");
 }
 
@@ -380,8 +414,9 @@ void html_report(struct sb *out, const struct html_report *r)
 	const char *title = r->title ? r->title : "pmdrill progress";
 	size_t i;
 
-	sb_adds(out, "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n"
-		     "<meta name=\"viewport\" content=\"width=device-width\">\n<title>");
+	sb_adds(out,
+		"<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n"
+		"<meta name=\"viewport\" content=\"width=device-width\">\n<title>");
 	html_escapes(out, title);
 	sb_addf(out, "</title>\n<style>%s</style>\n</head><body>\n<h1>", css);
 	html_escapes(out, title);
@@ -408,13 +443,15 @@ void html_report(struct sb *out, const struct html_report *r)
 		sb_adds(out, "</section>\n");
 	}
 	if (r->nmocks) {
-		sb_adds(out, "<section id=\"mocks\"><h2>Mock interviews</h2>\n");
+		sb_adds(out,
+			"<section id=\"mocks\"><h2>Mock interviews</h2>\n");
 		for (i = 0; i < r->nmocks; i++)
 			mock_table(out, &r->mocks[i]);
 		sb_adds(out, "</section>\n");
 	}
 	if (r->nattempts) {
-		sb_adds(out, "<section id=\"attempts\"><h2>Recent attempts</h2>\n");
+		sb_adds(out,
+			"<section id=\"attempts\"><h2>Recent attempts</h2>\n");
 		for (i = 0; i < r->nattempts; i++)
 			attempt_card(out, &r->attempts[i]);
 		sb_adds(out, "</section>\n");

@@ -73,13 +73,13 @@ struct html_span {
 
 struct html_attempt {
 	long long id;
-	const char *when;        /* e.g. "2026-03-02 09:00" */
+	const char *when; /* e.g. "2026-03-02 09:00" */
 	const char *question_id;
 	const char *prompt;
 	const char *category;
-	double score;            /* 0..100 */
+	double score; /* 0..100 */
 	const char *grade;
-	const char *answer;      /* answer_len bytes, not NUL-terminated */
+	const char *answer; /* answer_len bytes, not NUL-terminated */
 	size_t answer_len;
 	const struct html_span *evidence;
 	size_t nevidence;
@@ -90,10 +90,11 @@ struct html_report {
 	const char *generated; /* e.g. "2026-03-02 09:00 UTC", or NULL */
 	const struct html_trend *trends;
 	size_t ntrends;
-	const unsigned *activity; /* attempts a day, activity[nactivity-1] today */
+	const unsigned
+		*activity; /* attempts a day, activity[nactivity-1] today */
 	size_t nactivity;
-	int today_wday;           /* 0 = Monday .. 6 = Sunday */
-	const unsigned *due;      /* reviews due a day, due[0] today */
+	int today_wday;      /* 0 = Monday .. 6 = Sunday */
+	const unsigned *due; /* reviews due a day, due[0] today */
 	size_t ndue;
 	const struct html_mock *mocks;
 	size_t nmocks;

@@ -28,7 +28,8 @@ void json_strn(struct sb *out, const char *s, size_t n)
 			 * the next byte needing escapes */
 			{
 				size_t j = i;
-				while (j < i + ok && (unsigned char)s[j] >= 0x20 &&
+				while (j < i + ok &&
+				       (unsigned char)s[j] >= 0x20 &&
 				       s[j] != '"' && s[j] != '\\')
 					j++;
 				if (j == i)
@@ -123,8 +124,8 @@ void json_value_release(struct json_value *v)
 
 static void jws(struct jp *j)
 {
-	while (j->p < j->end &&
-	       (*j->p == ' ' || *j->p == '\t' || *j->p == '\n' || *j->p == '\r'))
+	while (j->p < j->end && (*j->p == ' ' || *j->p == '\t' ||
+				 *j->p == '\n' || *j->p == '\r'))
 		j->p++;
 }
 
@@ -186,14 +187,30 @@ static int jstring(struct jp *j, struct sb *out)
 		if (++j->p >= j->end)
 			break;
 		switch (*j->p) {
-		case '"': sb_addc(out, '"'); break;
-		case '\\': sb_addc(out, '\\'); break;
-		case '/': sb_addc(out, '/'); break;
-		case 'b': sb_addc(out, '\b'); break;
-		case 'f': sb_addc(out, '\f'); break;
-		case 'n': sb_addc(out, '\n'); break;
-		case 'r': sb_addc(out, '\r'); break;
-		case 't': sb_addc(out, '\t'); break;
+		case '"':
+			sb_addc(out, '"');
+			break;
+		case '\\':
+			sb_addc(out, '\\');
+			break;
+		case '/':
+			sb_addc(out, '/');
+			break;
+		case 'b':
+			sb_addc(out, '\b');
+			break;
+		case 'f':
+			sb_addc(out, '\f');
+			break;
+		case 'n':
+			sb_addc(out, '\n');
+			break;
+		case 'r':
+			sb_addc(out, '\r');
+			break;
+		case 't':
+			sb_addc(out, '\t');
+			break;
 		case 'u': {
 			unsigned long u, lo;
 			if (hex4(j->p + 1, j->end, &u)) {
@@ -205,7 +222,8 @@ static int jstring(struct jp *j, struct sb *out)
 			    j->p[1] == '\\' && j->p[2] == 'u' &&
 			    !hex4(j->p + 3, j->end, &lo) && lo >= 0xdc00 &&
 			    lo < 0xe000) {
-				u = 0x10000 + ((u - 0xd800) << 10) + (lo - 0xdc00);
+				u = 0x10000 + ((u - 0xd800) << 10) +
+				    (lo - 0xdc00);
 				j->p += 6;
 			} else if (u >= 0xd800 && u < 0xe000) {
 				u = 0xfffd;
@@ -267,7 +285,8 @@ static int jvalue(struct jp *j, struct json_value *v)
 			jws(j);
 			if (obj) {
 				struct sb k = SB_INIT;
-				if (j->p >= j->end || *j->p != '"' || jstring(j, &k)) {
+				if (j->p >= j->end || *j->p != '"' ||
+				    jstring(j, &k)) {
 					sb_release(&k);
 					if (!j->err)
 						j->err = "expected a key";
@@ -301,7 +320,8 @@ static int jvalue(struct jp *j, struct json_value *v)
 				j->p++;
 				break;
 			}
-			j->err = obj ? "expected ',' or '}'" : "expected ',' or ']'";
+			j->err = obj ? "expected ',' or '}'"
+				     : "expected ',' or ']'";
 			return -1;
 		}
 		break;

@@ -24,13 +24,13 @@ enum json_type { JSON_NULL, JSON_BOOL, JSON_NUM, JSON_STR, JSON_ARR, JSON_OBJ };
 
 struct json_value {
 	enum json_type type;
-	double num;       /* JSON_NUM; JSON_BOOL: 1 or 0 */
-	char *str;        /* JSON_STR: decoded, NUL-terminated */
-	size_t len;       /* JSON_STR: decoded length */
-	const char *raw;  /* the value's text in the input (borrowed) */
+	double num;      /* JSON_NUM; JSON_BOOL: 1 or 0 */
+	char *str;       /* JSON_STR: decoded, NUL-terminated */
+	size_t len;      /* JSON_STR: decoded length */
+	const char *raw; /* the value's text in the input (borrowed) */
 	size_t rawlen;
 	struct json_value *kids; /* JSON_ARR, JSON_OBJ: n elements */
-	char **keys;      /* JSON_OBJ: kids[i]'s key */
+	char **keys;             /* JSON_OBJ: kids[i]'s key */
 	size_t n, alloc, kalloc;
 };
 

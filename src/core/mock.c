@@ -12,8 +12,8 @@
 #include "wrap.h"
 #include "xalloc.h"
 
-#define ROW_INDENT 5u   /* "  1  " */
-#define RIGHT_COLS 27u  /* " score  grade  time/limit" */
+#define ROW_INDENT 5u  /* "  1  " */
+#define RIGHT_COLS 27u /* " score  grade  time/limit" */
 #define ID_MIN 10u
 #define FEEDBACK_LINES 2u
 
@@ -78,17 +78,22 @@ size_t mock_pick(const struct queue_question *qs, size_t n,
 			size_t i, c;
 			for (i = 0; i < n; i++) {
 				int listed = 0;
-				if (used[i] || (o->filter && !queue_matches(&qs[i], o->filter)))
+				if (used[i] ||
+				    (o->filter &&
+				     !queue_matches(&qs[i], o->filter)))
 					continue;
 				if (pass == 0) {
 					listed = in_category(&qs[i], want);
 				} else {
 					for (c = 0; c < o->ncat && !listed; c++)
-						listed = in_category(&qs[i], o->categories[c]);
+						listed = in_category(
+							&qs[i],
+							o->categories[c]);
 				}
 				if (!listed)
 					continue;
-				key_of(&qs[i], i, last_seen ? last_seen[i] : 0, o, &k);
+				key_of(&qs[i], i, last_seen ? last_seen[i] : 0,
+				       o, &k);
 				if (!have || key_less(&k, &best)) {
 					best = k;
 					have = 1;
@@ -116,7 +121,8 @@ enum mock_verdict mock_verdict(const struct mock_row *rows, size_t n,
 	if (!n)
 		return MOCK_NONE;
 	for (i = 0; i < n; i++) {
-		double sc = rows[i].answered && rows[i].scored ? rows[i].score : 0;
+		double sc =
+			rows[i].answered && rows[i].scored ? rows[i].score : 0;
 		if (!(sc >= 0))
 			sc = 0;
 		if (sc > 100)
@@ -158,7 +164,8 @@ static int same_crit(const struct mock_crit *a, const struct mock_crit *b)
 {
 	return a->label && b->label && !strcmp(a->label, b->label) &&
 	       ((!a->category && !b->category) ||
-		(a->category && b->category && !strcmp(a->category, b->category)));
+		(a->category && b->category &&
+		 !strcmp(a->category, b->category)));
 }
 
 size_t mock_practise(const struct mock_crit *v, size_t n, unsigned *missed,
@@ -225,8 +232,8 @@ static void add_para(struct sb *out, const char *text, unsigned width,
 {
 	struct sb w = SB_INIT;
 	const char *p;
-	unsigned lines = 0, room = width > rest + WRAP_MIN_TEXT
-					   ? width - rest : WRAP_MIN_TEXT;
+	unsigned lines = 0, room = width > rest + WRAP_MIN_TEXT ? width - rest
+								: WRAP_MIN_TEXT;
 	/* first >= rest in every caller but the header; wrap at the narrower */
 	if (first > rest && width > first + WRAP_MIN_TEXT)
 		room = width - first;
@@ -275,10 +282,14 @@ static void add_result(struct sb *out, int answered, int scored, double score,
 		return;
 	}
 	if (scored)
-		sb_addf(out, " %5.0f", score < 0 ? 0 : score > 100 ? 100 : score);
+		sb_addf(out, " %5.0f",
+			score < 0     ? 0
+			: score > 100 ? 100
+				      : score);
 	else
 		sb_addf(out, " %5s", "-");
-	sb_addf(out, "  %-5s  ", grade >= 1 && grade <= 4 ? fsrs_rating_name(grade) : "-");
+	sb_addf(out, "  %-5s  ",
+		grade >= 1 && grade <= 4 ? fsrs_rating_name(grade) : "-");
 	add_clock(&t, time_s);
 	if (limit_s) {
 		sb_addc(&t, '/');
@@ -348,7 +359,8 @@ void mock_render(struct sb *out, const struct mock_card *c, unsigned width)
 	sb_addf(&line, "mock interview %lld", c->id);
 	if (c->when)
 		sb_addf(&line, " \xc2\xb7 %s", c->when);
-	sb_addf(&line, " \xc2\xb7 %zu of %zu answered \xc2\xb7 time ", answered, c->n);
+	sb_addf(&line, " \xc2\xb7 %zu of %zu answered \xc2\xb7 time ", answered,
+		c->n);
 	add_clock(&line, c->spent_s);
 	if (c->limit_s) {
 		sb_adds(&line, " of ");
@@ -380,8 +392,9 @@ void mock_render(struct sb *out, const struct mock_card *c, unsigned width)
 			sb_reset(&line);
 			sb_adds(&line, "     ");
 			add_cell(&line, "+ follow-up", idw);
-			add_result(&line, 1, r->fu_scored, r->fu_score, r->fu_grade,
-				   r->fu_time_s, r->fu_limit_s, &over);
+			add_result(&line, 1, r->fu_scored, r->fu_score,
+				   r->fu_grade, r->fu_time_s, r->fu_limit_s,
+				   &over);
 			sb_add(out, line.buf, line.len);
 			end_line(out);
 		}
@@ -393,8 +406,8 @@ void mock_render(struct sb *out, const struct mock_card *c, unsigned width)
 				sb_adds(&line, " \xe2\x80\x94 ");
 				first_sentence(&line, r->feedback);
 			}
-			add_para(out, line.buf, width, ROW_INDENT, ROW_INDENT + 2,
-				 FEEDBACK_LINES);
+			add_para(out, line.buf, width, ROW_INDENT,
+				 ROW_INDENT + 2, FEEDBACK_LINES);
 		}
 	}
 	if (over)
@@ -403,11 +416,13 @@ void mock_render(struct sb *out, const struct mock_card *c, unsigned width)
 	sb_reset(&line);
 	sb_addf(&line, "verdict: %s", mock_verdict_name(v));
 	if (v != MOCK_NONE)
-		sb_addf(&line, " (mean %.0f over %zu question%s; hire: mean %.0f+ "
-			       "and none below %.0f \xc2\xb7 lean hire: %.0f+ \xc2\xb7 "
-			       "lean no: %.0f+ \xc2\xb7 else no)",
+		sb_addf(&line,
+			" (mean %.0f over %zu question%s; hire: mean %.0f+ "
+			"and none below %.0f \xc2\xb7 lean hire: %.0f+ \xc2\xb7 "
+			"lean no: %.0f+ \xc2\xb7 else no)",
 			mean, c->n, c->n == 1 ? "" : "s", MOCK_HIRE_MEAN,
-			MOCK_HIRE_FLOOR, MOCK_LEAN_HIRE_MEAN, MOCK_LEAN_NO_MEAN);
+			MOCK_HIRE_FLOOR, MOCK_LEAN_HIRE_MEAN,
+			MOCK_LEAN_NO_MEAN);
 	add_para(out, line.buf, width, 0, 2, 0);
 
 	sb_reset(&line);
@@ -418,12 +433,14 @@ void mock_render(struct sb *out, const struct mock_card *c, unsigned width)
 			sb_adds(&line, " in ");
 			add_safe(&line, c->practise_category);
 		}
-		sb_addf(&line, " (missed in %u of %u answer%s)", c->practise_missed,
-			c->practise_of, c->practise_of == 1 ? "" : "s");
+		sb_addf(&line, " (missed in %u of %u answer%s)",
+			c->practise_missed, c->practise_of,
+			c->practise_of == 1 ? "" : "s");
 	} else {
-		sb_adds(&line, answered ? "practise next: nothing was missed; "
-					  "try a longer set"
-					: "practise next: answer the questions");
+		sb_adds(&line, answered
+				       ? "practise next: nothing was missed; "
+					 "try a longer set"
+				       : "practise next: answer the questions");
 	}
 	add_para(out, line.buf, width, 0, 2, 0);
 	sb_release(&line);

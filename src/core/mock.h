@@ -76,16 +76,16 @@ size_t mock_pick(const struct queue_question *qs, size_t n,
 
 /* One question of the set as it went. */
 struct mock_row {
-	const char *question;  /* id */
+	const char *question; /* id */
 	const char *category;
-	int answered;          /* a main answer was saved */
+	int answered; /* a main answer was saved */
 	int scored;
-	double score;          /* 0..100 */
-	int grade;             /* 1..4; 0 none */
+	double score; /* 0..100 */
+	int grade;    /* 1..4; 0 none */
 	unsigned time_s, limit_s;
-	const char *weakest;   /* the weakest criterion's label, or NULL */
-	const char *feedback;  /* its feedback, or NULL */
-	int fu_answered;       /* the follow-up */
+	const char *weakest;  /* the weakest criterion's label, or NULL */
+	const char *feedback; /* its feedback, or NULL */
+	int fu_answered;      /* the follow-up */
 	int fu_scored;
 	double fu_score;
 	int fu_grade;
@@ -94,13 +94,13 @@ struct mock_row {
 
 struct mock_card {
 	long long id;
-	const char *when;       /* e.g. "2026-03-02 09:00" */
-	unsigned limit_s;       /* the whole set's limit; 0 none */
-	unsigned spent_s;       /* time spent answering */
-	const char *ending;     /* e.g. "time ran out", or NULL */
+	const char *when;   /* e.g. "2026-03-02 09:00" */
+	unsigned limit_s;   /* the whole set's limit; 0 none */
+	unsigned spent_s;   /* time spent answering */
+	const char *ending; /* e.g. "time ran out", or NULL */
 	const struct mock_row *rows;
 	size_t n;
-	const char *practise;   /* the criterion missed most, or NULL */
+	const char *practise; /* the criterion missed most, or NULL */
 	const char *practise_category;
 	unsigned practise_missed, practise_of;
 };
@@ -116,7 +116,7 @@ struct mock_crit {
 	const char *label;
 	const char *category;
 	int met;
-	double share;         /* points earned of those possible, 0..1 */
+	double share; /* points earned of those possible, 0..1 */
 };
 /*
  * The criterion (by label and category) missed in the most answers of

@@ -14,7 +14,8 @@
 #include "xalloc.h"
 
 static const char *const feature_names[MODEL_NFEATURES] = {
-	"substance", "specific", "abstract", "frameworks", "relevance", "breadth"};
+	"substance",  "specific",  "abstract",
+	"frameworks", "relevance", "breadth"};
 
 const char *model_feature_name(int k)
 {
@@ -84,8 +85,8 @@ static void bad(struct diag_list *dl, const char *file,
 		 "%s: %s", f->name, what);
 }
 
-int model_parse(struct model *m, const char *file, const char *buf,
-		size_t len, struct diag_list *dl)
+int model_parse(struct model *m, const char *file, const char *buf, size_t len,
+		struct diag_list *dl)
 {
 	struct rec_file rf = {0};
 	size_t i, j;
@@ -101,8 +102,10 @@ int model_parse(struct model *m, const char *file, const char *buf,
 			double x;
 			char *name = NULL;
 			if (!strcasecmp(f->name, "Model")) {
-				if (parse_num(f->value, &x) || x != MODEL_VERSION) {
-					bad(dl, file, f, "this pmdrill reads model version 2");
+				if (parse_num(f->value, &x) ||
+				    x != MODEL_VERSION) {
+					bad(dl, file, f,
+					    "this pmdrill reads model version 2");
 					errors++;
 				}
 			} else if (!strcasecmp(f->name, "Intercept") ||
@@ -118,10 +121,12 @@ int model_parse(struct model *m, const char *file, const char *buf,
 			} else if (!strcasecmp(f->name, "Gate")) {
 				double lo, hi;
 				int used = 0;
-				if (sscanf(f->value, "%lf - %lf%n", &lo, &hi, &used) != 2 ||
-				    (size_t)used != strlen(f->value) || lo < 0 || hi > 1 ||
-				    lo >= hi) {
-					bad(dl, file, f, "expected 'LOW - HIGH' with 0 <= LOW < HIGH <= 1");
+				if (sscanf(f->value, "%lf - %lf%n", &lo, &hi,
+					   &used) != 2 ||
+				    (size_t)used != strlen(f->value) ||
+				    lo < 0 || hi > 1 || lo >= hi) {
+					bad(dl, file, f,
+					    "expected 'LOW - HIGH' with 0 <= LOW < HIGH <= 1");
 					errors++;
 				} else {
 					m->gate_low = lo;
@@ -131,13 +136,15 @@ int model_parse(struct model *m, const char *file, const char *buf,
 				   !strcasecmp(f->name, "Criterion")) {
 				int k;
 				if (parse_pair(f->value, &name, &x)) {
-					bad(dl, file, f, "expected 'NAME = NUMBER'");
+					bad(dl, file, f,
+					    "expected 'NAME = NUMBER'");
 					errors++;
 					continue;
 				}
 				if (!strcasecmp(f->name, "Criterion")) {
 					if (x < 0) {
-						bad(dl, file, f, "a criterion multiplier cannot be negative");
+						bad(dl, file, f,
+						    "a criterion multiplier cannot be negative");
 						errors++;
 					} else {
 						long ci = model_add(m, name);
@@ -145,10 +152,12 @@ int model_parse(struct model *m, const char *file, const char *buf,
 					}
 				} else {
 					for (k = 0; k < MODEL_NFEATURES; k++)
-						if (!strcmp(name, feature_names[k]))
+						if (!strcmp(name,
+							    feature_names[k]))
 							break;
 					if (k == MODEL_NFEATURES) {
-						bad(dl, file, f, "unknown feature (substance, specific, abstract, frameworks, relevance, breadth)");
+						bad(dl, file, f,
+						    "unknown feature (substance, specific, abstract, frameworks, relevance, breadth)");
 						errors++;
 					} else {
 						m->feature[k] = x;
@@ -156,8 +165,9 @@ int model_parse(struct model *m, const char *file, const char *buf,
 				}
 				free(name);
 			} else {
-				diag_add(dl, DIAG_WARNING, DIAG_W_UNKNOWN_FIELD, file,
-					 f->line, f->col, "unknown field '%s' ignored", f->name);
+				diag_add(dl, DIAG_WARNING, DIAG_W_UNKNOWN_FIELD,
+					 file, f->line, f->col,
+					 "unknown field '%s' ignored", f->name);
 			}
 		}
 	}
@@ -195,12 +205,16 @@ void model_write(const struct model *m, struct sb *out)
 {
 	size_t i;
 	int k;
-	sb_addf(out, "Model: %d\nIntercept: %.4f\nScale: %.4f\nGate: %.4f - %.4f\n",
-		MODEL_VERSION, m->intercept, m->scale, m->gate_low, m->gate_full);
+	sb_addf(out,
+		"Model: %d\nIntercept: %.4f\nScale: %.4f\nGate: %.4f - %.4f\n",
+		MODEL_VERSION, m->intercept, m->scale, m->gate_low,
+		m->gate_full);
 	for (k = 0; k < MODEL_NFEATURES; k++)
-		sb_addf(out, "Feature: %s = %.4f\n", feature_names[k], m->feature[k]);
+		sb_addf(out, "Feature: %s = %.4f\n", feature_names[k],
+			m->feature[k]);
 	for (i = 0; i < m->ncrit; i++)
-		sb_addf(out, "Criterion: %s = %.4f\n", m->crit[i].name, m->crit[i].mult);
+		sb_addf(out, "Criterion: %s = %.4f\n", m->crit[i].name,
+			m->crit[i].mult);
 }
 
 void model_release(struct model *m)

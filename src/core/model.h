@@ -39,7 +39,7 @@ enum model_feature {
 	MF_ABSTRACT,   /* slogans, abstract words: per 100 words / 10, capped */
 	MF_FRAMEWORKS, /* framework names never applied, / 3, capped */
 	MF_RELEVANCE,  /* how much the answer is about the question */
-	MF_BREADTH,    /* share of the stage and keyword criteria at least half met */
+	MF_BREADTH, /* share of the stage and keyword criteria at least half met */
 	MODEL_NFEATURES
 };
 
@@ -75,8 +75,8 @@ struct model_input {
 };
 
 void model_init(struct model *m);
-int model_parse(struct model *m, const char *file, const char *buf,
-		size_t len, struct diag_list *dl);
+int model_parse(struct model *m, const char *file, const char *buf, size_t len,
+		struct diag_list *dl);
 const char *model_feature_name(int k);
 long model_index(const struct model *m, const char *name);
 /* Add a criterion name with multiplier 1 if it is not there; its index. */

@@ -13,7 +13,8 @@ static const struct opt *find_long(const struct opt *t, const char *name,
 				   size_t len)
 {
 	for (; t->id; t++)
-		if (t->name && strlen(t->name) == len && !memcmp(t->name, name, len))
+		if (t->name && strlen(t->name) == len &&
+		    !memcmp(t->name, name, len))
 			return t;
 	return NULL;
 }
@@ -69,8 +70,8 @@ static int next_short(struct opt_parser *p, const struct opt *t, struct sb *err)
 	return take_next(p, o, err);
 }
 
-static int next_long(struct opt_parser *p, const struct opt *t,
-		     const char *arg, struct sb *err)
+static int next_long(struct opt_parser *p, const struct opt *t, const char *arg,
+		     struct sb *err)
 {
 	const char *name = arg + 2, *eq = strchr(name, '=');
 	size_t len = eq ? (size_t)(eq - name) : strlen(name);
@@ -143,10 +144,11 @@ int opt_number(const char *opt, const char *v, long long min, long long max,
 		sb_addf(err, "%s takes whole %s (%lld to %lld), not '%s'", opt,
 			unit, min, max, v);
 	else if (max < 0)
-		sb_addf(err, "%s takes a number from %lld, not '%s'", opt, min, v);
+		sb_addf(err, "%s takes a number from %lld, not '%s'", opt, min,
+			v);
 	else
-		sb_addf(err, "%s takes a number from %lld to %lld, not '%s'", opt,
-			min, max, v);
+		sb_addf(err, "%s takes a number from %lld to %lld, not '%s'",
+			opt, min, max, v);
 	return -1;
 }
 
@@ -173,9 +175,11 @@ int opt_choice(const char *what, const char *v, const char *const *valid,
 
 int opt_grade(const char *v, struct sb *err)
 {
-	static const char *const names[] = {"again", "hard", "good", "easy", "1-4"};
+	static const char *const names[] = {"again", "hard", "good", "easy",
+					    "1-4"};
 	int g = fsrs_rating_parse(v);
 	if (g < 1)
-		opt_unknown(err, "grade", v, names, sizeof(names) / sizeof(*names));
+		opt_unknown(err, "grade", v, names,
+			    sizeof(names) / sizeof(*names));
 	return g;
 }

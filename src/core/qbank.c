@@ -115,14 +115,24 @@ int split_labelled(const char *s, size_t *label_len, size_t *pat_off)
 	return 0;
 }
 
-static const char *const known[] = {"id", "category", "prompt", "rubric",
-				    "time", "level", "hint", "follow-up",
-				    "tags", "expect", "note", NULL};
+static const char *const known[] = {"id",   "category", "prompt", "rubric",
+				    "time", "level",    "hint",   "follow-up",
+				    "tags", "expect",   "note",   NULL};
 /* known[]'s order; once_of[] maps a field to its slot among the fields
  * allowed once per question (-1: repeatable). */
 enum {
-	QF_ID, QF_CATEGORY, QF_PROMPT, QF_RUBRIC, QF_TIME, QF_LEVEL, QF_HINT,
-	QF_FOLLOW_UP, QF_TAGS, QF_EXPECT, QF_NOTE, QF_ONCE_MAX = 8
+	QF_ID,
+	QF_CATEGORY,
+	QF_PROMPT,
+	QF_RUBRIC,
+	QF_TIME,
+	QF_LEVEL,
+	QF_HINT,
+	QF_FOLLOW_UP,
+	QF_TAGS,
+	QF_EXPECT,
+	QF_NOTE,
+	QF_ONCE_MAX = 8
 };
 static const int once_of[] = {0, 1, 2, 3, 4, 5, 6, -1, 7, -1, -1};
 
@@ -165,10 +175,11 @@ static int parse_one(struct question *q, const struct rec *r, const char *file,
 			 * scan back over every field before it would make a
 			 * record of many fields quadratic. */
 			if (first[oi]) {
-				diag_add(dl, DIAG_ERROR, DIAG_E_REPEATED_FIELD,
-					 file, f->line, f->col,
-					 "field '%s' appears twice in one question (first at line %u)",
-					 f->name, first[oi]->line);
+				diag_add(
+					dl, DIAG_ERROR, DIAG_E_REPEATED_FIELD,
+					file, f->line, f->col,
+					"field '%s' appears twice in one question (first at line %u)",
+					f->name, first[oi]->line);
 				bad = 1;
 				continue;
 			}
@@ -177,9 +188,11 @@ static int parse_one(struct question *q, const struct rec *r, const char *file,
 		if (fi == QF_ID) {
 			id = f;
 			if (!is_valid_id(v)) {
-				diag_add(dl, DIAG_ERROR, DIAG_E_BAD_ID, file, vl, vc,
-					 "bad id '%s': use lower-case letters, digits and '-' (at most 64), starting with a letter or digit",
-					 v);
+				diag_add(
+					dl, DIAG_ERROR, DIAG_E_BAD_ID, file, vl,
+					vc,
+					"bad id '%s': use lower-case letters, digits and '-' (at most 64), starting with a letter or digit",
+					v);
 				bad = 1;
 			}
 			q->id = xstrdup(v);
@@ -187,9 +200,11 @@ static int parse_one(struct question *q, const struct rec *r, const char *file,
 		} else if (fi == QF_CATEGORY) {
 			cat = f;
 			if (!is_valid_id(v)) {
-				diag_add(dl, DIAG_ERROR, DIAG_E_BAD_ID, file, vl, vc,
-					 "bad category '%s': use lower-case letters, digits and '-'",
-					 v);
+				diag_add(
+					dl, DIAG_ERROR, DIAG_E_BAD_ID, file, vl,
+					vc,
+					"bad category '%s': use lower-case letters, digits and '-'",
+					v);
 				bad = 1;
 			}
 			q->category = xstrdup(v);
@@ -202,8 +217,8 @@ static int parse_one(struct question *q, const struct rec *r, const char *file,
 			q->prompt = xstrdup(v);
 		} else if (fi == QF_RUBRIC) {
 			if (!is_valid_id(v)) {
-				diag_add(dl, DIAG_ERROR, DIAG_E_BAD_ID, file, vl, vc,
-					 "bad rubric name '%s'", v);
+				diag_add(dl, DIAG_ERROR, DIAG_E_BAD_ID, file,
+					 vl, vc, "bad rubric name '%s'", v);
 				bad = 1;
 			}
 			q->rubric = xstrdup(v);
@@ -212,18 +227,22 @@ static int parse_one(struct question *q, const struct rec *r, const char *file,
 		} else if (fi == QF_TIME) {
 			long t = parse_duration(v);
 			if (t < 0) {
-				diag_add(dl, DIAG_ERROR, DIAG_E_BAD_TIME, file, vl, vc,
-					 "bad time '%s': write it like 90s, 3m, 2m30s or 1h (10s to 2h)",
-					 v);
+				diag_add(
+					dl, DIAG_ERROR, DIAG_E_BAD_TIME, file,
+					vl, vc,
+					"bad time '%s': write it like 90s, 3m, 2m30s or 1h (10s to 2h)",
+					v);
 				bad = 1;
 			} else {
 				q->time_s = (unsigned)t;
 			}
 		} else if (fi == QF_LEVEL) {
 			if (qlevel_parse(v, &q->level)) {
-				diag_add(dl, DIAG_ERROR, DIAG_E_BAD_LEVEL, file, vl, vc,
-					 "bad level '%s': use apm, pm, senior or tpm",
-					 v);
+				diag_add(
+					dl, DIAG_ERROR, DIAG_E_BAD_LEVEL, file,
+					vl, vc,
+					"bad level '%s': use apm, pm, senior or tpm",
+					v);
 				bad = 1;
 			}
 		} else if (fi == QF_HINT) {
@@ -231,32 +250,38 @@ static int parse_one(struct question *q, const struct rec *r, const char *file,
 				q->hint = xstrdup(v);
 		} else if (fi == QF_FOLLOW_UP) {
 			if (!*v)
-				diag_add(dl, DIAG_ERROR, DIAG_E_EMPTY_VALUE, file,
-					 f->line, f->col, "empty Follow-up");
+				diag_add(dl, DIAG_ERROR, DIAG_E_EMPTY_VALUE,
+					 file, f->line, f->col,
+					 "empty Follow-up");
 			else
-				add_str(&q->follow_ups, &q->nfollow, &q->afollow, v,
-					strlen(v));
+				add_str(&q->follow_ups, &q->nfollow,
+					&q->afollow, v, strlen(v));
 		} else if (fi == QF_TAGS) {
 			const char *p = v;
 			while (*p) {
 				const char *e = strchr(p, ',');
 				size_t n = e ? (size_t)(e - p) : strlen(p);
 				size_t a = 0;
-				while (a < n && (p[a] == ' ' || p[a] == '\t' || p[a] == '\n'))
+				while (a < n && (p[a] == ' ' || p[a] == '\t' ||
+						 p[a] == '\n'))
 					a++;
-				while (n > a && (p[n - 1] == ' ' || p[n - 1] == '\t' || p[n - 1] == '\n'))
+				while (n > a &&
+				       (p[n - 1] == ' ' || p[n - 1] == '\t' ||
+					p[n - 1] == '\n'))
 					n--;
 				if (n > a)
-					add_str(&q->tags, &q->ntags, &q->atags, p + a,
-						n - a);
+					add_str(&q->tags, &q->ntags, &q->atags,
+						p + a, n - a);
 				p += e ? (size_t)(e - p) + 1 : strlen(p);
 			}
 		} else if (fi == QF_EXPECT) {
 			size_t ll, po;
 			struct qexpect *e;
 			if (split_labelled(v, &ll, &po)) {
-				diag_add(dl, DIAG_ERROR, DIAG_E_SYNTAX, file, vl, vc,
-					 "Expect needs 'LABEL = PATTERN' (a space on each side of '=')");
+				diag_add(
+					dl, DIAG_ERROR, DIAG_E_SYNTAX, file, vl,
+					vc,
+					"Expect needs 'LABEL = PATTERN' (a space on each side of '=')");
 				bad = 1;
 				continue;
 			}
@@ -296,8 +321,8 @@ static int parse_one(struct question *q, const struct rec *r, const char *file,
 	return 0;
 }
 
-int qbank_parse(struct qbank *qb, const char *file, const char *buf,
-		size_t len, struct diag_list *dl)
+int qbank_parse(struct qbank *qb, const char *file, const char *buf, size_t len,
+		struct diag_list *dl)
 {
 	struct rec_file rf;
 	size_t i;

@@ -25,7 +25,7 @@ enum qlevel { QLEVEL_NONE, QLEVEL_APM, QLEVEL_PM, QLEVEL_SENIOR, QLEVEL_TPM };
 struct qexpect {
 	char *label;
 	char *pattern;
-	unsigned line, col; /* where the pattern starts */
+	unsigned line, col;             /* where the pattern starts */
 	struct pcre2_real_code_8 *code; /* after qbank_compile_expects() */
 };
 
@@ -33,9 +33,9 @@ struct question {
 	char *id;
 	char *category;
 	char *prompt;
-	char *rubric;   /* as written; NULL means "the category" */
-	char *hint;     /* may be NULL */
-	unsigned time_s;/* 0: the rubric's default */
+	char *rubric;    /* as written; NULL means "the category" */
+	char *hint;      /* may be NULL */
+	unsigned time_s; /* 0: the rubric's default */
 	enum qlevel level;
 	char **follow_ups;
 	size_t nfollow, afollow;
@@ -43,7 +43,7 @@ struct question {
 	size_t ntags, atags;
 	struct qexpect *expects;
 	size_t nexpect, aexpect;
-	char *file;     /* where it was defined */
+	char *file; /* where it was defined */
 	unsigned line;
 	unsigned id_col;
 	unsigned rubric_line, rubric_col; /* the Rubric (else Category) value */
@@ -55,8 +55,8 @@ struct qbank {
 	size_t nr, alloc;
 };
 
-int qbank_parse(struct qbank *qb, const char *file, const char *buf,
-		size_t len, struct diag_list *dl);
+int qbank_parse(struct qbank *qb, const char *file, const char *buf, size_t len,
+		struct diag_list *dl);
 void qbank_release(struct qbank *qb);
 /* Compile a question's Expect patterns once; -1 if any failed (those stay
  * NULL and never match). */

@@ -14,8 +14,8 @@
 struct key {
 	size_t index;
 	const char *category;
-	size_t rank;     /* position inside its category (new questions) */
-	int never;       /* cram: never scored */
+	size_t rank; /* position inside its category (new questions) */
+	int never;   /* cram: never scored */
 	double score;
 	double r;
 	long long due;
@@ -158,9 +158,9 @@ int queue_build(struct queue *q, const struct queue_question *qs, size_t n,
 		memset(&k, 0, sizeof(k));
 		k.index = i;
 		k.category = cat_of(qq);
-		k.r = qq->card.reviewed
-			      ? fsrs_retrievability(o->params, &qq->card, o->now)
-			      : 0.0;
+		k.r = qq->card.reviewed ? fsrs_retrievability(o->params,
+							      &qq->card, o->now)
+					: 0.0;
 		k.due = qq->card.reviewed ? qq->card.due : 0;
 		k.never = !(qq->last_score >= 0);
 		k.score = k.never ? 0.0 : qq->last_score;
@@ -194,7 +194,8 @@ int queue_build(struct queue *q, const struct queue_question *qs, size_t n,
 		size_t rank = 0;
 		qsort(fresh, nfresh, sizeof(*fresh), cmp_cat_index);
 		for (i = 0; i < nfresh; i++) {
-			if (i && strcmp(fresh[i].category, fresh[i - 1].category))
+			if (i &&
+			    strcmp(fresh[i].category, fresh[i - 1].category))
 				rank = 0;
 			fresh[i].rank = rank++;
 		}
@@ -228,7 +229,6 @@ const char *queue_reason_name(int reason)
 	return "?";
 }
 
-
 void queue_describe(const struct queue_entry *e, struct sb *out)
 {
 	long long day, secs, y;
@@ -238,7 +238,8 @@ void queue_describe(const struct queue_entry *e, struct sb *out)
 		day = queue_day_start(e->due);
 		secs = e->due - day;
 		date_civil_from_days(day / FSRS_DAY, &y, &m, &d);
-		sb_addf(out, "due since %04lld-%02u-%02u %02lld:%02lld UTC, recall %.0f%%",
+		sb_addf(out,
+			"due since %04lld-%02u-%02u %02lld:%02lld UTC, recall %.0f%%",
 			y, m, d, secs / 3600, secs % 3600 / 60,
 			floor(e->retrievability * 100.0 + 0.5));
 		break;

@@ -33,45 +33,45 @@
 struct sb;
 
 struct queue_question {
-	const char *id;            /* borrowed, for messages only */
-	const char *category;      /* borrowed; NULL sorts as "" */
-	char *const *tags;         /* borrowed */
+	const char *id;       /* borrowed, for messages only */
+	const char *category; /* borrowed; NULL sorts as "" */
+	char *const *tags;    /* borrowed */
 	size_t ntags;
-	int level;                 /* enum qlevel; 0 none */
-	struct fsrs_card card;     /* card.reviewed == 0: new */
-	long long first_review;    /* first scheduled review; 0 never */
-	double last_score;         /* latest score 0..100; < 0 never scored */
-	int attempts;              /* attempts so far, follow-ups included */
+	int level;              /* enum qlevel; 0 none */
+	struct fsrs_card card;  /* card.reviewed == 0: new */
+	long long first_review; /* first scheduled review; 0 never */
+	double last_score;      /* latest score 0..100; < 0 never scored */
+	int attempts;           /* attempts so far, follow-ups included */
 };
 
 struct queue_opts {
-	const char *category;      /* NULL: any */
-	const char *tag;           /* NULL: any */
-	int level;                 /* enum qlevel; 0: any */
+	const char *category; /* NULL: any */
+	const char *tag;      /* NULL: any */
+	int level;            /* enum qlevel; 0: any */
 	int cram;
-	size_t limit;              /* 0: no cap */
-	int new_per_day;           /* >= 0 */
+	size_t limit;                     /* 0: no cap */
+	int new_per_day;                  /* >= 0 */
 	const struct fsrs_params *params; /* for retrievability */
-	long long now;             /* Unix s, UTC */
+	long long now;                    /* Unix s, UTC */
 };
 
 enum queue_reason { QUEUE_DUE = 1, QUEUE_NEW, QUEUE_CRAM };
 
 struct queue_entry {
-	size_t index;           /* into the questions passed to queue_build */
-	int reason;             /* enum queue_reason */
-	long long due;          /* the card's due time; 0 for a new card */
-	double retrievability;  /* at now; 0 for a new card */
-	double last_score;      /* copied from the question; < 0 none */
+	size_t index;          /* into the questions passed to queue_build */
+	int reason;            /* enum queue_reason */
+	long long due;         /* the card's due time; 0 for a new card */
+	double retrievability; /* at now; 0 for a new card */
+	double last_score;     /* copied from the question; < 0 none */
 };
 
 struct queue {
 	struct queue_entry *v;
 	size_t nr, alloc;
-	size_t due_total;  /* due questions matching the filters (before limit) */
-	size_t new_total;  /* new questions matching the filters */
-	int new_today;     /* questions first scheduled today (all of them) */
-	int new_left;      /* new questions still allowed today */
+	size_t due_total; /* due questions matching the filters (before limit) */
+	size_t new_total; /* new questions matching the filters */
+	int new_today;    /* questions first scheduled today (all of them) */
+	int new_left;     /* new questions still allowed today */
 };
 
 /* Fill q (emptied first) from n questions; 0, or -1 on bad options

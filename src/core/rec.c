@@ -170,8 +170,8 @@ int rec_parse(struct rec_file *out, const char *name, const char *buf,
 			size_t i = 0;
 			struct rec_field *f;
 			if (!cur) {
-				diag_add(dl, DIAG_ERROR, DIAG_E_CONTINUATION, name,
-					 lineno, 1,
+				diag_add(dl, DIAG_ERROR, DIAG_E_CONTINUATION,
+					 name, lineno, 1,
 					 "continuation line before any field "
 					 "(a line that starts with white space "
 					 "continues the field above it)");
@@ -195,11 +195,13 @@ int rec_parse(struct rec_file *out, const char *name, const char *buf,
 				i++;
 			if (i == 0 || i >= n || line[i] != ':') {
 				size_t at = i < n ? i : n;
-				diag_add(dl, DIAG_ERROR, DIAG_E_SYNTAX, name,
-					 lineno,
-					 (unsigned)utf8_count(line, at) + 1,
-					 "expected 'Field: value'%s",
-					 i == 0 ? "" : " (missing ':' after the field name?)");
+				diag_add(
+					dl, DIAG_ERROR, DIAG_E_SYNTAX, name,
+					lineno,
+					(unsigned)utf8_count(line, at) + 1,
+					"expected 'Field: value'%s",
+					i == 0 ? ""
+					       : " (missing ':' after the field name?)");
 				continue;
 			}
 			finish_field(cur, &val);
@@ -241,7 +243,8 @@ int rec_parse(struct rec_file *out, const char *name, const char *buf,
 					memmove(f->value, f->value + 1,
 						strlen(f->value));
 					memmove(f->lines, f->lines + 1,
-						(f->nlines - 1) * sizeof(*f->lines));
+						(f->nlines - 1) *
+							sizeof(*f->lines));
 					f->nlines--;
 					for (j = 0; j < f->nlines; j++)
 						f->lines[j].off--;
@@ -249,8 +252,8 @@ int rec_parse(struct rec_file *out, const char *name, const char *buf,
 			}
 	}
 	if (!out->nr)
-		diag_add(dl, DIAG_ERROR, DIAG_E_EMPTY, name, lineno ? lineno : 1,
-			 1, "file holds no records");
+		diag_add(dl, DIAG_ERROR, DIAG_E_EMPTY, name,
+			 lineno ? lineno : 1, 1, "file holds no records");
 	return 0;
 }
 

@@ -18,8 +18,8 @@
 #include "xalloc.h"
 
 static const char *const kind_names[CRIT_KIND_MAX] = {
-	"keywords", "stages", "ratio", "concreteness", "length", "penalty",
-	"expect"};
+	"keywords", "stages",  "ratio", "concreteness",
+	"length",   "penalty", "expect"};
 
 const char *crit_kind_name(enum crit_kind k)
 {
@@ -39,14 +39,31 @@ uint64_t fnv1a64(const void *buf, size_t len)
 }
 
 static const char *const rubric_fields[] = {
-	"rubric", "title", "description", "time", "min-words", "outline",
-	"note", NULL};
-static const char *const crit_fields[] = {
-	"criterion", "kind", "weight", "label", "feedback", "example", "instead", "pattern",
-	"against", "stage", "min", "count", "where", "follow-ups", "target", "ideal",
-	"words-per-minute", "allow", "full", "note", NULL};
+	"rubric",    "title",   "description", "time",
+	"min-words", "outline", "note",        NULL};
+static const char *const crit_fields[] = {"criterion",
+					  "kind",
+					  "weight",
+					  "label",
+					  "feedback",
+					  "example",
+					  "instead",
+					  "pattern",
+					  "against",
+					  "stage",
+					  "min",
+					  "count",
+					  "where",
+					  "follow-ups",
+					  "target",
+					  "ideal",
+					  "words-per-minute",
+					  "allow",
+					  "full",
+					  "note",
+					  NULL};
 static const char *const repeatable[] = {"pattern", "against", "stage",
-					 "example", "note", NULL};
+					 "example", "note",    NULL};
 
 /* A plain non-negative decimal number. */
 static int parse_number(const char *s, double *out)
@@ -126,13 +143,13 @@ static void rubric_release(struct rubric *r)
 	memset(r, 0, sizeof(*r));
 }
 
-#define BAD(f, ...)                                                        \
-	do {                                                               \
-		unsigned l_, c_;                                           \
-		rec_origin((f), 0, &l_, &c_);                              \
-		diag_add(dl, DIAG_ERROR, DIAG_E_BAD_VALUE, file, l_, c_,   \
-			 __VA_ARGS__);                                     \
-		bad = 1;                                                   \
+#define BAD(f, ...)                                                      \
+	do {                                                             \
+		unsigned l_, c_;                                         \
+		rec_origin((f), 0, &l_, &c_);                            \
+		diag_add(dl, DIAG_ERROR, DIAG_E_BAD_VALUE, file, l_, c_, \
+			 __VA_ARGS__);                                   \
+		bad = 1;                                                 \
 	} while (0)
 
 /* Check a record's field names: unknown ones warn, repeats of single
@@ -150,8 +167,8 @@ static int check_fields(const struct rec *r, const char *const *known,
 		k = rec_name_index(known, f->name);
 		if (k < 0 || k >= 32) {
 			diag_add(dl, DIAG_WARNING, DIAG_W_UNKNOWN_FIELD, file,
-				 f->line, f->col, "unknown field '%s' (ignored)",
-				 f->name);
+				 f->line, f->col,
+				 "unknown field '%s' (ignored)", f->name);
 			continue;
 		}
 		if (rec_name_index(repeatable, f->name) >= 0)
@@ -186,7 +203,8 @@ static int parse_header(struct rubric *ru, const struct rec *r,
 		const char *v = f->value;
 		if (!strcasecmp(f->name, "rubric")) {
 			if (!is_valid_id(v))
-				BAD(f, "bad rubric name '%s': use lower-case letters, digits and '-'",
+				BAD(f,
+				    "bad rubric name '%s': use lower-case letters, digits and '-'",
 				    v);
 			free(ru->name);
 			ru->name = xstrdup(v);
@@ -204,17 +222,22 @@ static int parse_header(struct rubric *ru, const struct rec *r,
 			if (t < 0) {
 				unsigned l, c;
 				rec_origin(f, 0, &l, &c);
-				diag_add(dl, DIAG_ERROR, DIAG_E_BAD_TIME, file, l, c,
-					 "bad time '%s': write it like 90s, 3m, 2m30s or 1h (10s to 2h)",
-					 v);
+				diag_add(
+					dl, DIAG_ERROR, DIAG_E_BAD_TIME, file,
+					l, c,
+					"bad time '%s': write it like 90s, 3m, 2m30s or 1h (10s to 2h)",
+					v);
 				bad = 1;
 			} else {
 				ru->time_s = (unsigned)t;
 			}
 		} else if (!strcasecmp(f->name, "min-words")) {
 			double d;
-			if (parse_number(v, &d) || d < 1 || d > 5000 || d != floor(d))
-				BAD(f, "Min-words must be a whole number from 1 to 5000, not '%s'", v);
+			if (parse_number(v, &d) || d < 1 || d > 5000 ||
+			    d != floor(d))
+				BAD(f,
+				    "Min-words must be a whole number from 1 to 5000, not '%s'",
+				    v);
 			else
 				ru->min_words = (unsigned)d;
 		}
@@ -248,16 +271,18 @@ static int parse_criterion(struct criterion *c, const struct rec *r,
 	c->allow = -1;
 	c->full = -1;
 	if (!kind) {
-		diag_add(dl, DIAG_ERROR, DIAG_E_MISSING_FIELD, file, r->line, 1,
-			 "criterion has no Kind (keywords, stages, ratio, concreteness, length, penalty or expect)");
+		diag_add(
+			dl, DIAG_ERROR, DIAG_E_MISSING_FIELD, file, r->line, 1,
+			"criterion has no Kind (keywords, stages, ratio, concreteness, length, penalty or expect)");
 		return 1;
 	}
 	if (parse_kind(kind->value, &c->kind)) {
 		unsigned l, col;
 		rec_origin(kind, 0, &l, &col);
-		diag_add(dl, DIAG_ERROR, DIAG_E_BAD_KIND, file, l, col,
-			 "unknown criterion kind '%s' (keywords, stages, ratio, concreteness, length, penalty or expect)",
-			 kind->value);
+		diag_add(
+			dl, DIAG_ERROR, DIAG_E_BAD_KIND, file, l, col,
+			"unknown criterion kind '%s' (keywords, stages, ratio, concreteness, length, penalty or expect)",
+			kind->value);
 		return 1;
 	}
 	if (!weight) {
@@ -271,13 +296,16 @@ static int parse_criterion(struct criterion *c, const struct rec *r,
 		double d;
 		if (!strcasecmp(f->name, "criterion")) {
 			if (!is_valid_id(v))
-				BAD(f, "bad criterion name '%s': use lower-case letters, digits and '-'",
+				BAD(f,
+				    "bad criterion name '%s': use lower-case letters, digits and '-'",
 				    v);
 			free(c->name); /* a repeat is an error, reported above */
 			c->name = xstrdup(v);
 		} else if (!strcasecmp(f->name, "weight")) {
 			if (parse_number(v, &d) || d <= 0 || d > 1000)
-				BAD(f, "Weight must be a number above 0 and at most 1000, not '%s'", v);
+				BAD(f,
+				    "Weight must be a number above 0 and at most 1000, not '%s'",
+				    v);
 			else
 				c->weight = d;
 		} else if (!strcasecmp(f->name, "label")) {
@@ -302,11 +330,14 @@ static int parse_criterion(struct criterion *c, const struct rec *r,
 			}
 			if (against && c->kind != CRIT_RATIO)
 				BAD(f, "Against belongs to a ratio criterion");
-			else if (c->kind == CRIT_STAGES || c->kind == CRIT_LENGTH ||
+			else if (c->kind == CRIT_STAGES ||
+				 c->kind == CRIT_LENGTH ||
 				 c->kind == CRIT_EXPECT)
 				BAD(f, "a %s criterion takes no Pattern%s",
 				    kind_names[c->kind],
-				    c->kind == CRIT_STAGES ? " (use Stage: LABEL = PATTERN)" : "");
+				    c->kind == CRIT_STAGES
+					    ? " (use Stage: LABEL = PATTERN)"
+					    : "");
 			else
 				add_pattern(c, f, 0, NULL, 0, against);
 		} else if (!strcasecmp(f->name, "stage")) {
@@ -316,72 +347,100 @@ static int parse_criterion(struct criterion *c, const struct rec *r,
 			} else if (split_labelled(v, &ll, &po)) {
 				unsigned l, col;
 				rec_origin(f, 0, &l, &col);
-				diag_add(dl, DIAG_ERROR, DIAG_E_SYNTAX, file, l, col,
-					 "Stage needs 'LABEL = PATTERN' (a space on each side of '=')");
+				diag_add(
+					dl, DIAG_ERROR, DIAG_E_SYNTAX, file, l,
+					col,
+					"Stage needs 'LABEL = PATTERN' (a space on each side of '=')");
 				bad = 1;
 			} else {
 				add_pattern(c, f, po, v, ll, 0);
 			}
 		} else if (!strcasecmp(f->name, "min")) {
 			if (parse_number(v, &d) || d > 1000)
-				BAD(f, "Min must be a number from 0 to 1000, not '%s'", v);
+				BAD(f,
+				    "Min must be a number from 0 to 1000, not '%s'",
+				    v);
 			else
 				c->min = d;
 		} else if (!strcasecmp(f->name, "count")) {
 			if (!strcasecmp(v, "matches"))
 				c->count_matches = 1;
 			else if (strcasecmp(v, "patterns"))
-				BAD(f, "Count must be 'patterns' or 'matches', not '%s'", v);
+				BAD(f,
+				    "Count must be 'patterns' or 'matches', not '%s'",
+				    v);
 		} else if (!strcasecmp(f->name, "instead")) {
-			static const char *const facts[] = {"numbers", "decision",
-							    "frameworks", "we", NULL};
+			static const char *const facts[] = {
+				"numbers", "decision", "frameworks", "we",
+				NULL};
 			size_t k;
 			for (k = 0; facts[k] && strcasecmp(v, facts[k]); k++)
 				;
 			if (facts[k])
 				c->instead = (enum crit_instead)(k + 1);
 			else
-				BAD(f, "Instead must be 'numbers', 'decision', 'frameworks' or 'we', not '%s'", v);
+				BAD(f,
+				    "Instead must be 'numbers', 'decision', 'frameworks' or 'we', not '%s'",
+				    v);
 		} else if (!strcasecmp(f->name, "follow-ups")) {
 			if (!strcasecmp(v, "skip"))
 				c->followups = FOLLOWUP_SKIP;
 			else if (!strcasecmp(v, "score"))
 				c->followups = FOLLOWUP_SCORE;
 			else
-				BAD(f, "Follow-ups must be 'score' or 'skip', not '%s'", v);
+				BAD(f,
+				    "Follow-ups must be 'score' or 'skip', not '%s'",
+				    v);
 		} else if (!strcasecmp(f->name, "where")) {
 			char word[16];
 			double pct;
 			int n = 0;
 			if (!strcasecmp(v, "anywhere")) {
 				c->where = WHERE_ANYWHERE;
-			} else if (sscanf(v, "%15s %lf%%%n", word, &pct, &n) == 2 &&
-				   (size_t)n == strlen(v) && pct > 0 && pct <= 100 &&
-				   (!strcasecmp(word, "first") || !strcasecmp(word, "last"))) {
-				c->where = !strcasecmp(word, "first") ? WHERE_FIRST : WHERE_LAST;
+			} else if (sscanf(v, "%15s %lf%%%n", word, &pct, &n) ==
+					   2 &&
+				   (size_t)n == strlen(v) && pct > 0 &&
+				   pct <= 100 &&
+				   (!strcasecmp(word, "first") ||
+				    !strcasecmp(word, "last"))) {
+				c->where = !strcasecmp(word, "first")
+						   ? WHERE_FIRST
+						   : WHERE_LAST;
 				c->where_pct = pct;
 			} else {
-				BAD(f, "Where must be 'anywhere', 'first N%%' or 'last N%%', not '%s'", v);
+				BAD(f,
+				    "Where must be 'anywhere', 'first N%%' or 'last N%%', not '%s'",
+				    v);
 			}
 		} else if (!strcasecmp(f->name, "target")) {
 			if (parse_number(v, &d) || d <= 0 || d > 1)
-				BAD(f, "Target must be a share above 0 and at most 1, not '%s'", v);
+				BAD(f,
+				    "Target must be a share above 0 and at most 1, not '%s'",
+				    v);
 			else
 				c->target = d;
 		} else if (!strcasecmp(f->name, "ideal")) {
 			if (parse_range(v, &c->ideal_lo, &c->ideal_hi))
-				BAD(f, "Ideal must be a word range like 200-450, not '%s'", v);
+				BAD(f,
+				    "Ideal must be a word range like 200-450, not '%s'",
+				    v);
 		} else if (!strcasecmp(f->name, "words-per-minute")) {
 			if (parse_range(v, &c->wpm_lo, &c->wpm_hi))
-				BAD(f, "Words-per-minute must be a range like 20-40, not '%s'", v);
+				BAD(f,
+				    "Words-per-minute must be a range like 20-40, not '%s'",
+				    v);
 		} else if (!strcasecmp(f->name, "allow")) {
 			if (parse_number(v, &d) || d > 100)
-				BAD(f, "Allow must be a number of hits per 100 words, not '%s'", v);
+				BAD(f,
+				    "Allow must be a number of hits per 100 words, not '%s'",
+				    v);
 			else
 				c->allow = d;
 		} else if (!strcasecmp(f->name, "full")) {
 			if (parse_number(v, &d) || d <= 0 || d > 100)
-				BAD(f, "Full must be a number of hits per 100 words, not '%s'", v);
+				BAD(f,
+				    "Full must be a number of hits per 100 words, not '%s'",
+				    v);
 			else
 				c->full = d;
 		}
@@ -393,26 +452,31 @@ static int parse_criterion(struct criterion *c, const struct rec *r,
 	}
 	if (!bad) {
 		int needs = c->kind == CRIT_KEYWORDS || c->kind == CRIT_RATIO ||
-			    c->kind == CRIT_CONCRETENESS || c->kind == CRIT_PENALTY ||
-			    c->kind == CRIT_STAGES;
+			    c->kind == CRIT_CONCRETENESS ||
+			    c->kind == CRIT_PENALTY || c->kind == CRIT_STAGES;
 		size_t pos = 0, k;
 		for (k = 0; k < c->npats; k++)
 			pos += !c->pats[k].against;
 		if (needs && !pos) {
-			diag_add(dl, DIAG_ERROR, DIAG_E_MISSING_FIELD, file, r->line, 1,
-				 "%s criterion '%s' has no %s", kind_names[c->kind],
-				 c->name, c->kind == CRIT_STAGES ? "Stage" : "Pattern");
+			diag_add(dl, DIAG_ERROR, DIAG_E_MISSING_FIELD, file,
+				 r->line, 1, "%s criterion '%s' has no %s",
+				 kind_names[c->kind], c->name,
+				 c->kind == CRIT_STAGES ? "Stage" : "Pattern");
 			bad = 1;
 		}
 		if (c->kind == CRIT_RATIO && pos == c->npats) {
-			diag_add(dl, DIAG_ERROR, DIAG_E_MISSING_FIELD, file, r->line, 1,
-				 "ratio criterion '%s' has no Against", c->name);
+			diag_add(dl, DIAG_ERROR, DIAG_E_MISSING_FIELD, file,
+				 r->line, 1,
+				 "ratio criterion '%s' has no Against",
+				 c->name);
 			bad = 1;
 		}
 		if (c->kind == CRIT_PENALTY && c->allow >= 0 && c->full >= 0 &&
 		    c->full <= c->allow) {
-			diag_add(dl, DIAG_ERROR, DIAG_E_BAD_VALUE, file, r->line, 1,
-				 "penalty '%s': Full must be above Allow", c->name);
+			diag_add(dl, DIAG_ERROR, DIAG_E_BAD_VALUE, file,
+				 r->line, 1,
+				 "penalty '%s': Full must be above Allow",
+				 c->name);
 			bad = 1;
 		}
 	}
@@ -449,9 +513,10 @@ int rubric_parse(struct rubric_set *rs, const char *file, const char *buf,
 			struct criterion c;
 			int bad = parse_criterion(&c, r, file, dl);
 			if (!cur && !cur_bad) {
-				diag_add(dl, DIAG_ERROR, DIAG_E_MISSING_FIELD, file,
-					 r->line, 1,
-					 "criterion before any 'Rubric:' record");
+				diag_add(
+					dl, DIAG_ERROR, DIAG_E_MISSING_FIELD,
+					file, r->line, 1,
+					"criterion before any 'Rubric:' record");
 				cur_bad = 1;
 			}
 			if (!bad && cur) {
@@ -459,10 +524,13 @@ int rubric_parse(struct rubric_set *rs, const char *file, const char *buf,
 					if (!strcmp(cur->crit[k].name, c.name))
 						break;
 				if (k < cur->ncrit) {
-					diag_add(dl, DIAG_ERROR, DIAG_E_DUPLICATE_ID,
-						 file, r->line, 1,
-						 "criterion '%s' defined twice in rubric '%s' (first at line %u)",
-						 c.name, cur->name, cur->crit[k].line);
+					diag_add(
+						dl, DIAG_ERROR,
+						DIAG_E_DUPLICATE_ID, file,
+						r->line, 1,
+						"criterion '%s' defined twice in rubric '%s' (first at line %u)",
+						c.name, cur->name,
+						cur->crit[k].line);
 					bad = 1;
 				}
 			}
@@ -473,15 +541,17 @@ int rubric_parse(struct rubric_set *rs, const char *file, const char *buf,
 			ALLOC_GROW(cur->crit, cur->ncrit + 1, cur->acrit);
 			cur->crit[cur->ncrit++] = c;
 		} else {
-			diag_add(dl, DIAG_ERROR, DIAG_E_MISSING_FIELD, file, r->line, 1,
-				 "record is neither a 'Rubric:' nor a 'Criterion:'");
+			diag_add(
+				dl, DIAG_ERROR, DIAG_E_MISSING_FIELD, file,
+				r->line, 1,
+				"record is neither a 'Rubric:' nor a 'Criterion:'");
 		}
 	}
 	for (i = 0; rc == 0 && i < rs->nr; i++)
 		if (!strcmp(rs->v[i].file, file) && !rs->v[i].ncrit)
 			diag_add(dl, DIAG_ERROR, DIAG_E_MISSING_FIELD, file,
-				 rs->v[i].line, 1, "rubric '%s' has no criteria",
-				 rs->v[i].name);
+				 rs->v[i].line, 1,
+				 "rubric '%s' has no criteria", rs->v[i].name);
 	rec_file_release(&rf);
 	return rc;
 }
@@ -498,10 +568,10 @@ static pcre2_code *compile_with(const char *src, const char *file,
 {
 	int err;
 	PCRE2_SIZE off;
-	pcre2_code *code = pcre2_compile(
-		(PCRE2_SPTR)src, PCRE2_ZERO_TERMINATED,
-		PCRE2_CASELESS | PCRE2_UTF | ucp | PCRE2_MATCH_INVALID_UTF,
-		&err, &off, NULL);
+	pcre2_code *code = pcre2_compile((PCRE2_SPTR)src, PCRE2_ZERO_TERMINATED,
+					 PCRE2_CASELESS | PCRE2_UTF | ucp |
+						 PCRE2_MATCH_INVALID_UTF,
+					 &err, &off, NULL);
 	if (!code) {
 		PCRE2_UCHAR msg[256];
 		pcre2_get_error_message(err, msg, sizeof(msg));

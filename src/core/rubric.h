@@ -51,10 +51,10 @@ enum crit_instead {
 };
 
 struct pattern {
-	char *label;   /* stages only; NULL otherwise */
+	char *label; /* stages only; NULL otherwise */
 	char *src;
 	unsigned line, col;
-	int against;   /* ratio: counted against */
+	int against;                    /* ratio: counted against */
 	struct pcre2_real_code_8 *code; /* after rubric_compile(); NULL if bad */
 	/* The same pattern without Unicode properties (PCRE2_UCP), for an
 	 * ASCII-only source: it matches exactly as `code` does on a text
@@ -66,18 +66,18 @@ struct pattern {
 struct criterion {
 	char *name;
 	char *label;
-	char *feedback; /* may be NULL */
+	char *feedback;  /* may be NULL */
 	char **examples; /* Example: lines; the scorer shows one that fits */
 	size_t nexamples, aexamples;
 	enum crit_kind kind;
 	double weight;
-	double min;      /* keywords, stages, ratio; 0 = default */
+	double min; /* keywords, stages, ratio; 0 = default */
 	int count_matches;
 	enum crit_where where;
 	enum crit_followups followups;
 	enum crit_instead instead;
-	double where_pct; /* 0..100 */
-	double target;    /* ratio, concreteness; 0 = default */
+	double where_pct;            /* 0..100 */
+	double target;               /* ratio, concreteness; 0 = default */
 	unsigned ideal_lo, ideal_hi; /* length; 0 = from time */
 	unsigned wpm_lo, wpm_hi;
 	double allow, full; /* penalty; <0 = default */
@@ -95,12 +95,13 @@ struct rubric {
 	unsigned min_words;
 	char *file;
 	unsigned line;
-	uint64_t version;  /* FNV-1a of the file's bytes */
+	uint64_t version; /* FNV-1a of the file's bytes */
 	struct criterion *crit;
 	size_t ncrit, acrit;
-	int compiled;      /* 0 not yet, 1 ok, -1 had errors */
+	int compiled;              /* 0 not yet, 1 ok, -1 had errors */
 	const struct model *model; /* borrowed: the fitted model, or NULL */
-	const struct lexicon *lex; /* borrowed: the bank's prompt words, or NULL */
+	const struct lexicon
+		*lex; /* borrowed: the bank's prompt words, or NULL */
 };
 
 struct rubric_set {

@@ -149,19 +149,32 @@ void safe_html(struct sb *out, const char *s, size_t n)
 	while (i < n) {
 		unsigned long c = 0;
 		size_t len = utf8_decode(p + i, n - i, &c);
-		enum kind k = classify(len, c, SAFE_KEEP_NEWLINE | SAFE_KEEP_TAB);
+		enum kind k =
+			classify(len, c, SAFE_KEEP_NEWLINE | SAFE_KEEP_TAB);
 		if (k != K_COPY) {
 			put_visible(out, k, c);
 			i += len ? len : 1;
 			continue;
 		}
 		switch (c) {
-		case '&': sb_adds(out, "&amp;"); break;
-		case '<': sb_adds(out, "&lt;"); break;
-		case '>': sb_adds(out, "&gt;"); break;
-		case '"': sb_adds(out, "&quot;"); break;
-		case '\'': sb_adds(out, "&#39;"); break;
-		default: sb_add(out, s + i, len); break;
+		case '&':
+			sb_adds(out, "&amp;");
+			break;
+		case '<':
+			sb_adds(out, "&lt;");
+			break;
+		case '>':
+			sb_adds(out, "&gt;");
+			break;
+		case '"':
+			sb_adds(out, "&quot;");
+			break;
+		case '\'':
+			sb_adds(out, "&#39;");
+			break;
+		default:
+			sb_add(out, s + i, len);
+			break;
 		}
 		i += len;
 	}

@@ -22,7 +22,10 @@ struct sb {
 };
 
 extern char sb_empty_[];
-#define SB_INIT { sb_empty_, 0, 0 }
+#define SB_INIT                 \
+	{                       \
+		sb_empty_, 0, 0 \
+	}
 
 void sb_init(struct sb *sb);
 void sb_release(struct sb *sb);
@@ -41,7 +44,8 @@ void sb_setlen(struct sb *sb, size_t len);
 /* Drop trailing ASCII white space. */
 void sb_rtrim(struct sb *sb);
 /* A new heap string from a format (git's xstrfmt); caller frees. */
-char *xstrvfmt(const char *fmt, va_list ap) __attribute__((format(printf, 1, 0)));
+char *xstrvfmt(const char *fmt, va_list ap)
+	__attribute__((format(printf, 1, 0)));
 /* Hand the buffer to the caller (always heap memory); the sb is reset. */
 char *sb_detach(struct sb *sb, size_t *len);
 

@@ -20,26 +20,27 @@
 #include "xalloc.h"
 
 /* Engine constants; docs/SCORING.md explains each one. */
-#define MATCH_LIMIT 200000u     /* backtracking steps per match attempt */
+#define MATCH_LIMIT 200000u /* backtracking steps per match attempt */
 #define DEPTH_LIMIT 5000u
-#define MAX_MATCHES 4096u       /* per pattern and answer */
-#define MAX_EVIDENCE 12u        /* shown per criterion */
-#define STAGE_MIN_WORDS 5u      /* a stage counts inside a real sentence */
+#define MAX_MATCHES 4096u  /* per pattern and answer */
+#define MAX_EVIDENCE 12u   /* shown per criterion */
+#define STAGE_MIN_WORDS 5u /* a stage counts inside a real sentence */
 #define PROSE_MIN_WORDS 5u
-#define PROSE_MAX_COMMAS 0.34   /* commas per word above this: a list */
-#define PROSE_FULL 0.6          /* prose share that needs no guard */
-#define DENSITY_FREE 8.0        /* distinct concepts per 100 words */
+#define PROSE_MAX_COMMAS 0.34 /* commas per word above this: a list */
+#define PROSE_FULL 0.6        /* prose share that needs no guard */
+#define DENSITY_FREE 8.0      /* distinct concepts per 100 words */
 #define GUARD_FLOOR 0.15
-#define RATE_MIN_WORDS 50u      /* penalties: rates over at least this */
-#define SENTENCE_MIN_WORDS 4u   /* concreteness: what counts as a sentence */
-#define TERM_MIN_LEN 4u         /* a prompt's key word has 4+ letters */
+#define RATE_MIN_WORDS 50u    /* penalties: rates over at least this */
+#define SENTENCE_MIN_WORDS 4u /* concreteness: what counts as a sentence */
+#define TERM_MIN_LEN 4u       /* a prompt's key word has 4+ letters */
 #define TERMS_MAX 32u
-#define TERMS_FULL 6.0          /* weight of key words found for full coverage */
+#define TERMS_FULL 6.0 /* weight of key words found for full coverage */
 #define TOPIC_EXPECT_SHARE 0.55 /* expectations: the strongest topic signal */
 #define TOPIC_PROMPT_SHARE 0.3  /* the prompt's key words */
-#define TOPIC_PROMPT_ONLY 0.75  /* no expectations: prompt words vs vocabulary */
-#define TOPIC_SAY_OFF 0.6       /* below this factor the note says "not about" */
-#define FOLLOWUP_TERMS_SURE 3u  /* key words a follow-up needs to judge by them alone */
+#define TOPIC_PROMPT_ONLY 0.75 /* no expectations: prompt words vs vocabulary */
+#define TOPIC_SAY_OFF 0.6      /* below this factor the note says "not about" */
+#define FOLLOWUP_TERMS_SURE \
+	3u /* key words a follow-up needs to judge by them alone */
 
 struct seg {
 	size_t start, end;
@@ -192,7 +193,10 @@ static int plain_text(const char *s, size_t len)
 			i++;
 			continue;
 		}
-		n = b >= 0xF0 && b < 0xF5 ? 4 : b >= 0xE0 ? 3 : b >= 0xC2 && b < 0xE0 ? 2 : 0;
+		n = b >= 0xF0 && b < 0xF5   ? 4
+		    : b >= 0xE0             ? 3
+		    : b >= 0xC2 && b < 0xE0 ? 2
+					    : 0;
 		if (!n || b >= 0xF5 || i + n > len)
 			return 0;
 		c = b & (0x7F >> n);
@@ -233,10 +237,11 @@ static void run_pattern(struct text *t, pcre2_code *code, const char *file,
 		if (rc < 0) {
 			PCRE2_UCHAR msg[160];
 			pcre2_get_error_message(rc, msg, sizeof(msg));
-			diag_add(t->dl, DIAG_WARNING, DIAG_W_MATCH_LIMIT, file,
-				 line, 0,
-				 "pattern gave up on this answer (%s); its criterion in rubric '%s' scores 0",
-				 (char *)msg, t->r->name);
+			diag_add(
+				t->dl, DIAG_WARNING, DIAG_W_MATCH_LIMIT, file,
+				line, 0,
+				"pattern gave up on this answer (%s); its criterion in rubric '%s' scores 0",
+				(char *)msg, t->r->name);
 			out->nr = 0;
 			out->limited = 1;
 			return;
@@ -260,22 +265,25 @@ static void run_pattern(struct text *t, pcre2_code *code, const char *file,
 
 /* Words too common to say what a question is about. */
 static const char *const stopwords[] = {
-	"about", "after", "also", "another", "been", "before", "being",
-	"between", "both", "could", "does", "doing", "done", "during", "each",
-	"every", "first", "from", "have", "having", "into", "just", "more",
-	"most", "must", "only", "other", "over", "same", "second", "should",
-	"some", "such", "than", "that", "their", "them", "then", "there",
-	"these", "they", "this", "those", "three", "through", "under", "very",
-	"well", "were", "what", "when", "where", "which", "while", "whom",
-	"whose", "will", "with", "within", "without", "would", "your", "yours",
-	"tell", "time", "describe", "explain", "walk", "think", "know", "like",
-	"make", "want", "need", "give", "take", "come", "going", "next", NULL};
+	"about",   "after",  "also",     "another", "been",  "before", "being",
+	"between", "both",   "could",    "does",    "doing", "done",   "during",
+	"each",    "every",  "first",    "from",    "have",  "having", "into",
+	"just",    "more",   "most",     "must",    "only",  "other",  "over",
+	"same",    "second", "should",   "some",    "such",  "than",   "that",
+	"their",   "them",   "then",     "there",   "these", "they",   "this",
+	"those",   "three",  "through",  "under",   "very",  "well",   "were",
+	"what",    "when",   "where",    "which",   "while", "whom",   "whose",
+	"will",    "with",   "within",   "without", "would", "your",   "yours",
+	"tell",    "time",   "describe", "explain", "walk",  "think",  "know",
+	"like",    "make",   "want",     "need",    "give",  "take",   "come",
+	"going",   "next",   NULL};
 
 static int is_stopword(const char *w, size_t n)
 {
 	size_t k;
 	for (k = 0; stopwords[k]; k++)
-		if (strlen(stopwords[k]) == n && !strncasecmp(w, stopwords[k], n))
+		if (strlen(stopwords[k]) == n &&
+		    !strncasecmp(w, stopwords[k], n))
 			return 1;
 	return 0;
 }
@@ -290,8 +298,9 @@ static size_t stem(const char *w, size_t n, char *out, size_t cap)
 {
 	static const char *const sufs[] = {
 		"ations", "ation", "itions", "ition", "ions", "ion", "ments",
-		"ment", "ness", "ities", "ity", "ives", "ive", "ally", "als", "al",
-		"ings", "ing", "ies", "ied", "ers", "er", "ed", "es", "s", "ly", "e"};
+		"ment",   "ness",  "ities",  "ity",   "ives", "ive", "ally",
+		"als",    "al",    "ings",   "ing",   "ies",  "ied", "ers",
+		"er",     "ed",    "es",     "s",     "ly",   "e"};
 	size_t i, k, o = 0;
 	for (i = 0; i < n && o + 1 < cap; i++) {
 		char c = w[i];
@@ -322,7 +331,8 @@ static size_t stem(const char *w, size_t n, char *out, size_t cap)
  * "subscri"). */
 static int stems_meet(const char *a, const char *b)
 {
-	size_t i = 0, la = strlen(a), lb = strlen(b), shorter = la < lb ? la : lb;
+	size_t i = 0, la = strlen(a), lb = strlen(b),
+	       shorter = la < lb ? la : lb;
 	while (a[i] && a[i] == b[i])
 		i++;
 	if (i == la && i == lb)
@@ -339,7 +349,8 @@ static int is_acronym(const char *w, size_t n)
 	for (i = 0; i < n; i++) {
 		if (w[i] >= 'A' && w[i] <= 'Z')
 			upper++;
-		else if (!(w[i] >= '0' && w[i] <= '9') && !(w[i] >= 'a' && w[i] <= 'z'))
+		else if (!(w[i] >= '0' && w[i] <= '9') &&
+			 !(w[i] >= 'a' && w[i] <= 'z'))
 			return 0;
 	}
 	return upper >= 2;
@@ -356,10 +367,11 @@ struct term {
 static int is_generic(const char *stem_)
 {
 	static const char *const generic[] = {
-		"product", "user", "customer", "team", "company", "featur", "app",
-		"servic", "busines", "people", "market", "platform", "month",
-		"year", "week", "today", "weekly", "work", "would", "your", "ho",
-		NULL};
+		"product", "user",     "customer", "team",    "company",
+		"featur",  "app",      "servic",   "busines", "people",
+		"market",  "platform", "month",    "year",    "week",
+		"today",   "weekly",   "work",     "would",   "your",
+		"ho",      NULL};
 	size_t k;
 	for (k = 0; generic[k]; k++)
 		if (!strcmp(stem_, generic[k]))
@@ -371,17 +383,20 @@ static int is_generic(const char *stem_)
  * acronyms.  A capitalised word inside a sentence (a place, a brand) and
  * a number weigh half: an answer may name them another way ("330 million
  * people" for "the United States"). */
-static size_t prompt_terms(const char *prompt, double weight, struct term *terms,
-			   size_t nt, size_t max)
+static size_t prompt_terms(const char *prompt, double weight,
+			   struct term *terms, size_t nt, size_t max)
 {
-	size_t i = 0, st, n, k, plen = prompt ? strlen(prompt) : 0, last_end = (size_t)-2;
+	size_t i = 0, st, n, k, plen = prompt ? strlen(prompt) : 0,
+	       last_end = (size_t)-2;
 	char buf[24];
-	while (prompt && (i = word_next(prompt, plen, i, &st)) <= plen && nt < max) {
+	while (prompt && (i = word_next(prompt, plen, i, &st)) <= plen &&
+	       nt < max) {
 		const char *w = prompt + st;
 		size_t wl = i - st;
 		int acr = is_acronym(w, wl);
 		int mid = st > 0 && w[0] >= 'A' && w[0] <= 'Z' &&
-			  !(st >= 2 && (prompt[st - 2] == '.' || prompt[st - 2] == '?'));
+			  !(st >= 2 &&
+			    (prompt[st - 2] == '.' || prompt[st - 2] == '?'));
 		if (acr) {
 			if (wl >= sizeof(buf))
 				continue;
@@ -403,7 +418,8 @@ static size_t prompt_terms(const char *prompt, double weight, struct term *terms
 				   (is_generic(buf) ? 0.5 : 1);
 		terms[nt].initials[0] = '\0';
 		/* two content words in a row may be written as their initials */
-		if (nt > 0 && !acr && !terms[nt - 1].acronym && last_end + 1 == st) {
+		if (nt > 0 && !acr && !terms[nt - 1].acronym &&
+		    last_end + 1 == st) {
 			terms[nt].initials[0] = terms[nt - 1].s[0];
 			terms[nt].initials[1] = buf[0];
 			terms[nt].initials[2] = '\0';
@@ -416,9 +432,9 @@ static size_t prompt_terms(const char *prompt, double weight, struct term *terms
 
 /* ---- the lexicon: how common a prompt's words are in its bank ---- */
 
-#define LEX_TERMS 96u        /* key words read from one prompt */
-#define LEX_MIN_DOCS 20u     /* fewer prompts than this tell nothing */
-#define LEX_WEIGHT_MIN 0.15  /* the weight of a word every prompt uses */
+#define LEX_TERMS 96u       /* key words read from one prompt */
+#define LEX_MIN_DOCS 20u    /* fewer prompts than this tell nothing */
+#define LEX_WEIGHT_MIN 0.15 /* the weight of a word every prompt uses */
 
 static int cmp_stem(const void *a, const void *b)
 {
@@ -428,7 +444,7 @@ static int cmp_stem(const void *a, const void *b)
 void lexicon_build(struct lexicon *lx, const char *const *prompts, size_t n)
 {
 	struct term *terms = xcalloc(LEX_TERMS, sizeof(*terms));
-	char (*all)[24] = NULL;
+	char(*all)[24] = NULL;
 	size_t i, k, nall = 0, aall = 0, nt;
 	memset(lx, 0, sizeof(*lx));
 	lx->ndocs = (unsigned)n;
@@ -470,7 +486,8 @@ double lexicon_weight(const struct lexicon *lx, const char *stem_)
 	hit = bsearch(stem_, lx->stem, lx->n, sizeof(*lx->stem), cmp_stem);
 	if (!hit)
 		return 1;
-	w = log((double)lx->ndocs / lx->df[hit - lx->stem]) / log((double)lx->ndocs);
+	w = log((double)lx->ndocs / lx->df[hit - lx->stem]) /
+	    log((double)lx->ndocs);
 	return fmax(LEX_WEIGHT_MIN, fmin(1.0, w));
 }
 
@@ -498,7 +515,8 @@ static double prompt_coverage(const struct text *t, const char *prompt,
 	nt = prompt_terms(parent, 0.3, terms, nt, TERMS_MAX);
 	for (k = 0; k < nt; k++)
 		if (!terms[k].acronym)
-			terms[k].weight *= lexicon_weight(t->r->lex, terms[k].s);
+			terms[k].weight *=
+				lexicon_weight(t->r->lex, terms[k].s);
 	*nterms = *hits = 0;
 	memset(found, 0, sizeof(found));
 	for (w = 0; w < t->nwords; w++) {
@@ -513,15 +531,19 @@ static double prompt_coverage(const struct text *t, const char *prompt,
 			low[end - st] = '\0';
 		}
 		for (k = 0; k < nt; k++) {
-			if (terms[k].acronym ? (acr && end - st == strlen(terms[k].s) &&
-						!strncmp(t->s + st, terms[k].s, end - st))
-					     : (n && stems_meet(terms[k].s, buf)))
+			if (terms[k].acronym
+				    ? (acr && end - st == strlen(terms[k].s) &&
+				       !strncmp(t->s + st, terms[k].s,
+						end - st))
+				    : (n && stems_meet(terms[k].s, buf)))
 				found[k]++;
 			else if (low[0] && terms[k].initials[0] &&
 				 (!strcmp(low, terms[k].initials) ||
 				  (low[strlen(low) - 1] == 's' &&
-				   !strncmp(low, terms[k].initials, strlen(low) - 1) &&
-				   strlen(low) - 1 == strlen(terms[k].initials)))) {
+				   !strncmp(low, terms[k].initials,
+					    strlen(low) - 1) &&
+				   strlen(low) - 1 ==
+					   strlen(terms[k].initials)))) {
 				/* "PM" for "product manager": both words */
 				found[k]++;
 				if (k > 0)
@@ -546,8 +568,7 @@ static double prompt_coverage(const struct text *t, const char *prompt,
 	return fmin(1.0, have / fmin(total, TERMS_FULL));
 }
 
-static int in_where(const struct text *t, const struct criterion *c,
-		    size_t off)
+static int in_where(const struct text *t, const struct criterion *c, size_t off)
 {
 	double frac;
 	if (c->where == WHERE_ANYWHERE || !t->nwords)
@@ -584,7 +605,8 @@ static char *fold(const char *s, size_t n)
 	int sp = 0;
 	for (i = 0; i < n; i++) {
 		char c = s[i];
-		if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '-') {
+		if (c == ' ' || c == '\t' || c == '\n' || c == '\r' ||
+		    c == '-') {
 			sp = 1;
 			continue;
 		}
@@ -630,7 +652,8 @@ static double eval_keywords(struct text *t, const struct criterion *c,
 	for (k = 0; k < c->npats; k++) {
 		int any = 0;
 		double best = 0;
-		run_pattern(t, pat_code(t, &c->pats[k]), t->r->file, c->pats[k].line, &h);
+		run_pattern(t, pat_code(t, &c->pats[k]), t->r->file,
+			    c->pats[k].line, &h);
 		it->limited |= h.limited;
 		for (m = 0; m < h.nr; m++) {
 			if (!in_where(t, c, h.v[m].start))
@@ -661,11 +684,13 @@ static double eval_keywords(struct text *t, const struct criterion *c,
 			} else {
 				/* a concept earns as much as the most
 				 * substantive sentence that uses it */
-				double cr = substance_credit_at(&t->sub, h.v[m].start);
+				double cr = substance_credit_at(&t->sub,
+								h.v[m].start);
 				if (!any || cr > best) {
 					if (any && it->nev)
 						it->nev--;
-					add_ev(it, h.v[m].start, h.v[m].end, NULL);
+					add_ev(it, h.v[m].start, h.v[m].end,
+					       NULL);
 					best = cr;
 				}
 			}
@@ -684,16 +709,20 @@ static double eval_keywords(struct text *t, const struct criterion *c,
 		*concepts += patterns_hit;
 	it->raw = frac_min(got, need);
 	if (!c->count_matches && credit + 1e-9 < got)
-		set_detail(it, "%g of %g concepts%s, %g of them in sentences that say something specific",
-			   got, need,
-			   c->where == WHERE_FIRST ? " in the opening"
-			   : c->where == WHERE_LAST ? " in the closing" : "",
-			   round(credit * 10) / 10);
+		set_detail(
+			it,
+			"%g of %g concepts%s, %g of them in sentences that say something specific",
+			got, need,
+			c->where == WHERE_FIRST  ? " in the opening"
+			: c->where == WHERE_LAST ? " in the closing"
+						 : "",
+			round(credit * 10) / 10);
 	else
-	set_detail(it, "%g of %g %s%s", got, need,
-		   c->count_matches ? "distinct matches" : "concepts",
-		   c->where == WHERE_FIRST ? " in the opening"
-		   : c->where == WHERE_LAST ? " in the closing" : "");
+		set_detail(it, "%g of %g %s%s", got, need,
+			   c->count_matches ? "distinct matches" : "concepts",
+			   c->where == WHERE_FIRST  ? " in the opening"
+			   : c->where == WHERE_LAST ? " in the closing"
+						    : "");
 	return frac_min(c->count_matches ? got : credit, need);
 }
 
@@ -718,8 +747,8 @@ static double eval_stages(struct text *t, const struct criterion *c,
 	char *found;
 
 	for (i = 0; i < n; i++) {
-		run_pattern(t, pat_code(t, &c->pats[i]), t->r->file, c->pats[i].line,
-			    &hs[i]);
+		run_pattern(t, pat_code(t, &c->pats[i]), t->r->file,
+			    c->pats[i].line, &hs[i]);
 		it->limited |= hs[i].limited;
 		for (j = 0; j < hs[i].nr && j < 64; j++) {
 			const struct seg *g = seg_of(t, hs[i].v[j].start);
@@ -763,13 +792,15 @@ static double eval_stages(struct text *t, const struct criterion *c,
 		}
 		while (no--) {
 			size_t x = order[no];
-			add_ev(it, nd[x].start, nd[x].end, c->pats[nd[x].stage].label);
+			add_ev(it, nd[x].start, nd[x].end,
+			       c->pats[nd[x].stage].label);
 			sb_addf(&chain, "%s%s", chain.len ? " > " : "",
 				c->pats[nd[x].stage].label);
 		}
 		for (i = 0; i < n; i++)
 			if (!in_chain[i]) {
-				sb_addf(&missing, "%s%s", missing.len ? ", " : "",
+				sb_addf(&missing, "%s%s",
+					missing.len ? ", " : "",
 					c->pats[i].label);
 				total++;
 			}
@@ -777,10 +808,13 @@ static double eval_stages(struct text *t, const struct criterion *c,
 	}
 	found = chain.len ? chain.buf : (char *)"none";
 	if (missing.len)
-		set_detail(it, "%u of %zu stages in order (%s); not found in order: %s",
-			   best_len, n, found, missing.buf);
+		set_detail(
+			it,
+			"%u of %zu stages in order (%s); not found in order: %s",
+			best_len, n, found, missing.buf);
 	else
-		set_detail(it, "%u of %zu stages in order (%s)", best_len, n, found);
+		set_detail(it, "%u of %zu stages in order (%s)", best_len, n,
+			   found);
 	sb_release(&missing);
 	sb_release(&chain);
 	for (i = 0; i < n; i++)
@@ -797,10 +831,12 @@ static double eval_ratio(struct text *t, const struct criterion *c,
 {
 	struct hits h = {0};
 	size_t k, m, num = 0, den = 0;
-	double need = c->min > 0 ? c->min : 1, target = c->target > 0 ? c->target : 0.5;
+	double need = c->min > 0 ? c->min : 1,
+	       target = c->target > 0 ? c->target : 0.5;
 	double share;
 	for (k = 0; k < c->npats; k++) {
-		run_pattern(t, pat_code(t, &c->pats[k]), t->r->file, c->pats[k].line, &h);
+		run_pattern(t, pat_code(t, &c->pats[k]), t->r->file,
+			    c->pats[k].line, &h);
 		it->limited |= h.limited;
 		for (m = 0; m < h.nr; m++) {
 			if (!in_where(t, c, h.v[m].start))
@@ -810,14 +846,15 @@ static double eval_ratio(struct text *t, const struct criterion *c,
 			} else {
 				num++;
 				if (m < 4)
-					add_ev(it, h.v[m].start, h.v[m].end, NULL);
+					add_ev(it, h.v[m].start, h.v[m].end,
+					       NULL);
 			}
 		}
 	}
 	free(h.v);
 	share = num + den ? (double)num / (double)(num + den) : 0;
-	set_detail(it, "%zu for, %zu against: %.0f%% (full at %.0f%%)", num, den,
-		   100 * share, 100 * target);
+	set_detail(it, "%zu for, %zu against: %.0f%% (full at %.0f%%)", num,
+		   den, 100 * share, 100 * target);
 	if ((double)num < need)
 		return 0;
 	return frac_min(share, target);
@@ -831,7 +868,8 @@ static double eval_concreteness(struct text *t, const struct criterion *c,
 	char *mark = xcalloc(t->nseg ? t->nseg : 1, 1);
 	double target = c->target > 0 ? c->target : 0.5, share;
 	for (k = 0; k < c->npats; k++) {
-		run_pattern(t, pat_code(t, &c->pats[k]), t->r->file, c->pats[k].line, &h);
+		run_pattern(t, pat_code(t, &c->pats[k]), t->r->file,
+			    c->pats[k].line, &h);
 		it->limited |= h.limited;
 		for (m = 0; m < h.nr; m++) {
 			const struct seg *g = seg_of(t, h.v[m].start);
@@ -862,7 +900,8 @@ static double eval_length(const struct text *t, const struct criterion *c,
 	double w = t->nwords, f;
 	if (!lo) {
 		double minutes = limit_s ? limit_s / 60.0 : t->r->time_s / 60.0;
-		unsigned a = c->wpm_lo ? c->wpm_lo : 20, b = c->wpm_hi ? c->wpm_hi : 40;
+		unsigned a = c->wpm_lo ? c->wpm_lo : 20,
+			 b = c->wpm_hi ? c->wpm_hi : 40;
 		lo = (unsigned)lround(minutes * a);
 		hi = (unsigned)lround(minutes * b);
 	}
@@ -879,7 +918,8 @@ static double eval_length(const struct text *t, const struct criterion *c,
 		f = 0;
 	else
 		f = fmin(1.0, (w - 2.0 * hi) / (2.0 * hi));
-	set_detail(it, "%u words (typical %u-%u for the time; points off past %u)",
+	set_detail(it,
+		   "%u words (typical %u-%u for the time; points off past %u)",
 		   t->nwords, lo, hi, 2 * hi);
 	return f;
 }
@@ -893,7 +933,8 @@ static double eval_penalty(struct text *t, const struct criterion *c,
 	double full = c->full > allow ? c->full : allow + 4;
 	double rate, f;
 	for (k = 0; k < c->npats; k++) {
-		run_pattern(t, pat_code(t, &c->pats[k]), t->r->file, c->pats[k].line, &h);
+		run_pattern(t, pat_code(t, &c->pats[k]), t->r->file,
+			    c->pats[k].line, &h);
 		it->limited |= h.limited;
 		for (m = 0; m < h.nr; m++) {
 			if (!in_where(t, c, h.v[m].start))
@@ -903,7 +944,8 @@ static double eval_penalty(struct text *t, const struct criterion *c,
 		}
 	}
 	free(h.v);
-	rate = 100.0 * (double)n / (t->nwords > RATE_MIN_WORDS ? t->nwords : RATE_MIN_WORDS);
+	rate = 100.0 * (double)n /
+	       (t->nwords > RATE_MIN_WORDS ? t->nwords : RATE_MIN_WORDS);
 	f = (rate - allow) / (full - allow);
 	f = f < 0 ? 0 : f > 1 ? 1 : f;
 	set_detail(it, "%zu hit%s, %.1f per 100 words (free up to %g)", n,
@@ -919,13 +961,15 @@ static double eval_expect(struct text *t, const struct question *q,
 	double credit = 0;
 	struct sb missing = SB_INIT;
 	for (k = 0; k < q->nexpect; k++) {
-		run_pattern(t, q->expects[k].code, q->file, q->expects[k].line, &h);
+		run_pattern(t, q->expects[k].code, q->file, q->expects[k].line,
+			    &h);
 		it->limited |= h.limited;
 		if (h.nr) {
 			size_t bi = 0;
 			double best = 0;
 			for (m = 0; m < h.nr; m++) {
-				double cr = substance_credit_at(&t->sub, h.v[m].start);
+				double cr = substance_credit_at(&t->sub,
+								h.v[m].start);
 				if (cr > best) {
 					best = cr;
 					bi = m;
@@ -933,7 +977,8 @@ static double eval_expect(struct text *t, const struct question *q,
 			}
 			got++;
 			credit += best;
-			add_ev(it, h.v[bi].start, h.v[bi].end, q->expects[k].label);
+			add_ev(it, h.v[bi].start, h.v[bi].end,
+			       q->expects[k].label);
 		} else {
 			sb_addf(&missing, "%s%s", missing.len ? "; " : "",
 				q->expects[k].label);
@@ -941,7 +986,8 @@ static double eval_expect(struct text *t, const struct question *q,
 	}
 	free(h.v);
 	if (missing.len)
-		set_detail(it, "%zu of %zu; missing: %s", got, q->nexpect, missing.buf);
+		set_detail(it, "%zu of %zu; missing: %s", got, q->nexpect,
+			   missing.buf);
 	else
 		set_detail(it, "%zu of %zu", got, q->nexpect);
 	sb_release(&missing);
@@ -986,7 +1032,7 @@ static int applies_to_followup(const struct criterion *c)
 static void read_text(struct text *t, struct score_report *rep)
 {
 	size_t alloc = 0, pos = 0, st, i;
-	size_t (*ranges)[2];
+	size_t(*ranges)[2];
 	unsigned prose_words = 0;
 	while ((pos = word_next(t->s, t->len, pos, &st)) <= t->len) {
 		ALLOC_GROW(t->word_at, t->nwords + 1, alloc);
@@ -1008,7 +1054,8 @@ static void read_text(struct text *t, struct score_report *rep)
 		ranges[i][0] = t->seg[i].start;
 		ranges[i][1] = t->seg[i].end;
 	}
-	substance_analyze(&t->sub, t->s, t->len, (const size_t(*)[2])ranges, t->nseg);
+	substance_analyze(&t->sub, t->s, t->len, (const size_t(*)[2])ranges,
+			  t->nseg);
 	free(ranges);
 	rep->substance = t->sub.share;
 	rep->specific_rate = t->sub.specific_rate;
@@ -1061,8 +1108,10 @@ static void run_criteria(struct text *t, struct score_report *rep,
 		}
 		if (it->limited) {
 			f = 0;
-			add_note(rep, "criterion '%s' scored 0: one of its patterns hit the match limit (see warnings)",
-				 c->name);
+			add_note(
+				rep,
+				"criterion '%s' scored 0: one of its patterns hit the match limit (see warnings)",
+				c->name);
 		}
 		it->earned = f * c->weight;
 	}
@@ -1085,11 +1134,15 @@ static void apply_guards(struct text *t, struct score_report *rep,
 	if (rep->guard < GUARD_FLOOR)
 		rep->guard = GUARD_FLOOR;
 	if (rep->guard < 0.95 && rep->prose_share < PROSE_FULL)
-		add_note(rep, "reads like a list of keywords (only %.0f%% of the words are in full sentences): vocabulary counts for %.0f%% here. Explain your reasoning in sentences.",
-			 100 * rep->prose_share, 100 * rep->guard);
+		add_note(
+			rep,
+			"reads like a list of keywords (only %.0f%% of the words are in full sentences): vocabulary counts for %.0f%% here. Explain your reasoning in sentences.",
+			100 * rep->prose_share, 100 * rep->guard);
 	else if (rep->guard < 0.95)
-		add_note(rep, "packs %.1f concepts into every 100 words, more than reasoning needs: vocabulary counts for %.0f%% here. Show how each idea applies to the question.",
-			 rep->density, 100 * rep->guard);
+		add_note(
+			rep,
+			"packs %.1f concepts into every 100 words, more than reasoning needs: vocabulary counts for %.0f%% here. Show how each idea applies to the question.",
+			rep->density, 100 * rep->guard);
 }
 
 /* Stage 4: relevance.  Is this answer about *this* question?  Three
@@ -1110,7 +1163,8 @@ static void judge_relevance(struct text *t, struct score_report *rep,
 		if (it->kind == CRIT_EXPECT) {
 			e = t->expect_raw;
 		} else if ((it->kind == CRIT_STAGES ||
-			    (it->kind == CRIT_KEYWORDS && !it->crit->count_matches &&
+			    (it->kind == CRIT_KEYWORDS &&
+			     !it->crit->count_matches &&
 			     it->crit->where == WHERE_ANYWHERE)) &&
 			   it->raw >= 0) {
 			/* does the answer do what this kind of question needs
@@ -1157,15 +1211,21 @@ static void judge_relevance(struct text *t, struct score_report *rep,
 	 * say only that it keeps to few of the question's specifics */
 	if (rep->topic_factor < TOPIC_SAY_OFF &&
 	    !(followup && rep->prompt_terms < FOLLOWUP_TERMS_SURE))
-		add_note(rep, "this answer does not seem to be about the question asked (%.0f%% relevant: %u of the %s's %u key words%s): the score is scaled by %.0f%%. Answer the question that was asked, with its specifics.",
-			 100 * rel, rep->prompt_hits, followup ? "follow-up" : "prompt",
-			 rep->prompt_terms, e >= 0 ? ", and the expectations below" : "",
-			 100 * rep->topic_factor);
+		add_note(
+			rep,
+			"this answer does not seem to be about the question asked (%.0f%% relevant: %u of the %s's %u key words%s): the score is scaled by %.0f%%. Answer the question that was asked, with its specifics.",
+			100 * rel, rep->prompt_hits,
+			followup ? "follow-up" : "prompt", rep->prompt_terms,
+			e >= 0 ? ", and the expectations below" : "",
+			100 * rep->topic_factor);
 	else if (rep->topic_factor < 0.95)
-		add_note(rep, "only part of this answer is about the question's specifics (%u of the %s's %u key words%s): the score is scaled by %.0f%%. Tie each point to the case in the question.",
-			 rep->prompt_hits, followup ? "follow-up" : "prompt",
-			 rep->prompt_terms, e >= 0 ? ", and the expectations below" : "",
-			 100 * rep->topic_factor);
+		add_note(
+			rep,
+			"only part of this answer is about the question's specifics (%u of the %s's %u key words%s): the score is scaled by %.0f%%. Tie each point to the case in the question.",
+			rep->prompt_hits, followup ? "follow-up" : "prompt",
+			rep->prompt_terms,
+			e >= 0 ? ", and the expectations below" : "",
+			100 * rep->topic_factor);
 }
 
 /* Stage 5: the total.  The fitted model (model.h) turns criterion
@@ -1222,8 +1282,10 @@ static void total(struct text *t, struct score_report *rep,
 		unsigned need = rep->followup ? r->min_words / 3 : r->min_words;
 		if (t->nwords < need) {
 			rep->length_factor = pow((double)t->nwords / need, 2);
-			add_note(rep, "%u words is too short for this question (at least %u): the score is scaled by %.0f%%",
-				 t->nwords, need, 100 * rep->length_factor);
+			add_note(
+				rep,
+				"%u words is too short for this question (at least %u): the score is scaled by %.0f%%",
+				t->nwords, need, 100 * rep->length_factor);
 		}
 	}
 	for (i = 0; i < rep->nitems; i++) {
@@ -1238,12 +1300,14 @@ static void total(struct text *t, struct score_report *rep,
 		}
 		k = model_index(m, it->name);
 		mult = k >= 0 ? m->crit[k].mult : 1;
-		it->scaled = den > 0 ? m->scale * 100.0 * it->earned * mult / den *
-					       rep->length_factor * rep->topic_factor
+		it->scaled = den > 0 ? m->scale * 100.0 * it->earned * mult /
+					       den * rep->length_factor *
+					       rep->topic_factor
 				     : 0;
 	}
 	rep->score = fmin(100, fmax(0, rep->linear)) * rep->length_factor *
-		     rep->topic_factor - deduct;
+			     rep->topic_factor -
+		     deduct;
 	if (rep->score < 0)
 		rep->score = 0;
 	if (rep->score > 100)
@@ -1273,8 +1337,10 @@ static double example_fit(const struct lexicon *lx, const struct term *pt,
 		if (w < EXAMPLE_WORD_MIN)
 			continue;
 		for (k = 0; k < ne; k++)
-			if (pt[i].acronym ? (et[k].acronym && !strcmp(et[k].s, pt[i].s))
-					  : (!et[k].acronym && stems_meet(et[k].s, pt[i].s)))
+			if (pt[i].acronym ? (et[k].acronym &&
+					     !strcmp(et[k].s, pt[i].s))
+					  : (!et[k].acronym &&
+					     stems_meet(et[k].s, pt[i].s)))
 				break;
 		if (k < ne)
 			fit += w * pt[i].weight;
@@ -1286,8 +1352,8 @@ static double example_fit(const struct lexicon *lx, const struct term *pt,
  * example about scooters helps with a scooter estimate and misleads
  * under a petrol-station one, so one that shares nothing is not shown. */
 static const char *fitting_example(const struct text *t,
-				   const struct criterion *c, const char *prompt,
-				   const char *parent)
+				   const struct criterion *c,
+				   const char *prompt, const char *parent)
 {
 	struct term pt[TERMS_MAX];
 	size_t npt, i;
@@ -1326,14 +1392,20 @@ static void say_instead(const struct text *t, const struct criterion *c,
 		for (i = 0; i < sub->nseg; i++)
 			decisions += sub->seg[i].decision != 0;
 		if (!decisions)
-			sb_adds(fb, "No sentence of this answer commits to a choice.");
+			sb_adds(fb,
+				"No sentence of this answer commits to a choice.");
 		return;
 	case INSTEAD_FRAMEWORKS:
 		if (sub->frameworks > sub->frameworks_applied)
-			sb_addf(fb, "This answer names %u framework%s without applying %s.",
+			sb_addf(fb,
+				"This answer names %u framework%s without applying %s.",
 				sub->frameworks - sub->frameworks_applied,
-				sub->frameworks - sub->frameworks_applied == 1 ? "" : "s",
-				sub->frameworks - sub->frameworks_applied == 1 ? "it" : "them");
+				sub->frameworks - sub->frameworks_applied == 1
+					? ""
+					: "s",
+				sub->frameworks - sub->frameworks_applied == 1
+					? "it"
+					: "them");
 		return;
 	case INSTEAD_WE:
 		for (w = 0; w < t->nwords; w++) {
@@ -1344,7 +1416,8 @@ static void say_instead(const struct text *t, const struct criterion *c,
 				me++;
 		}
 		if (we >= 3 && we > 2 * me)
-			sb_addf(fb, "This answer says \"we\" %u times and \"I\" %u: the interviewer cannot tell what you did.",
+			sb_addf(fb,
+				"This answer says \"we\" %u times and \"I\" %u: the interviewer cannot tell what you did.",
 				we, me);
 		return;
 	}
@@ -1436,7 +1509,8 @@ static int score_run(struct score_report *rep, const struct rubric *r,
 	if (!t.nwords) {
 		add_note(rep, "empty answer: there is nothing to score");
 		for (i = 0; i < rep->nitems; i++)
-			if (rep->items[i].active && !deducts(rep->items[i].kind))
+			if (rep->items[i].active &&
+			    !deducts(rep->items[i].kind))
 				set_detail(&rep->items[i], "empty answer");
 		rep->grade = GRADE_AGAIN;
 	} else {
@@ -1446,7 +1520,10 @@ static int score_run(struct score_report *rep, const struct rubric *r,
 			judge_relevance(&t, rep, q, followup);
 		total(&t, rep, r->model);
 	}
-	feedback(&t, rep, followup ? followup : q ? q->prompt : NULL,
+	feedback(&t, rep,
+		 followup ? followup
+		 : q      ? q->prompt
+			  : NULL,
 		 followup && q ? q->prompt : NULL);
 	substance_release(&t.sub);
 	free(t.word_at);
@@ -1519,7 +1596,8 @@ void score_report_json(const struct score_report *rep, const char *rubric,
 	json_num(out, rep->score);
 	sb_addf(out, ",\"grade\":%d,\"grade_name\":", rep->grade);
 	json_str(out, grade_name(rep->grade));
-	sb_addf(out, ",\"words\":%u,\"sentences\":%u", rep->words, rep->sentences);
+	sb_addf(out, ",\"words\":%u,\"sentences\":%u", rep->words,
+		rep->sentences);
 	sb_adds(out, ",\"rubric\":");
 	json_str(out, rubric);
 	sb_adds(out, ",\"question\":");
@@ -1530,7 +1608,8 @@ void score_report_json(const struct score_report *rep, const char *rubric,
 		sb_addf(out, ",\"over_s\":%ld",
 			rep->duration_ms / 1000 - (long)rep->limit_s);
 	} else {
-		sb_adds(out, ",\"duration_ms\":null,\"wpm\":null,\"over_s\":null");
+		sb_adds(out,
+			",\"duration_ms\":null,\"wpm\":null,\"over_s\":null");
 	}
 	sb_addf(out, ",\"time_limit_s\":%u", rep->limit_s);
 	sb_adds(out, ",\"guards\":{\"prose_share\":");
@@ -1555,8 +1634,8 @@ void score_report_json(const struct score_report *rep, const char *rubric,
 	sb_adds(out, ",");
 	json_num(out, round(rep->rel_task * 1000) / 1000);
 	sb_adds(out, "]");
-	sb_addf(out, ",\"prompt_terms\":%u,\"prompt_hits\":%u", rep->prompt_terms,
-		rep->prompt_hits);
+	sb_addf(out, ",\"prompt_terms\":%u,\"prompt_hits\":%u",
+		rep->prompt_terms, rep->prompt_hits);
 	sb_addf(out, "},\"followup\":%s,\"substance\":{\"share\":",
 		rep->followup ? "true" : "false");
 	json_num(out, round(rep->substance * 1000) / 1000);
@@ -1570,7 +1649,8 @@ void score_report_json(const struct score_report *rep, const char *rubric,
 	json_num(out, round(rep->linear * 10000) / 10000);
 	sb_adds(out, ",\"features\":{");
 	for (i = 0; i < MODEL_NFEATURES; i++) {
-		sb_addf(out, "%s\"%s\":", i ? "," : "", model_feature_name((int)i));
+		sb_addf(out, "%s\"%s\":", i ? "," : "",
+			model_feature_name((int)i));
 		json_num(out, round(rep->features[i] * 10000) / 10000);
 	}
 	sb_adds(out, "}},\"criteria\":[");
@@ -1596,7 +1676,8 @@ void score_report_json(const struct score_report *rep, const char *rubric,
 		sb_adds(out, ",\"points\":");
 		json_num(out, round(it->scaled * 100) / 100);
 		sb_addf(out, ",\"active\":%s,\"met\":%s",
-			it->active ? "true" : "false", it->met ? "true" : "false");
+			it->active ? "true" : "false",
+			it->met ? "true" : "false");
 		sb_adds(out, ",\"detail\":");
 		json_str(out, it->detail);
 		sb_adds(out, ",\"feedback\":");
@@ -1608,10 +1689,12 @@ void score_report_json(const struct score_report *rep, const char *rubric,
 				sb_addc(out, ',');
 			sb_adds(out, "{\"text\":");
 			if (text && e->end <= tlen)
-				json_strn(out, text + e->start, e->end - e->start);
+				json_strn(out, text + e->start,
+					  e->end - e->start);
 			else
 				sb_adds(out, "null");
-			sb_addf(out, ",\"start\":%zu,\"end\":%zu", e->start, e->end);
+			sb_addf(out, ",\"start\":%zu,\"end\":%zu", e->start,
+				e->end);
 			if (e->what) {
 				sb_adds(out, ",\"what\":");
 				json_str(out, e->what);

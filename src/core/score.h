@@ -34,46 +34,47 @@ struct score_item {
 	const struct criterion *crit; /* borrowed */
 	const char *name;
 	const char *label;
-	int kind;        /* enum crit_kind */
-	double weight;   /* points possible (penalty: most it can take off) */
-	double earned;   /* points earned; penalty: points taken off (>= 0) */
-	double scaled;   /* contribution to the 0-100 score (penalty: <= 0) */
-	double raw;      /* result in [0, 1] before sentence credit (-1: n/a) */
-	int active;      /* counts in the total */
-	int met;         /* earned == weight (penalty: nothing taken off) */
-	int limited;     /* a pattern hit the match limit */
-	char *detail;    /* what was counted, e.g. "2 of 3 concepts" */
-	char *feedback;  /* when not met: what a strong answer does */
+	int kind;       /* enum crit_kind */
+	double weight;  /* points possible (penalty: most it can take off) */
+	double earned;  /* points earned; penalty: points taken off (>= 0) */
+	double scaled;  /* contribution to the 0-100 score (penalty: <= 0) */
+	double raw;     /* result in [0, 1] before sentence credit (-1: n/a) */
+	int active;     /* counts in the total */
+	int met;        /* earned == weight (penalty: nothing taken off) */
+	int limited;    /* a pattern hit the match limit */
+	char *detail;   /* what was counted, e.g. "2 of 3 concepts" */
+	char *feedback; /* when not met: what a strong answer does */
 	struct score_evidence *ev;
 	size_t nev, aev;
 };
 
 struct score_report {
-	double score;        /* 0..100 */
-	int grade;           /* enum grade */
+	double score; /* 0..100 */
+	int grade;    /* enum grade */
 	unsigned words;
 	unsigned sentences;
-	long duration_ms;    /* -1: unknown */
-	unsigned limit_s;    /* time limit used */
-	double wpm;          /* 0 when the duration is unknown */
-	double prose_share;  /* share of words in real sentences */
-	double density;      /* distinct keyword hits per 100 words */
-	double guard;        /* factor applied to keyword-type criteria */
-	double length_factor;/* floor under length */
-	double relevance;    /* 0..1 how much the answer is about the question; -1 unknown */
+	long duration_ms;     /* -1: unknown */
+	unsigned limit_s;     /* time limit used */
+	double wpm;           /* 0 when the duration is unknown */
+	double prose_share;   /* share of words in real sentences */
+	double density;       /* distinct keyword hits per 100 words */
+	double guard;         /* factor applied to keyword-type criteria */
+	double length_factor; /* floor under length */
+	double relevance; /* 0..1 how much the answer is about the question; -1 unknown */
 	double topic_factor; /* factor applied for relevance */
 	double rel_expect, rel_prompt, rel_task; /* its parts; -1 when absent */
-	unsigned prompt_terms, prompt_hits; /* the question's key words, and found */
-	double substance;    /* mean substance credit of the sentences, 0..1 */
-	double specific_rate;/* numbers, names, actions per 100 words */
-	double abstract_rate;/* slogans and abstract words per 100 words */
+	unsigned prompt_terms,
+		prompt_hits;  /* the question's key words, and found */
+	double substance;     /* mean substance credit of the sentences, 0..1 */
+	double specific_rate; /* numbers, names, actions per 100 words */
+	double abstract_rate; /* slogans and abstract words per 100 words */
 	unsigned frameworks, frameworks_applied;
-	double features[6];  /* the model's answer-wide inputs (model.h) */
-	double linear;       /* the model's score before gates and penalties */
-	int followup;        /* scored as an answer to a follow-up */
+	double features[6]; /* the model's answer-wide inputs (model.h) */
+	double linear;      /* the model's score before gates and penalties */
+	int followup;       /* scored as an answer to a follow-up */
 	struct score_item *items;
 	size_t nitems;
-	char **notes;        /* plain-language remarks on the whole answer */
+	char **notes; /* plain-language remarks on the whole answer */
 	size_t nnotes, anotes;
 };
 
@@ -109,7 +110,7 @@ int score_followup(struct score_report *rep, const struct rubric *r,
 void score_report_release(struct score_report *rep);
 /* The proposed grade for a score and a time (docs/SCORING.md). */
 int score_grade(double score, long duration_ms, unsigned limit_s);
-const char *grade_name(int grade);      /* "again" .. "easy" */
+const char *grade_name(int grade); /* "again" .. "easy" */
 /* Count words (runs of letters/digits, UTF-8 aware). */
 unsigned count_words(const char *text, size_t len);
 /* The report as one JSON object (keys in docs/SCORING.md). */

@@ -26,7 +26,8 @@ size_t word_next(const char *s, size_t len, size_t i, size_t *start)
 		if (is_word_byte((unsigned char)s[i])) {
 			i++;
 		} else if ((s[i] == '\'' || s[i] == '-') && i + 1 < len &&
-			   i > *start && is_word_byte((unsigned char)s[i + 1])) {
+			   i > *start &&
+			   is_word_byte((unsigned char)s[i + 1])) {
 			i++;
 		} else {
 			break;
@@ -46,96 +47,233 @@ static int in_list(const char *w, const char *const *list)
 /* Number words that state a quantity ("one" is left out: "one of the
  * most important ..." states none). */
 static const char *const number_words[] = {
-	"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-	"eleven", "twelve", "fifteen", "twenty", "thirty", "forty", "fifty",
-	"sixty", "hundred", "hundreds", "thousand", "thousands", "million",
-	"millions", "billion", "half", "third", "thirds", "quarter", "dozen",
-	"twice", "double", "doubled", "halved", "tripled", "fifth", "tenth",
+	"two",      "three",    "four",      "five",    "six",      "seven",
+	"eight",    "nine",     "ten",       "eleven",  "twelve",   "fifteen",
+	"twenty",   "thirty",   "forty",     "fifty",   "sixty",    "hundred",
+	"hundreds", "thousand", "thousands", "million", "millions", "billion",
+	"half",     "third",    "thirds",    "quarter", "dozen",    "twice",
+	"double",   "doubled",  "halved",    "tripled", "fifth",    "tenth",
 	NULL};
 
 /* Framework and method names: naming one is not applying it. */
-static const char *const framework_words[] = {
-	"rice", "ice", "moscow", "kano", "aarrr", "heart", "circles", "star",
-	"swot", "pestle", "pest", "jtbd", "okr", "okrs", "kpi", "kpis", "gtm",
-	"stp", "raci", "daci", "smart", "wsjf", "4ps", "5cs", "3cs", "porter",
-	"porter's", "lean", "agile", "scrum", "design-thinking", NULL};
+static const char *const framework_words[] = {"rice",
+					      "ice",
+					      "moscow",
+					      "kano",
+					      "aarrr",
+					      "heart",
+					      "circles",
+					      "star",
+					      "swot",
+					      "pestle",
+					      "pest",
+					      "jtbd",
+					      "okr",
+					      "okrs",
+					      "kpi",
+					      "kpis",
+					      "gtm",
+					      "stp",
+					      "raci",
+					      "daci",
+					      "smart",
+					      "wsjf",
+					      "4ps",
+					      "5cs",
+					      "3cs",
+					      "porter",
+					      "porter's",
+					      "lean",
+					      "agile",
+					      "scrum",
+					      "design-thinking",
+					      NULL};
 
 /* Slogans, abstract nouns and empty intensifiers: words that sound like
  * reasoning but commit to nothing checkable. */
-static const char *const abstract_words[] = {
-	"synergy", "synergies", "holistic", "holistically", "ecosystem",
-	"ecosystems", "flywheel", "mindset", "paradigm", "journey", "journeys",
-	"empower", "empowering", "empowerment", "leverage", "leveraging",
-	"vision", "mission", "strategic", "strategically", "framework",
-	"frameworks", "data-driven", "data-informed", "customer-centric",
-	"customer-obsessed", "obsession", "obsessed", "innovation",
-	"innovative", "transformation", "transformative", "scalable",
-	"robust", "seamless", "seamlessly", "best-in-class", "world-class",
-	"impactful", "meaningful", "alignment", "aligned", "aligning",
-	"collaboration", "collaborative", "collaboratively", "transparency",
-	"empathy", "empathetic", "partnership", "clarity", "excellence",
-	"stakeholders", "stakeholder", "holistic", "landscape", "delight",
-	"delightful", "crucial", "essential", "critical", "importantly",
-	"ultimately", "fundamentally", "genuinely", "truly", "deeply",
-	"incredibly", "extremely", "really", "continuous", "continuously",
-	"iterative", "iterate", "iterating", "nuanced", "nuance", "balance",
-	"balancing", "holistic", "north-star", "value-add", "mindful",
-	"passionate", "passion", "thoughtful", "thoughtfully", "proactive",
-	"proactively", "intentional", "intentionally", "learnings",
-	"outcomes", "insights", "actionable", "optimise", "optimize",
-	"optimising", "optimizing", "best", "practices", "principles",
-	"approach", "approaches", "dynamics", "complexity", "complexities",
-	"key", "vital", "pivotal", "paramount", "cross-functional",
-	"buy-in", "north", "culture", "growth-mindset", "game-changer",
-	"disruptive", "disrupt", "unlock", "unlocking", "cutting-edge",
-	"next-level", NULL};
+static const char *const abstract_words[] = {"synergy",
+					     "synergies",
+					     "holistic",
+					     "holistically",
+					     "ecosystem",
+					     "ecosystems",
+					     "flywheel",
+					     "mindset",
+					     "paradigm",
+					     "journey",
+					     "journeys",
+					     "empower",
+					     "empowering",
+					     "empowerment",
+					     "leverage",
+					     "leveraging",
+					     "vision",
+					     "mission",
+					     "strategic",
+					     "strategically",
+					     "framework",
+					     "frameworks",
+					     "data-driven",
+					     "data-informed",
+					     "customer-centric",
+					     "customer-obsessed",
+					     "obsession",
+					     "obsessed",
+					     "innovation",
+					     "innovative",
+					     "transformation",
+					     "transformative",
+					     "scalable",
+					     "robust",
+					     "seamless",
+					     "seamlessly",
+					     "best-in-class",
+					     "world-class",
+					     "impactful",
+					     "meaningful",
+					     "alignment",
+					     "aligned",
+					     "aligning",
+					     "collaboration",
+					     "collaborative",
+					     "collaboratively",
+					     "transparency",
+					     "empathy",
+					     "empathetic",
+					     "partnership",
+					     "clarity",
+					     "excellence",
+					     "stakeholders",
+					     "stakeholder",
+					     "holistic",
+					     "landscape",
+					     "delight",
+					     "delightful",
+					     "crucial",
+					     "essential",
+					     "critical",
+					     "importantly",
+					     "ultimately",
+					     "fundamentally",
+					     "genuinely",
+					     "truly",
+					     "deeply",
+					     "incredibly",
+					     "extremely",
+					     "really",
+					     "continuous",
+					     "continuously",
+					     "iterative",
+					     "iterate",
+					     "iterating",
+					     "nuanced",
+					     "nuance",
+					     "balance",
+					     "balancing",
+					     "holistic",
+					     "north-star",
+					     "value-add",
+					     "mindful",
+					     "passionate",
+					     "passion",
+					     "thoughtful",
+					     "thoughtfully",
+					     "proactive",
+					     "proactively",
+					     "intentional",
+					     "intentionally",
+					     "learnings",
+					     "outcomes",
+					     "insights",
+					     "actionable",
+					     "optimise",
+					     "optimize",
+					     "optimising",
+					     "optimizing",
+					     "best",
+					     "practices",
+					     "principles",
+					     "approach",
+					     "approaches",
+					     "dynamics",
+					     "complexity",
+					     "complexities",
+					     "key",
+					     "vital",
+					     "pivotal",
+					     "paramount",
+					     "cross-functional",
+					     "buy-in",
+					     "north",
+					     "culture",
+					     "growth-mindset",
+					     "game-changer",
+					     "disruptive",
+					     "disrupt",
+					     "unlock",
+					     "unlocking",
+					     "cutting-edge",
+					     "next-level",
+					     NULL};
 
 /* Verbs of a concrete action after "I" or "we" (done or planned). */
 static const char *const action_verbs[] = {
-	"ran", "run", "built", "build", "shipped", "ship", "launched", "launch",
-	"cut", "wrote", "write", "called", "call", "met", "meet", "sat", "set",
-	"sent", "send", "pulled", "pull", "interviewed", "interview",
-	"surveyed", "survey", "tested", "test", "piloted", "pilot", "priced",
-	"price", "charged", "charge", "measured", "measure", "tracked",
-	"track", "added", "add", "removed", "remove", "dropped", "drop",
-	"deferred", "defer", "moved", "move", "hired", "hire", "ranked",
-	"rank", "scored", "score", "sized", "size", "segmented", "segment",
-	"split", "compared", "compare", "offered", "offer", "gave", "give",
-	"took", "take", "made", "spent", "spend", "showed", "show", "brought",
-	"bring", "asked", "ask", "proposed", "propose", "booked", "book",
-	"drew", "draw", "mapped", "map", "picked", "pick", "chose", "choose",
-	"started", "start", "stopped", "stop", "paused", "pause", "rolled",
-	"roll", "capped", "cap", "raised", "raise", "lowered", "lower",
-	"reduced", "reduce", "doubled", "halved", "fixed", "fix", "hid",
-	"hide", "killed", "kill", "sold", "sell", "signed", "sign", "agreed",
-	"traded", "trade", "lent", "lend", "borrowed", "swapped", "swap",
-	"redesigned", "redesign", "rewrote", "rewrite", "dug", "dig",
-	"found", "checked", "check", "reviewed", "review", "presented",
-	"present", "escalated", "escalate", "negotiated", "negotiate",
-	"recommend", "recommended", "pick", "go", "went", "put", "keep",
-	"kept", "held", "hold", "owned", "own", "led", "lead", "prototyped",
-	"prototype", "sketched", "sketch", "estimate", "estimated",
-	"assume", "assumed", "count", "counted", "multiply", "divide",
-	"expect", "target", "targeted", "instrument", "instrumented",
-	"ab-tested", "reran", "rebuilt", "merged", "migrated", "migrate",
-	"deprecated", "deprecate", "retired", "retire", "email", "emailed",
-	"phone", "phoned", "visited", "visit", "shadowed", "shadow", NULL};
+	"ran",          "run",         "built",      "build",      "shipped",
+	"ship",         "launched",    "launch",     "cut",        "wrote",
+	"write",        "called",      "call",       "met",        "meet",
+	"sat",          "set",         "sent",       "send",       "pulled",
+	"pull",         "interviewed", "interview",  "surveyed",   "survey",
+	"tested",       "test",        "piloted",    "pilot",      "priced",
+	"price",        "charged",     "charge",     "measured",   "measure",
+	"tracked",      "track",       "added",      "add",        "removed",
+	"remove",       "dropped",     "drop",       "deferred",   "defer",
+	"moved",        "move",        "hired",      "hire",       "ranked",
+	"rank",         "scored",      "score",      "sized",      "size",
+	"segmented",    "segment",     "split",      "compared",   "compare",
+	"offered",      "offer",       "gave",       "give",       "took",
+	"take",         "made",        "spent",      "spend",      "showed",
+	"show",         "brought",     "bring",      "asked",      "ask",
+	"proposed",     "propose",     "booked",     "book",       "drew",
+	"draw",         "mapped",      "map",        "picked",     "pick",
+	"chose",        "choose",      "started",    "start",      "stopped",
+	"stop",         "paused",      "pause",      "rolled",     "roll",
+	"capped",       "cap",         "raised",     "raise",      "lowered",
+	"lower",        "reduced",     "reduce",     "doubled",    "halved",
+	"fixed",        "fix",         "hid",        "hide",       "killed",
+	"kill",         "sold",        "sell",       "signed",     "sign",
+	"agreed",       "traded",      "trade",      "lent",       "lend",
+	"borrowed",     "swapped",     "swap",       "redesigned", "redesign",
+	"rewrote",      "rewrite",     "dug",        "dig",        "found",
+	"checked",      "check",       "reviewed",   "review",     "presented",
+	"present",      "escalated",   "escalate",   "negotiated", "negotiate",
+	"recommend",    "recommended", "pick",       "go",         "went",
+	"put",          "keep",        "kept",       "held",       "hold",
+	"owned",        "own",         "led",        "lead",       "prototyped",
+	"prototype",    "sketched",    "sketch",     "estimate",   "estimated",
+	"assume",       "assumed",     "count",      "counted",    "multiply",
+	"divide",       "expect",      "target",     "targeted",   "instrument",
+	"instrumented", "ab-tested",   "reran",      "rebuilt",    "merged",
+	"migrated",     "migrate",     "deprecated", "deprecate",  "retired",
+	"retire",       "email",       "emailed",    "phone",      "phoned",
+	"visited",      "visit",       "shadowed",   "shadow",     NULL};
 
 static const char *const decision_words[] = {
-	"recommend", "recommended", "recommendation", "decided", "decision",
-	"chose", "choose", "pick", "picked", "prioritise", "prioritize",
-	"prioritised", "prioritized", "defer", "deferred", "go", "call",
-	NULL};
+	"recommend",   "recommended", "recommendation", "decided",
+	"decision",    "chose",       "choose",         "pick",
+	"picked",      "prioritise",  "prioritize",     "prioritised",
+	"prioritized", "defer",       "deferred",       "go",
+	"call",        NULL};
 
-static const char *const reason_words[] = {
-	"because", "since", "given", "so", "therefore", "otherwise", "hence",
-	"thus", NULL};
+static const char *const reason_words[] = {"because", "since",     "given",
+					   "so",      "therefore", "otherwise",
+					   "hence",   "thus",      NULL};
 
 static const char *const cause_words[] = {
-	"led", "leads", "lead", "resulted", "results", "drove", "drives",
-	"drive", "caused", "causes", "due", "meant", "means", "dropped",
-	"rose", "fell", "grew", "doubled", "halved", "increased", "decreased",
-	"lifted", "cut", "reduced", NULL};
+	"led",       "leads",  "lead",    "resulted", "results",
+	"drove",     "drives", "drive",   "caused",   "causes",
+	"due",       "meant",  "means",   "dropped",  "rose",
+	"fell",      "grew",   "doubled", "halved",   "increased",
+	"decreased", "lifted", "cut",     "reduced",  NULL};
 
 /* A word lower-cased into buf (ASCII; the right single quote U+2019
  * becomes an apostrophe).  Returns its length, 0 if too long. */
@@ -181,9 +319,10 @@ static int is_speaker(const char *lw)
 static int is_aux(const char *lw)
 {
 	static const char *const aux[] = {
-		"would", "will", "then", "also", "first", "quickly", "just",
-		"had", "have", "then", "did", "could", "can", "should",
-		"immediately", "personally", "still", "both", NULL};
+		"would",      "will",  "then", "also",   "first",
+		"quickly",    "just",  "had",  "have",   "then",
+		"did",        "could", "can",  "should", "immediately",
+		"personally", "still", "both", NULL};
 	return in_list(lw, aux);
 }
 
@@ -210,13 +349,15 @@ static void analyze_seg(struct substance_seg *g, const char *s)
 		} else if (in_list(lw, abstract_words)) {
 			g->abstract++;
 		} else if (!first && w[0] >= 'A' && w[0] <= 'Z' &&
-			   !is_speaker(lw) && !(w[0] == 'I' && n > 1 && w[1] == '\'')) {
+			   !is_speaker(lw) &&
+			   !(w[0] == 'I' && n > 1 && w[1] == '\'')) {
 			g->names++;
 		}
 		if (in_list(lw, action_verbs) &&
 		    (is_speaker(prev) || (is_aux(prev) && is_speaker(prev2))))
 			g->actions++;
-		if (in_list(lw, decision_words) || (!strcmp(lw, "should") && !strcmp(prev, "we")))
+		if (in_list(lw, decision_words) ||
+		    (!strcmp(lw, "should") && !strcmp(prev, "we")))
 			g->decision = 1;
 		if (in_list(lw, reason_words) ||
 		    (!strcmp(lw, "that") && !strcmp(prev, "so")))
@@ -233,7 +374,8 @@ static void analyze_seg(struct substance_seg *g, const char *s)
 		    (i + 1 < g->end && (unsigned char)s[i] == 0xc2 &&
 		     (unsigned char)s[i + 1] == 0xa3) ||
 		    (i + 2 < g->end && (unsigned char)s[i] == 0xe2 &&
-		     (unsigned char)s[i + 1] == 0x82 && (unsigned char)s[i + 2] == 0xac)) {
+		     (unsigned char)s[i + 1] == 0x82 &&
+		     (unsigned char)s[i + 2] == 0xac)) {
 			g->numbers++;
 			break;
 		}
@@ -248,7 +390,8 @@ static void analyze_seg(struct substance_seg *g, const char *s)
 	else
 		g->credit = SUBSTANCE_MIN_CREDIT;
 	/* a sentence that is mostly slogans earns little even with a name */
-	if (g->abstract * 4 > g->words && g->credit > 0.5 && !g->numbers && !g->actions)
+	if (g->abstract * 4 > g->words && g->credit > 0.5 && !g->numbers &&
+	    !g->actions)
 		g->credit = 0.5;
 }
 

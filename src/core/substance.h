@@ -30,23 +30,23 @@
 struct substance_seg {
 	size_t start, end;
 	unsigned words;
-	unsigned numbers;   /* digits, amounts, number words */
-	unsigned names;     /* capitalised names and acronyms mid-sentence */
-	unsigned actions;   /* I/we + a concrete verb (done or planned) */
-	unsigned abstract;  /* slogans, abstract nouns, empty intensifiers */
-	unsigned frameworks;/* framework names (RICE, MoSCoW, HEART ...) */
+	unsigned numbers;    /* digits, amounts, number words */
+	unsigned names;      /* capitalised names and acronyms mid-sentence */
+	unsigned actions;    /* I/we + a concrete verb (done or planned) */
+	unsigned abstract;   /* slogans, abstract nouns, empty intensifiers */
+	unsigned frameworks; /* framework names (RICE, MoSCoW, HEART ...) */
 	int decision, reason, cause;
-	double credit;      /* 0.25 .. 1 */
+	double credit; /* 0.25 .. 1 */
 };
 
 struct substance {
 	struct substance_seg *seg;
 	size_t nseg;
-	unsigned sentences;     /* segments of 4+ words */
-	double share;           /* mean credit over those sentences */
-	double specific_rate;   /* numbers+names+actions per 100 words */
-	double abstract_rate;   /* abstract words per 100 words */
-	unsigned numbers;       /* over the whole answer */
+	unsigned sentences;   /* segments of 4+ words */
+	double share;         /* mean credit over those sentences */
+	double specific_rate; /* numbers+names+actions per 100 words */
+	double abstract_rate; /* abstract words per 100 words */
+	unsigned numbers;     /* over the whole answer */
 	unsigned frameworks, frameworks_applied;
 };
 

@@ -72,7 +72,8 @@ static unsigned list_marker(const char *s, size_t n)
 		return 2;
 	while (i < n && i < 4 && s[i] >= '0' && s[i] <= '9')
 		i++;
-	if (i && i + 1 < n && (s[i] == '.' || s[i] == ')') && is_blank(s[i + 1]))
+	if (i && i + 1 < n && (s[i] == '.' || s[i] == ')') &&
+	    is_blank(s[i + 1]))
 		return (unsigned)(i + 2);
 	return 0;
 }
@@ -90,7 +91,7 @@ static size_t new_line(struct sb *out, const struct block *b, size_t tw,
 	sb_addc(out, '\n');
 	add_spaces(out, indent + b->hang);
 	return tw > b->hang + WRAP_MIN_TEXT / 2 ? tw - b->hang
-						 : WRAP_MIN_TEXT / 2;
+						: WRAP_MIN_TEXT / 2;
 }
 
 static void emit_block(struct sb *out, struct block *b, unsigned width,
@@ -182,7 +183,8 @@ void wrap_text(struct sb *out, const char *text, size_t len, unsigned width,
 		/* Collapse runs of white space inside the line to one space. */
 		for (k = a; k < z; k++) {
 			if (is_blank(line[k])) {
-				if (b.text.len && b.text.buf[b.text.len - 1] != ' ')
+				if (b.text.len &&
+				    b.text.buf[b.text.len - 1] != ' ')
 					sb_addc(&b.text, ' ');
 				continue;
 			}
@@ -200,7 +202,8 @@ static size_t esc_len(const char *s, size_t n)
 	size_t i = 2;
 	if (n < 2 || s[0] != '\033' || s[1] != '[')
 		return 0;
-	while (i < n && !((unsigned char)s[i] >= 0x40 && (unsigned char)s[i] <= 0x7e))
+	while (i < n &&
+	       !((unsigned char)s[i] >= 0x40 && (unsigned char)s[i] <= 0x7e))
 		i++;
 	return i < n ? i + 1 : n;
 }

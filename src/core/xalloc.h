@@ -24,6 +24,7 @@ char *xstrndup(const char *s, size_t n);
 /* Grow an array to hold `want` elements of `size` bytes; *alloc updated. */
 void *xgrow(void *v, size_t size, size_t want, size_t *alloc);
 
-#define ALLOC_GROW(v, nr, alloc) ((v) = xgrow((v), sizeof(*(v)), (nr), &(alloc)))
+#define ALLOC_GROW(v, nr, alloc) \
+	((v) = xgrow((v), sizeof(*(v)), (nr), &(alloc)))
 
 #endif

@@ -32,7 +32,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		return 0;
 	fsrs_params_default(&p);
 	if (!store_open(&st, ":memory:", STORE_OPEN_CREATE, &err)) {
-		rc = store_import(st, in, &p, NULL, NULL, &added, &skipped, &err);
+		rc = store_import(st, in, &p, NULL, NULL, &added, &skipped,
+				  &err);
 		if (rc && !err.len)
 			abort(); /* a failure must say what happened */
 		/* the same file again adds nothing */
@@ -40,7 +41,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			size_t a2 = 0, s2 = 0;
 			rewind(in);
 			sb_reset(&err);
-			if (!store_import(st, in, &p, NULL, NULL, &a2, &s2, &err) && a2)
+			if (!store_import(st, in, &p, NULL, NULL, &a2, &s2,
+					  &err) &&
+			    a2)
 				abort();
 		}
 	}

@@ -12,7 +12,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	struct bank b = {0};
 	struct diag_list dl = {0};
-	static const char rub[] = "Rubric: metrics\n\nCriterion: k\nKind: expect\nWeight: 1\n";
+	static const char rub[] =
+		"Rubric: metrics\n\nCriterion: k\nKind: expect\nWeight: 1\n";
 	bank_add_rubrics(&b, "r.txt", rub, sizeof(rub) - 1, &dl);
 	bank_add_questions(&b, "q.txt", (const char *)data, size, &dl);
 	bank_validate(&b, 1, &dl);

@@ -36,7 +36,8 @@ static void setup(void)
 	while ((n = fread(chunk, 1, sizeof(chunk), fp)) > 0)
 		sb_add(&buf, chunk, n);
 	fclose(fp);
-	bank_add_rubrics(&bank, "rubrics/prioritization.txt", buf.buf, buf.len, &dl);
+	bank_add_rubrics(&bank, "rubrics/prioritization.txt", buf.buf, buf.len,
+			 &dl);
 	bank_add_questions(&bank, "q.txt", q, sizeof(q) - 1, &dl);
 	bank_validate(&bank, 0, &dl);
 	rubric_compile(&bank.r.v[0], 1, &dl);
@@ -57,7 +58,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		     60000, 600, &dl);
 	if (rep.score < 0 || rep.score > 100 || rep.grade < 1 || rep.grade > 4)
 		abort();
-	score_report_json(&rep, "prioritization", "fz", (const char *)data, size, &json);
+	score_report_json(&rep, "prioritization", "fz", (const char *)data,
+			  size, &json);
 	sb_release(&json);
 	score_report_release(&rep);
 	diag_release(&dl);

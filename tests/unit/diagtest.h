@@ -11,7 +11,8 @@
 
 #include "diag.h"
 
-static inline const struct diag *dl_find(const struct diag_list *l, enum diag_code code)
+static inline const struct diag *dl_find(const struct diag_list *l,
+					 enum diag_code code)
 {
 	size_t i;
 	for (i = 0; i < l->nr; i++)

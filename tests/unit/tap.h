@@ -36,17 +36,17 @@ tap_ok(int cond, const char *file, int line, const char *fmt, ...)
 }
 
 #define ok(cond, ...) tap_ok(!!(cond), __FILE__, __LINE__, __VA_ARGS__)
-#define is_int(got, want, name)                                          \
-	do {                                                             \
-		long long g_ = (long long)(got), w_ = (long long)(want); \
-		if (!ok(g_ == w_, "%s", name))                           \
+#define is_int(got, want, name)                                               \
+	do {                                                                  \
+		long long g_ = (long long)(got), w_ = (long long)(want);      \
+		if (!ok(g_ == w_, "%s", name))                                \
 			fprintf(stderr, "#   got %lld, want %lld\n", g_, w_); \
 	} while (0)
-#define is_str(got, want, name)                                           \
-	do {                                                              \
-		const char *g_ = (got), *w_ = (want);                     \
-		if (!ok(g_ && w_ && !strcmp(g_, w_), "%s", name))          \
-			fprintf(stderr, "#   got '%s', want '%s'\n",        \
+#define is_str(got, want, name)                                          \
+	do {                                                             \
+		const char *g_ = (got), *w_ = (want);                    \
+		if (!ok(g_ && w_ && !strcmp(g_, w_), "%s", name))        \
+			fprintf(stderr, "#   got '%s', want '%s'\n",     \
 				g_ ? g_ : "(null)", w_ ? w_ : "(null)"); \
 	} while (0)
 

@@ -14,10 +14,12 @@ static const unsigned widths[] = {40, 60, 80, 120};
 static const char *const hostile[] = {
 	"\033]52;c;SGVsbG8=\a",
 	"\033[2J\033[Hwiped",
-	"x\xc2\x9b" "31mred",
+	"x\xc2\x9b"
+	"31mred",
 	"bad\xff\xfe\xc3",
 	"\033",
-	"bidi\xe2\x80\xae" "txet",
+	"bidi\xe2\x80\xae"
+	"txet",
 };
 #define NHOSTILE (sizeof hostile / sizeof hostile[0])
 
@@ -54,7 +56,10 @@ static int is_clean(const char *s, size_t n, int sgr)
 		if (c == 0x1b) {
 			if (!sgr || i + 1 >= n || p[i + 1] != '[')
 				return 0;
-			for (k = i + 2; k < n && ((p[k] >= '0' && p[k] <= '9') || p[k] == ';'); k++)
+			for (k = i + 2;
+			     k < n &&
+			     ((p[k] >= '0' && p[k] <= '9') || p[k] == ';');
+			     k++)
 				;
 			if (k >= n || p[k] != 'm')
 				return 0;
@@ -117,13 +122,16 @@ static void all_charts(struct sb *out, unsigned w, int color)
 		due[i] = (unsigned)(i * 1000 % 7919);
 	for (i = 0; i < NHOSTILE; i++) {
 		s[i] = (struct chart_series){hostile[i], a, 500 - i * 50};
-		wk[i] = (struct chart_weakness){hostile[i], hostile[NHOSTILE - 1 - i], 3, 4};
+		wk[i] = (struct chart_weakness){
+			hostile[i], hostile[NHOSTILE - 1 - i], 3, 4};
 	}
-	s[NHOSTILE] = (struct chart_series){"a-category-name-far-longer-than-any-column-"
-					    "of-the-sparkline-could-hold",
-					    b, 4};
+	s[NHOSTILE] = (struct chart_series){
+		"a-category-name-far-longer-than-any-column-"
+		"of-the-sparkline-could-hold",
+		b, 4};
 	s[NHOSTILE + 1] = (struct chart_series){"", NULL, 0};
-	s[NHOSTILE + 2] = (struct chart_series){"\xe2\x96\x88\xc3\xa9\xc3\xa9", b, 1};
+	s[NHOSTILE + 2] =
+		(struct chart_series){"\xe2\x96\x88\xc3\xa9\xc3\xa9", b, 1};
 	wk[NHOSTILE] = (struct chart_weakness){
 		"averyveryverylongcriterionnamewithnospacesatallthatmustbecutsomewhere",
 		"prioritization", 1000000, 4000000};
@@ -144,9 +152,10 @@ static void test_widths(void)
 			sb_reset(&out);
 			all_charts(&out, widths[i], color);
 			if (!ok(lines_fit(out.buf, out.len, widths[i], &widest),
-				"every line fits %u columns (colour %s)", widths[i],
-				color ? "on" : "off"))
-				fprintf(stderr, "# widest %zu:\n%s", widest, out.buf);
+				"every line fits %u columns (colour %s)",
+				widths[i], color ? "on" : "off"))
+				fprintf(stderr, "# widest %zu:\n%s", widest,
+					out.buf);
 			ok(is_clean(out.buf, out.len, color),
 			   "hostile labels leave no raw control byte at %u (colour %s)",
 			   widths[i], color ? "on" : "off");
@@ -155,7 +164,8 @@ static void test_widths(void)
 				   "colour on writes SGR at %u", widths[i]);
 			else
 				ok(memchr(out.buf, '\033', out.len) == NULL,
-				   "colour off writes no ESC byte at %u", widths[i]);
+				   "colour off writes no ESC byte at %u",
+				   widths[i]);
 		}
 	}
 	sb_reset(&out);
@@ -165,8 +175,10 @@ static void test_widths(void)
 		fprintf(stderr, "# widest %zu:\n%s", widest, out.buf);
 	sb_reset(&out);
 	all_charts(&out, 80, 0);
-	ok(strstr(out.buf, "^[]52;c;SGVsbG8=^G") != NULL, "OSC 52 label is shown visibly");
-	ok(strstr(out.buf, "\xe2\x80\xa6") != NULL, "a long label is cut with an ellipsis");
+	ok(strstr(out.buf, "^[]52;c;SGVsbG8=^G") != NULL,
+	   "OSC 52 label is shown visibly");
+	ok(strstr(out.buf, "\xe2\x80\xa6") != NULL,
+	   "a long label is cut with an ellipsis");
 	sb_release(&out);
 }
 
@@ -180,13 +192,15 @@ static void test_downsample(void)
 	in[999] = 97;
 	n = chart_downsample(in, 1000, out, 50);
 	is_int(n, 50, "1000 points fill 50 cells");
-	ok(out[0] == 3.0 && out[49] == 97.0, "first and last points keep their own cells");
+	ok(out[0] == 3.0 && out[49] == 97.0,
+	   "first and last points keep their own cells");
 	/* the 998 interior points in 48 buckets of 20 or 21 */
 	for (i = 1; i < 21; i++)
 		sum += in[i];
 	ok(out[1] == sum / 20.0, "an interior cell is its bucket's mean");
 	n = chart_downsample(in, 7, out, 50);
-	ok(n == 7 && out[0] == 3.0 && out[6] == 6.0, "fewer points than cells are copied");
+	ok(n == 7 && out[0] == 3.0 && out[6] == 6.0,
+	   "fewer points than cells are copied");
 	in[1] = 250;
 	in[2] = -4;
 	n = chart_downsample(in, 3, out, 50);
@@ -206,11 +220,13 @@ static void test_downsample(void)
 		big[299] = 85;
 		chart_sparkline(&o, &s, 1, 40, 0);
 		l = line_starting(o.buf, "metrics");
-		ok(l && !strncmp(l + line_len(l) - 3, " 85", 3), "last score labelled: %.*s",
-		   l ? (int)line_len(l) : 0, l ? l : "");
+		ok(l && !strncmp(l + line_len(l) - 3, " 85", 3),
+		   "last score labelled: %.*s", l ? (int)line_len(l) : 0,
+		   l ? l : "");
 		ok(l && !strncmp(l, "metrics   7 \xe2\x96\x81", 15),
 		   "first score labelled before a low first cell");
-		ok(l && strstr(l, "\xe2\x96\x87 85") != NULL, "the last cell is the last score");
+		ok(l && strstr(l, "\xe2\x96\x87 85") != NULL,
+		   "the last cell is the last score");
 		sb_release(&o);
 	}
 }
@@ -241,34 +257,43 @@ static void test_calendar(void)
 	is_int(n, 7, "seven weekday rows");
 	l = line_starting(out.buf, "Su ");
 	ok(l && wrap_cols(l, line_len(l)) == 3 + 26 * 2 - 1, "26 week columns");
-	ok(l && !strncmp(l + line_len(l) - 3, "\xe2\x96\x91", 3), "today (1) is light");
+	ok(l && !strncmp(l + line_len(l) - 3, "\xe2\x96\x91", 3),
+	   "today (1) is light");
 	l = line_starting(out.buf, "Sa ");
-	ok(l && !strncmp(l + line_len(l) - 3, "\xe2\x96\x92", 3), "yesterday (2) is medium");
+	ok(l && !strncmp(l + line_len(l) - 3, "\xe2\x96\x92", 3),
+	   "yesterday (2) is medium");
 	l = line_starting(out.buf, "Fr ");
 	ok(l && !strncmp(l + line_len(l) - 3, "\xe2\x96\x93", 3), "4 is dark");
 	l = line_starting(out.buf, "Th ");
 	ok(l && !strncmp(l + line_len(l) - 3, "\xe2\x96\x88", 3), "6 is full");
 	l = line_starting(out.buf, "Mo ");
-	ok(l && !strncmp(l + 3, "\xe2\x96\x88 \xc2\xb7", 5), "the oldest day is top left");
+	ok(l && !strncmp(l + 3, "\xe2\x96\x88 \xc2\xb7", 5),
+	   "the oldest day is top left");
 	ok(strstr(out.buf, "Activity, last 26 weeks\n") != NULL, "full title");
-	ok(strstr(out.buf, "Oct") && strstr(out.buf, "Feb") && strstr(out.buf, "Mar"),
+	ok(strstr(out.buf, "Oct") && strstr(out.buf, "Feb") &&
+		   strstr(out.buf, "Mar"),
 	   "month labels above the weeks");
-	ok(strstr(out.buf, "22 attempts on 5 days in 182 days") != NULL, "totals line");
+	ok(strstr(out.buf, "22 attempts on 5 days in 182 days") != NULL,
+	   "totals line");
 
 	sb_reset(&out);
 	chart_calendar(&out, cal, CHART_CAL_DAYS, &wed, 80, 0);
 	l = line_starting(out.buf, "We ");
-	ok(l && !strncmp(l + line_len(l) - 3, "\xe2\x96\x91", 3), "today on a Wednesday row");
+	ok(l && !strncmp(l + line_len(l) - 3, "\xe2\x96\x91", 3),
+	   "today on a Wednesday row");
 	l = line_starting(out.buf, "Th ");
-	ok(l && wrap_cols(l, line_len(l)) == 3 + 25 * 2 - 1, "days after today are blank");
+	ok(l && wrap_cols(l, line_len(l)) == 3 + 25 * 2 - 1,
+	   "days after today are blank");
 
 	sb_reset(&out);
 	chart_calendar(&out, cal, CHART_CAL_DAYS, &sun, 40, 0);
 	ok(strstr(out.buf, "Activity, last 19 of 26 weeks (narrow)\n") != NULL,
 	   "a narrow calendar says it shows fewer weeks");
 	l = line_starting(out.buf, "Su ");
-	ok(l && wrap_cols(l, line_len(l)) == 3 + 19 * 2 - 1, "19 week columns at 40");
-	ok(l && !strncmp(l + line_len(l) - 3, "\xe2\x96\x91", 3), "the narrow form keeps today");
+	ok(l && wrap_cols(l, line_len(l)) == 3 + 19 * 2 - 1,
+	   "19 week columns at 40");
+	ok(l && !strncmp(l + line_len(l) - 3, "\xe2\x96\x91", 3),
+	   "the narrow form keeps today");
 
 	sb_reset(&out);
 	{
@@ -298,7 +323,8 @@ static size_t bar_of(const char *s, const char *p)
 
 static void test_forecast(void)
 {
-	unsigned due[CHART_DUE_DAYS] = {10, 5, 0, 1, 2, 3, 4, 6, 7, 8, 9, 10, 0, 0};
+	unsigned due[CHART_DUE_DAYS] = {10, 5, 0, 1, 2,  3, 4,
+					6,  7, 8, 9, 10, 0, 0};
 	struct chart_day t = {2026, 2, 27, 4}; /* Friday */
 	struct sb out = SB_INIT;
 	size_t i, k;
@@ -310,14 +336,16 @@ static void test_forecast(void)
 		full = bar_of(out.buf, "today");
 		is_int(full, barmax, "the largest count fills the width");
 		{
-			static const char *const names[] = {"Sat", "Sun", "Mon", "Tue",
-							    "Wed", "Thu", "Fri"};
-			const char *l = strchr(out.buf, '\n') + 1; /* the "today" line */
+			static const char *const names[] = {"Sat", "Sun", "Mon",
+							    "Tue", "Wed", "Thu",
+							    "Fri"};
+			const char *l = strchr(out.buf, '\n') +
+					1; /* the "today" line */
 			for (i = 1; i < CHART_DUE_DAYS; i++) {
 				size_t got, want2;
 				l = strchr(l, '\n') + 1;
-				ok(!strncmp(l, names[(i - 1) % 7], 3), "day %zu is a %s", i,
-				   names[(i - 1) % 7]);
+				ok(!strncmp(l, names[(i - 1) % 7], 3),
+				   "day %zu is a %s", i, names[(i - 1) % 7]);
 				got = bar_of(l, names[(i - 1) % 7]);
 				/* twice the exact length, to compare without floats */
 				want2 = 2 * due[i] * barmax / 10;
@@ -327,18 +355,23 @@ static void test_forecast(void)
 					worst = (want2 - 2 * got + 1) / 2;
 			}
 		}
-		ok(worst <= 1, "bars are proportional, rounded to a cell, at %u",
+		ok(worst <= 1,
+		   "bars are proportional, rounded to a cell, at %u",
 		   widths[k]);
 	}
-	ok(strstr(out.buf, "Sat 28 ") != NULL && strstr(out.buf, "Sun  1 ") != NULL,
+	ok(strstr(out.buf, "Sat 28 ") != NULL &&
+		   strstr(out.buf, "Sun  1 ") != NULL,
 	   "day labels cross the month end");
-	ok(strstr(out.buf, "Due, next 14 days: 65 reviews") != NULL, "total in the title");
+	ok(strstr(out.buf, "Due, next 14 days: 65 reviews") != NULL,
+	   "total in the title");
 	{
 		unsigned one[CHART_DUE_DAYS] = {1000, 1};
 		sb_reset(&out);
 		chart_forecast(&out, one, CHART_DUE_DAYS, &t, 40, 0);
-		is_int(bar_of(out.buf, "Sat"), 1, "anything due shows at least one cell");
-		ok(strstr(out.buf, "Sun  1 0\n") != NULL, "nothing due: no bar, 0");
+		is_int(bar_of(out.buf, "Sat"), 1,
+		       "anything due shows at least one cell");
+		ok(strstr(out.buf, "Sun  1 0\n") != NULL,
+		   "nothing due: no bar, 0");
 	}
 	sb_release(&out);
 }
@@ -366,14 +399,17 @@ static void test_weakness(void)
 	       "wrapped at a word, hanging under the text");
 	sb_reset(&out);
 	chart_weakness(&out, w, 1, 40, 1);
-	ok(strstr(out.buf, "\033[33m- trade-offs missed in 7 of 10\033[0m\n") != NULL,
+	ok(strstr(out.buf, "\033[33m- trade-offs missed in 7 of 10\033[0m\n") !=
+		   NULL,
 	   "colour marks a criterion missed in most answers, line by line");
 	{
-		struct chart_weakness big[] = {{"big", "x", 3000000000u, 4000000000u},
-					       {"few", "x", 1, 4000000000u}};
+		struct chart_weakness big[] = {
+			{"big", "x", 3000000000u, 4000000000u},
+			{"few", "x", 1, 4000000000u}};
 		sb_reset(&out);
 		chart_weakness(&out, big, 2, 80, 1);
-		ok(strstr(out.buf, "\033[33m- big missed in 3000000000 of 4000000000 x answers") &&
+		ok(strstr(out.buf,
+			  "\033[33m- big missed in 3000000000 of 4000000000 x answers") &&
 			   strstr(out.buf, "\n- few missed"),
 		   "the half-way test does not overflow");
 	}

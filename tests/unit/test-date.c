@@ -14,7 +14,8 @@ static void test_known(void)
 	is_int(date_days_from_civil(1970, 1, 1), 0, "1970-01-01 is day 0");
 	is_int(date_days_from_civil(2000, 3, 1), 11017, "2000-03-01");
 	is_int(date_days_from_civil(2024, 2, 29), 19782, "a leap day");
-	is_int(date_days_from_civil(1969, 12, 31), -1, "the day before the epoch");
+	is_int(date_days_from_civil(1969, 12, 31), -1,
+	       "the day before the epoch");
 	date_civil_from_days(19782, &y, &m, &d);
 	ok(y == 2024 && m == 2 && d == 29, "day 19782 is 2024-02-29");
 	date_civil_from_days(-1, &y, &m, &d);

@@ -123,7 +123,7 @@ static int jmembers(struct jparse *jp, struct jval *out, char close)
 		ALLOC_GROW(out->v, out->n + 1, out->alloc);
 		if (close == '}') {
 			out->keys = xrealloc(out->keys,
-			                     out->alloc * sizeof(*out->keys));
+					     out->alloc * sizeof(*out->keys));
 			out->keys[out->n] = NULL;
 		}
 		m = &out->v[out->n++];
@@ -176,7 +176,7 @@ static int jvalue(struct jparse *jp, struct jval *out)
 			jp->p += 4;
 			rc = 0;
 		} else if (!strncmp(jp->p, "true", 4) ||
-		           !strncmp(jp->p, "false", 5)) {
+			   !strncmp(jp->p, "false", 5)) {
 			out->type = J_BOOL;
 			out->num = *jp->p == 't';
 			jp->p += *jp->p == 't' ? 4 : 5;
@@ -262,8 +262,8 @@ static int jload(const char *path, struct jval *root)
 static void test_json_reader(void)
 {
 	static const char *const bad[] = {
-	    "",      "{",           "[1,]",   "{\"a\" 1}", "\"x",
-	    "[1] 2", "{\"a\":inf}", "[0x10]", "[\"\\q\"]", "nul",
+		"",      "{",           "[1,]",   "{\"a\" 1}", "\"x",
+		"[1] 2", "{\"a\":inf}", "[0x10]", "[\"\\q\"]", "nul",
 	};
 	struct jval v;
 	const struct jval *a;
@@ -271,14 +271,14 @@ static void test_json_reader(void)
 	int good = 1;
 
 	ok(jparse("json",
-	          " {\"a\": [1, -2.5e3, \"x\\\"y\\n\", null, true],"
-	          " \"b\": {}} ",
-	          &v) == 0 &&
-	       (a = jget(&v, "a")) && a->type == J_ARR && a->n == 5 &&
-	       a->v[0].num == 1 && a->v[1].num == -2500 &&
-	       !strcmp(a->v[2].str, "x\"y\n") && a->v[3].type == J_NULL &&
-	       a->v[4].type == J_BOOL && a->v[4].num == 1 && jget(&v, "b") &&
-	       jget(&v, "b")->n == 0 && !jget(&v, "c"),
+		  " {\"a\": [1, -2.5e3, \"x\\\"y\\n\", null, true],"
+		  " \"b\": {}} ",
+		  &v) == 0 &&
+		   (a = jget(&v, "a")) && a->type == J_ARR && a->n == 5 &&
+		   a->v[0].num == 1 && a->v[1].num == -2500 &&
+		   !strcmp(a->v[2].str, "x\"y\n") && a->v[3].type == J_NULL &&
+		   a->v[4].type == J_BOOL && a->v[4].num == 1 &&
+		   jget(&v, "b") && jget(&v, "b")->n == 0 && !jget(&v, "c"),
 	   "the test's JSON reader reads a sample");
 	jfree(&v);
 	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
@@ -340,12 +340,12 @@ static void test_parse_iso(void)
 		const char *iso;
 		long long unix_s;
 	} cases[] = {
-	    {"1970-01-01T00:00:00Z", 0},
-	    {"1969-12-31T23:59:59Z", -1},
-	    {"2000-03-01T00:00:00Z", 951868800},
-	    {"2400-02-29T12:00:00Z", 13574606400LL},
-	    {"2591-12-31T23:59:59Z", 19628438399LL},
-	    {"1600-01-01T00:00:00Z", -11676096000LL},
+		{"1970-01-01T00:00:00Z", 0},
+		{"1969-12-31T23:59:59Z", -1},
+		{"2000-03-01T00:00:00Z", 951868800},
+		{"2400-02-29T12:00:00Z", 13574606400LL},
+		{"2591-12-31T23:59:59Z", 19628438399LL},
+		{"1600-01-01T00:00:00Z", -11676096000LL},
 	};
 	size_t i;
 	long long t = 0;
@@ -357,8 +357,8 @@ static void test_parse_iso(void)
 		   cases[i].iso);
 	}
 	ok(parse_iso("2026-01-05 09:00:00Z", &t) < 0 &&
-	       parse_iso("2026-01-05T09:00:00", &t) < 0 &&
-	       parse_iso("2026-13-05T09:00:00Z", &t) < 0,
+		   parse_iso("2026-01-05T09:00:00", &t) < 0 &&
+		   parse_iso("2026-13-05T09:00:00Z", &t) < 0,
 	   "parse_iso rejects other shapes");
 }
 
@@ -464,8 +464,8 @@ static void replay_vectors(void)
 				   i, j);
 				break;
 			}
-			rc =
-			    fsrs_review(&p, &card, (int)rating->num, now, &out);
+			rc = fsrs_review(&p, &card, (int)rating->num, now,
+					 &out);
 			mx.reviews++;
 			es = rel_err(out.stability, s->num);
 			ed = rel_err(out.difficulty, d->num);
@@ -493,19 +493,19 @@ static void replay_vectors(void)
 			       out.interval_days == (int)iv->num &&
 			       out.due == due_s;
 			if (!ok(good, "seq %d review %zu: rating %d t %lld",
-			        id && id->type == J_NUM ? (int)id->num : -1, j,
-			        (int)rating->num, out.elapsed_days))
-				fprintf(
-				    stderr,
-				    "#   rc %d R %.17g want %s%.17g\n"
-				    "#   S %.17g want %.17g (rel %.3g)\n"
-				    "#   D %.17g want %.17g (rel %.3g)\n"
-				    "#   I %d want %d, due %lld want %lld\n",
-				    rc, out.retrievability,
-				    rr->type == J_NULL ? "null " : "", rr->num,
-				    out.stability, s->num, es, out.difficulty,
-				    d->num, ed, out.interval_days, (int)iv->num,
-				    out.due, due_s);
+				id && id->type == J_NUM ? (int)id->num : -1, j,
+				(int)rating->num, out.elapsed_days))
+				fprintf(stderr,
+					"#   rc %d R %.17g want %s%.17g\n"
+					"#   S %.17g want %.17g (rel %.3g)\n"
+					"#   D %.17g want %.17g (rel %.3g)\n"
+					"#   I %d want %d, due %lld want %lld\n",
+					rc, out.retrievability,
+					rr->type == J_NULL ? "null " : "",
+					rr->num, out.stability, s->num, es,
+					out.difficulty, d->num, ed,
+					out.interval_days, (int)iv->num,
+					out.due, due_s);
 			prev = now;
 		}
 	}
@@ -528,15 +528,16 @@ static void test_worked_example(void)
 		double r, s, d;
 		int interval;
 	} rows[] = {
-	    {"2026-01-05T09:00:00Z", 3, -1, -1, 2.3065, 2.118103970459016, 2},
-	    {"2026-01-07T09:00:00Z", 3, 2, 0.9094932559773545,
-	     10.964332335820698, 2.111214235785395, 11},
-	    {"2026-01-27T14:00:00Z", 1, 20, 0.8537484576989709,
-	     1.6595898557464133, 7.392238132342694, 2},
-	    {"2026-01-27T17:00:00Z", 2, 0, 1.0, 0.980408613454965,
-	     8.254074519842886, 1},
-	    {"2026-01-29T16:00:00Z", 4, 1, 0.8986349312960531,
-	     3.7446006920586767, 7.655895953798593, 4},
+		{"2026-01-05T09:00:00Z", 3, -1, -1, 2.3065, 2.118103970459016,
+		 2},
+		{"2026-01-07T09:00:00Z", 3, 2, 0.9094932559773545,
+		 10.964332335820698, 2.111214235785395, 11},
+		{"2026-01-27T14:00:00Z", 1, 20, 0.8537484576989709,
+		 1.6595898557464133, 7.392238132342694, 2},
+		{"2026-01-27T17:00:00Z", 2, 0, 1.0, 0.980408613454965,
+		 8.254074519842886, 1},
+		{"2026-01-29T16:00:00Z", 4, 1, 0.8986349312960531,
+		 3.7446006920586767, 7.655895953798593, 4},
 	};
 	struct fsrs_params p;
 	struct fsrs_card card = {0};
@@ -549,21 +550,22 @@ static void test_worked_example(void)
 		int good;
 
 		parse_iso(rows[i].when, &now);
-		good =
-		    fsrs_review(&p, &card, rows[i].rating, now, &out) == 0 &&
-		    out.elapsed_days == rows[i].t &&
-		    (i == 0 ? out.is_first && out.retrievability == -1
-		            : r_err(out.retrievability, rows[i].r) <= TOL_R) &&
-		    rel_err(out.stability, rows[i].s) <= TOL_SD &&
-		    rel_err(out.difficulty, rows[i].d) <= TOL_SD &&
-		    out.interval_days == rows[i].interval &&
-		    out.due == now + rows[i].interval * 86400LL &&
-		    card.last_review == now && card.due == out.due;
+		good = fsrs_review(&p, &card, rows[i].rating, now, &out) == 0 &&
+		       out.elapsed_days == rows[i].t &&
+		       (i == 0 ? out.is_first && out.retrievability == -1
+			       : r_err(out.retrievability, rows[i].r) <=
+					 TOL_R) &&
+		       rel_err(out.stability, rows[i].s) <= TOL_SD &&
+		       rel_err(out.difficulty, rows[i].d) <= TOL_SD &&
+		       out.interval_days == rows[i].interval &&
+		       out.due == now + rows[i].interval * 86400LL &&
+		       card.last_review == now && card.due == out.due;
 		if (!ok(good, "worked example row %zu", i + 1))
-			fprintf(
-			    stderr, "#   t %lld R %.17g S %.17g D %.17g I %d\n",
-			    out.elapsed_days, out.retrievability, out.stability,
-			    out.difficulty, out.interval_days);
+			fprintf(stderr,
+				"#   t %lld R %.17g S %.17g D %.17g I %d\n",
+				out.elapsed_days, out.retrievability,
+				out.stability, out.difficulty,
+				out.interval_days);
 	}
 	is_int(card.reps, 5, "worked example: 5 reps");
 	is_int(card.lapses, 1, "worked example: 1 lapse");
@@ -572,7 +574,7 @@ static void test_worked_example(void)
 /* ---- docs/fsrs.md §9 ---- */
 
 static void run_days(const struct fsrs_params *p, const int *ratings,
-                     const int *deltas, size_t n, struct fsrs_card *card)
+		     const int *deltas, size_t n, struct fsrs_card *card)
 {
 	long long now = 1767225600; /* 2026-01-01 */
 	size_t i;
@@ -597,7 +599,7 @@ static void test_ties(const struct fsrs_params *p)
 
 	for (s = 1.5; s < 60; s += 1.0) {
 		double raw = s / factor *
-		             (pow(p->desired_retention, 1.0 / -p->w[20]) - 1.0);
+			     (pow(p->desired_retention, 1.0 / -p->w[20]) - 1.0);
 		int even;
 
 		if (raw != s)
@@ -608,7 +610,7 @@ static void test_ties(const struct fsrs_params *p)
 		if (fsrs_interval(p, s) != even) {
 			good = 0;
 			fprintf(stderr, "#   S %g: %d, want %d\n", s,
-			        fsrs_interval(p, s), even);
+				fsrs_interval(p, s), even);
 		}
 	}
 	ok(good && ties > 0, "interval ties round half to even (%d ties)",
@@ -620,9 +622,9 @@ static void test_cross_check(void)
 	static const int ratings[] = {1, 3, 3, 3, 3, 3};
 	static const int deltas[] = {0, 0, 1, 3, 8, 21};
 	static const double retention[] = {0.1, 0.2, 0.3, 0.4, 0.5,
-	                                   0.6, 0.7, 0.8, 0.9, 1.0};
+					   0.6, 0.7, 0.8, 0.9, 1.0};
 	static const int want_iv[] = {3116769, 34793, 2508, 387, 90,
-	                              27,      9,     3,    1,   1};
+				      27,      9,     3,    1,   1};
 	static const double want_r[] = {1, 0.9, 0.840289, 0.798500};
 	struct fsrs_params p;
 	struct fsrs_card card;
@@ -632,14 +634,14 @@ static void test_cross_check(void)
 	defaults(&p);
 	run_days(&p, ratings, deltas, 6, &card);
 	if (!ok(fabs(card.stability - 53.6269029) < 1e-7 &&
-	            fabs(card.difficulty - 6.3574871) < 1e-7,
-	        "fsrs-rs scenario 1,3,3,3,3,3: S 53.6269029 D 6.3574871"))
+			fabs(card.difficulty - 6.3574871) < 1e-7,
+		"fsrs-rs scenario 1,3,3,3,3,3: S 53.6269029 D 6.3574871"))
 		fprintf(stderr, "#   S %.10g D %.10g\n", card.stability,
-		        card.difficulty);
+			card.difficulty);
 	p.w[17] = p.w[18] = p.w[19] = 0;
 	run_days(&p, ratings, deltas, 6, &card);
 	if (!ok(fabs(card.stability - 53.3350641) < 1e-7,
-	        "fsrs-rs scenario with w17..w19 = 0: S 53.3350641"))
+		"fsrs-rs scenario with w17..w19 = 0: S 53.3350641"))
 		fprintf(stderr, "#   S %.10g\n", card.stability);
 
 	defaults(&p);
@@ -649,8 +651,8 @@ static void test_cross_check(void)
 		if (fsrs_interval(&p, 1.0) != want_iv[i]) {
 			good = 0;
 			fprintf(stderr, "#   retention %g: %d, want %d\n",
-			        retention[i], fsrs_interval(&p, 1.0),
-			        want_iv[i]);
+				retention[i], fsrs_interval(&p, 1.0),
+				want_iv[i]);
 		}
 	}
 	ok(good, "interval for S = 1 at retention 0.1..1.0");
@@ -676,7 +678,7 @@ static void test_cross_check(void)
 		if (fabs(r - want_r[i]) > 1e-6) {
 			good = 0;
 			fprintf(stderr, "#   R(%zu) %.9g, want %g\n", i, r,
-			        want_r[i]);
+				want_r[i]);
 		}
 	}
 	ok(good, "R(t) for decay 0.2 is 1, 0.9, 0.840289, 0.798500");
@@ -693,7 +695,7 @@ static void test_same_day_hard(void)
 	fsrs_review(&p, &card, FSRS_RATING_EASY, 1000, NULL);
 	fsrs_review(&p, &card, FSRS_RATING_HARD, 2000, &out);
 	ok(fabs(out.stability - 4.4083) < 1e-4 && out.elapsed_days == 0 &&
-	       out.retrievability == 1.0,
+		   out.retrievability == 1.0,
 	   "same-day Hard after Easy lowers S to 4.4083 (py-fsrs)");
 }
 
@@ -702,15 +704,15 @@ static void test_same_day_hard(void)
 static void test_elapsed_days(void)
 {
 	ok(fsrs_elapsed_days(0, 86399) == 0 &&
-	       fsrs_elapsed_days(0, 86400) == 1 &&
-	       fsrs_elapsed_days(0, -1) == -1 &&
-	       fsrs_elapsed_days(0, -86400) == -1 &&
-	       fsrs_elapsed_days(0, -86401) == -2 &&
-	       fsrs_elapsed_days(100, 100) == 0,
+		   fsrs_elapsed_days(0, 86400) == 1 &&
+		   fsrs_elapsed_days(0, -1) == -1 &&
+		   fsrs_elapsed_days(0, -86400) == -1 &&
+		   fsrs_elapsed_days(0, -86401) == -2 &&
+		   fsrs_elapsed_days(100, 100) == 0,
 	   "elapsed days floor, also below zero");
 	/* §6: 23:00 then 08:00 is the same day; 1 day 23 h is t = 1. */
 	ok(fsrs_elapsed_days(23 * 3600, 86400 + 8 * 3600) == 0 &&
-	       fsrs_elapsed_days(0, 86400 + 23 * 3600) == 1,
+		   fsrs_elapsed_days(0, 86400 + 23 * 3600) == 1,
 	   "elapsed days count whole 24-hour periods");
 }
 
@@ -729,7 +731,7 @@ static void test_negative_elapsed(void)
 		back = same = base;
 		if (fsrs_review(&p, &back, rating, t0, &ob) < 0 ||
 		    fsrs_review(&p, &same, rating, t0 + 3 * 86400 + 60, &os) <
-		        0) {
+			    0) {
 			good = 0;
 			continue;
 		}
@@ -762,8 +764,8 @@ static void test_invalid(void)
 	ok(good && !memcmp(&card, &copy, sizeof(card)),
 	   "ratings outside 1..4 are rejected and change nothing");
 	ok(fsrs_review(&p, &card, 3, FSRS_TIME_MAX + 1, &out) < 0 &&
-	       fsrs_review(&p, &card, 3, LLONG_MIN, &out) < 0 &&
-	       !memcmp(&card, &copy, sizeof(card)),
+		   fsrs_review(&p, &card, 3, LLONG_MIN, &out) < 0 &&
+		   !memcmp(&card, &copy, sizeof(card)),
 	   "times beyond FSRS_TIME_MAX are rejected");
 	card.stability = NAN;
 	ok(fsrs_review(&p, &card, 3, 5000, &out) < 0,
@@ -788,11 +790,11 @@ static void test_params(void)
 	ok(fsrs_params_validate(&p, err, sizeof(err)) == 0,
 	   "default parameters are valid");
 	ok(p.w[20] == 0.1542 && p.w[0] == 0.212 && p.w[8] == 1.8722 &&
-	       p.desired_retention == 0.9 && p.maximum_interval == 36500,
+		   p.desired_retention == 0.9 && p.maximum_interval == 36500,
 	   "defaults as in §3");
 	p.w[20] = 0.05;
 	ok(fsrs_params_validate(&p, err, sizeof(err)) < 0 &&
-	       strstr(err, "w[20]"),
+		   strstr(err, "w[20]"),
 	   "w[20] below 0.1 is rejected: %s", err);
 	defaults(&p);
 	p.w[3] = NAN;
@@ -818,17 +820,19 @@ static void test_params(void)
 static void test_rating_names(void)
 {
 	ok(fsrs_rating_parse("1") == 1 && fsrs_rating_parse("4") == 4 &&
-	       fsrs_rating_parse("again") == 1 &&
-	       fsrs_rating_parse("Hard") == 2 &&
-	       fsrs_rating_parse("GOOD") == 3 && fsrs_rating_parse("easy") == 4,
+		   fsrs_rating_parse("again") == 1 &&
+		   fsrs_rating_parse("Hard") == 2 &&
+		   fsrs_rating_parse("GOOD") == 3 &&
+		   fsrs_rating_parse("easy") == 4,
 	   "ratings parse from digits and names");
 	ok(fsrs_rating_parse("") < 0 && fsrs_rating_parse("0") < 0 &&
-	       fsrs_rating_parse("5") < 0 && fsrs_rating_parse("12") < 0 &&
-	       fsrs_rating_parse("goo") < 0 && fsrs_rating_parse("goods") < 0,
+		   fsrs_rating_parse("5") < 0 && fsrs_rating_parse("12") < 0 &&
+		   fsrs_rating_parse("goo") < 0 &&
+		   fsrs_rating_parse("goods") < 0,
 	   "other rating text is rejected");
 	ok(!strcmp(fsrs_rating_name(1), "again") &&
-	       !strcmp(fsrs_rating_name(4), "easy") && !fsrs_rating_name(0) &&
-	       !fsrs_rating_name(5),
+		   !strcmp(fsrs_rating_name(4), "easy") &&
+		   !fsrs_rating_name(0) && !fsrs_rating_name(5),
 	   "rating names");
 }
 
@@ -852,17 +856,18 @@ static void random_params(struct fsrs_params *p)
 {
 	/* docs/fsrs.md §3, written out again rather than borrowed. */
 	static const double range[FSRS_NPARAMS][2] = {
-	    {0.001, 100}, {0.001, 100}, {0.001, 100},  {0.001, 100}, {1, 10},
-	    {0.001, 4},   {0.001, 4},   {0.001, 0.75}, {0, 4.5},     {0, 0.8},
-	    {0.001, 3.5}, {0.001, 5},   {0.001, 0.25}, {0.001, 0.9}, {0, 4},
-	    {0, 1},       {1, 6},       {0, 2},        {0, 2},       {0, 0.8},
-	    {0.1, 0.8},
+		{0.001, 100},  {0.001, 100}, {0.001, 100}, {0.001, 100},
+		{1, 10},       {0.001, 4},   {0.001, 4},   {0.001, 0.75},
+		{0, 4.5},      {0, 0.8},     {0.001, 3.5}, {0.001, 5},
+		{0.001, 0.25}, {0.001, 0.9}, {0, 4},       {0, 1},
+		{1, 6},        {0, 2},       {0, 2},       {0, 0.8},
+		{0.1, 0.8},
 	};
 	size_t i;
 
 	for (i = 0; i < FSRS_NPARAMS; i++)
 		p->w[i] =
-		    range[i][0] + (range[i][1] - range[i][0]) * lcg_unit();
+			range[i][0] + (range[i][1] - range[i][0]) * lcg_unit();
 	p->desired_retention = 0.7 + 0.29 * lcg_unit();
 	p->maximum_interval = 1 + (int)(lcg() % 100000);
 }
@@ -915,7 +920,7 @@ static void test_properties(void)
 			for (rating = 1; rating <= 4; rating++) {
 				next[rating] = card;
 				if (fsrs_review(&p, &next[rating], rating, now,
-				                &out[rating]) < 0) {
+						&out[rating]) < 0) {
 					bad_rc++;
 					goto next_seq;
 				}
@@ -926,10 +931,10 @@ static void test_properties(void)
 				      out[rating].difficulty <= 10.0) ||
 				    out[rating].interval_days < 1 ||
 				    out[rating].interval_days >
-				        p.maximum_interval ||
+					    p.maximum_interval ||
 				    out[rating].due !=
-				        now + out[rating].interval_days *
-				                  86400LL ||
+					    now + out[rating].interval_days *
+							    86400LL ||
 				    next[rating].reps != card.reps + 1)
 					bad_range++;
 				if (card.reviewed &&
@@ -941,16 +946,17 @@ static void test_properties(void)
 			if (card.reviewed || !random)
 				for (rating = 2; rating <= 4; rating++)
 					if (out[rating].interval_days <
-					        out[rating - 1].interval_days ||
+						    out[rating - 1]
+							    .interval_days ||
 					    out[rating].stability <
-					        out[rating - 1].stability)
+						    out[rating - 1].stability)
 						bad_order++;
 			rating = 1 + (int)(lcg() % 4);
 			card = next[rating];
 			interval = out[rating].interval_days;
 			now += random_gap(interval);
 		}
-	next_seq:;
+next_seq:;
 	}
 	ok(bad_rc == 0, "no valid review failed (%d did)", bad_rc);
 	ok(bad_order == 0,

@@ -29,9 +29,11 @@ static void test_escapes(void)
 {
 	is_str(str("plain", 5), "\"plain\"", "plain text is quoted");
 	is_str(str("", 0), "\"\"", "empty string");
-	is_str(str("a\"b\\c", 5), "\"a\\\"b\\\\c\"", "quote and backslash escaped");
+	is_str(str("a\"b\\c", 5), "\"a\\\"b\\\\c\"",
+	       "quote and backslash escaped");
 	is_str(str("1\n2\r3\t4", 7), "\"1\\n2\\r3\\t4\"", "\\n \\r \\t");
-	is_str(str("\x01\x1f", 2), "\"\\u0001\\u001f\"", "other controls as \\u00XX");
+	is_str(str("\x01\x1f", 2), "\"\\u0001\\u001f\"",
+	       "other controls as \\u00XX");
 	is_str(str("a\0b", 3), "\"a\\u0000b\"", "a NUL byte inside the length");
 	is_str(str("\x7f/", 2), "\"\x7f/\"", "DEL and '/' need no escape");
 	sb_reset(&out);
@@ -44,21 +46,31 @@ static void test_escapes(void)
 
 static void test_utf8(void)
 {
-	is_str(str("caf\xc3\xa9", 5), "\"caf\xc3\xa9\"", "valid 2-byte UTF-8 kept");
-	is_str(str("\xe6\x97\xa5\xe6\x9c\xac", 6), "\"\xe6\x97\xa5\xe6\x9c\xac\"",
-	       "valid 3-byte UTF-8 kept");
-	is_str(str("\xf0\x9f\x98\x80", 4), "\"\xf0\x9f\x98\x80\"", "4-byte UTF-8 kept");
+	is_str(str("caf\xc3\xa9", 5), "\"caf\xc3\xa9\"",
+	       "valid 2-byte UTF-8 kept");
+	is_str(str("\xe6\x97\xa5\xe6\x9c\xac", 6),
+	       "\"\xe6\x97\xa5\xe6\x9c\xac\"", "valid 3-byte UTF-8 kept");
+	is_str(str("\xf0\x9f\x98\x80", 4), "\"\xf0\x9f\x98\x80\"",
+	       "4-byte UTF-8 kept");
 	is_str(str("\xc3\xa9\"\n", 4), "\"\xc3\xa9\\\"\\n\"",
 	       "escapes right after a multibyte character");
-	is_str(str("a\xff" "b", 3), "\"a\\ufffdb\"", "a stray byte becomes \\ufffd");
-	is_str(str("caf\xe9", 4), "\"caf\\ufffd\"", "Latin-1 byte becomes \\ufffd");
-	is_str(str("x\xc3", 2), "\"x\\ufffd\"", "a truncated sequence at the end");
-	is_str(str("\xc0\xaf", 2), "\"\\ufffd\\ufffd\"", "overlong encoding rejected");
-	is_str(str("\xed\xa0\x80", 3), "\"\\ufffd\\ufffd\\ufffd\"", "surrogates rejected");
+	is_str(str("a\xff"
+		   "b",
+		   3),
+	       "\"a\\ufffdb\"", "a stray byte becomes \\ufffd");
+	is_str(str("caf\xe9", 4), "\"caf\\ufffd\"",
+	       "Latin-1 byte becomes \\ufffd");
+	is_str(str("x\xc3", 2), "\"x\\ufffd\"",
+	       "a truncated sequence at the end");
+	is_str(str("\xc0\xaf", 2), "\"\\ufffd\\ufffd\"",
+	       "overlong encoding rejected");
+	is_str(str("\xed\xa0\x80", 3), "\"\\ufffd\\ufffd\\ufffd\"",
+	       "surrogates rejected");
 	is_str(str("\xf4\x90\x80\x80", 4), "\"\\ufffd\\ufffd\\ufffd\\ufffd\"",
 	       "code points above U+10FFFF rejected");
 	is_str(str("\xe2\x82\xac\xff\xe2\x82\xac", 7),
-	       "\"\xe2\x82\xac\\ufffd\xe2\x82\xac\"", "valid text on both sides of a bad byte");
+	       "\"\xe2\x82\xac\\ufffd\xe2\x82\xac\"",
+	       "valid text on both sides of a bad byte");
 	{
 		/* every byte value, in one string: the output is valid UTF-8
 		 * with no raw control characters */
@@ -84,7 +96,8 @@ static void test_numbers(void)
 	is_str(num(0.5), "0.5", "a fraction");
 	is_str(num(76.18), "76.18", "two decimals");
 	is_str(num(1.0 / 3.0), "0.3333333333", "ten significant digits");
-	is_str(num(1e20), "1e+20", "huge numbers in exponent form (valid JSON)");
+	is_str(num(1e20), "1e+20",
+	       "huge numbers in exponent form (valid JSON)");
 	is_str(num(NAN), "0", "NaN becomes 0");
 	is_str(num(INFINITY), "0", "infinity becomes 0");
 	is_str(num(-INFINITY), "0", "minus infinity becomes 0");
@@ -104,33 +117,42 @@ static void test_read(void)
 	const char *msg;
 
 	ok(!parse(" {\"a\": [1, -2.5e1, true, false, null], \"b\": \"x\\u00e9\\n\"} ",
-		  &v, &msg), "an object with an array and a string parses");
+		  &v, &msg),
+	   "an object with an array and a string parses");
 	is_int(v.type, JSON_OBJ, "top value is an object");
 	x = json_get(&v, "a");
 	ok(x && x->type == JSON_ARR && x->n == 5, "member 'a' is a 5-array");
-	ok(x && x->kids[1].type == JSON_NUM && x->kids[1].num == -25, "-2.5e1 is -25");
+	ok(x && x->kids[1].type == JSON_NUM && x->kids[1].num == -25,
+	   "-2.5e1 is -25");
 	ok(x && x->kids[2].type == JSON_BOOL && x->kids[2].num == 1, "true");
 	ok(x && x->kids[4].type == JSON_NULL, "null");
-	ok(x && x->rawlen == 30 && !strncmp(x->raw, "[1, -2.5e1, true, false, null]", 30),
+	ok(x && x->rawlen == 30 &&
+		   !strncmp(x->raw, "[1, -2.5e1, true, false, null]", 30),
 	   "raw covers the array's text");
 	x = json_get(&v, "b");
-	is_str(x ? x->str : NULL, "x\xc3\xa9\n", "\\u00e9 decodes to UTF-8, \\n to LF");
+	is_str(x ? x->str : NULL, "x\xc3\xa9\n",
+	       "\\u00e9 decodes to UTF-8, \\n to LF");
 	ok(!json_get(&v, "c"), "a missing key is NULL");
 	ok(!json_get(x, "a"), "json_get on a string is NULL");
 	json_value_release(&v);
 
 	ok(!parse("\"\\ud83d\\ude00\\ud800\"", &v, &msg), "surrogates parse");
-	is_str(v.str, "\xf0\x9f\x98\x80\xef\xbf\xbd", "a pair joins, a lone one is U+FFFD");
+	is_str(v.str, "\xf0\x9f\x98\x80\xef\xbf\xbd",
+	       "a pair joins, a lone one is U+FFFD");
 	json_value_release(&v);
 
-	ok(parse("[1, 2", &v, &msg) && msg, "an unclosed array fails with a message");
+	ok(parse("[1, 2", &v, &msg) && msg,
+	   "an unclosed array fails with a message");
 	json_value_release(&v);
-	ok(parse("{\"a\" 1}", &v, &msg) && !strcmp(msg, "expected ':'"), "missing ':'");
+	ok(parse("{\"a\" 1}", &v, &msg) && !strcmp(msg, "expected ':'"),
+	   "missing ':'");
 	json_value_release(&v);
-	ok(parse("1 2", &v, &msg) && !strcmp(msg, "trailing text after the value"),
+	ok(parse("1 2", &v, &msg) &&
+		   !strcmp(msg, "trailing text after the value"),
 	   "trailing text is an error");
 	json_value_release(&v);
-	ok(parse("\"a\tb\"", &v, &msg) && !strcmp(msg, "control character in a string"),
+	ok(parse("\"a\tb\"", &v, &msg) &&
+		   !strcmp(msg, "control character in a string"),
 	   "a raw control character in a string fails");
 	json_value_release(&v);
 	ok(parse("tru", &v, &msg), "a cut-off word fails");
@@ -139,7 +161,8 @@ static void test_read(void)
 		char deep[80];
 		memset(deep, '[', 40);
 		memset(deep + 40, ']', 40);
-		ok(json_parse(deep, 80, &v, &msg) && !strcmp(msg, "nested too deeply"),
+		ok(json_parse(deep, 80, &v, &msg) &&
+			   !strcmp(msg, "nested too deeply"),
 		   "40 levels of nesting are refused");
 		json_value_release(&v);
 	}

@@ -68,7 +68,8 @@ static void test_pick(void)
 	is_int((long long)out[0], 2, "slot a: the due question first");
 	is_int((long long)out[1], 4, "slot b: its only question");
 	is_int((long long)out[2], 1, "slot a again: the weakest answered");
-	is_int((long long)out[3], 3, "b is empty: the next of a (answered before new)");
+	is_int((long long)out[3], 3,
+	       "b is empty: the next of a (answered before new)");
 
 	/* Answered two days ago: asked only when nothing else is left. */
 	seen[2] = NOW - 2 * DAY;
@@ -78,7 +79,8 @@ static void test_pick(void)
 	is_int((long long)out[0], 1, "a due question seen this week waits");
 	seen[1] = seen[3] = NOW - DAY;
 	n = mock_pick(qs, 6, seen, &o, out);
-	is_int((long long)out[0], 0, "the unseen new question before recent ones");
+	is_int((long long)out[0], 0,
+	       "the unseen new question before recent ones");
 	o.count = 5;
 	n = mock_pick(qs, 6, seen, &o, out);
 	is_int((long long)n, 4, "never more than the category holds");
@@ -110,29 +112,38 @@ static void test_verdict(void)
 {
 	struct mock_row r[4];
 	double mean;
-	r[0] = row(80, 1), r[1] = row(80, 1), r[2] = row(70, 1), r[3] = row(75, 1);
-	is_int(mock_verdict(r, 4, &mean), MOCK_HIRE, "mean 76, none below 50: hire");
+	r[0] = row(80, 1), r[1] = row(80, 1), r[2] = row(70, 1),
+	r[3] = row(75, 1);
+	is_int(mock_verdict(r, 4, &mean), MOCK_HIRE,
+	       "mean 76, none below 50: hire");
 	r[3] = row(49, 1);
-	is_int(mock_verdict(r, 3 + 1, &mean), MOCK_LEAN_HIRE, "one below 50: not hire");
-	r[0] = row(100, 1), r[1] = row(100, 1), r[2] = row(100, 1), r[3] = row(0, 0);
-	is_int(mock_verdict(r, 4, &mean), MOCK_LEAN_HIRE, "an unanswered question counts 0");
+	is_int(mock_verdict(r, 3 + 1, &mean), MOCK_LEAN_HIRE,
+	       "one below 50: not hire");
+	r[0] = row(100, 1), r[1] = row(100, 1), r[2] = row(100, 1),
+	r[3] = row(0, 0);
+	is_int(mock_verdict(r, 4, &mean), MOCK_LEAN_HIRE,
+	       "an unanswered question counts 0");
 	ok(mean == 75, "mean over every question asked");
 	r[0] = row(50, 1);
 	is_int(mock_verdict(r, 1, &mean), MOCK_LEAN_NO, "50: lean no");
 	r[0] = row(49.9, 1);
 	is_int(mock_verdict(r, 1, &mean), MOCK_NO, "under 50: no");
-	is_int(mock_verdict(r, 0, &mean), MOCK_NONE, "nothing asked: no verdict");
+	is_int(mock_verdict(r, 0, &mean), MOCK_NONE,
+	       "nothing asked: no verdict");
 	is_str(mock_verdict_name(MOCK_LEAN_HIRE), "lean hire", "name");
 }
 
 static void test_practise(void)
 {
 	struct mock_crit v[] = {
-		{"Goal", "a", 1, 1}, {"Trade-offs", "a", 0, 0.5}, {"Numbers", "b", 0, 0},
-		{"Trade-offs", "a", 0, 0.5}, {"Numbers", "b", 1, 1}, {"Trade-offs", "b", 0, 0.4},
+		{"Goal", "a", 1, 1},    {"Trade-offs", "a", 0, 0.5},
+		{"Numbers", "b", 0, 0}, {"Trade-offs", "a", 0, 0.5},
+		{"Numbers", "b", 1, 1}, {"Trade-offs", "b", 0, 0.4},
 	};
 	struct mock_crit w[] = {
-		{"Goal", "a", 0, 0.6}, {"Users", "b", 0, 0.1}, {"Order", "c", 0, 0.3},
+		{"Goal", "a", 0, 0.6},
+		{"Users", "b", 0, 0.1},
+		{"Order", "c", 0, 0.3},
 	};
 	unsigned missed, of;
 	size_t i = mock_practise(v, 6, &missed, &of);
@@ -140,9 +151,11 @@ static void test_practise(void)
 	ok(missed == 2 && of == 2, "2 of 2");
 	v[1].met = v[3].met = 1;
 	i = mock_practise(v, 6, &missed, &of);
-	ok(i == 5 && missed == 1 && of == 1, "tie at 1: the higher rate (1 of 1 over 1 of 2)");
+	ok(i == 5 && missed == 1 && of == 1,
+	   "tie at 1: the higher rate (1 of 1 over 1 of 2)");
 	i = mock_practise(w, 3, &missed, &of);
-	is_int((long long)i, 1, "one miss each: the least of its points earned");
+	is_int((long long)i, 1,
+	       "one miss each: the least of its points earned");
 	v[2].met = v[5].met = 1;
 	i = mock_practise(v, 6, &missed, &of);
 	is_int((long long)i, 6, "nothing missed");
@@ -154,7 +167,8 @@ static size_t widest(const struct sb *s)
 	const char *p = s->buf;
 	while (*p) {
 		const char *nl = strchr(p, '\n');
-		size_t n = nl ? (size_t)(nl - p) : strlen(p), c = wrap_cols(p, n);
+		size_t n = nl ? (size_t)(nl - p) : strlen(p),
+		       c = wrap_cols(p, n);
 		if (c > w)
 			w = c;
 		p += n + (nl ? 1 : 0);
@@ -169,7 +183,8 @@ static void test_render(void)
 	struct sb out = SB_INIT;
 	unsigned widths[] = {40, 60, 80}, k;
 	r[0] = row(72, 1);
-	r[0].question = "prioritization-a-very-long-question-id-that-never-ends";
+	r[0].question =
+		"prioritization-a-very-long-question-id-that-never-ends";
 	r[0].time_s = 310;
 	r[0].limit_s = 300;
 	r[0].weakest = "Trade-offs \033]0;owned\007";
@@ -195,10 +210,11 @@ static void test_render(void)
 	for (k = 0; k < 3; k++) {
 		sb_reset(&out);
 		mock_render(&out, &c, widths[k]);
-		ok(widest(&out) <= widths[k], "fits %u columns (widest %zu)", widths[k],
-		   widest(&out));
+		ok(widest(&out) <= widths[k], "fits %u columns (widest %zu)",
+		   widths[k], widest(&out));
 	}
-	ok(!strchr(out.buf, '\033') && !strchr(out.buf, '\007'), "no control byte gets through");
+	ok(!strchr(out.buf, '\033') && !strchr(out.buf, '\007'),
+	   "no control byte gets through");
 	ok(strstr(out.buf, "^[]0;owned^G") != NULL, "shown as caret text");
 	ok(strstr(out.buf, "05:10/05:00!") != NULL, "over time marked");
 	ok(strstr(out.buf, "! over its time limit") != NULL, "and explained");
@@ -207,7 +223,9 @@ static void test_render(void)
 	ok(strstr(out.buf, "not answered") != NULL, "an unanswered question");
 	ok(strstr(out.buf, "verdict: no (mean 36 over 2 questions;") != NULL,
 	   "verdict line");
-	ok(strstr(out.buf, "practise next: Trade-offs in prioritization (missed in 1 of 1 answer)") != NULL,
+	ok(strstr(out.buf,
+		  "practise next: Trade-offs in prioritization (missed in 1 of 1 answer)") !=
+		   NULL,
 	   "practise line");
 	sb_release(&out);
 }

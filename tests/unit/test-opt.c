@@ -51,11 +51,11 @@ static void trace(const char *const *words, struct sb *out)
 	sb_release(&err);
 }
 
-#define TRACE(want, ...)                                                \
-	do {                                                            \
-		static const char *const words_[] = {__VA_ARGS__, NULL};\
-		trace(words_, &got);                                      \
-		is_str(got.buf, want, #__VA_ARGS__);                    \
+#define TRACE(want, ...)                                                 \
+	do {                                                             \
+		static const char *const words_[] = {__VA_ARGS__, NULL}; \
+		trace(words_, &got);                                     \
+		is_str(got.buf, want, #__VA_ARGS__);                     \
 	} while (0)
 
 static void test_spellings(void)
@@ -108,35 +108,51 @@ static void test_number(void)
 {
 	struct sb err = SB_INIT;
 	long long n = -7;
-	is_int(opt_number("--limit", "12", 1, -1, NULL, &n, &err), 0, "a number");
+	is_int(opt_number("--limit", "12", 1, -1, NULL, &n, &err), 0,
+	       "a number");
 	is_int(n, 12, "its value");
-	is_int(opt_number("--time", "0", 0, 86400, "seconds", &n, &err), 0, "the minimum");
-	is_int(opt_number("--time", "86400", 0, 86400, "seconds", &n, &err), 0, "the maximum");
-	is_int(opt_number("--limit", "9223372036854775807", 1, -1, NULL, &n, &err), 0,
-	       "the largest long long");
+	is_int(opt_number("--time", "0", 0, 86400, "seconds", &n, &err), 0,
+	       "the minimum");
+	is_int(opt_number("--time", "86400", 0, 86400, "seconds", &n, &err), 0,
+	       "the maximum");
+	is_int(opt_number("--limit", "9223372036854775807", 1, -1, NULL, &n,
+			  &err),
+	       0, "the largest long long");
 	ok(err.len == 0, "no message for good numbers");
 	n = 3;
-	is_int(opt_number("--time", "86401", 0, 86400, "seconds", &n, &err), -1, "past the maximum");
-	is_str(err.buf, "--time takes whole seconds (0 to 86400), not '86401'", "message with a unit");
+	is_int(opt_number("--time", "86401", 0, 86400, "seconds", &n, &err), -1,
+	       "past the maximum");
+	is_str(err.buf, "--time takes whole seconds (0 to 86400), not '86401'",
+	       "message with a unit");
 	ok(n == 3, "out untouched on error");
 	sb_reset(&err);
-	is_int(opt_number("--count", "0", 1, 100000, NULL, &n, &err), -1, "under the minimum");
-	is_str(err.buf, "--count takes a number from 1 to 100000, not '0'", "message with a range");
+	is_int(opt_number("--count", "0", 1, 100000, NULL, &n, &err), -1,
+	       "under the minimum");
+	is_str(err.buf, "--count takes a number from 1 to 100000, not '0'",
+	       "message with a range");
 	sb_reset(&err);
-	is_int(opt_number("--limit", "9223372036854775808", 1, -1, NULL, &n, &err), -1, "overflow");
-	is_str(err.buf, "--limit takes a number from 1, not '9223372036854775808'",
+	is_int(opt_number("--limit", "9223372036854775808", 1, -1, NULL, &n,
+			  &err),
+	       -1, "overflow");
+	is_str(err.buf,
+	       "--limit takes a number from 1, not '9223372036854775808'",
 	       "message without an upper bound");
 	sb_reset(&err);
-	is_int(opt_number("--limit", "99999999999999999999999", 1, -1, NULL, &n, &err), -1,
-	       "far past overflow");
+	is_int(opt_number("--limit", "99999999999999999999999", 1, -1, NULL, &n,
+			  &err),
+	       -1, "far past overflow");
 	sb_reset(&err);
-	is_int(opt_number("--limit", "-1", 1, -1, NULL, &n, &err), -1, "negative");
+	is_int(opt_number("--limit", "-1", 1, -1, NULL, &n, &err), -1,
+	       "negative");
 	sb_reset(&err);
-	is_int(opt_number("--limit", "+1", 1, -1, NULL, &n, &err), -1, "a sign");
+	is_int(opt_number("--limit", "+1", 1, -1, NULL, &n, &err), -1,
+	       "a sign");
 	sb_reset(&err);
-	is_int(opt_number("--limit", " 1", 1, -1, NULL, &n, &err), -1, "a space");
+	is_int(opt_number("--limit", " 1", 1, -1, NULL, &n, &err), -1,
+	       "a space");
 	sb_reset(&err);
-	is_int(opt_number("--limit", "1x", 1, -1, NULL, &n, &err), -1, "junk after");
+	is_int(opt_number("--limit", "1x", 1, -1, NULL, &n, &err), -1,
+	       "junk after");
 	sb_reset(&err);
 	is_int(opt_number("--limit", "", 1, -1, NULL, &n, &err), -1, "empty");
 	sb_reset(&err);
@@ -148,12 +164,14 @@ static void test_choice(void)
 {
 	static const char *const levels[] = {"apm", "pm", "senior", "tpm"};
 	struct sb err = SB_INIT;
-	is_int(opt_choice("level", "pm", levels, 4, 0, &err), 1, "a value of the set");
+	is_int(opt_choice("level", "pm", levels, 4, 0, &err), 1,
+	       "a value of the set");
 	is_int(opt_choice("level", "PM", levels, 4, 1, &err), 1, "folded case");
 	ok(err.len == 0, "no message");
 	is_int(opt_choice("level", "PM", levels, 4, 0, &err), -1, "exact case");
 	sb_reset(&err);
-	is_int(opt_choice("level", "boss", levels, 4, 1, &err), -1, "not in the set");
+	is_int(opt_choice("level", "boss", levels, 4, 1, &err), -1,
+	       "not in the set");
 	is_str(err.buf, "unknown level 'boss' (valid: apm, pm, senior, tpm)",
 	       "the message lists the set");
 	sb_reset(&err);
@@ -173,7 +191,8 @@ static void test_grade(void)
 	is_int(opt_grade("easy", &err), 4, "easy");
 	ok(err.len == 0, "no message");
 	is_int(opt_grade("5", &err), -1, "5");
-	is_str(err.buf, "unknown grade '5' (valid: again, hard, good, easy, 1-4)",
+	is_str(err.buf,
+	       "unknown grade '5' (valid: again, hard, good, easy, 1-4)",
 	       "the grade message");
 	sb_reset(&err);
 	ok(opt_grade("0", &err) < 0 && opt_grade("", &err) < 0 &&

@@ -50,15 +50,18 @@ static void test_full(void)
 	is_str(q->id, "metrics-north-star", "Id");
 	is_str(q->category, "metrics", "Category");
 	is_str(q->rubric, "metrics-lite", "Rubric");
-	is_str(question_rubric(q), "metrics-lite", "question_rubric: the Rubric field");
+	is_str(question_rubric(q), "metrics-lite",
+	       "question_rubric: the Rubric field");
 	is_int(q->time_s, 150, "Time 2m30s");
 	is_int(q->level, QLEVEL_SENIOR, "Level is case-insensitive");
-	is_str(q->prompt, "What is the North Star\nfor a music service?", "Prompt with a continuation");
+	is_str(q->prompt, "What is the North Star\nfor a music service?",
+	       "Prompt with a continuation");
 	is_str(q->hint, "Think about listening.", "Hint");
 	is_int(q->nfollow, 2, "Follow-up repeats");
 	if (q->nfollow == 2) {
 		is_str(q->follow_ups[0], "Which guardrail?", "first follow-up");
-		is_str(q->follow_ups[1], "How would you move it?", "second, in order");
+		is_str(q->follow_ups[1], "How would you move it?",
+		       "second, in order");
 	}
 	is_int(q->ntags, 3, "Tags split at commas, empty items dropped");
 	if (q->ntags == 3) {
@@ -69,17 +72,21 @@ static void test_full(void)
 	is_int(q->nexpect, 2, "Expect repeats");
 	if (q->nexpect == 2) {
 		is_str(q->expects[0].label, "listening", "Expect label");
-		is_str(q->expects[0].pattern, "\\blisten\\w*", "Expect pattern");
-		is_str(q->expects[1].label, "a guardrail", "second Expect label");
+		is_str(q->expects[0].pattern, "\\blisten\\w*",
+		       "Expect pattern");
+		is_str(q->expects[1].label, "a guardrail",
+		       "second Expect label");
 		is_int(q->expects[1].line, 14, "Expect pattern line");
 		is_int(q->expects[1].col, 23, "Expect pattern column");
 	}
 	is_str(q->file, "q.txt", "the file it came from");
 	is_int(q->line, 2, "the line of the record");
 	is_int(q->id_col, 5, "the column of the id");
-	is_int(qbank_compile_expects(&qb.v[0], 0, &dl), 0, "Expect patterns compile");
+	is_int(qbank_compile_expects(&qb.v[0], 0, &dl), 0,
+	       "Expect patterns compile");
 	ok(qb.v[0].expects[0].code != NULL, "... into code");
-	is_int(qbank_find(&qb, "metrics-north-star"), 0, "qbank_find finds the id");
+	is_int(qbank_find(&qb, "metrics-north-star"), 0,
+	       "qbank_find finds the id");
 	is_int(qbank_find(&qb, "metrics"), -1, "qbank_find: no prefix match");
 }
 
@@ -90,11 +97,13 @@ static void test_defaults(void)
 	if (!qb.nr)
 		return;
 	ok(qb.v[0].rubric == NULL, "no Rubric field");
-	is_str(question_rubric(&qb.v[0]), "metrics", "the rubric defaults to the category");
+	is_str(question_rubric(&qb.v[0]), "metrics",
+	       "the rubric defaults to the category");
 	is_int(qb.v[0].time_s, 0, "no Time: 0 (the rubric's)");
 	is_int(qb.v[0].level, QLEVEL_NONE, "no Level");
 	ok(qb.v[0].hint == NULL, "an empty Hint is no hint");
-	is_int(qb.v[0].ntags + qb.v[0].nfollow + qb.v[0].nexpect, 0, "no lists");
+	is_int(qb.v[0].ntags + qb.v[0].nfollow + qb.v[0].nexpect, 0,
+	       "no lists");
 }
 
 static void test_durations(void)
@@ -119,7 +128,8 @@ static void test_durations(void)
 	is_int(parse_duration("30s2m"), -1, "units out of order");
 	is_int(parse_duration("3 m"), -1, "a space inside");
 	is_int(parse_duration("-3m"), -1, "negative");
-	is_int(parse_duration("99999999999s"), -1, "huge numbers do not overflow");
+	is_int(parse_duration("99999999999s"), -1,
+	       "huge numbers do not overflow");
 	is_int(parse_duration(NULL), -1, "NULL");
 
 	parse("Id: t-1\n" BASE "Time: 3x\n");
@@ -176,15 +186,16 @@ static void test_missing(void)
 	parse("\n\n" BASE);
 	is_int(qb.nr, 0, "no Id: dropped");
 	ok(has(DIAG_E_MISSING_FIELD, 3, 1), "missing Id at the record's line");
-	ok(find(DIAG_E_MISSING_FIELD) && strstr(find(DIAG_E_MISSING_FIELD)->msg, "Id"),
+	ok(find(DIAG_E_MISSING_FIELD) &&
+		   strstr(find(DIAG_E_MISSING_FIELD)->msg, "Id"),
 	   "the message names the field");
 	parse("Id: m-1\nPrompt: x\n");
-	ok(find(DIAG_E_MISSING_FIELD) &&
-	   strstr(find(DIAG_E_MISSING_FIELD)->msg, "'m-1' has no Category"),
+	ok(find(DIAG_E_MISSING_FIELD) && strstr(find(DIAG_E_MISSING_FIELD)->msg,
+						"'m-1' has no Category"),
 	   "missing Category names the question");
 	parse("Id: m-1\nCategory: c\n");
 	ok(find(DIAG_E_MISSING_FIELD) &&
-	   strstr(find(DIAG_E_MISSING_FIELD)->msg, "has no Prompt"),
+		   strstr(find(DIAG_E_MISSING_FIELD)->msg, "has no Prompt"),
 	   "missing Prompt");
 	parse("Id: m-1\nCategory: c\nPrompt:\n");
 	is_int(qb.nr, 0, "an empty Prompt drops the question");
@@ -192,7 +203,8 @@ static void test_missing(void)
 	parse("Id: m-1\nCategory: c\nPrompt:   \n   .\n");
 	is_int(qb.nr, 0, "a Prompt of only a paragraph line is empty");
 	parse("Note: just a note\n");
-	is_int(diag_count(&dl, DIAG_ERROR), 3, "a record of nothing known: three missing fields");
+	is_int(diag_count(&dl, DIAG_ERROR), 3,
+	       "a record of nothing known: three missing fields");
 }
 
 static void test_repeats_unknown(void)
@@ -201,15 +213,17 @@ static void test_repeats_unknown(void)
 	is_int(qb.nr, 0, "a repeated single field drops the question");
 	ok(has(DIAG_E_REPEATED_FIELD, 4, 1), "reported at the repeat");
 	ok(find(DIAG_E_REPEATED_FIELD) &&
-	   strstr(find(DIAG_E_REPEATED_FIELD)->msg, "first at line 1"),
+		   strstr(find(DIAG_E_REPEATED_FIELD)->msg, "first at line 1"),
 	   "the message points at the first");
 	parse("Id: r-1\n" BASE "tags: a\nTAGS: b\n");
-	ok(has(DIAG_E_REPEATED_FIELD, 5, 1), "repeats are found whatever the case");
+	ok(has(DIAG_E_REPEATED_FIELD, 5, 1),
+	   "repeats are found whatever the case");
 
 	parse("Id: u-1\n" BASE "Wieght: 3\n");
 	is_int(qb.nr, 1, "an unknown field does not drop the question");
 	ok(has(DIAG_W_UNKNOWN_FIELD, 4, 1), "it is reported at its place");
-	ok(dl.nr == 1 && dl.v[0].level == DIAG_WARNING, "as a warning, not an error");
+	ok(dl.nr == 1 && dl.v[0].level == DIAG_WARNING,
+	   "as a warning, not an error");
 	ok(dl.nr && strstr(dl.v[0].msg, "'Wieght'"), "naming the field");
 
 	parse("Id: f-1\n" BASE "Follow-up:\n");
@@ -219,9 +233,10 @@ static void test_repeats_unknown(void)
 static void test_expect(void)
 {
 	size_t ll, po;
-	ok(!split_labelled("a = b", &ll, &po) && ll == 1 && po == 4, "split 'a = b'");
+	ok(!split_labelled("a = b", &ll, &po) && ll == 1 && po == 4,
+	   "split 'a = b'");
 	ok(!split_labelled("my label   =   x = y", &ll, &po) && ll == 8 &&
-	   !strcmp("my label   =   x = y" + po, "x = y"),
+		   !strcmp("my label   =   x = y" + po, "x = y"),
 	   "split at the first ' = ', trimming both sides");
 	ok(split_labelled("a=b", &ll, &po), "'=' needs spaces around it");
 	ok(split_labelled(" = b", &ll, &po), "an empty label");
@@ -231,7 +246,8 @@ static void test_expect(void)
 	is_int(qb.nr, 1, "a multibyte label");
 	if (qb.nr == 1) {
 		is_str(qb.v[0].expects[0].label, "caf\xc3\xa9 ok", "its label");
-		is_int(qb.v[0].expects[0].col, 19, "pattern column counts code points");
+		is_int(qb.v[0].expects[0].col, 19,
+		       "pattern column counts code points");
 	}
 	parse("Id: e-2\n" BASE "Expect: no equals sign\n");
 	is_int(qb.nr, 0, "an Expect without ' = ' drops the question");
@@ -240,11 +256,15 @@ static void test_expect(void)
 	parse("Id: e-3\n" BASE "Expect: bad = x(abc\n");
 	is_int(qb.nr, 1, "patterns are not compiled by parsing");
 	if (qb.nr == 1) {
-		is_int(qbank_compile_expects(&qb.v[0], 0, &dl), -1, "a bad Expect pattern fails");
+		is_int(qbank_compile_expects(&qb.v[0], 0, &dl), -1,
+		       "a bad Expect pattern fails");
 		ok(has(DIAG_E_REGEX, 4, 20), "at the column PCRE2 points to");
-		ok(qb.v[0].expects[0].code == NULL, "the bad pattern stays NULL");
-		is_int(qbank_compile_expects(&qb.v[0], 0, &dl), -1, "compiling again gives the same");
-		is_int(diag_count(&dl, DIAG_ERROR), 1, "... without reporting twice");
+		ok(qb.v[0].expects[0].code == NULL,
+		   "the bad pattern stays NULL");
+		is_int(qbank_compile_expects(&qb.v[0], 0, &dl), -1,
+		       "compiling again gives the same");
+		is_int(diag_count(&dl, DIAG_ERROR), 1,
+		       "... without reporting twice");
 	}
 }
 
@@ -255,7 +275,8 @@ static void test_many(void)
 	      "Id: a-3\n" BASE);
 	is_int(qb.nr, 2, "a bad question between good ones drops only itself");
 	is_int(qbank_find(&qb, "a-3"), 1, "the later good one is kept");
-	qbank_parse(&qb, "r.txt", "Id: b-1\n" BASE, strlen("Id: b-1\n" BASE), &dl);
+	qbank_parse(&qb, "r.txt", "Id: b-1\n" BASE, strlen("Id: b-1\n" BASE),
+		    &dl);
 	is_int(qb.nr, 3, "a second file appends");
 	is_str(qb.v[2].file, "r.txt", "with its own file name");
 }

@@ -179,7 +179,8 @@ static void test_filters_and_limit(void)
 	o.level = QLEVEL_SENIOR;
 	ok(!queue_build(&q, qs, 4, &o), "build");
 	is_str(ids(&q, qs), "c b", "level filter");
-	is_int((long long)queue_count_due(qs, 4, &o, NOW), 1, "count with filter");
+	is_int((long long)queue_count_due(qs, 4, &o, NOW), 1,
+	       "count with filter");
 	o.level = 0;
 	o.limit = 2;
 	ok(!queue_build(&q, qs, 4, &o), "build");
@@ -236,7 +237,8 @@ static void test_describe(void)
 	e.due = NOW - DAY - 30 * 60; /* 2026-03-01 08:30 */
 	e.retrievability = 0.8549;
 	queue_describe(&e, &s);
-	is_str(s.buf, "due since 2026-03-01 08:30 UTC, recall 85%", "describe due");
+	is_str(s.buf, "due since 2026-03-01 08:30 UTC, recall 85%",
+	       "describe due");
 	sb_reset(&s);
 	e.reason = QUEUE_NEW;
 	queue_describe(&e, &s);

@@ -47,17 +47,20 @@ static void test_records(void)
 	is_int(dl.nr, 0, "no diagnostics");
 
 	parse("A: 1\n  \t \nA: 2\n\n\n\nA: 3");
-	is_int(rf.nr, 3, "whitespace-only lines and runs of blanks separate too");
+	is_int(rf.nr, 3,
+	       "whitespace-only lines and runs of blanks separate too");
 	is_str(val(2, "A"), "3", "last line without a newline");
 
 	parse("A: b: c\n");
 	is_str(val(0, "A"), "b: c", "only the first ':' splits");
 	parse("A:\tx  \t\n");
-	is_str(val(0, "A"), "x", "white space after ':' and at the end is dropped");
+	is_str(val(0, "A"), "x",
+	       "white space after ':' and at the end is dropped");
 	parse("A:\n\nB: 1\n");
 	is_str(val(0, "A"), "", "an empty value");
 	parse("Follow_up-2: x\n");
-	is_str(val(0, "follow_up-2"), "x", "names take letters, digits, '-' and '_'");
+	is_str(val(0, "follow_up-2"), "x",
+	       "names take letters, digits, '-' and '_'");
 }
 
 static void test_continuation(void)
@@ -69,7 +72,8 @@ static void test_continuation(void)
 	parse("Outline: first\n .\n second\n");
 	is_str(val(0, "Outline"), "first\n\nsecond", "' .' is an empty line");
 	parse("Outline: first\n . \n second\n");
-	is_str(val(0, "Outline"), "first\n\nsecond", "' . ' with trailing blanks too");
+	is_str(val(0, "Outline"), "first\n\nsecond",
+	       "' . ' with trailing blanks too");
 	parse("Outline: first\n .x\n");
 	is_str(val(0, "Outline"), "first\n.x", "only a lone '.' is special");
 	parse("Outline:\n 1. plan\n 2. test\n");
@@ -78,7 +82,8 @@ static void test_continuation(void)
 	{
 		unsigned l, c;
 		rec_origin(rec_get(&rf.v[0], "outline"), 0, &l, &c);
-		ok(l == 2 && c == 2, "... and its origin is the next line (got %u:%u)", l, c);
+		ok(l == 2 && c == 2,
+		   "... and its origin is the next line (got %u:%u)", l, c);
 	}
 }
 
@@ -117,7 +122,8 @@ static void test_line_ends(void)
 	is_str(val(0, "A"), "one\ntwo", "CR-only continuation joins with LF");
 	is_str(val(1, "B"), "2", "CR-only at the end");
 	is_int(dl.nr, 0, "CR-only is not an error");
-	ok(rf.nr == 2 && rf.v[1].f[0].line == 4, "CR-only line numbers (B at %u, want 4)",
+	ok(rf.nr == 2 && rf.v[1].f[0].line == 4,
+	   "CR-only line numbers (B at %u, want 4)",
 	   rf.nr == 2 ? rf.v[1].f[0].line : 0);
 	/* all three mixed: LF, CRLF, CR, each one line end */
 	parse("A: 1\nB: 2\r\nC: 3\rD: 4\n\rE: 5\r\n\r\nbad line\r");
@@ -126,16 +132,19 @@ static void test_line_ends(void)
 	   rf.nr == 2 ? rf.v[1].f[0].line : 0);
 	ok(has(DIAG_E_SYNTAX, 8, 0), "mixed: a syntax error at line 8");
 	parse_n("A: 1\rB: 2\rC: \0\r", 14);
-	ok(has(DIAG_E_BINARY, 3, 4), "a NUL after CR-only lines: line 3, column 4");
+	ok(has(DIAG_E_BINARY, 3, 4),
+	   "a NUL after CR-only lines: line 3, column 4");
 
-	parse("\xEF\xBB\xBF" "A: 1\n");
+	parse("\xEF\xBB\xBF"
+	      "A: 1\n");
 	is_int(rf.nr, 1, "a byte-order mark is skipped");
 	is_str(rf.v[0].f[0].name, "A", "... not part of the first name");
 	is_int(dl.nr, 0, "... and no diagnostic");
 	{
 		unsigned l, c;
 		rec_origin(&rf.v[0].f[0], 0, &l, &c);
-		ok(l == 1 && c == 4, "columns after a BOM count from the text (got %u:%u)", l, c);
+		ok(l == 1 && c == 4,
+		   "columns after a BOM count from the text (got %u:%u)", l, c);
 	}
 }
 
@@ -150,20 +159,24 @@ static void test_errors(void)
 
 	is_int(parse("A: 1\nB: caf\xe9!\n"), 0, "invalid UTF-8 still parses");
 	ok(has(DIAG_E_UTF8, 2, 7), "invalid UTF-8 at its line:col");
-	ok(dl.nr == 1 && strstr(dl.v[0].msg, "0xE9"), "the message names the byte");
+	ok(dl.nr == 1 && strstr(dl.v[0].msg, "0xE9"),
+	   "the message names the byte");
 	parse("A: \xc3\xa9\xc3\xa9\xff\nB: \xfe\n");
 	ok(has(DIAG_E_UTF8, 1, 6), "UTF-8 error column counts characters");
 	is_int(diag_count(&dl, DIAG_ERROR), 1, "one UTF-8 error per file");
 
 	parse(" stray\nA: 1\n");
-	ok(has(DIAG_E_CONTINUATION, 1, 1), "continuation before any field: line 1");
+	ok(has(DIAG_E_CONTINUATION, 1, 1),
+	   "continuation before any field: line 1");
 	is_int(rf.nr, 1, "the record after it still parses");
 	parse("A: 1\n\n\tstray\n");
 	ok(has(DIAG_E_CONTINUATION, 3, 1), "continuation after a blank line");
 
 	parse("A: 1\nfoo bar\n");
-	ok(has(DIAG_E_SYNTAX, 2, 4), "a line without ':': column where ':' was due");
-	ok(dl.nr && strstr(dl.v[0].msg, "missing ':'"), "the message suggests the ':'");
+	ok(has(DIAG_E_SYNTAX, 2, 4),
+	   "a line without ':': column where ':' was due");
+	ok(dl.nr && strstr(dl.v[0].msg, "missing ':'"),
+	   "the message suggests the ':'");
 	parse("A: 1\nnocolon\n");
 	ok(has(DIAG_E_SYNTAX, 2, 8), "no ':' before the end of the line");
 	parse(":x\n");
@@ -177,7 +190,8 @@ static void test_errors(void)
 	ok(has(DIAG_E_EMPTY, 1, 1), "an empty file is an error");
 	is_int(rf.nr, 0, "... with no records");
 	parse("# only\n\n   \n# comments\n");
-	is_int(diag_count(&dl, DIAG_ERROR), 1, "comments and blanks only: empty");
+	is_int(diag_count(&dl, DIAG_ERROR), 1,
+	       "comments and blanks only: empty");
 	ok(dl.nr && dl.v[0].code == DIAG_E_EMPTY, "... reported as empty");
 
 	{
@@ -185,7 +199,8 @@ static void test_errors(void)
 		char *big = malloc(n);
 		memset(big, 'a', n);
 		is_int(parse_n(big, n), -1, "a file over the limit is refused");
-		ok(dl.nr && dl.v[0].code == DIAG_E_TOO_LARGE, "... as too large");
+		ok(dl.nr && dl.v[0].code == DIAG_E_TOO_LARGE,
+		   "... as too large");
 		free(big);
 	}
 }
@@ -202,16 +217,21 @@ static void test_origin(void)
 	parse(src);
 	f = rec_get(&rf.v[0], "prompt");
 	v = f->value;
-	is_str(v, "h\xc3\xa9llo w\xc3\xb6rld\nsecond line \xc3\xb1 here\n\nlast",
+	is_str(v,
+	       "h\xc3\xa9llo w\xc3\xb6rld\nsecond line \xc3\xb1 here\n\nlast",
 	       "the value");
 	rec_origin(f, 0, &l, &c);
 	ok(l == 1 && c == 9, "offset 0: line 1 col 9 (got %u:%u)", l, c);
 	rec_origin(f, (size_t)(strstr(v, "w\xc3\xb6") - v), &l, &c);
-	ok(l == 1 && c == 15, "after a multibyte letter, columns count code points (got %u:%u)", l, c);
+	ok(l == 1 && c == 15,
+	   "after a multibyte letter, columns count code points (got %u:%u)", l,
+	   c);
 	rec_origin(f, (size_t)(strstr(v, "rld") - v), &l, &c);
-	ok(l == 1 && c == 17, "inside the line after two multibyte letters (got %u:%u)", l, c);
+	ok(l == 1 && c == 17,
+	   "inside the line after two multibyte letters (got %u:%u)", l, c);
 	rec_origin(f, (size_t)(strstr(v, "second") - v), &l, &c);
-	ok(l == 2 && c == 3, "first continuation line, after its indent (got %u:%u)", l, c);
+	ok(l == 2 && c == 3,
+	   "first continuation line, after its indent (got %u:%u)", l, c);
 	rec_origin(f, (size_t)(strstr(v, "here") - v), &l, &c);
 	ok(l == 2 && c == 17, "later on a continuation line (got %u:%u)", l, c);
 	rec_origin(f, (size_t)(strstr(v, "last") - v), &l, &c);
@@ -224,16 +244,22 @@ static void test_utf8_helpers(void)
 {
 	is_int(utf8_count("a\xc3\xa9\xe2\x82\xac\xf0\x9f\x98\x80", 10), 4,
 	       "utf8_count counts code points");
-	is_int(utf8_valid_prefix("ab\xc3\xa9" "c", 5), 5, "valid text is all valid");
-	is_int(utf8_valid_prefix("ab\xc3", 3), 2, "a truncated character is not");
-	is_int(utf8_valid_prefix("ab\xe0\x80\x80", 5), 2, "an overlong form is not");
+	is_int(utf8_valid_prefix("ab\xc3\xa9"
+				 "c",
+				 5),
+	       5, "valid text is all valid");
+	is_int(utf8_valid_prefix("ab\xc3", 3), 2,
+	       "a truncated character is not");
+	is_int(utf8_valid_prefix("ab\xe0\x80\x80", 5), 2,
+	       "an overlong form is not");
 	is_int(utf8_valid_prefix("\xed\xbf\xbf", 3), 0, "a surrogate is not");
 }
 
 static void test_name_index(void)
 {
 	static const char *const names[] = {"id", "prompt", "follow-up", NULL};
-	is_int(rec_name_index(names, "Prompt"), 1, "a field name is found whatever its case");
+	is_int(rec_name_index(names, "Prompt"), 1,
+	       "a field name is found whatever its case");
 	is_int(rec_name_index(names, "FOLLOW-UP"), 2, "... at its index");
 	is_int(rec_name_index(names, "promptx"), -1, "an unknown name is -1");
 }

@@ -47,26 +47,45 @@ static int no_controls(const char *s, int allow_nl)
 int main(void)
 {
 	const char plain[] = "Plain text, with \xc3\xbc and \xe2\x82\xac.";
-	is_str(term(plain, strlen(plain), 0), plain, "printable UTF-8 is copied as is");
+	is_str(term(plain, strlen(plain), 0), plain,
+	       "printable UTF-8 is copied as is");
 	ok(safe_is_clean(plain, strlen(plain), 0), "plain text is clean");
 
-	is_str(T("a\x1b]0;pwned\x07z", 0), "a^[]0;pwned^Gz", "OSC 0 title shown in caret notation");
-	is_str(T("\x1b]52;c;SGVsbG8=\x07", 0), "^[]52;c;SGVsbG8=^G", "OSC 52 clipboard write defused");
-	is_str(T("\x1b[2J\x1b[H", 0), "^[[2J^[[H", "CSI 2J clear screen defused");
-	is_str(T("x\xc2\x9b" "31m", 0), "x<U+009B>31m", "C1 CSI shown as a code");
+	is_str(T("a\x1b]0;pwned\x07z", 0), "a^[]0;pwned^Gz",
+	       "OSC 0 title shown in caret notation");
+	is_str(T("\x1b]52;c;SGVsbG8=\x07", 0), "^[]52;c;SGVsbG8=^G",
+	       "OSC 52 clipboard write defused");
+	is_str(T("\x1b[2J\x1b[H", 0), "^[[2J^[[H",
+	       "CSI 2J clear screen defused");
+	is_str(T("x\xc2\x9b"
+		 "31m",
+		 0),
+	       "x<U+009B>31m", "C1 CSI shown as a code");
 	is_str(T("\x7f", 0), "^?", "DEL shown as ^?");
 	is_str(T("a\nb", 0), "a^Jb", "newline shown unless kept");
 	is_str(T("a\nb", SAFE_KEEP_NEWLINE), "a\nb", "newline kept on request");
 	is_str(T("a\tb", 0), "a b", "tab becomes a space");
 	is_str(T("a\tb", SAFE_KEEP_TAB), "a\tb", "tab kept on request");
-	is_str(T("a\rb", SAFE_KEEP_NEWLINE), "a^Mb", "carriage return never reaches the terminal");
+	is_str(T("a\rb", SAFE_KEEP_NEWLINE), "a^Mb",
+	       "carriage return never reaches the terminal");
 	is_str(T("ab\0c", 0), "ab^@c", "NUL shown as ^@");
-	is_str(T("\xff" "a\xc3", 0), "\xef\xbf\xbd" "a\xef\xbf\xbd", "invalid bytes become U+FFFD");
-	is_str(T("\xc0\xaf", 0), "\xef\xbf\xbd\xef\xbf\xbd", "overlong encoding rejected byte by byte");
-	is_str(T("\xed\xa0\x80", 0), "\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd", "surrogate rejected");
-	is_str(T("\xe2\x80\xae" "abc", 0), "<U+202E>abc", "bidi override shown as a code");
+	is_str(T("\xff"
+		 "a\xc3",
+		 0),
+	       "\xef\xbf\xbd"
+	       "a\xef\xbf\xbd",
+	       "invalid bytes become U+FFFD");
+	is_str(T("\xc0\xaf", 0), "\xef\xbf\xbd\xef\xbf\xbd",
+	       "overlong encoding rejected byte by byte");
+	is_str(T("\xed\xa0\x80", 0), "\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd",
+	       "surrogate rejected");
+	is_str(T("\xe2\x80\xae"
+		 "abc",
+		 0),
+	       "<U+202E>abc", "bidi override shown as a code");
 	ok(!safe_is_clean("\x1b", 1, 0), "ESC is not clean");
-	ok(!safe_is_clean("a\n", 2, 0) && safe_is_clean("a\n", 2, SAFE_KEEP_NEWLINE),
+	ok(!safe_is_clean("a\n", 2, 0) &&
+		   safe_is_clean("a\n", 2, SAFE_KEEP_NEWLINE),
 	   "clean depends on the flags");
 
 	{
@@ -87,7 +106,8 @@ int main(void)
 	is_str(html("<script>alert('x')</script> & \"q\""),
 	       "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;q&quot;",
 	       "HTML metacharacters escaped");
-	is_str(html("a\x1b[31mb\nc"), "a^[[31mb\nc", "HTML: controls visible, newline kept");
+	is_str(html("a\x1b[31mb\nc"), "a^[[31mb\nc",
+	       "HTML: controls visible, newline kept");
 	is_str(html("\xfe"), "\xef\xbf\xbd", "HTML: invalid UTF-8 replaced");
 	return done_testing();
 }

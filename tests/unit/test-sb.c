@@ -14,10 +14,12 @@ static void test_init(void)
 	is_int(a.len, 0, "SB_INIT: empty");
 	is_str(a.buf, "", "SB_INIT: buf is a NUL-terminated empty string");
 	sb_init(&b);
-	ok(b.buf != NULL && b.len == 0 && !b.buf[0], "sb_init: same as SB_INIT");
+	ok(b.buf != NULL && b.len == 0 && !b.buf[0],
+	   "sb_init: same as SB_INIT");
 	sb_reset(&a);
 	sb_release(&a);
-	ok(a.buf != NULL && a.len == 0, "reset and release of an empty sb are harmless");
+	ok(a.buf != NULL && a.len == 0,
+	   "reset and release of an empty sb are harmless");
 	ok(sb_empty_[0] == '\0', "the shared empty string stays empty");
 }
 
@@ -34,7 +36,8 @@ static void test_add(void)
 	is_int(s.len, 6, "adding nothing changes nothing");
 	sb_add(&s, "x\0y", 3);
 	is_int(s.len, 9, "NUL bytes inside are kept");
-	ok(!memcmp(s.buf, "abcdefx\0y", 10), "bytes and the final NUL are right");
+	ok(!memcmp(s.buf, "abcdefx\0y", 10),
+	   "bytes and the final NUL are right");
 	sb_reset(&s);
 	is_int(s.len, 0, "reset empties");
 	is_str(s.buf, "", "reset leaves an empty string");
@@ -64,7 +67,8 @@ static void test_addf(void)
 	big[sizeof(big) - 1] = '\0';
 	sb_addf(&s, "[%s]", big);
 	is_int(s.len, 6 + 2 + 2999, "addf longer than the capacity");
-	ok(s.buf[s.len - 1] == ']' && s.buf[s.len] == '\0', "addf output is complete");
+	ok(s.buf[s.len - 1] == ']' && s.buf[s.len] == '\0',
+	   "addf output is complete");
 	sb_release(&s);
 	sb_addf(&s, "%zu", (size_t)7);
 	is_str(s.buf, "7", "addf on a fresh sb");
@@ -81,7 +85,8 @@ static void test_setlen_rtrim(void)
 	is_int(s.len, 5, "setlen never lengthens");
 	sb_adds(&s, " \t\r\n \n");
 	sb_rtrim(&s);
-	is_str(s.buf, "hello", "rtrim drops trailing spaces, tabs and line ends");
+	is_str(s.buf, "hello",
+	       "rtrim drops trailing spaces, tabs and line ends");
 	sb_reset(&s);
 	sb_adds(&s, "  ");
 	sb_rtrim(&s);
@@ -98,7 +103,8 @@ static void test_detach(void)
 	struct sb s = SB_INIT;
 	size_t n = 99;
 	char *p = sb_detach(&s, &n);
-	ok(p != NULL && p != sb_empty_, "detach of an empty sb gives heap memory");
+	ok(p != NULL && p != sb_empty_,
+	   "detach of an empty sb gives heap memory");
 	is_str(p, "", "... holding an empty string");
 	is_int(n, 0, "... of length 0");
 	free(p);

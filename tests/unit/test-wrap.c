@@ -77,8 +77,8 @@ static void test_lists(void)
 	is_str(wrap("- item\n  continued here", 80, 0),
 	       "- item continued here\n",
 	       "an unmarked line continues the item above");
-	is_str(wrap("-not a list\n2.5 either", 80, 0), "-not a list 2.5 either\n",
-	       "a marker needs a space after it");
+	is_str(wrap("-not a list\n2.5 either", 80, 0),
+	       "-not a list 2.5 either\n", "a marker needs a space after it");
 }
 
 static void test_utf8(void)
@@ -102,7 +102,8 @@ static void test_utf8(void)
 
 static void test_long_words(void)
 {
-	const char *url = "see https://example.com/a/very/long/path/that/does/not/fit ok";
+	const char *url =
+		"see https://example.com/a/very/long/path/that/does/not/fit ok";
 	const char *w;
 	w = wrap(url, 20, 0);
 	ok(lines_fit(w, 20), "a word longer than the line is cut to fit");
@@ -111,12 +112,15 @@ static void test_long_words(void)
 	ok(strstr(w, " ok\n") != NULL || strstr(w, "\nok\n") != NULL,
 	   "words after it continue");
 	/* A cut never splits a code point. */
-	w = wrap("\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9"
-		 "\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9"
-		 "\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9", 16, 0);
-	is_str(w, "\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9"
-		  "\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\n"
-		  "\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\n",
+	w = wrap(
+		"\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9"
+		"\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9"
+		"\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9",
+		16, 0);
+	is_str(w,
+	       "\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9"
+	       "\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\n"
+	       "\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\n",
 	       "cuts fall between code points");
 }
 
@@ -134,7 +138,8 @@ static void test_widths(void)
 	for (w = WRAP_MIN_TEXT; w <= 120; w++)
 		if (!lines_fit(wrap(t, w, 0), w))
 			break;
-	ok(w == 121, "every width from the minimum to 120 fits (stopped at %u)", w);
+	ok(w == 121, "every width from the minimum to 120 fits (stopped at %u)",
+	   w);
 	for (w = WRAP_MIN_TEXT + 4; w <= 120; w++)
 		if (!lines_fit(wrap(t, w, 4), w))
 			break;
@@ -144,7 +149,8 @@ static void test_widths(void)
 /* Re-wrapping loses no word and adds none. */
 static void test_words_kept(void)
 {
-	const char *t = "Alpha beta,\ngamma; delta\n\n- epsilon zeta\n2. eta theta";
+	const char *t =
+		"Alpha beta,\ngamma; delta\n\n- epsilon zeta\n2. eta theta";
 	struct sb a = SB_INIT;
 	size_t i;
 	unsigned w;
@@ -155,8 +161,10 @@ static void test_words_kept(void)
 		for (i = 0; i < got.len; i++)
 			if (got.buf[i] != ' ' && got.buf[i] != '\n')
 				sb_addc(&a, got.buf[i]);
-		same = !strcmp(a.buf, "Alpha beta,gamma;deltaepsilonzeta2.etatheta") ||
-		       !strcmp(a.buf, "Alphabeta,gamma;delta-epsilonzeta2.etatheta");
+		same = !strcmp(a.buf,
+			       "Alpha beta,gamma;deltaepsilonzeta2.etatheta") ||
+		       !strcmp(a.buf,
+			       "Alphabeta,gamma;delta-epsilonzeta2.etatheta");
 	}
 	ok(same, "wrapping keeps every character");
 	sb_release(&a);
@@ -173,16 +181,20 @@ static void test_fit(void)
 	is_str(f.buf, "short\n", "a line that fits is copied");
 	sb_reset(&f);
 	wrap_fit(&f, "a table row that is long\n", 25, 10, 1);
-	is_str(f.buf, "a table\xe2\x80\xa6\n", "cut: at a word boundary, then an ellipsis");
+	is_str(f.buf, "a table\xe2\x80\xa6\n",
+	       "cut: at a word boundary, then an ellipsis");
 	sb_reset(&f);
 	wrap_fit(&f, "\033[1mbold words here\033[0m\n", 25, 8, 1);
-	is_str(f.buf, "\033[1mbold\xe2\x80\xa6\033[0m\n", "cut: a reset after a coloured line");
+	is_str(f.buf, "\033[1mbold\xe2\x80\xa6\033[0m\n",
+	       "cut: a reset after a coloured line");
 	sb_reset(&f);
 	wrap_fit(&f, "abcdefghijklmnop\n", 17, 8, 1);
-	is_str(f.buf, "abcdefg\xe2\x80\xa6\n", "cut: one long word is cut where it must be");
+	is_str(f.buf, "abcdefg\xe2\x80\xa6\n",
+	       "cut: one long word is cut where it must be");
 	sb_reset(&f);
 	wrap_fit(&f, "  indented prose to wrap\n", 26, 18, 0);
-	is_str(f.buf, "  indented prose\n  to wrap\n", "wrap: under the line's own indent");
+	is_str(f.buf, "  indented prose\n  to wrap\n",
+	       "wrap: under the line's own indent");
 	sb_release(&f);
 }
 
