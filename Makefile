@@ -173,8 +173,9 @@ uninstall:
 clean:
 	rm -rf build build-san build-fuzz pmdrill
 
+FMT_FILES = src/*.c src/*.h src/core/*.c src/core/*.h tests/unit/*.c tests/unit/*.h tests/fuzz/*.c
 fmt:
-	clang-format -i src/*.c src/*.h src/core/*.c src/core/*.h tests/unit/*.c
+	clang-format -i $(FMT_FILES)
 
 # The core must stay pure: no I/O, clock, environment or exit.
 lint:
@@ -182,6 +183,9 @@ lint:
 	@! grep -nE '\b(fopen|fprintf|printf|puts|getenv|time|rand|exit|sqlite3_[a-z_]+|readline)\s*\(' src/core/*.c \
 		|| { echo 'lint: I/O or globals in src/core'; exit 1; }
 	@echo 'lint: src/core is pure'
+	@if command -v clang-format >/dev/null; then \
+		clang-format --dry-run --Werror $(FMT_FILES) && echo 'lint: formatted as .clang-format says'; \
+	else echo 'lint: clang-format not installed; formatting not checked'; fi
 
 help:
 	@echo 'make            build ./pmdrill'
