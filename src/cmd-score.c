@@ -124,7 +124,7 @@ static int score_file(struct app *app, struct bank *b, struct rubric *r,
 int cmd_score(int argc, char **argv, struct app *app)
 {
 	const char *qid = NULL, *rname = NULL;
-	const char **paths = xcalloc((size_t)argc + 1, sizeof(*paths));
+	const char **paths = NULL;
 	size_t npaths = 0, i;
 	const char *followup = NULL, *prompt = NULL, *category = NULL;
 	struct question adhoc;
@@ -139,6 +139,7 @@ int cmd_score(int argc, char **argv, struct app *app)
 
 	if (cmd_wants_help(argc, argv, "score"))
 		return EX_OK;
+	paths = xcalloc((size_t)argc + 1, sizeof(*paths));
 	opt_init(&op, argc, argv);
 	while ((a = opt_next(&op, score_opts, &text)) != OPT_DONE) {
 		long long n;
@@ -177,14 +178,15 @@ int cmd_score(int argc, char **argv, struct app *app)
 		fprintf(stderr,
 			"pmdrill: score: give --question ID, --rubric NAME, or --prompt TEXT with --category CAT (or --rubric)\n");
 		cmd_usage(cmd_find("score"), stderr);
-		return EX_USAGE;
+		status = EX_USAGE;
+		goto out;
 	}
 	b = app_bank(app, &status);
 	if (!b)
-		return status;
+		goto out;
 	status = prepare_rubric(b, qid, rname, &r, &q);
 	if (status != EX_OK)
-		return status;
+		goto out;
 	if (prompt) {
 		/* a question that has only a prompt, as in a custom bank */
 		memset(&adhoc, 0, sizeof(adhoc));
@@ -204,14 +206,16 @@ int cmd_score(int argc, char **argv, struct app *app)
 					"pmdrill: score: question '%s' has %zu follow-up%s; --followup %ld is not one of them\n",
 					q->id, q->nfollow,
 					q->nfollow == 1 ? "" : "s", k);
-				return EX_USAGE;
+				status = EX_USAGE;
+				goto out;
 			}
 			followup = q->follow_ups[k - 1];
 		}
 	} else if (followup) {
 		fprintf(stderr,
 			"pmdrill: score: --followup needs a question (--question or --prompt)\n");
-		return EX_USAGE;
+		status = EX_USAGE;
+		goto out;
 	}
 	if (!npaths)
 		paths[npaths++] = "-"; /* standard input */
