@@ -39,6 +39,13 @@
 #define TOPIC_PROMPT_SHARE 0.3  /* the prompt's key words */
 #define TOPIC_PROMPT_ONLY 0.75 /* no expectations: prompt words vs vocabulary */
 #define TOPIC_SAY_OFF 0.6      /* below this factor the note says "not about" */
+/* Focus: an answer about something else in the question's setting keeps
+ * a few of its nouns but fills itself with words of its own; an answer
+ * about the question, even a vague one, keeps returning to the
+ * question's words.  Relevance = TOPIC_BASE_SHARE * (the parts above) +
+ * TOPIC_FOCUS_GAIN * focus, capped at 1 (docs/SCORING.md §5). */
+#define TOPIC_BASE_SHARE 0.8
+#define TOPIC_FOCUS_GAIN 2.0
 #define FOLLOWUP_TERMS_SURE \
 	3u /* key words a follow-up needs to judge by them alone */
 
@@ -288,6 +295,24 @@ static int is_stopword(const char *w, size_t n)
 	return 0;
 }
 
+/* Words that carry no topic in any answer: they count neither for nor
+ * against its focus. */
+static int is_filler(const char *w, size_t n)
+{
+	static const char *const fillers[] = {
+		"really",   "because",    "might",    "maybe",     "probably",
+		"thing",    "things",     "actually", "basically", "something",
+		"anything", "everything", "someone",  "people",    "sure",
+		"good",     "great",      "always",   "never",     "often",
+		"usually",  "here",       "still",    "even",      "much",
+		"many",     "right",      "lots",     NULL};
+	size_t k;
+	for (k = 0; fillers[k]; k++)
+		if (strlen(fillers[k]) == n && !strncasecmp(w, fillers[k], n))
+			return 1;
+	return 0;
+}
+
 /* Lower-cased ASCII stem of a word: common English endings dropped
  * (plurals, -ing, -ed, -ly, -ion, -ment, -ness, -ity, -ive, -al, -er), so
  * inflections and derivations meet: "prioritizing"/"prioritize",
@@ -502,8 +527,10 @@ void lexicon_release(struct lexicon *lx)
  * terms found over the weight needed for full coverage. */
 static double prompt_coverage(const struct text *t, const char *prompt,
 			      const char *parent, unsigned *nterms,
-			      unsigned *hits)
+			      unsigned *hits, double *focus)
 {
+	unsigned content = 0;
+	double on_topic = 0;
 	struct term terms[TERMS_MAX];
 	unsigned found[TERMS_MAX];
 	char buf[24], low[8];
@@ -530,27 +557,39 @@ static double prompt_coverage(const struct text *t, const char *prompt,
 				low[c] = (char)(t->s[st + c] | 0x20);
 			low[end - st] = '\0';
 		}
+		int content_word = n && !is_stopword(t->s + st, end - st) &&
+				   !is_filler(t->s + st, end - st);
+		/* every key word counts alike here: weighting by rarity,
+		 * as coverage does, ranked the calibration sets worse */
+		int met = 0;
 		for (k = 0; k < nt; k++) {
 			if (terms[k].acronym
 				    ? (acr && end - st == strlen(terms[k].s) &&
 				       !strncmp(t->s + st, terms[k].s,
 						end - st))
-				    : (n && stems_meet(terms[k].s, buf)))
+				    : (n && stems_meet(terms[k].s, buf))) {
 				found[k]++;
-			else if (low[0] && terms[k].initials[0] &&
-				 (!strcmp(low, terms[k].initials) ||
-				  (low[strlen(low) - 1] == 's' &&
-				   !strncmp(low, terms[k].initials,
-					    strlen(low) - 1) &&
-				   strlen(low) - 1 ==
-					   strlen(terms[k].initials)))) {
+				met = 1;
+			} else if (low[0] && terms[k].initials[0] &&
+				   (!strcmp(low, terms[k].initials) ||
+				    (low[strlen(low) - 1] == 's' &&
+				     !strncmp(low, terms[k].initials,
+					      strlen(low) - 1) &&
+				     strlen(low) - 1 ==
+					     strlen(terms[k].initials)))) {
 				/* "PM" for "product manager": both words */
 				found[k]++;
 				if (k > 0)
 					found[k - 1]++;
 			}
 		}
+		if (content_word) {
+			content++;
+			on_topic += met;
+		}
 	}
+	if (focus)
+		*focus = content ? on_topic / content : 0;
 	for (k = 0; k < nt; k++) {
 		total += terms[k].weight;
 		if (found[k]) {
@@ -1156,6 +1195,7 @@ static void judge_relevance(struct text *t, struct score_report *rep,
 {
 	double e = -1, p, v = -1, vsum = 0, rel;
 	size_t i, nv = 0;
+	int focused;
 	for (i = 0; i < rep->nitems; i++) {
 		const struct score_item *it = &rep->items[i];
 		if (!it->active)
@@ -1177,7 +1217,9 @@ static void judge_relevance(struct text *t, struct score_report *rep,
 		v = vsum / (double)nv;
 	p = prompt_coverage(t, followup ? followup : q->prompt,
 			    followup ? q->prompt : NULL, &rep->prompt_terms,
-			    &rep->prompt_hits);
+			    &rep->prompt_hits, &rep->rel_focus);
+	/* no key words in the prompt: nothing to be focused on */
+	focused = p >= 0;
 	if (p < 0)
 		p = v >= 0 ? v : 1;
 	else if (followup && q && rep->prompt_terms < FOLLOWUP_TERMS_SURE) {
@@ -1189,7 +1231,8 @@ static void judge_relevance(struct text *t, struct score_report *rep,
 		 * the main question's subject the answer keeps.
 		 */
 		unsigned pt, ph;
-		double main = prompt_coverage(t, q->prompt, NULL, &pt, &ph);
+		double main =
+			prompt_coverage(t, q->prompt, NULL, &pt, &ph, NULL);
 		double prior = fmin(1.0, 0.35 + (main > 0 ? main : 0));
 		p = (p * rep->prompt_terms +
 		     prior * (FOLLOWUP_TERMS_SURE - rep->prompt_terms)) /
@@ -1205,6 +1248,9 @@ static void judge_relevance(struct text *t, struct score_report *rep,
 		      (1 - TOPIC_EXPECT_SHARE - TOPIC_PROMPT_SHARE) * v;
 	else
 		rel = TOPIC_PROMPT_ONLY * p + (1 - TOPIC_PROMPT_ONLY) * v;
+	if (focused)
+		rel = fmin(1.0, TOPIC_BASE_SHARE * rel +
+					TOPIC_FOCUS_GAIN * rep->rel_focus);
 	rep->relevance = rel;
 	rep->topic_factor = model_gate(t->r->model, rel);
 	/* too few key words in a follow-up to be sure it is off-topic:
@@ -1480,6 +1526,7 @@ static int score_run(struct score_report *rep, const struct rubric *r,
 	rep->length_factor = 1;
 	rep->relevance = -1;
 	rep->rel_expect = rep->rel_prompt = rep->rel_task = -1;
+	rep->rel_focus = 0;
 	rep->topic_factor = 1;
 	rep->followup = followup != NULL;
 	t.s = text ? text : "";
@@ -1633,7 +1680,8 @@ void score_report_json(const struct score_report *rep, const char *rubric,
 	json_num(out, round(rep->rel_prompt * 1000) / 1000);
 	sb_adds(out, ",");
 	json_num(out, round(rep->rel_task * 1000) / 1000);
-	sb_adds(out, "]");
+	sb_adds(out, "],\"focus\":");
+	json_num(out, round(rep->rel_focus * 1000) / 1000);
 	sb_addf(out, ",\"prompt_terms\":%u,\"prompt_hits\":%u",
 		rep->prompt_terms, rep->prompt_hits);
 	sb_addf(out, "},\"followup\":%s,\"substance\":{\"share\":",

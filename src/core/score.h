@@ -17,6 +17,8 @@
 
 #include <stddef.h>
 
+#include "model.h"
+
 struct diag_list;
 struct rubric;
 struct criterion;
@@ -63,15 +65,17 @@ struct score_report {
 	double relevance; /* 0..1 how much the answer is about the question; -1 unknown */
 	double topic_factor; /* factor applied for relevance */
 	double rel_expect, rel_prompt, rel_task; /* its parts; -1 when absent */
+	double rel_focus; /* share of its content words that are the prompt's */
 	unsigned prompt_terms,
 		prompt_hits;  /* the question's key words, and found */
 	double substance;     /* mean substance credit of the sentences, 0..1 */
 	double specific_rate; /* numbers, names, actions per 100 words */
 	double abstract_rate; /* slogans and abstract words per 100 words */
 	unsigned frameworks, frameworks_applied;
-	double features[6]; /* the model's answer-wide inputs (model.h) */
-	double linear;      /* the model's score before gates and penalties */
-	int followup;       /* scored as an answer to a follow-up */
+	double features
+		[MODEL_NFEATURES]; /* the model's answer-wide inputs (model.h) */
+	double linear; /* the model's score before gates and penalties */
+	int followup;  /* scored as an answer to a follow-up */
 	struct score_item *items;
 	size_t nitems;
 	char **notes; /* plain-language remarks on the whole answer */

@@ -556,15 +556,21 @@ static void test_relevance(void)
 		ans.len);
 	is_int(rep.prompt_terms, 2,
 	       "key words: 'price' and 'walking' (short and common words are not)");
+	/* content words: walkers, earn, price and about six in each of the
+	 * five fills ("walk" is a stop word, as in "walk me through"): 2 of
+	 * about 32 are the prompt's */
+	ok(rep.rel_focus > 0.055 && rep.rel_focus < 0.07,
+	   "focus: the prompt's share of the words (%g)", rep.rel_focus);
 	/* 'walk' twice (walkers, walk) counts fully, 'price' once 0.6 */
-	near(rep.relevance, 0.55 + 0.3 * 0.8 + 0.15,
+	near(rep.relevance, 0.8 * (0.55 + 0.3 * 0.8 + 0.15) + 2 * rep.rel_focus,
 	     "every expectation and the prompt's words: relevant");
 	near(rep.topic_factor, 1.0, "... no discount");
 	score_q(r, q,
 		text("Our churn data shows retention falls in week two. ",
 		     fill(5), NULL),
 		ans.len);
-	near(rep.relevance, 0.15,
+	near(rep.rel_focus, 0, "... none of its words are the prompt's");
+	near(rep.relevance, 0.8 * 0.15,
 	     "an answer about something else: only the rubric's vocabulary");
 	near(rep.topic_factor, 0.15, "... the floor");
 	ok(rep.nnotes >= 1 &&
@@ -576,9 +582,11 @@ static void test_relevance(void)
 		ans.len);
 	ok(rep.prompt_hits == rep.prompt_terms,
 	   "restating the prompt uses all its key words");
-	near(rep.relevance, 0.3 * 0.6 + 0.15,
+	/* price, walking and the 30 words of the fills */
+	near(rep.relevance, 0.8 * (0.3 * 0.6 + 0.15) + 2 * rep.rel_focus,
 	     "... but without the expectations it stays low");
-	ok(rep.topic_factor < 0.5, "... and the score is cut by half or more");
+	ok(rep.topic_factor < 0.65,
+	   "... and the score is cut by a third or more");
 }
 
 /* Prompt words weigh by how rare they are among the bank's prompts. */
@@ -621,14 +629,14 @@ static void test_lexicon(void)
 		text("I handled it by handling the meeting well and handling the follow-up. ",
 		     fill(5), NULL),
 		ans.len);
-	common = rep.relevance;
+	common = rep.rel_prompt;
 	score_q(r, q,
 		text("When she criticised the roadmap in the review, I asked what she saw. ",
 		     fill(5), NULL),
 		ans.len);
-	rare = rep.relevance;
+	rare = rep.rel_prompt;
 	ok(rare > common + 0.2,
-	   "the rare words of the prompt say more than its common ones (%g vs %g)",
+	   "the rare words of the prompt cover more of it than its common ones (%g vs %g)",
 	   rare, common);
 	r->lex = NULL;
 	lexicon_release(&lx);
