@@ -43,7 +43,8 @@
  * a few of its nouns but fills itself with words of its own; an answer
  * about the question, even a vague one, keeps returning to the
  * question's words.  Relevance = TOPIC_BASE_SHARE * (the parts above) +
- * TOPIC_FOCUS_GAIN * focus, capped at 1 (docs/SCORING.md §5). */
+ * TOPIC_FOCUS_GAIN * focus, capped at 1, and never below the parts alone
+ * (docs/SCORING.md §3). */
 #define TOPIC_BASE_SHARE 0.8
 #define TOPIC_FOCUS_GAIN 2.0
 #define FOLLOWUP_TERMS_SURE \
@@ -1249,8 +1250,9 @@ static void judge_relevance(struct text *t, struct score_report *rep,
 	else
 		rel = TOPIC_PROMPT_ONLY * p + (1 - TOPIC_PROMPT_ONLY) * v;
 	if (focused)
-		rel = fmin(1.0, TOPIC_BASE_SHARE * rel +
-					TOPIC_FOCUS_GAIN * rep->rel_focus);
+		rel = fmax(rel, fmin(1.0, TOPIC_BASE_SHARE * rel +
+						  TOPIC_FOCUS_GAIN *
+							  rep->rel_focus));
 	rep->relevance = rel;
 	rep->topic_factor = model_gate(t->r->model, rel);
 	/* too few key words in a follow-up to be sure it is off-topic:
