@@ -23,24 +23,43 @@
  * text in a CSV cell.
  */
 const char *const st_export_fields[] = {
-	"format",        "id",
-	"question",      "category",
-	"prompt",        "started_at",
-	"duration_ms",   "answer",
-	"answer_hash",   "follow_up",
-	"parent",        "score",
-	"words",         "sentences",
-	"limit_s",       "wpm",
-	"prose_share",   "density",
-	"guard",         "length_factor",
-	"rubric",        "rubric_version",
-	"auto_grade",    "final_grade",
-	"scheduled",     "reviewed_at",
-	"elapsed_days",  "retrievability",
-	"stability",     "difficulty",
-	"interval_days", "due",
-	"notes",         "criteria",
-	"grade_changes", NULL,
+	"format",
+	"id",
+	"question",
+	"category",
+	"prompt",
+	"started_at",
+	"duration_ms",
+	"answer",
+	"answer_hash",
+	"follow_up",
+	"parent",
+	"score",
+	"words",
+	"sentences",
+	"limit_s",
+	"wpm",
+	"prose_share",
+	"density",
+	"guard",
+	"length_factor",
+	"rubric",
+	"rubric_version",
+	"auto_grade",
+	"final_grade",
+	"scheduled",
+	"reviewed_at",
+	"elapsed_days",
+	"retrievability",
+	"stability",
+	"difficulty",
+	"interval_days",
+	"due",
+	"notes",
+	"criteria",
+	"grade_changes",
+	"session",
+	NULL,
 };
 
 /* The shortest "%.*g" that reads back as the same double. */
@@ -115,6 +134,54 @@ static void criteria_json(struct store *st, long long id, struct sb *out,
 	sqlite3_finalize(s);
 	if (*rc == SQLITE_DONE)
 		*rc = SQLITE_OK;
+}
+
+/*
+ * The mock interview an attempt was part of, as a JSON object:
+ * {"id":N,"kind":"mock","started_at":T,"ended_at":T|null,"settings":{...}}.
+ * Settings that are not a JSON object (a hand-edited database) go out as
+ * {} so that the line stays valid JSON.
+ */
+static void session_json(struct store *st, long long id, struct sb *out,
+			 int *rc)
+{
+	sqlite3_stmt *s = NULL;
+	*rc = st_prep(
+		st, &s,
+		"SELECT kind, started_at, ended_at, settings FROM sessions"
+		" WHERE id = ?");
+	if (*rc)
+		return;
+	sqlite3_bind_int64(s, 1, id);
+	if ((*rc = sqlite3_step(s)) == SQLITE_ROW) {
+		const char *set = (const char *)sqlite3_column_text(s, 3);
+		struct json_value v;
+		const char *msg;
+		int obj = set && !json_parse(set, strlen(set), &v, &msg) &&
+			  v.type == JSON_OBJ;
+		if (set)
+			json_value_release(&v);
+		sb_addf(out, "{\"id\":%lld,\"kind\":", id);
+		json_str(out, (const char *)sqlite3_column_text(s, 0));
+		sb_adds(out, ",\"started_at\":\"");
+		store_fmt_time(out, sqlite3_column_int64(s, 1));
+		sb_adds(out, "\",\"ended_at\":");
+		if (st_col_ll(s, 2, 0) > 0) {
+			sb_addc(out, '"');
+			store_fmt_time(out, sqlite3_column_int64(s, 2));
+			sb_addc(out, '"');
+		} else {
+			sb_adds(out, "null");
+		}
+		sb_adds(out, ",\"settings\":");
+		sb_adds(out, obj ? set : "{}");
+		sb_addc(out, '}');
+		*rc = SQLITE_OK;
+	} else if (*rc == SQLITE_DONE) {
+		sb_adds(out, "null"); /* a dangling link: nothing to carry */
+		*rc = SQLITE_OK;
+	}
+	sqlite3_finalize(s);
 }
 
 static void changes_json(struct store *st, long long id, struct sb *out,
@@ -277,6 +344,10 @@ int store_export(struct store *st, FILE *out, int format, struct sb *err)
 		criteria_json(st, a.id, &f[F_CRITERIA].v, &sub);
 		if (!sub)
 			changes_json(st, a.id, &f[F_CHANGES].v, &sub);
+		if (!sub && a.session_id)
+			session_json(st, a.session_id, &f[F_SESSION].v, &sub);
+		else
+			f[F_SESSION].null = 1;
 #undef STR
 		store_attempt_release(&a);
 		if (sub) {

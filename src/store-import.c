@@ -24,6 +24,10 @@ struct irec {
 	unsigned line;
 	int skip;
 	long long new_id;
+	/* the "session" field, checked: the exporting database's id (0
+	 * none) and the row to create for it */
+	long long session_src, session_start, session_end;
+	char *session_kind, *session_settings;
 };
 
 static void irec_release(struct irec *r)
@@ -31,6 +35,8 @@ static void irec_release(struct irec *r)
 	int i;
 	for (i = 0; i < F_COUNT; i++)
 		free(r->v[i]);
+	free(r->session_kind);
+	free(r->session_settings);
 }
 
 static int field_index(const char *name)
@@ -331,6 +337,53 @@ static int rec_ll(const struct irec *r, int k, long long *out)
 	return *end || errno ? -1 : 0;
 }
 
+/* A time as export writes it, from a JSON string value. */
+static int json_time(const struct json_value *v, long long *out)
+{
+	if (!v || v->type != JSON_STR || (*out = parse_time_arg(v->str)) < 0)
+		return -1;
+	return 0;
+}
+
+/*
+ * The "session" field: {"id": N, "kind": "mock", "started_at": T,
+ * "ended_at": T or null, "settings": {...} or null}.  0 when it is one;
+ * what it holds goes into r->session_*.
+ */
+static int check_session(struct irec *r)
+{
+	struct json_value o;
+	const struct json_value *id, *kind, *end, *set;
+	const char *msg;
+	int bad = 1;
+	if (json_parse(r->v[F_SESSION], r->len[F_SESSION], &o, &msg) ||
+	    o.type != JSON_OBJ)
+		goto out;
+	id = json_get(&o, "id");
+	kind = json_get(&o, "kind");
+	end = json_get(&o, "ended_at");
+	set = json_get(&o, "settings");
+	if (!id || id->type != JSON_NUM || id->num < 1 || id->num > 9e15 ||
+	    id->num != (double)(long long)id->num || !kind ||
+	    kind->type != JSON_STR || strcmp(kind->str, "mock") ||
+	    json_time(json_get(&o, "started_at"), &r->session_start))
+		goto out;
+	r->session_end = 0;
+	if (end && end->type != JSON_NULL && json_time(end, &r->session_end))
+		goto out;
+	if (set && set->type != JSON_NULL && set->type != JSON_OBJ)
+		goto out;
+	r->session_src = (long long)id->num;
+	r->session_kind = xstrdup(kind->str);
+	r->session_settings = set && set->type == JSON_OBJ
+				      ? xstrndup(set->raw, set->rawlen)
+				      : xstrdup("{}");
+	bad = 0;
+out:
+	json_value_release(&o);
+	return bad;
+}
+
 static int check_record(struct irec *r, struct sb *err)
 {
 	long long t, x;
@@ -360,6 +413,8 @@ static int check_record(struct irec *r, struct sb *err)
 	else if (rec_bool(r, F_SCHEDULED) &&
 		 (rec_time(r, F_REVIEWED, &t) || rec_grade(r, F_FINAL) <= 0))
 		what = "reviewed_at";
+	else if (r->v[F_SESSION] && check_session(r))
+		what = "session";
 	if (what) {
 		sb_addf(err, "line %u: missing or bad '%s'", r->line, what);
 		return -1;
@@ -530,7 +585,8 @@ static int import_changes(struct store *st, long long id, const struct irec *r,
 /* The statements one import runs for every record, prepared once. */
 struct import_stmts {
 	sqlite3_stmt *ins, *count, *find, *category, *key_get, *key_put,
-		*key_seen, *id_put, *id_get, *touch, *touched;
+		*key_seen, *id_put, *id_get, *touch, *touched, *sess_get,
+		*sess_put, *sess_new, *sess_of;
 };
 
 static void import_stmts_release(struct import_stmts *x)
@@ -546,6 +602,10 @@ static void import_stmts_release(struct import_stmts *x)
 	sqlite3_finalize(x->id_get);
 	sqlite3_finalize(x->touch);
 	sqlite3_finalize(x->touched);
+	sqlite3_finalize(x->sess_get);
+	sqlite3_finalize(x->sess_put);
+	sqlite3_finalize(x->sess_new);
+	sqlite3_finalize(x->sess_of);
 }
 
 static int import_prepare(struct store *st, struct import_stmts *x)
@@ -567,8 +627,11 @@ static int import_prepare(struct store *st, struct import_stmts *x)
 		     " src INTEGER PRIMARY KEY, new_id INTEGER);"
 		     "CREATE TEMP TABLE IF NOT EXISTS import_touched ("
 		     " question_id TEXT PRIMARY KEY);"
+		     "CREATE TEMP TABLE IF NOT EXISTS import_sessions ("
+		     " src INTEGER PRIMARY KEY, new_id INTEGER);"
 		     "DELETE FROM temp.import_keys; DELETE FROM temp.import_ids;"
-		     "DELETE FROM temp.import_touched")))
+		     "DELETE FROM temp.import_touched;"
+		     "DELETE FROM temp.import_sessions")))
 		return rc;
 	if ((rc = st_prep(
 		     st, &x->ins,
@@ -577,9 +640,9 @@ static int import_prepare(struct store *st, struct import_stmts *x)
 		     " saved_at, score, words, sentences, limit_s, wpm,"
 		     " prose_share, density, guard, length_factor, notes, rubric,"
 		     " rubric_version, auto_grade, final_grade, scheduled,"
-		     " reviewed_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9,"
-		     " ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20,"
-		     " ?21, ?22, ?23, ?24, ?25)")) ||
+		     " reviewed_at, session_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6,"
+		     " ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18,"
+		     " ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26)")) ||
 	    (rc = st_prep(st, &x->count,
 			  "SELECT count(*) FROM attempts WHERE question_id = ?1"
 			  " AND started_at = ?2 AND answer_hash = ?3")) ||
@@ -611,7 +674,18 @@ static int import_prepare(struct store *st, struct import_stmts *x)
 		     "INSERT OR IGNORE INTO temp.import_touched VALUES (?1)")) ||
 	    (rc = st_prep(st, &x->touched,
 			  "SELECT question_id FROM temp.import_touched"
-			  " ORDER BY question_id")))
+			  " ORDER BY question_id")) ||
+	    (rc = st_prep(st, &x->sess_get,
+			  "SELECT new_id FROM temp.import_sessions"
+			  " WHERE src = ?1")) ||
+	    (rc = st_prep(st, &x->sess_put,
+			  "INSERT OR IGNORE INTO temp.import_sessions"
+			  " VALUES (?1, ?2)")) ||
+	    (rc = st_prep(st, &x->sess_new,
+			  "INSERT INTO sessions (kind, started_at, ended_at,"
+			  " settings) VALUES (?1, ?2, ?3, ?4)")) ||
+	    (rc = st_prep(st, &x->sess_of,
+			  "SELECT session_id FROM attempts WHERE id = ?1")))
 		return rc;
 	return SQLITE_OK;
 }
@@ -680,12 +754,75 @@ static int should_skip(struct import_stmts *x, const struct irec *r, int *skip)
 	return SQLITE_OK;
 }
 
+/* Link the file's session id to one of ours (INSERT OR IGNORE: the first
+ * link stands). */
+static int session_map(struct import_stmts *x, long long src, long long id)
+{
+	int rc;
+	sqlite3_reset(x->sess_put);
+	sqlite3_bind_int64(x->sess_put, 1, src);
+	sqlite3_bind_int64(x->sess_put, 2, id);
+	rc = st_step_done(x->sess_put);
+	sqlite3_reset(x->sess_put);
+	return rc;
+}
+
+/*
+ * The session a record's attempt goes into: the one this import already
+ * made or found for the file's session id, else a new row copied from the
+ * record.  *id is 0 for a record without a session.
+ */
+static int session_for(struct store *st, struct import_stmts *x,
+		       const struct irec *r, long long *id)
+{
+	int rc;
+	*id = 0;
+	if (!r->session_src)
+		return SQLITE_OK;
+	sqlite3_reset(x->sess_get);
+	sqlite3_bind_int64(x->sess_get, 1, r->session_src);
+	if ((rc = key_int(x->sess_get, 0, id)) || *id)
+		return rc;
+	sqlite3_reset(x->sess_new);
+	sqlite3_bind_text(x->sess_new, 1, r->session_kind, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(x->sess_new, 2, r->session_start);
+	if (r->session_end > 0)
+		sqlite3_bind_int64(x->sess_new, 3, r->session_end);
+	else
+		sqlite3_bind_null(x->sess_new, 3);
+	sqlite3_bind_text(x->sess_new, 4, r->session_settings, -1,
+			  SQLITE_STATIC);
+	if ((rc = st_step_done(x->sess_new)))
+		return rc;
+	sqlite3_reset(x->sess_new);
+	*id = sqlite3_last_insert_rowid(st->db);
+	return session_map(x, r->session_src, *id);
+}
+
+/*
+ * A skipped duplicate that was part of a session: later records of the
+ * same file session join the session the duplicate is already in, so a
+ * re-import makes no second copy of the set.
+ */
+static int session_of_skipped(struct import_stmts *x, const struct irec *r)
+{
+	long long have = 0;
+	int rc;
+	if (!r->session_src || !r->new_id)
+		return SQLITE_OK;
+	sqlite3_reset(x->sess_of);
+	sqlite3_bind_int64(x->sess_of, 1, r->new_id);
+	if ((rc = key_int(x->sess_of, 0, &have)) || !have)
+		return rc;
+	return session_map(x, r->session_src, have);
+}
+
 /* Add one checked record (not a duplicate); its new id in r->new_id. */
 static int import_one(struct store *st, struct import_stmts *x, struct irec *r,
 		      struct sb *err, int *bad)
 {
 	sqlite3_stmt *ins = x->ins;
-	long long started = 0, reviewed = 0, parent = 0;
+	long long started = 0, reviewed = 0, parent = 0, session = 0;
 	int rc;
 
 	rec_time(r, F_STARTED, &started);
@@ -705,6 +842,8 @@ static int import_one(struct store *st, struct import_stmts *x, struct irec *r,
 		if (rc)
 			return rc;
 	}
+	if ((rc = session_for(st, x, r, &session)))
+		return rc;
 	if (r->v[F_PARENT]) {
 		sqlite3_reset(x->id_get);
 		sqlite3_bind_int64(x->id_get, 1,
@@ -756,6 +895,10 @@ static int import_one(struct store *st, struct import_stmts *x, struct irec *r,
 		sqlite3_bind_int64(ins, 25, reviewed);
 	else
 		sqlite3_bind_null(ins, 25);
+	if (session)
+		sqlite3_bind_int64(ins, 26, session);
+	else
+		sqlite3_bind_null(ins, 26);
 	if ((rc = st_step_done(ins)))
 		return rc;
 	sqlite3_reset(ins);
@@ -817,7 +960,8 @@ int store_import(struct store *st, FILE *in, const struct fsrs_params *p,
 			goto fail;
 		if (skip) {
 			bind_key(x.find, &r);
-			if ((rc = key_int(x.find, 0, &r.new_id)))
+			if ((rc = key_int(x.find, 0, &r.new_id)) ||
+			    (rc = session_of_skipped(&x, &r)))
 				goto fail;
 			(*skipped)++;
 		} else {

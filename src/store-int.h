@@ -72,6 +72,7 @@ enum {
 	F_NOTES,
 	F_CRITERIA,
 	F_CHANGES,
+	F_SESSION, /* added later: an importer ignores fields it does not know */
 	F_COUNT
 };
 

@@ -90,6 +90,32 @@ expect_status 66 pm review --mock 9
 grep_in "$WORK/err" "^pmdrill: review: no mock interview 9 \(see 'pmdrill history --mock'\)$"
 expect_status 64 pm review --mock
 
+# Export carries the session; an import rebuilds it, once.
+expect_status 0 pm export
+jq -e -s 'map(select(.session != null)) | length == 3 and
+	(map(.session.id) | unique) == [1] and .[0].session.kind == "mock" and
+	.[0].session.started_at == "2026-03-02T09:00:00Z" and
+	.[0].session.settings.questions == ["drilltest-alpha", "drilltest-beta"]' \
+	"$WORK/out" >/dev/null || fail "export: session: $(head -c 600 "$WORK/out")"
+cp "$WORK/out" "$WORK/mock.export"
+expect_status 0 pm export --format csv
+head -1 "$WORK/out" | grep -q ',grade_changes,session' || fail 'csv: no session column'
+cp "$WORK/out" "$WORK/mock.csv"
+for fmt in export csv; do
+	db=$WORK/imported-$fmt.db
+	PMDRILL_DB=$db expect_status 0 pm import "$WORK/mock.$fmt"
+	PMDRILL_DB=$db expect_status 0 pm import "$WORK/mock.$fmt"
+	[ "$(sqlite3 -batch "$db" 'SELECT count(*) FROM sessions')" = 1 ] ||
+		fail "$fmt: import twice made $(sqlite3 -batch "$db" 'SELECT count(*) FROM sessions') sessions"
+	[ "$(sqlite3 -batch "$db" 'SELECT count(*) FROM attempts WHERE session_id = 1')" = 3 ] ||
+		fail "$fmt: imported attempts not linked to their session"
+	COLUMNS=80 PMDRILL_DB=$db expect_status 0 pm review --mock 1
+	diff -u "$WORK/card80" "$WORK/out" || fail "$fmt: the imported scorecard differs"
+done
+printf '%s\n' '{"format":1,"question":"drilltest-alpha","started_at":"2026-03-04T09:00:00Z","answer":"x","session":{"id":"one","kind":"mock"}}' >"$WORK/bad.export"
+PMDRILL_DB=$WORK/bad.db expect_status 65 pm import "$WORK/bad.export"
+grep_in "$WORK/err" "line 1: missing or bad 'session'"
+
 # The next set avoids what this week answered: gamma was never asked.
 printf 'The goal for 30 users.\n.\n:quit\n' >"$WORK/in2"
 PMDRILL_NOW=2026-03-03T09:00:00Z expect_status 0 pm mock --questions 1 --category drilltest <"$WORK/in2"
