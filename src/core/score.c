@@ -46,6 +46,8 @@
  * TOPIC_FOCUS_GAIN * focus, capped at 1, and never below the parts alone
  * (docs/SCORING.md §3). */
 #define TOPIC_BASE_SHARE 0.8
+#define FOLLOWUP_MISS_BELOW 0.05 /* a follow-up's criterion this low ... */
+#define FOLLOWUP_MISS_WEIGHT 0.5 /* ... weighs this much of its weight */
 #define TOPIC_FOCUS_GAIN 2.0
 #define FOLLOWUP_TERMS_SURE \
 	3u /* key words a follow-up needs to judge by them alone */
@@ -1305,9 +1307,15 @@ static void total(struct text *t, struct score_report *rep,
 		in.name[n] = it->name;
 		in.w[n] = it->weight;
 		in.f[n] = it->weight > 0 ? it->earned / it->weight : 0;
+		/* a follow-up asks something narrower: what its answer has
+		 * counts fully, what it leaves out of the main rubric counts
+		 * half (it may not have been asked) */
+		if (rep->followup && in.f[n] < FOLLOWUP_MISS_BELOW)
+			in.w[n] *= FOLLOWUP_MISS_WEIGHT;
+		it->model_weight = in.w[n];
 		in.idx[n] = model_index(m, it->name);
 		mult = in.idx[n] >= 0 ? m->crit[in.idx[n]].mult : 1;
-		den += it->weight * mult;
+		den += in.w[n] * mult;
 		if (it->kind == CRIT_STAGES || it->kind == CRIT_KEYWORDS) {
 			content++;
 			half += in.f[n] >= 0.5;
@@ -1728,6 +1736,8 @@ void score_report_json(const struct score_report *rep, const char *rubric,
 		sb_addf(out, ",\"active\":%s,\"met\":%s",
 			it->active ? "true" : "false",
 			it->met ? "true" : "false");
+		sb_adds(out, ",\"model_weight\":");
+		json_num(out, it->model_weight);
 		sb_adds(out, ",\"detail\":");
 		json_str(out, it->detail);
 		sb_adds(out, ",\"feedback\":");

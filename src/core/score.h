@@ -36,10 +36,12 @@ struct score_item {
 	const struct criterion *crit; /* borrowed */
 	const char *name;
 	const char *label;
-	int kind;       /* enum crit_kind */
-	double weight;  /* points possible (penalty: most it can take off) */
-	double earned;  /* points earned; penalty: points taken off (>= 0) */
-	double scaled;  /* contribution to the 0-100 score (penalty: <= 0) */
+	int kind;      /* enum crit_kind */
+	double weight; /* points possible (penalty: most it can take off) */
+	double earned; /* points earned; penalty: points taken off (>= 0) */
+	double scaled; /* contribution to the 0-100 score (penalty: <= 0) */
+	double model_weight; /* the weight the model reads (a follow-up's
+			      * missed criterion: less) */
 	double raw;     /* result in [0, 1] before sentence credit (-1: n/a) */
 	int active;     /* counts in the total */
 	int met;        /* earned == weight (penalty: nothing taken off) */

@@ -6,8 +6,8 @@
 # OUTDIR/features.tsv, one line per answer:
 #   set base label grade followup length_factor topic_factor deduct
 #   substance specific abstract frameworks relevance breadth score name=w:f ...
-# where each name=w:f is an active criterion that earns points (its
-# rubric weight and its result after the guards).  tests/calibrate/fit
+# where each name=w:f is an active criterion that earns points (the
+# weight the model reads, and its result after the guards).  tests/calibrate/fit
 # reads it.
 set -eu
 out=$1
@@ -29,6 +29,6 @@ while IFS='	' read -r set base qid label grade fu path; do
 		 .model.features.substance, .model.features.specific, .model.features.abstract,
 		 .model.features.frameworks, .model.features.relevance, .model.features.breadth, .score]
 		+ [.criteria[] | select(.active and .kind != "penalty" and .kind != "length")
-		   | "\(.name)=\(.weight):\(if .weight > 0 then .earned / .weight else 0 end)"]
+		   | "\(.name)=\(.model_weight // .weight):\(if .weight > 0 then .earned / .weight else 0 end)"]
 		| map(tostring) | join("\t")' >>"$out/features.tsv"
 done <"$out/items.tsv"
