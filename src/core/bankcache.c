@@ -13,14 +13,15 @@
 
 /*
  * Layout, little-endian: a 32-byte header (magic "PMDRBANK", u32 format,
- * u32 zero, u64 payload length, u64 bankcache_hash of the payload), then
+ * u32 zero, u64 payload length, u64 checksum of the payload), then
  * the payload: pmdrill's version, the key, the diagnostics, the model,
  * the rubrics and the questions.  A string is a u32 length, its bytes and
- * a NUL (so decoded questions can point into the buffer); NULL is the
- * length 0xffffffff alone.  Every count is followed by that many items.
+ * a NUL; NULL is the length 0xffffffff alone.  Every count is followed by
+ * that many items.  The questions' own strings are offsets into a blob of
+ * NUL-terminated strings at the end (put_questions()).
  */
 #define MAGIC "PMDRBANK"
-#define HEADER_LEN 32u
+#define HEADER_LEN BANKCACHE_HEADER
 #define NULL_STR 0xffffffffu
 
 /* ---- the hash: XXH64 as its specification describes it ---- */
@@ -105,6 +106,37 @@ uint64_t bankcache_hash(const void *buf, size_t len)
 	h ^= h >> 29;
 	h *= P3;
 	h ^= h >> 32;
+	return h;
+}
+
+void bankcache_sum_piece(struct sb *acc, const void *piece, size_t len)
+{
+	uint64_t h = bankcache_hash(piece, len);
+	unsigned char b[8];
+	unsigned i;
+	for (i = 0; i < 8; i++)
+		b[i] = (unsigned char)(h >> (8 * i));
+	sb_add(acc, b, 8);
+}
+
+uint64_t bankcache_sum_final(const struct sb *acc)
+{
+	return bankcache_hash(acc->buf, acc->len);
+}
+
+uint64_t bankcache_payload_sum(const void *payload, size_t len)
+{
+	const char *p = payload;
+	struct sb acc = SB_INIT;
+	uint64_t h;
+	size_t at;
+	for (at = 0; at < len; at += BANKCACHE_PIECE)
+		bankcache_sum_piece(&acc, p + at,
+				    len - at < BANKCACHE_PIECE
+					    ? len - at
+					    : BANKCACHE_PIECE);
+	h = bankcache_sum_final(&acc);
+	sb_release(&acc);
 	return h;
 }
 
@@ -275,11 +307,34 @@ static void put_rubrics(struct sb *out, const struct rubric_set *rs)
 	}
 }
 
-/* The questions share a table of file names: one bank file holds many. */
+/*
+ * The questions: a table of file names (one bank file holds many), then
+ * one record per question whose strings are offsets into a blob at the
+ * end of the payload.  The blob is laid out by field, not by question
+ * (every id, then every category, ..., then every prompt, then the
+ * rest), so a command that reads only ids and categories from a mapped
+ * cache touches a few pages of it, not all.
+ */
+enum qfield { QS_ID, QS_CATEGORY, QS_RUBRIC, QS_PROMPT, QS_HINT, QS_NFIELD };
+
+static uint32_t blob_add(struct sb *blob, const char *s)
+{
+	uint32_t at = (uint32_t)blob->len;
+	if (!s)
+		return NULL_STR;
+	sb_add(blob, s, strlen(s) + 1);
+	return at;
+}
+
 static void put_questions(struct sb *out, const struct qbank *qb)
 {
-	size_t i, j, nfiles = 0, nstrs = 0, nexp = 0;
+	struct sb blob = SB_INIT;
+	uint32_t *off = xcalloc(qb->nr * QS_NFIELD + 1, sizeof(*off));
+	uint32_t *tag = NULL, *fol = NULL, *exl = NULL, *exp = NULL;
+	size_t i, j, nfiles = 0, nstrs = 0, nexp = 0, t = 0, f = 0, e = 0;
 	const char *last = NULL;
+	unsigned k;
+
 	for (i = 0; i < qb->nr; i++) {
 		const struct question *q = &qb->v[i];
 		if (!last || strcmp(last, q->file))
@@ -288,6 +343,50 @@ static void put_questions(struct sb *out, const struct qbank *qb)
 		nstrs += q->nfollow + q->ntags;
 		nexp += q->nexpect;
 	}
+	tag = xcalloc(nstrs + 1, sizeof(*tag));
+	fol = xcalloc(nstrs + 1, sizeof(*fol));
+	exl = xcalloc(nexp + 1, sizeof(*exl));
+	exp = xcalloc(nexp + 1, sizeof(*exp));
+	/* the blob, field by field; a category or rubric name repeated
+	 * from the question before is stored once */
+	for (k = 0; k < QS_NFIELD; k++) {
+		for (i = 0; i < qb->nr; i++) {
+			const struct question *q = &qb->v[i];
+			const struct question *p = i ? &qb->v[i - 1] : NULL;
+			uint32_t *o = &off[i * QS_NFIELD + k];
+			if (k == QS_ID) {
+				*o = blob_add(&blob, q->id);
+			} else if (k == QS_CATEGORY) {
+				*o = p && !strcmp(p->category, q->category)
+					     ? o[-QS_NFIELD]
+					     : blob_add(&blob, q->category);
+			} else if (k == QS_RUBRIC) {
+				*o = p && q->rubric && p->rubric &&
+						     !strcmp(p->rubric,
+							     q->rubric)
+					     ? o[-QS_NFIELD]
+					     : blob_add(&blob, q->rubric);
+			} else if (k == QS_PROMPT) {
+				*o = blob_add(&blob, q->prompt);
+			} else {
+				*o = blob_add(&blob, q->hint);
+			}
+		}
+		if (k == QS_RUBRIC)
+			for (i = 0; i < qb->nr; i++)
+				for (j = 0; j < qb->v[i].ntags; j++)
+					tag[t++] = blob_add(&blob,
+							    qb->v[i].tags[j]);
+	}
+	for (i = 0; i < qb->nr; i++)
+		for (j = 0; j < qb->v[i].nfollow; j++)
+			fol[f++] = blob_add(&blob, qb->v[i].follow_ups[j]);
+	for (i = 0; i < qb->nr; i++)
+		for (j = 0; j < qb->v[i].nexpect; j++) {
+			exl[e] = blob_add(&blob, qb->v[i].expects[j].label);
+			exp[e++] = blob_add(&blob, qb->v[i].expects[j].pattern);
+		}
+
 	put_count(out, nfiles);
 	last = NULL;
 	for (i = 0; i < qb->nr; i++) {
@@ -298,19 +397,18 @@ static void put_questions(struct sb *out, const struct qbank *qb)
 	put_count(out, qb->nr);
 	put_count(out, nstrs);
 	put_count(out, nexp);
+	put_count(out, blob.len);
 	nfiles = 0;
 	last = NULL;
+	t = f = e = 0;
 	for (i = 0; i < qb->nr; i++) {
 		const struct question *q = &qb->v[i];
 		if (!last || strcmp(last, q->file))
 			nfiles++;
 		last = q->file;
 		put_u32(out, (uint32_t)(nfiles - 1));
-		put_str(out, q->id);
-		put_str(out, q->category);
-		put_str(out, q->prompt);
-		put_str(out, q->rubric);
-		put_str(out, q->hint);
+		for (k = 0; k < QS_NFIELD; k++)
+			put_u32(out, off[i * QS_NFIELD + k]);
 		put_u32(out, q->time_s);
 		put_u8(out, (unsigned)q->level);
 		put_u32(out, q->line);
@@ -319,18 +417,25 @@ static void put_questions(struct sb *out, const struct qbank *qb)
 		put_u32(out, q->rubric_col);
 		put_count(out, q->nfollow);
 		for (j = 0; j < q->nfollow; j++)
-			put_str(out, q->follow_ups[j]);
+			put_u32(out, fol[f++]);
 		put_count(out, q->ntags);
 		for (j = 0; j < q->ntags; j++)
-			put_str(out, q->tags[j]);
+			put_u32(out, tag[t++]);
 		put_count(out, q->nexpect);
-		for (j = 0; j < q->nexpect; j++) {
-			put_str(out, q->expects[j].label);
-			put_str(out, q->expects[j].pattern);
+		for (j = 0; j < q->nexpect; j++, e++) {
+			put_u32(out, exl[e]);
+			put_u32(out, exp[e]);
 			put_u32(out, q->expects[j].line);
 			put_u32(out, q->expects[j].col);
 		}
 	}
+	sb_add(out, blob.buf, blob.len);
+	sb_release(&blob);
+	free(off);
+	free(tag);
+	free(fol);
+	free(exl);
+	free(exp);
 }
 
 void bankcache_encode(const struct bank *b, const struct diag_list *dl,
@@ -352,7 +457,7 @@ void bankcache_encode(const struct bank *b, const struct diag_list *dl,
 	put_rubrics(out, &b->r);
 	put_questions(out, &b->q);
 	plen = out->len - start - HEADER_LEN;
-	sum = bankcache_hash(out->buf + start + HEADER_LEN, plen);
+	sum = bankcache_payload_sum(out->buf + start + HEADER_LEN, plen);
 	for (i = 0; i < 8; i++) {
 		out->buf[start + 16 + i] =
 			(char)(unsigned char)(plen >> (8 * i));
@@ -655,23 +760,49 @@ static size_t take(struct rd *r, size_t *used, size_t n, size_t total)
 	return at;
 }
 
-#define MIN_QUESTION (4 + 3 * (MIN_STR + 1) + 2 * MIN_STR + 4 + 1 + 16 + 12)
+#define MIN_QUESTION (4 + 4 * QS_NFIELD + 4 + 1 + 16 + 12)
+
+/* A blob string: an offset before the blob's end.  The blob ends with a
+ * NUL, so any offset yields a bounded string; the bytes themselves are
+ * not read here (they are the pages a mapped cache need not touch). */
+static char *blob_str(struct rd *r, char *blob, size_t blen, int nullable)
+{
+	uint32_t o = get_u32(r);
+	if (r->bad)
+		return NULL;
+	if (o == NULL_STR) {
+		if (!nullable)
+			fail(r, "missing string");
+		return NULL;
+	}
+	if ((size_t)o >= blen) {
+		fail(r, "string outside the data");
+		return NULL;
+	}
+	return blob + o;
+}
 
 static void get_questions(struct rd *r, struct qbank *qb)
 {
-	size_t i, j, nfiles, n, nstrs, nexp, ustrs = 0, uexp = 0;
-	char **files;
+	size_t i, j, nfiles, n, nstrs, nexp, blen, ustrs = 0, uexp = 0;
+	char **files, *blob;
 	nfiles = get_count(r, MIN_STR + 1);
 	files = xcalloc(nfiles + 1, sizeof(*files));
 	for (i = 0; i < nfiles && !r->bad; i++)
 		files[i] = get_str_in(r, 0);
 	n = get_count(r, MIN_QUESTION);
-	nstrs = get_count(r, MIN_STR + 1);
-	nexp = get_count(r, 2 * (MIN_STR + 1) + 8);
+	nstrs = get_count(r, 4);
+	nexp = get_count(r, 16);
+	blen = get_count(r, 1);
+	if (!r->bad && blen && r->buf[r->len - 1] != '\0')
+		fail(r, "bad string data");
 	if (r->bad) {
 		free(files);
 		return;
 	}
+	/* the records end where the blob begins */
+	blob = r->buf + (r->len - blen);
+	r->len -= blen;
 	if (n)
 		qb->v = xcalloc(n, sizeof(*qb->v));
 	qb->alloc = n;
@@ -686,11 +817,11 @@ static void get_questions(struct rd *r, struct qbank *qb)
 			break;
 		}
 		q->file = files[fi];
-		q->id = get_str_in(r, 0);
-		q->category = get_str_in(r, 0);
-		q->prompt = get_str_in(r, 0);
-		q->rubric = get_str_in(r, 1);
-		q->hint = get_str_in(r, 1);
+		q->id = blob_str(r, blob, blen, 0);
+		q->category = blob_str(r, blob, blen, 0);
+		q->rubric = blob_str(r, blob, blen, 1);
+		q->prompt = blob_str(r, blob, blen, 0);
+		q->hint = blob_str(r, blob, blen, 1);
 		q->time_s = get_u32(r);
 		if (q->time_s && (q->time_s < 10 || q->time_s > 7200))
 			fail(r, "time out of range");
@@ -699,22 +830,22 @@ static void get_questions(struct rd *r, struct qbank *qb)
 		q->id_col = get_u32(r);
 		q->rubric_line = get_u32(r);
 		q->rubric_col = get_u32(r);
-		q->nfollow = get_count(r, MIN_STR + 1);
+		q->nfollow = get_count(r, 4);
 		q->follow_ups =
 			qb->arena_strs + take(r, &ustrs, q->nfollow, nstrs);
 		for (j = 0; j < q->nfollow && !r->bad; j++)
-			q->follow_ups[j] = get_str_in(r, 0);
-		q->ntags = get_count(r, MIN_STR + 1);
+			q->follow_ups[j] = blob_str(r, blob, blen, 0);
+		q->ntags = get_count(r, 4);
 		q->tags = qb->arena_strs + take(r, &ustrs, q->ntags, nstrs);
 		for (j = 0; j < q->ntags && !r->bad; j++)
-			q->tags[j] = get_str_in(r, 0);
-		q->nexpect = get_count(r, 2 * (MIN_STR + 1) + 8);
+			q->tags[j] = blob_str(r, blob, blen, 0);
+		q->nexpect = get_count(r, 16);
 		q->expects =
 			qb->arena_expects + take(r, &uexp, q->nexpect, nexp);
 		for (j = 0; j < q->nexpect && !r->bad; j++) {
 			struct qexpect *e = &q->expects[j];
-			e->label = get_str_in(r, 0);
-			e->pattern = get_str_in(r, 0);
+			e->label = blob_str(r, blob, blen, 0);
+			e->pattern = blob_str(r, blob, blen, 0);
 			e->line = get_u32(r);
 			e->col = get_u32(r);
 		}
@@ -747,7 +878,7 @@ void bankcache_key_release(struct bankcache_key *key)
 
 int bankcache_decode(struct bank *b, struct diag_list *dl,
 		     struct bankcache_key *key, const char *version, char *buf,
-		     size_t len, struct sb *why)
+		     size_t len, const uint64_t *sum, struct sb *why)
 {
 	struct rd r = {buf, len, 0, 0, NULL};
 	const unsigned char *u = (const unsigned char *)buf;
@@ -769,7 +900,8 @@ int bankcache_decode(struct bank *b, struct diag_list *dl,
 		return -1;
 	}
 	if (le64(u + 24) !=
-	    bankcache_hash(buf + HEADER_LEN, len - HEADER_LEN)) {
+	    (sum ? *sum
+		 : bankcache_payload_sum(buf + HEADER_LEN, len - HEADER_LEN))) {
 		sb_adds(why, "checksum mismatch");
 		return -1;
 	}
@@ -797,6 +929,5 @@ int bankcache_decode(struct bank *b, struct diag_list *dl,
 	/* what bank_validate() lends every rubric */
 	for (i = 0; i < b->r.nr; i++)
 		b->r.v[i].model = b->model.loaded ? &b->model : NULL;
-	b->q.arena = buf;
 	return 0;
 }

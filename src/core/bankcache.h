@@ -13,11 +13,15 @@
  * buffer and the ranges the parsers allow, and rejects anything else
  * with -1 and a reason in `why`; it never reads out of bounds.
  *
- * Ownership: on success decode takes `buf` (which must be writable and
- * heap-allocated with xmalloc): the questions' strings point into it,
- * and bank_release() frees it (struct qbank's arena).  On failure `buf`
- * is still the caller's, and the bank, key and list are left empty.
- * The key's strings are its own; bankcache_key_release() frees them.
+ * Ownership: decode never takes `buf`, and decoded questions point
+ * into it (they are `borrowed`, see qbank.h): the caller keeps it alive
+ * and unchanged until bank_release(), so the shell can decode a mapped
+ * file in place.  The payload checksum is computed by decode, or given
+ * as *sum by a caller that has hashed the bytes already (the shell does,
+ * reading the file through a small buffer, so the mapping's pages are
+ * only touched where the bank is used).  On failure the bank, key and
+ * list (which must start empty) are left empty.  The key's strings are
+ * its own; bankcache_key_release() frees them.
  *
  * The layout is described in docs/FORMATS.md ("The bank cache").  Pure:
  * no I/O; the shell (src/bank-cache.c) reads, stats and writes files.
@@ -64,13 +68,25 @@ struct bankcache_key {
 
 /* A fast 64-bit hash (the XXH64 algorithm, seed 0) of a buffer. */
 uint64_t bankcache_hash(const void *buf, size_t len);
+/*
+ * The payload checksum is the hash of the hashes (8 bytes each, little-
+ * endian) of its BANKCACHE_PIECE-byte pieces, the last one shorter, so
+ * the shell can compute it through a small buffer: add each piece in
+ * order to `acc` (an sb), then take bankcache_sum_final().
+ */
+#define BANKCACHE_PIECE 65536u
+#define BANKCACHE_HEADER 32u
+void bankcache_sum_piece(struct sb *acc, const void *piece, size_t len);
+uint64_t bankcache_sum_final(const struct sb *acc);
+/* The same over a payload in memory. */
+uint64_t bankcache_payload_sum(const void *payload, size_t len);
 
 void bankcache_encode(const struct bank *b, const struct diag_list *dl,
 		      const struct bankcache_key *key, const char *version,
 		      struct sb *out);
 int bankcache_decode(struct bank *b, struct diag_list *dl,
 		     struct bankcache_key *key, const char *version, char *buf,
-		     size_t len, struct sb *why);
+		     size_t len, const uint64_t *sum, struct sb *why);
 void bankcache_key_release(struct bankcache_key *key);
 
 #endif

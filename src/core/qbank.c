@@ -392,7 +392,6 @@ void qbank_release(struct qbank *qb)
 	for (i = 0; i < qb->nr; i++)
 		question_release(&qb->v[i]);
 	free(qb->v);
-	free(qb->arena);
 	free(qb->arena_strs);
 	free(qb->arena_expects);
 	memset(qb, 0, sizeof(*qb));

@@ -51,13 +51,13 @@ struct question {
 	int borrowed; /* strings and arrays live in the qbank's arena */
 };
 
-/* A bank decoded from the cache (bankcache.h) keeps its questions'
- * strings in `arena` and their arrays in the two blocks after it; such
- * questions are `borrowed` and release frees only their compiled code. */
+/* A bank decoded from the cache (bankcache.h) has `borrowed` questions:
+ * their strings are in the cache's buffer, which the decoder's caller
+ * owns, and their arrays in the two blocks here; release frees only
+ * their compiled code. */
 struct qbank {
 	struct question *v;
 	size_t nr, alloc;
-	char *arena;
 	char **arena_strs;
 	struct qexpect *arena_expects;
 };
