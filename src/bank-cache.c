@@ -135,6 +135,33 @@ static int same_stamp(const struct bankcache_file *a,
 	       a->dev == b->dev;
 }
 
+/* Does the key name only what loading these folders reads: each
+ * folder's rubrics/ then each one's questions/, and weights.fit beside
+ * the rubrics?  (A crafted key could name any path to stat and hash.) */
+static int key_paths_ok(const struct bankcache_key *k)
+{
+	struct sb p = SB_INIT;
+	size_t i, j;
+	int ok = k->nfolders == 2 * k->ndirs;
+	for (j = 0; ok && j < k->nfolders; j++) {
+		sb_reset(&p);
+		sb_addf(&p, "%s/%s", k->dirs[j % k->ndirs],
+			j < k->ndirs ? "rubrics" : "questions");
+		ok = !strcmp(p.buf, k->folders[j].path);
+	}
+	for (i = 0; ok && i < k->nfiles; i++) {
+		if (k->files[i].folder != BANKCACHE_NO_FOLDER)
+			continue;
+		for (j = 0, ok = 0; !ok && j < k->ndirs; j++) {
+			sb_reset(&p);
+			sb_addf(&p, "%s/rubrics/weights.fit", k->dirs[j]);
+			ok = !strcmp(p.buf, k->files[i].path);
+		}
+	}
+	sb_release(&p);
+	return ok;
+}
+
 /* Do the folders list exactly the files the key has for them? */
 static int same_listings(const struct bankcache_key *k)
 {
@@ -179,7 +206,7 @@ static int fresh(struct bankcache_key *k, const struct bankcache_key *want,
 	for (i = 0; ok && i < k->ndirs; i++)
 		ok = !strcmp(k->dirs[i], want->dirs[i]) &&
 		     !strcmp(k->real[i], want->real[i]);
-	ok = ok && same_listings(k);
+	ok = ok && key_paths_ok(k) && same_listings(k);
 	for (i = 0; ok && i < k->nfiles; i++) {
 		struct bankcache_file *f = &k->files[i], now = *f;
 		struct stat st;
