@@ -491,31 +491,33 @@ static int have(struct rd *r, size_t n)
 	return 1;
 }
 
+/* The next n bytes, or NULL (and the reader failed) past the end. */
+static const unsigned char *next_bytes(struct rd *r, size_t n)
+{
+	const unsigned char *p;
+	if (!have(r, n))
+		return NULL;
+	p = (const unsigned char *)r->buf + r->off;
+	r->off += n;
+	return p;
+}
+
 static uint32_t get_u32(struct rd *r)
 {
-	uint32_t v;
-	if (!have(r, 4))
-		return 0;
-	v = le32((const unsigned char *)r->buf + r->off);
-	r->off += 4;
-	return v;
+	const unsigned char *p = next_bytes(r, 4);
+	return p ? le32(p) : 0;
 }
 
 static uint64_t get_u64(struct rd *r)
 {
-	uint64_t v;
-	if (!have(r, 8))
-		return 0;
-	v = le64((const unsigned char *)r->buf + r->off);
-	r->off += 8;
-	return v;
+	const unsigned char *p = next_bytes(r, 8);
+	return p ? le64(p) : 0;
 }
 
 static unsigned get_u8(struct rd *r)
 {
-	if (!have(r, 1))
-		return 0;
-	return (unsigned char)r->buf[r->off++];
+	const unsigned char *p = next_bytes(r, 1);
+	return p ? *p : 0;
 }
 
 /* An enum value below `max`. */
