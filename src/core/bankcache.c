@@ -109,14 +109,36 @@ uint64_t bankcache_hash(const void *buf, size_t len)
 	return h;
 }
 
+/* ---- writing ---- */
+
+/* v's low n bytes at p, little-endian. */
+static void store_le(char *p, uint64_t v, unsigned n)
+{
+	unsigned i;
+	for (i = 0; i < n; i++)
+		p[i] = (char)(unsigned char)(v >> (8 * i));
+}
+
+static void put_le(struct sb *out, uint64_t v, unsigned n)
+{
+	char b[8];
+	store_le(b, v, n);
+	sb_add(out, b, n);
+}
+
+static void put_u32(struct sb *out, uint32_t v)
+{
+	put_le(out, v, 4);
+}
+
+static void put_u64(struct sb *out, uint64_t v)
+{
+	put_le(out, v, 8);
+}
+
 void bankcache_sum_piece(struct sb *acc, const void *piece, size_t len)
 {
-	uint64_t h = bankcache_hash(piece, len);
-	unsigned char b[8];
-	unsigned i;
-	for (i = 0; i < 8; i++)
-		b[i] = (unsigned char)(h >> (8 * i));
-	sb_add(acc, b, 8);
+	put_u64(acc, bankcache_hash(piece, len));
 }
 
 uint64_t bankcache_sum_final(const struct sb *acc)
@@ -138,26 +160,6 @@ uint64_t bankcache_payload_sum(const void *payload, size_t len)
 	h = bankcache_sum_final(&acc);
 	sb_release(&acc);
 	return h;
-}
-
-/* ---- writing ---- */
-
-static void put_u32(struct sb *out, uint32_t v)
-{
-	unsigned char b[4];
-	unsigned i;
-	for (i = 0; i < 4; i++)
-		b[i] = (unsigned char)(v >> (8 * i));
-	sb_add(out, b, 4);
-}
-
-static void put_u64(struct sb *out, uint64_t v)
-{
-	unsigned char b[8];
-	unsigned i;
-	for (i = 0; i < 8; i++)
-		b[i] = (unsigned char)(v >> (8 * i));
-	sb_add(out, b, 8);
 }
 
 static void put_u8(struct sb *out, unsigned v)
@@ -444,7 +446,6 @@ void bankcache_encode(const struct bank *b, const struct diag_list *dl,
 {
 	size_t start = out->len, plen;
 	uint64_t sum;
-	unsigned i;
 	sb_add(out, MAGIC, 8);
 	put_u32(out, BANKCACHE_FORMAT);
 	put_u32(out, 0);
@@ -458,12 +459,8 @@ void bankcache_encode(const struct bank *b, const struct diag_list *dl,
 	put_questions(out, &b->q);
 	plen = out->len - start - HEADER_LEN;
 	sum = bankcache_payload_sum(out->buf + start + HEADER_LEN, plen);
-	for (i = 0; i < 8; i++) {
-		out->buf[start + 16 + i] =
-			(char)(unsigned char)(plen >> (8 * i));
-		out->buf[start + 24 + i] =
-			(char)(unsigned char)(sum >> (8 * i));
-	}
+	store_le(out->buf + start + 16, plen, 8);
+	store_le(out->buf + start + 24, sum, 8);
 }
 
 /* ---- reading: every read is checked against the end ---- */

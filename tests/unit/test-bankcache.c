@@ -75,6 +75,14 @@ static int decode_copy(const struct sb *in, struct bank *b,
 	return bankcache_decode(b, dl, k, "1.2.3", *copy, in->len, NULL, why);
 }
 
+static void release3(struct bank *b, struct diag_list *dl,
+		     struct bankcache_key *k)
+{
+	bank_release(b);
+	diag_release(dl);
+	bankcache_key_release(k);
+}
+
 /* Decode `in` and release what it gave at once; 0 if it decoded. */
 static int decode_drop(const struct sb *in, struct sb *why)
 {
@@ -83,11 +91,8 @@ static int decode_drop(const struct sb *in, struct sb *why)
 	struct bankcache_key ek;
 	char *copy;
 	int rc = decode_copy(in, &e, &edl, &ek, why, &copy);
-	if (!rc) {
-		bank_release(&e);
-		diag_release(&edl);
-		bankcache_key_release(&ek);
-	}
+	if (!rc)
+		release3(&e, &edl, &ek);
 	free(copy);
 	return rc;
 }
@@ -257,13 +262,9 @@ static void test_round_trip(void)
 		sb_release(&cut);
 	}
 
-	bank_release(&d);
+	release3(&d, &ddl, &dk);
 	free(copy);
-	diag_release(&ddl);
-	bankcache_key_release(&dk);
-	bank_release(&b);
-	diag_release(&dl);
-	bankcache_key_release(&k);
+	release3(&b, &dl, &k);
 	sb_release(&enc);
 	sb_release(&why);
 }
@@ -321,12 +322,9 @@ static void test_builtin(void)
 		same += !strcmp(b.q.v[i].prompt, d.q.v[i].prompt) &&
 			!strcmp(b.q.v[i].file, d.q.v[i].file);
 	is_int(same, b.q.nr, "every prompt and file is the same");
-	bank_release(&d);
+	release3(&d, &ddl, &dk);
 	free(copy);
-	diag_release(&ddl);
-	bankcache_key_release(&dk);
-	bank_release(&b);
-	diag_release(&dl);
+	release3(&b, &dl, &k);
 }
 
 int main(void)
