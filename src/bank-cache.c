@@ -73,8 +73,10 @@ static char *cache_path(const struct bankcache_key *k)
 /*
  * Map the cache file and checksum its payload, read through a small
  * buffer: the mapping's pages then count in memory only where the bank
- * is used (the blob of prompts is not touched by `next`).  NULL if there
- * is no cache or it cannot be read.  A file mapped while another process
+ * is used (`next` reads ids, not prompts), never more than a read copy
+ * would.  How much one touch maps depends on the kernel (fault-around,
+ * large page-cache folios), so the saving varies from run to run.  NULL
+ * if there is no cache or it cannot be read.  A file mapped while another process
  * truncates it in place would fault, as git's mapped index would; pmdrill
  * itself only ever renames a new cache over the old one.
  */
@@ -337,9 +339,12 @@ void bank_cache_load(struct bank *b, char *const *dirs, size_t ndirs,
 	want.written_ns = start;
 	bank_load_dirs_stamped(b, dirs, ndirs, dl, &want);
 	bank_validate(b, 0, dl);
-	if (cacheable(dl))
+	if (cacheable(dl)) {
+		/* what scoring would build on every start; in the cache it
+		 * costs only this start */
+		bank_lexicon(b);
 		write_cache(path, b, dl, &want);
-	else
+	} else
 		unlink(path);
 cleanup:
 	bankcache_key_release(&want);

@@ -15,7 +15,7 @@
  * Layout, little-endian: a 32-byte header (magic "PMDRBANK", u32 format,
  * u32 zero, u64 payload length, u64 checksum of the payload), then
  * the payload: pmdrill's version, the key, the diagnostics, the model,
- * the rubrics and the questions.  A string is a u32 length, its bytes and
+ * the rubrics, the lexicon and the questions.  A string is a u32 length, its bytes and
  * a NUL; NULL is the length 0xffffffff alone.  Every count is followed by
  * that many items.  The questions' own strings are offsets into a blob of
  * NUL-terminated strings at the end (put_questions()).
@@ -309,6 +309,22 @@ static void put_rubrics(struct sb *out, const struct rubric_set *rs)
 	}
 }
 
+/* The lexicon, when the bank has built it (bank_cache_load() does
+ * before writing): it costs a scan of every prompt, 60 ms at 10,000. */
+static void put_lexicon(struct sb *out, const struct bank *b)
+{
+	size_t i;
+	put_u8(out, b->lex_ready != 0);
+	if (!b->lex_ready)
+		return;
+	put_u32(out, b->lex.ndocs);
+	put_count(out, b->lex.n);
+	for (i = 0; i < b->lex.n; i++) {
+		sb_add(out, b->lex.stem[i], sizeof(b->lex.stem[i]));
+		put_u32(out, b->lex.df[i]);
+	}
+}
+
 /*
  * The questions: a table of file names (one bank file holds many), then
  * one record per question whose strings are offsets into a blob at the
@@ -456,6 +472,7 @@ void bankcache_encode(const struct bank *b, const struct diag_list *dl,
 	put_diags(out, dl);
 	put_model(out, &b->model);
 	put_rubrics(out, &b->r);
+	put_lexicon(out, b);
 	put_questions(out, &b->q);
 	plen = out->len - start - HEADER_LEN;
 	sum = bankcache_payload_sum(out->buf + start + HEADER_LEN, plen);
@@ -747,6 +764,35 @@ static void get_rubrics(struct rd *r, struct rubric_set *rs)
 	}
 }
 
+/* Each stem must end within its 24 bytes, and they must be sorted and
+ * distinct: lexicon_weight() searches them. */
+static void get_lexicon(struct rd *r, struct bank *b)
+{
+	struct lexicon *lx = &b->lex;
+	size_t i, n;
+	if (!get_enum(r, 2))
+		return;
+	lx->ndocs = get_u32(r);
+	n = get_count(r, sizeof(*lx->stem) + 4);
+	if (r->bad)
+		return;
+	lx->stem = xmalloc((n ? n : 1) * sizeof(*lx->stem));
+	lx->df = xmalloc((n ? n : 1) * sizeof(*lx->df));
+	for (i = 0; i < n && !r->bad; i++) {
+		const unsigned char *p = next_bytes(r, sizeof(*lx->stem));
+		if (!p || !memchr(p, '\0', sizeof(*lx->stem))) {
+			fail(r, "bad lexicon stem");
+			break;
+		}
+		memcpy(lx->stem[i], p, sizeof(*lx->stem));
+		lx->df[i] = get_u32(r);
+		if (i && strcmp(lx->stem[i - 1], lx->stem[i]) >= 0)
+			fail(r, "lexicon out of order");
+		lx->n = i + 1;
+	}
+	b->lex_ready = !r->bad;
+}
+
 /* Hand out `n` slots of a block of `total`; fails past its end. */
 static size_t take(struct rd *r, size_t *used, size_t n, size_t total)
 {
@@ -914,6 +960,7 @@ int bankcache_decode(struct bank *b, struct diag_list *dl,
 	get_diags(&r, dl);
 	get_model(&r, &b->model);
 	get_rubrics(&r, &b->r);
+	get_lexicon(&r, b);
 	get_questions(&r, &b->q);
 	if (!r.bad && r.off != r.len)
 		fail(&r, "trailing bytes");

@@ -4,7 +4,7 @@
  * it came from, as bytes and back.
  *
  * bankcache_encode() writes a validated bank (questions, rubrics as
- * parsed, the model; never compiled patterns or the lexicon), the
+ * parsed, the model, the lexicon if built; never compiled patterns), the
  * diagnostics its loading produced and a `struct bankcache_key` into
  * `out`.  bankcache_decode() reads such bytes back.  The bytes are
  * untrusted (a cache file may be truncated, corrupted or crafted): the

@@ -8,7 +8,7 @@
 # is rewritten; an unusable cache folder is silent.  Warnings and errors
 # print the same from the cache.  Output is the same with
 # PMDRILL_NO_CACHE=1 and with a warm cache, for the built-in bank and a
-# generated one of 600 questions.  Commands that need no bank (and
+# generated one of 600 questions, scores included.  Commands that need no bank (and
 # `check`, which always parses) write no cache.
 . "$ROOT/tests/scripts/lib.sh"
 TOOL=${TOOL_DIR:?}/bankcache-tool
@@ -233,4 +233,11 @@ same --bank "$G" next --json
 same --bank "$G" next --count 5 --cram
 same --bank "$G" show scale-metrics-00007
 same --bank "$G" list --tag case-3
+# scoring uses the lexicon of every prompt, which the cache holds
+A=$ROOT/tests/calib/metrics/metrics-north-star-music
+for f in "$A"/*.txt; do
+	same score --json --question metrics-north-star-music "$f"
+	same --bank "$G" score --json --question metrics-north-star-music "$f"
+	same --bank "$G" score --json --question scale-metrics-00007 "$f"
+done
 exit 0

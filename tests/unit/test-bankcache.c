@@ -161,11 +161,20 @@ static void test_round_trip(void)
 	bank_validate(&b, 0, &dl);
 	ok(dl.nr >= 4, "the bank has diagnostics (%zu)", dl.nr);
 	key_init(&k);
+	bank_lexicon(&b);
 	bankcache_encode(&b, &dl, &k, "1.2.3", &enc);
 	ok(!round_trip(&b, &dl, &k, &d, &ddl, &dk, &copy),
 	   "decode then encode gives the same bytes");
 	if (!copy)
 		return;
+	ok(d.lex_ready && d.lex.n == b.lex.n && d.lex.n > 0 &&
+		   d.lex.ndocs == b.lex.ndocs &&
+		   !memcmp(d.lex.stem, b.lex.stem,
+			   b.lex.n * sizeof(*b.lex.stem)) &&
+		   !memcmp(d.lex.df, b.lex.df, b.lex.n * sizeof(*b.lex.df)),
+	   "the lexicon (%zu stems)", d.lex.n);
+	ok(bank_lexicon(&d) == &d.lex && d.r.v[0].lex == &d.lex,
+	   "a decoded lexicon is lent, not built again");
 
 	is_int(d.q.nr, b.q.nr, "as many questions");
 	is_int(d.r.nr, 1, "one rubric");
