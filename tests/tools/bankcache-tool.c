@@ -73,6 +73,7 @@ int main(int argc, char **argv)
 		bank_add_rubrics(&nb, argv[3], r.buf, r.len, &dl);
 		bank_add_questions(&nb, argv[4], q.buf, q.len, &dl);
 		bank_validate(&nb, 0, &dl);
+		bank_lexicon(&nb); /* as pmdrill does before writing */
 		bankcache_encode(&nb, &dl, &nk, PMDRILL_VERSION, &out);
 		return spill(argv[2], &out) ? 1 : 0;
 	}
