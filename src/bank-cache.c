@@ -2,6 +2,7 @@
 /* The bank cache on disk: where it lives, whether it is fresh, writing it. */
 #include "bank-cache.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
@@ -257,6 +258,68 @@ static int cacheable(const struct diag_list *dl)
 	return 1;
 }
 
+struct cached {
+	char *path;
+	struct timespec mtime;
+};
+
+static int cmp_newest(const void *a, const void *b)
+{
+	const struct timespec *x = &((const struct cached *)a)->mtime;
+	const struct timespec *y = &((const struct cached *)b)->mtime;
+	if (x->tv_sec != y->tv_sec)
+		return x->tv_sec < y->tv_sec ? 1 : -1;
+	return x->tv_nsec < y->tv_nsec ? 1 : x->tv_nsec > y->tv_nsec ? -1 : 0;
+}
+
+/*
+ * Every list of bank folders has its own cache, so a user of many
+ * `--bank` folders (a test suite's temporary ones) would fill the
+ * folder for ever: keep `just` (the one just written) and the newest
+ * others up to BANK_CACHE_KEEP (a cache is rewritten whenever its bank
+ * changes), and remove temporary files a crash left an hour ago.
+ */
+static void prune(const char *dir, const char *just, time_t now)
+{
+	struct cached *v = NULL;
+	size_t n = 0, alloc = 0, i;
+	struct dirent *e;
+	DIR *d = opendir(dir);
+	if (!d)
+		return;
+	while ((e = readdir(d))) {
+		size_t l = strlen(e->d_name);
+		struct sb p = SB_INIT;
+		struct stat st;
+		int done = l > 6 && !strcmp(e->d_name + l - 6, ".cache");
+		if (strncmp(e->d_name, "bank-", 5) ||
+		    (!done && !strstr(e->d_name, ".cache.")))
+			continue;
+		sb_addf(&p, "%s/%s", dir, e->d_name);
+		if (lstat(p.buf, &st) || !S_ISREG(st.st_mode) ||
+		    !strcmp(p.buf, just)) {
+			sb_release(&p);
+		} else if (!done) {
+			if (st.st_mtime < now - 3600)
+				unlink(p.buf);
+			sb_release(&p);
+		} else {
+			ALLOC_GROW(v, n + 1, alloc);
+			v[n].path = sb_detach(&p, NULL);
+			v[n++].mtime = st.st_mtim;
+		}
+	}
+	closedir(d);
+	if (n >= BANK_CACHE_KEEP)
+		qsort(v, n, sizeof(*v), cmp_newest);
+	for (i = 0; i < n; i++) {
+		if (i + 1 >= BANK_CACHE_KEEP)
+			unlink(v[i].path);
+		free(v[i].path);
+	}
+	free(v);
+}
+
 /* Write the cache atomically; any failure leaves no file and says
  * nothing (the cache only saves time). */
 static void write_cache(const char *path, const struct bank *b,
@@ -286,6 +349,8 @@ static void write_cache(const char *path, const struct bank *b,
 	 * rebuilt, and fsync would cost more than the parse it saves. */
 	if (close(fd) || done != out.len || rename(tmp.buf, path))
 		unlink(tmp.buf);
+	else
+		prune(dir, path, time(NULL));
 cleanup:
 	free(dir);
 	sb_release(&out);

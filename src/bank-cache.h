@@ -16,8 +16,9 @@
  * temporary file renamed over it).  A cache folder that cannot be made
  * or written is silently not used.  $PMDRILL_NO_CACHE (non-empty, not
  * "0") turns the cache off.  Banks with a file that could not be read
- * (a FIFO, a device, a read error) are not cached.  docs/FORMATS.md
- * describes the file.
+ * (a FIFO, a device, a read error) are not cached.  Writing a cache
+ * removes all but the BANK_CACHE_KEEP newest.  docs/FORMATS.md describes
+ * the file.
  */
 #ifndef PMDRILL_BANK_CACHE_H
 #define PMDRILL_BANK_CACHE_H
@@ -28,6 +29,9 @@ struct bank;
 struct diag_list;
 
 #define BANK_CACHE_RACY_NS (3LL * 1000000000LL)
+/* Caches kept in the folder (the newest written); older ones are
+ * removed when a cache is written. */
+#define BANK_CACHE_KEEP 8
 
 /* *map, *maplen: the mapped cache the bank's questions point into (NULL
  * when the bank was parsed); unmap it after bank_release(). */

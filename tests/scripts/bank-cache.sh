@@ -5,7 +5,8 @@
 # files is seen: a same-size edit in the same second, the stamp an edit
 # within one clock tick leaves (the racy case), a file added or removed.
 # A truncated, corrupt or foreign cache gives the output of no cache and
-# is rewritten; an unusable cache folder is silent.  Warnings and errors
+# is rewritten; an unusable cache folder is silent; the folder keeps
+# the 8 newest caches.  Warnings and errors
 # print the same from the cache.  Output is the same with
 # PMDRILL_NO_CACHE=1 and with a warm cache, for the built-in bank and a
 # generated one of 600 questions, scores included.  Commands that need no bank (and
@@ -161,6 +162,23 @@ for how in truncate-half truncate-1 zero-middle garbage empty crafted; do
 	"$TOOL" dump "$(cachefile)" >/dev/null || fail "$how: the cache was not rewritten"
 done
 ls "$C" | grep -v '^bank-[0-9a-f]*\.cache$' && fail "temporary files left in $C"
+
+# ---- the folder keeps the 8 newest caches; a crash's old temporary goes ----
+: >"$C/bank-0000000000000000.cache.OLDTMP"
+touch -d '2 hours ago' "$C/bank-0000000000000000.cache.OLDTMP"
+: >"$C/bank-0000000000000000.cache.NEWTMP"
+for i in 1 2 3 4 5 6 7 8 9 10; do
+	mkdir -p "$WORK/many$i"
+	cp -r "$B/questions" "$B/rubrics" "$WORK/many$i/"
+	expect_status 0 "$PM" --bank "$WORK/many$i" list
+done
+n=$(ls "$C" | grep -c '^bank-[0-9a-f]*\.cache$')
+[ "$n" = 8 ] || fail "want 8 caches kept, have $n: $(ls "$C")"
+[ ! -e "$C/bank-0000000000000000.cache.OLDTMP" ] || fail "an old temporary file was kept"
+[ -e "$C/bank-0000000000000000.cache.NEWTMP" ] || fail "a recent temporary file (a write in progress) was removed"
+rm "$C/bank-0000000000000000.cache.NEWTMP"
+"$TOOL" dump "$(ls -t "$C"/bank-*.cache | head -1)" | grep -q "^f $WORK/many10/questions/store.txt\$" ||
+	fail "the newest cache is not the last bank's"
 
 # ---- (4) an unusable cache folder: works, says nothing ----
 # cached DIR CMD...: CMD with XDG_CACHE_HOME=DIR; must exit 0, print
