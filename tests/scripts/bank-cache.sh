@@ -254,6 +254,28 @@ same --bank "$G" next --json
 same --bank "$G" next --count 5 --cram
 same --bank "$G" show scale-metrics-00007
 same --bank "$G" list --tag case-3
+# commands that write: each run on its own copy of a database
+for f in good weak; do
+	PMDRILL_DB=$WORK/seed.db "$PM" --bank "$G" answer --time 300 \
+		--question scale-metrics-00003 "$ROOT/tests/calib/metrics/metrics-north-star-music/$f.txt" >/dev/null ||
+		fail "answer ($f)"
+done
+for c in 1 0; do
+	cp "$WORK/seed.db" "$WORK/db$c"
+	PMDRILL_NO_CACHE=$c PMDRILL_DB=$WORK/db$c "$PM" --bank "$G" answer --time 240 \
+		--question scale-metrics-00003 "$ROOT/tests/calib/metrics/metrics-north-star-music/strong.txt" \
+		>"$WORK/ans$c.out" 2>&1 || fail "answer (PMDRILL_NO_CACHE=$c)"
+done
+cmp -s "$WORK/ans1.out" "$WORK/ans0.out" || { diff "$WORK/ans1.out" "$WORK/ans0.out" >&2; fail "answer differs with the cache"; }
+(
+	PMDRILL_DB=$WORK/db0
+	export PMDRILL_DB
+	same --bank "$G" stats
+	grep_in "$WORK/c.out" '^attempts: *3 '
+	same --bank "$G" stats --json
+	same --bank "$G" history
+	same --bank "$G" next --json --count 3
+) || exit 1
 # scoring uses the lexicon of every prompt, which the cache holds
 A=$ROOT/tests/calib/metrics/metrics-north-star-music
 for f in "$A"/*.txt; do
