@@ -130,14 +130,14 @@ bench-scale: $(PROG)
 	@PMDRILL_BIN=$(abspath $(PROG)) sh tests/bench/scale.sh
 
 # libFuzzer on the in-memory parsers and the scorer (clang), and on the
-# store's untrusted inputs: an import file, a database pmdrill did not
-# write.  FUZZ_SECONDS each, seeded from the bank, the calibration answers
-# and the test data.  A crash leaves its input in build-fuzz/; minimise it
-# into tests/data/bad/.
+# untrusted inputs: an import file, a database pmdrill did not write, a
+# bank cache file.  FUZZ_SECONDS each, seeded from the bank, the
+# calibration answers and the test data.  A crash leaves its input in
+# build-fuzz/; minimise it into tests/data/bad/.
 FUZZ_SECONDS ?= 30
-FUZZ_TARGETS := qbank rubric score import dbopen
+FUZZ_TARGETS := qbank rubric score import dbopen bankcache
 STORE_FUZZ_SRC := $(sort $(wildcard src/store-*.c)) src/app.c
-fuzz:
+fuzz: $(O)/tools/bankcache-tool
 	@mkdir -p build-fuzz
 	@for t in $(FUZZ_TARGETS); do \
 		case $$t in import|dbopen) extra="$(STORE_FUZZ_SRC)";; *) extra=;; esac; \
@@ -147,7 +147,10 @@ fuzz:
 		case $$t in qbank) seeds=questions;; rubric) seeds=rubrics;; score) seeds=tests/calib;; \
 			import) seeds=tests/data/migrate;; \
 			dbopen) seeds=build-fuzz/seed-dbopen; mkdir -p $$seeds; rm -f $$seeds/v1.db; \
-				sqlite3 $$seeds/v1.db <tests/data/migrate/v1.sql || exit 1;; esac; \
+				sqlite3 $$seeds/v1.db <tests/data/migrate/v1.sql || exit 1;; \
+			bankcache) seeds=build-fuzz/seed-bankcache; mkdir -p $$seeds; \
+				$(O)/tools/bankcache-tool encode $$seeds/store.cache \
+					tests/data/store/rubrics/store.txt tests/data/store/questions/store.txt || exit 1;; esac; \
 		echo "fuzz-$$t: $(FUZZ_SECONDS) s"; \
 		build-fuzz/fuzz-$$t -max_total_time=$(FUZZ_SECONDS) -max_len=262144 \
 			-artifact_prefix=build-fuzz/ build-fuzz/corpus-$$t $$seeds >build-fuzz/fuzz-$$t.log 2>&1 \

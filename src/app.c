@@ -3,6 +3,7 @@
 #include "app.h"
 
 #include <dirent.h>
+#include <stdint.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
@@ -16,6 +17,8 @@
 #include <unistd.h>
 
 #include "bank.h"
+#include "bank-cache.h"
+#include "bankcache.h"
 #include "date.h"
 #include "cmd.h"
 #include "diag.h"
@@ -44,6 +47,11 @@ char *app_data_dir(void)
 char *app_state_dir(void)
 {
 	return home_sub("XDG_STATE_HOME", ".local/state");
+}
+
+char *app_cache_dir(void)
+{
+	return home_sub("XDG_CACHE_HOME", ".cache");
 }
 
 int mkdir_p(const char *path)
@@ -220,6 +228,7 @@ void app_release(struct app *app)
 		bank_release(app->bank);
 		free(app->bank);
 	}
+	bank_cache_unmap(app->bank_map, app->bank_map_len);
 }
 
 int read_stream(FILE *fp, struct sb *out)
@@ -404,11 +413,45 @@ static int read_bank_diag(const char *path, struct sb *buf, int missing_ok,
 	return rc;
 }
 
+void bank_stamp_file(struct bankcache_file *f, const struct stat *st)
+{
+	f->size = (uint64_t)st->st_size;
+	f->mtime_ns = (uint64_t)st->st_mtim.tv_sec * 1000000000u +
+		      (uint64_t)st->st_mtim.tv_nsec;
+	f->ctime_ns = (uint64_t)st->st_ctim.tv_sec * 1000000000u +
+		      (uint64_t)st->st_ctim.tv_nsec;
+	f->ino = (uint64_t)st->st_ino;
+	f->dev = (uint64_t)st->st_dev;
+}
+
+/* Note a file the bank is read from in the key (if any), stat'ed before
+ * it is read: a change while it is read then shows as a changed stamp. */
+static struct bankcache_file *record_file(struct bankcache_key *key,
+					  const char *path, uint32_t folder)
+{
+	struct bankcache_file *f;
+	struct stat st;
+	if (!key)
+		return NULL;
+	ALLOC_GROW(key->files, key->nfiles + 1, key->afiles);
+	f = &key->files[key->nfiles++];
+	memset(f, 0, sizeof(*f));
+	f->path = xstrdup(path);
+	f->folder = folder;
+	if (stat(path, &st))
+		f->missing = 1; /* read_bank_diag() says why, if it matters */
+	else
+		bank_stamp_file(f, &st);
+	return f;
+}
+
 static void load_one(struct bank *b, const char *path, int kind,
-		     struct diag_list *dl)
+		     struct diag_list *dl, struct bankcache_file *stamp)
 {
 	struct sb buf = SB_INIT;
 	if (!read_bank_diag(path, &buf, 0, dl)) {
+		if (stamp)
+			stamp->hash = bankcache_hash(buf.buf, buf.len);
 		if (kind < 0)
 			kind = looks_like_rubric(buf.buf, buf.len);
 		if (kind)
@@ -434,7 +477,7 @@ void bank_load_file(struct bank *b, const char *path, struct diag_list *dl)
 			kind = 0;
 	}
 	free(copy);
-	load_one(b, path, kind, dl);
+	load_one(b, path, kind, dl, NULL);
 }
 
 static int skipped(const char *path, char *const *skip, size_t nskip)
@@ -477,13 +520,23 @@ int bank_list_txt(const char *dir, char ***out, size_t *nout)
 	return 0;
 }
 
-/* Every *.txt in dir, sorted, loaded as `kind`. */
+/* Every *.txt in dir, sorted, loaded as `kind`; the folder and its
+ * files noted in `key` if it is not NULL. */
 static void load_folder(struct bank *b, const char *dir, int kind,
-			char *const *skip, size_t nskip, struct diag_list *dl)
+			char *const *skip, size_t nskip, struct diag_list *dl,
+			struct bankcache_key *key)
 {
 	char **names;
 	size_t n, i;
-	if (bank_list_txt(dir, &names, &n)) {
+	uint32_t folder = 0;
+	int rc = bank_list_txt(dir, &names, &n);
+	if (key) {
+		ALLOC_GROW(key->folders, key->nfolders + 1, key->afolders);
+		folder = (uint32_t)key->nfolders++;
+		key->folders[folder].path = xstrdup(dir);
+		key->folders[folder].missing = rc && errno == ENOENT;
+	}
+	if (rc) {
 		if (errno != ENOENT)
 			diag_add(dl, DIAG_ERROR, DIAG_E_READ, dir, 0, 0,
 				 "cannot read folder: %s", strerror(errno));
@@ -491,7 +544,8 @@ static void load_folder(struct bank *b, const char *dir, int kind,
 	}
 	for (i = 0; i < n; i++) {
 		if (!skipped(names[i], skip, nskip))
-			load_one(b, names[i], kind, dl);
+			load_one(b, names[i], kind, dl,
+				 record_file(key, names[i], folder));
 		free(names[i]);
 	}
 	free(names);
@@ -500,21 +554,27 @@ static void load_folder(struct bank *b, const char *dir, int kind,
 /* The fitted scoring model beside a bank's rubrics (the first found wins:
  * the built-in bank's comes first). */
 static void load_model(struct bank *b, const char *rubric_dir,
-		       struct diag_list *dl)
+		       struct diag_list *dl, struct bankcache_key *key)
 {
 	struct sb path = SB_INIT, buf = SB_INIT;
+	struct bankcache_file *stamp;
 	if (b->model.loaded)
 		return;
 	sb_addf(&path, "%s/weights.fit", rubric_dir);
+	stamp = record_file(key, path.buf, BANKCACHE_NO_FOLDER);
 	/* a bank without a model file scores with the plain average */
-	if (!read_bank_diag(path.buf, &buf, 1, dl))
+	if (!read_bank_diag(path.buf, &buf, 1, dl)) {
+		if (stamp)
+			stamp->hash = bankcache_hash(buf.buf, buf.len);
 		bank_add_model(b, path.buf, buf.buf, buf.len, dl);
+	}
 	sb_release(&path);
 	sb_release(&buf);
 }
 
-void bank_load_dirs(struct bank *b, char *const *dirs, size_t ndirs,
-		    char *const *skip, size_t nskip, struct diag_list *dl)
+static void load_dirs(struct bank *b, char *const *dirs, size_t ndirs,
+		      char *const *skip, size_t nskip, struct diag_list *dl,
+		      struct bankcache_key *key)
 {
 	size_t i;
 	/* Rubrics of every bank first, so a question may use a rubric from
@@ -522,16 +582,28 @@ void bank_load_dirs(struct bank *b, char *const *dirs, size_t ndirs,
 	for (i = 0; i < ndirs; i++) {
 		struct sb p = SB_INIT;
 		sb_addf(&p, "%s/rubrics", dirs[i]);
-		load_folder(b, p.buf, 1, skip, nskip, dl);
-		load_model(b, p.buf, dl);
+		load_folder(b, p.buf, 1, skip, nskip, dl, key);
+		load_model(b, p.buf, dl, key);
 		sb_release(&p);
 	}
 	for (i = 0; i < ndirs; i++) {
 		struct sb p = SB_INIT;
 		sb_addf(&p, "%s/questions", dirs[i]);
-		load_folder(b, p.buf, 0, skip, nskip, dl);
+		load_folder(b, p.buf, 0, skip, nskip, dl, key);
 		sb_release(&p);
 	}
+}
+
+void bank_load_dirs(struct bank *b, char *const *dirs, size_t ndirs,
+		    char *const *skip, size_t nskip, struct diag_list *dl)
+{
+	load_dirs(b, dirs, ndirs, skip, nskip, dl, NULL);
+}
+
+void bank_load_dirs_stamped(struct bank *b, char *const *dirs, size_t ndirs,
+			    struct diag_list *dl, struct bankcache_key *key)
+{
+	load_dirs(b, dirs, ndirs, NULL, 0, dl, key);
 }
 
 void diag_print(const struct diag_list *dl, int with_warnings)
@@ -554,10 +626,11 @@ struct bank *app_bank(struct app *app, int *status)
 	size_t errors;
 	if (app->bank)
 		return app->bank;
+	/* a bank released to be loaded again (add) leaves its mapping */
+	bank_cache_unmap(app->bank_map, app->bank_map_len);
 	app->bank = xcalloc(1, sizeof(*app->bank));
-	bank_load_dirs(app->bank, app->bank_dirs, app->nbank_dirs, NULL, 0,
-		       &dl);
-	bank_validate(app->bank, 0, &dl);
+	bank_cache_load(app->bank, app->bank_dirs, app->nbank_dirs, &dl,
+			&app->bank_map, &app->bank_map_len);
 	errors = diag_count(&dl, DIAG_ERROR);
 	{
 		/* A skipped FIFO or device is not the bank's fault, but the

@@ -31,6 +31,8 @@ struct app {
 	int color_err;
 	time_t now; /* the clock: $PMDRILL_NOW (epoch s or ISO) or time() */
 	struct bank *bank; /* loaded on first use by app_bank() */
+	void *bank_map;    /* the mapped bank cache bank's questions use */
+	size_t bank_map_len;
 };
 
 int app_init(struct app *app, const char *argv0, const char *db,
@@ -47,6 +49,8 @@ struct bank *app_bank(struct app *app, int *status);
 char *app_data_dir(void);
 /* $XDG_STATE_HOME/pmdrill (or ~/.local/state/pmdrill); caller frees. */
 char *app_state_dir(void);
+/* $XDG_CACHE_HOME/pmdrill (or ~/.cache/pmdrill); caller frees. */
+char *app_cache_dir(void);
 /* mkdir -p; 0 or -1 with errno. */
 int mkdir_p(const char *path);
 
@@ -82,6 +86,18 @@ int read_stream_max(FILE *fp, struct sb *out, size_t max);
  */
 void bank_load_dirs(struct bank *b, char *const *dirs, size_t ndirs,
 		    char *const *skip, size_t nskip, struct diag_list *dl);
+/*
+ * The same without a skip list, noting in `key` every folder listed and
+ * every file read (weights.fit too, found or not) with its stat and
+ * content hash, in load order: what the bank cache checks.
+ */
+struct bankcache_key;
+struct bankcache_file;
+struct stat;
+void bank_load_dirs_stamped(struct bank *b, char *const *dirs, size_t ndirs,
+			    struct diag_list *dl, struct bankcache_key *key);
+/* Fill a key file's size, times, inode and device from a stat. */
+void bank_stamp_file(struct bankcache_file *f, const struct stat *st);
 /* Sorted full paths of the *.txt files in dir; -1 with errno if unreadable. */
 int bank_list_txt(const char *dir, char ***out, size_t *nout);
 /* Load one file, as questions or rubrics by its folder or its content. */

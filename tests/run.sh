@@ -48,8 +48,10 @@ done
 e2e_env() {
 	export HOME="$1/home" XDG_DATA_HOME="$1/home/.local/share" \
 		XDG_STATE_HOME="$1/home/.local/state" XDG_CONFIG_HOME="$1/home/.config" \
+		XDG_CACHE_HOME="$1/home/.cache" \
 		PMDRILL_DB="$1/test.db" PMDRILL_NOW="${PMDRILL_NOW:-2026-03-02T09:00:00Z}" \
 		NO_COLOR=1 LC_ALL=C INPUTRC=/dev/null TERM=${TERM:-xterm}
+	unset PMDRILL_NO_CACHE
 	mkdir -p "$HOME"
 }
 

@@ -359,6 +359,12 @@ int qbank_compile_expects(struct question *q, int jit, struct diag_list *dl)
 static void question_release(struct question *q)
 {
 	size_t i;
+	if (q->borrowed) {
+		for (i = 0; i < q->nexpect; i++)
+			pattern_free(q->expects[i].code);
+		memset(q, 0, sizeof(*q));
+		return;
+	}
 	free(q->id);
 	free(q->category);
 	free(q->prompt);
@@ -386,6 +392,8 @@ void qbank_release(struct qbank *qb)
 	for (i = 0; i < qb->nr; i++)
 		question_release(&qb->v[i]);
 	free(qb->v);
+	free(qb->arena_strs);
+	free(qb->arena_expects);
 	memset(qb, 0, sizeof(*qb));
 }
 

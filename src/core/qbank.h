@@ -48,11 +48,18 @@ struct question {
 	unsigned id_col;
 	unsigned rubric_line, rubric_col; /* the Rubric (else Category) value */
 	int compiled; /* expects: 0 not yet, 1 ok, -1 errors */
+	int borrowed; /* strings and arrays live in the qbank's arena */
 };
 
+/* A bank decoded from the cache (bankcache.h) has `borrowed` questions:
+ * their strings are in the cache's buffer, which the decoder's caller
+ * owns, and their arrays in the two blocks here; release frees only
+ * their compiled code. */
 struct qbank {
 	struct question *v;
 	size_t nr, alloc;
+	char **arena_strs;
+	struct qexpect *arena_expects;
 };
 
 int qbank_parse(struct qbank *qb, const char *file, const char *buf, size_t len,

@@ -469,40 +469,72 @@ static int cmp_stem(const void *a, const void *b)
 	return strcmp((const char *)a, (const char *)b);
 }
 
+/* The distinct stems counted in an open-addressed table: a bank of
+ * 10,000 prompts has about 80,000 key words but only a few thousand
+ * distinct ones, and a list of them all was the peak of a drill's
+ * memory (5 MB). */
+struct lexslot {
+	char s[24];
+	unsigned df; /* 0: an empty slot */
+};
+
+static size_t lexslot_find(const struct lexslot *t, size_t cap, const char *s)
+{
+	size_t i = (size_t)fnv1a64(s, strlen(s)) & (cap - 1);
+	while (t[i].df && strcmp(t[i].s, s))
+		i = (i + 1) & (cap - 1);
+	return i;
+}
+
 void lexicon_build(struct lexicon *lx, const char *const *prompts, size_t n)
 {
 	struct term *terms = xcalloc(LEX_TERMS, sizeof(*terms));
-	char(*all)[24] = NULL;
-	size_t i, k, nall = 0, aall = 0, nt;
+	struct lexslot *t = xcalloc(1024, sizeof(*t));
+	size_t i, k, cap = 1024, used = 0, nt;
 	memset(lx, 0, sizeof(*lx));
 	lx->ndocs = (unsigned)n;
 	for (i = 0; i < n; i++) {
 		nt = prompt_terms(prompts[i], 1.0, terms, 0, LEX_TERMS);
 		for (k = 0; k < nt; k++) {
+			size_t at;
 			if (terms[k].acronym)
 				continue;
-			if (nall == aall) {
-				aall = aall ? 2 * aall : 1024;
-				all = xrealloc(all, aall * sizeof(*all));
+			at = lexslot_find(t, cap, terms[k].s);
+			if (!t[at].df) {
+				memcpy(t[at].s, terms[k].s, sizeof(t[at].s));
+				used++;
 			}
-			memcpy(all[nall++], terms[k].s, sizeof(terms[k].s));
+			t[at].df++;
+			if (2 * used > cap) {
+				struct lexslot *old = t;
+				size_t j, ocap = cap;
+				cap *= 2;
+				t = xcalloc(cap, sizeof(*t));
+				for (j = 0; j < ocap; j++)
+					if (old[j].df)
+						t[lexslot_find(t, cap,
+							       old[j].s)] =
+							old[j];
+				free(old);
+			}
 		}
 	}
 	free(terms);
-	if (!nall)
-		return;
-	qsort(all, nall, sizeof(*all), cmp_stem);
-	lx->stem = xmalloc(nall * sizeof(*lx->stem));
-	lx->df = xmalloc(nall * sizeof(*lx->df));
-	for (i = 0; i < nall; i++) {
-		if (lx->n && !strcmp(lx->stem[lx->n - 1], all[i])) {
-			lx->df[lx->n - 1]++;
-			continue;
+	if (used) {
+		/* sorted by stem, as lexicon_weight() searches it */
+		for (i = 0, k = 0; i < cap; i++)
+			if (t[i].df)
+				t[k++] = t[i];
+		qsort(t, used, sizeof(*t), cmp_stem);
+		lx->stem = xmalloc(used * sizeof(*lx->stem));
+		lx->df = xmalloc(used * sizeof(*lx->df));
+		for (i = 0; i < used; i++) {
+			memcpy(lx->stem[i], t[i].s, sizeof(t[i].s));
+			lx->df[i] = t[i].df;
 		}
-		memcpy(lx->stem[lx->n], all[i], sizeof(all[i]));
-		lx->df[lx->n++] = 1;
+		lx->n = used;
 	}
-	free(all);
+	free(t);
 }
 
 double lexicon_weight(const struct lexicon *lx, const char *stem_)

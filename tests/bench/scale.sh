@@ -37,8 +37,8 @@ cleanup() { [ "${SCALE_KEEP:-0}" = 1 ] && echo "kept $W" || rm -rf "$W"; }
 trap cleanup EXIT
 trap 'exit 1' INT TERM HUP
 export HOME="$W/home" XDG_DATA_HOME="$W/home/data" XDG_STATE_HOME="$W/home/state" \
-	XDG_CONFIG_HOME="$W/home/config" NO_COLOR=1 LC_ALL=C
-unset PMDRILL_DB PMDRILL_NOW
+	XDG_CONFIG_HOME="$W/home/config" XDG_CACHE_HOME="$W/home/cache" NO_COLOR=1 LC_ALL=C
+unset PMDRILL_DB PMDRILL_NOW PMDRILL_NO_CACHE
 mkdir -p "$HOME" "$W/big/questions"
 BIG=$W/big
 DB=$W/data.db
