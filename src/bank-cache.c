@@ -322,6 +322,24 @@ static void prune(const char *dir, const char *just, time_t now)
 
 /* Write the cache atomically; any failure leaves no file and says
  * nothing (the cache only saves time). */
+/*
+ * The version a cache must carry: pmdrill's, and this very build's (the
+ * executable's size and change time), so that a rebuilt pmdrill whose
+ * structures changed under the same version number never reads a cache
+ * the previous build wrote.  Without /proc, the version alone.
+ */
+static const char *build_version(char *buf, size_t n)
+{
+	struct stat sb;
+	if (stat("/proc/self/exe", &sb) == 0)
+		snprintf(buf, n, "%s+%lld.%lld.%ld", PMDRILL_VERSION,
+			 (long long)sb.st_size, (long long)sb.st_mtim.tv_sec,
+			 (long)sb.st_mtim.tv_nsec);
+	else
+		snprintf(buf, n, "%s", PMDRILL_VERSION);
+	return buf;
+}
+
 static void write_cache(const char *path, const struct bank *b,
 			const struct diag_list *dl,
 			const struct bankcache_key *key)
@@ -329,6 +347,7 @@ static void write_cache(const char *path, const struct bank *b,
 	struct sb out = SB_INIT, tmp = SB_INIT;
 	char *dir = app_cache_dir();
 	size_t done = 0;
+	char ver[96];
 	int fd;
 	if (mkdir_p(dir))
 		goto cleanup;
@@ -336,7 +355,7 @@ static void write_cache(const char *path, const struct bank *b,
 	fd = mkstemp(tmp.buf);
 	if (fd < 0)
 		goto cleanup;
-	bankcache_encode(b, dl, key, PMDRILL_VERSION, &out);
+	bankcache_encode(b, dl, key, build_version(ver, sizeof(ver)), &out);
 	while (done < out.len) {
 		ssize_t n = write(fd, out.buf + done, out.len - done);
 		if (n < 0 && errno == EINTR)
@@ -364,7 +383,7 @@ void bank_cache_load(struct bank *b, char *const *dirs, size_t ndirs,
 	struct sb why = SB_INIT;
 	int64_t start;
 	uint64_t sum = 0;
-	char *path, *buf;
+	char *path, *buf, ver[96];
 	size_t len = 0;
 
 	*map = NULL;
@@ -378,8 +397,9 @@ void bank_cache_load(struct bank *b, char *const *dirs, size_t ndirs,
 	key_dirs(&want, dirs, ndirs);
 	path = cache_path(&want);
 	buf = map_cache(path, &len, &sum);
-	if (buf && bankcache_decode(b, dl, &key, PMDRILL_VERSION, buf, len,
-				    &sum, &why)) {
+	if (buf &&
+	    bankcache_decode(b, dl, &key, build_version(ver, sizeof(ver)), buf,
+			     len, &sum, &why)) {
 		bank_cache_unmap(buf, len);
 		buf = NULL;
 	}

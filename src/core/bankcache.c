@@ -952,7 +952,7 @@ int bankcache_decode(struct bank *b, struct diag_list *dl,
 	}
 	r.off = HEADER_LEN;
 	v = get_str_in(&r, 0);
-	if (!r.bad && strcmp(v, version)) {
+	if (!r.bad && version && strcmp(v, version)) {
 		sb_adds(why, "written by another version of pmdrill");
 		return -1;
 	}

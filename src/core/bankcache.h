@@ -8,7 +8,8 @@
  * diagnostics its loading produced and a `struct bankcache_key` into
  * `out`.  bankcache_decode() reads such bytes back.  The bytes are
  * untrusted (a cache file may be truncated, corrupted or crafted): the
- * decoder checks the magic, the format version, pmdrill's version, the
+ * decoder checks the magic, the format version, pmdrill's version (the
+ * `version` argument; NULL accepts any, for tools that inspect a file), the
  * payload checksum, and every count, length, enum and number against the
  * buffer and the ranges the parsers allow, and rejects anything else
  * with -1 and a reason in `why`; it never reads out of bounds.

@@ -102,8 +102,9 @@ int main(int argc, char **argv)
 		reseal(&raw);
 		return spill(argv[2], &raw) ? 1 : 0;
 	}
-	if (bankcache_decode(&b, &dl, &k, PMDRILL_VERSION, raw.buf, raw.len,
-			     NULL, &why)) {
+	/* any version: the file is one a pmdrill build wrote */
+	if (bankcache_decode(&b, &dl, &k, NULL, raw.buf, raw.len, NULL,
+			     &why)) {
 		fprintf(stderr, "bankcache-tool: %s: %s\n", argv[2], why.buf);
 		return 1;
 	}
@@ -142,7 +143,10 @@ int main(int argc, char **argv)
 				argv[3]);
 			return 1;
 		}
-		bankcache_encode(&b, &dl, &k, PMDRILL_VERSION, &out);
+		/* the version the file carries (it decoded, so the string
+		 * after the header's length word is whole) */
+		bankcache_encode(&b, &dl, &k, raw.buf + BANKCACHE_HEADER + 4,
+				 &out);
 		return spill(argv[2], &out) ? 1 : 0;
 	}
 	fprintf(stderr, "bankcache-tool: unknown command '%s'\n", argv[1]);
