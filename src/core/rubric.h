@@ -118,11 +118,6 @@ int rubric_parse(struct rubric_set *rs, const char *file, const char *buf,
  * jit: also JIT-compile where PCRE2 supports it (the interpreter is the
  * fallback either way). */
 int rubric_compile(struct rubric *r, int jit, struct diag_list *dl);
-/* Compile one pattern with pmdrill's flags; on failure report at line/col. */
-struct pcre2_real_code_8 *pattern_compile(const char *src, const char *file,
-					  unsigned line, unsigned col, int jit,
-					  struct diag_list *dl);
-void pattern_free(struct pcre2_real_code_8 *code);
 long rubric_find(const struct rubric_set *rs, const char *name);
 void rubric_set_release(struct rubric_set *rs);
 const char *crit_kind_name(enum crit_kind k);
