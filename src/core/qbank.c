@@ -273,10 +273,12 @@ int qbank_compile_expects(struct question *q, int jit, struct diag_list *dl)
 	q->compiled = 1;
 	for (i = 0; i < q->nexpect; i++) {
 		struct qexpect *e = &q->expects[i];
-		e->code = pattern_compile(e->pattern, q->file, e->line, e->col,
-					  jit, dl);
-		if (!e->code)
+		e->prog = pattern_prog_compile(e->pattern, q->file, e->line,
+					       e->col, jit, dl);
+		if (!e->prog)
 			q->compiled = -1;
+		else
+			e->code = e->prog->code;
 	}
 	return q->compiled > 0 ? 0 : -1;
 }
@@ -299,7 +301,7 @@ static void question_release(struct question *q)
 	for (i = 0; i < q->nexpect; i++) {
 		free(q->expects[i].label);
 		free(q->expects[i].pattern);
-		pattern_free(q->expects[i].code);
+		pattern_prog_free(q->expects[i].prog);
 	}
 	free(q->expects);
 	memset(q, 0, sizeof(*q));

@@ -18,6 +18,7 @@
 struct diag_list;
 struct sb;
 struct pcre2_real_code_8;
+struct pattern_prog;
 
 enum qlevel { QLEVEL_NONE, QLEVEL_APM, QLEVEL_PM, QLEVEL_SENIOR, QLEVEL_TPM };
 
@@ -27,6 +28,7 @@ struct qexpect {
 	char *pattern;
 	unsigned line, col;             /* where the pattern starts */
 	struct pcre2_real_code_8 *code; /* after qbank_compile_expects() */
+	struct pattern_prog *prog;      /* what the scorer runs; owns code */
 };
 
 struct question {

@@ -120,8 +120,7 @@ static void criterion_release(struct criterion *c)
 	for (i = 0; i < c->npats; i++) {
 		free(c->pats[i].label);
 		free(c->pats[i].src);
-		pattern_free(c->pats[i].code);
-		pattern_free(c->pats[i].fast);
+		pattern_prog_free(c->pats[i].prog);
 	}
 	free(c->pats);
 	memset(c, 0, sizeof(*c));
@@ -563,14 +562,14 @@ int rubric_compile(struct rubric *r, int jit, struct diag_list *dl)
 	for (i = 0; i < r->ncrit; i++)
 		for (k = 0; k < r->crit[i].npats; k++) {
 			struct pattern *p = &r->crit[i].pats[k];
-			p->code = pattern_compile(p->src, r->file, p->line,
-						  p->col, jit, dl);
-			if (!p->code)
+			p->prog = pattern_prog_compile(p->src, r->file, p->line,
+						       p->col, jit, dl);
+			if (!p->prog) {
 				r->compiled = -1;
-			else
-				p->fast = pattern_compile_ascii(p->src, r->file,
-								p->line, p->col,
-								jit, dl);
+			} else {
+				p->code = p->prog->code;
+				p->fast = p->prog->fast;
+			}
 		}
 	return r->compiled > 0 ? 0 : -1;
 }

@@ -21,6 +21,7 @@ struct diag_list;
 struct model;
 struct lexicon;
 struct pcre2_real_code_8;
+struct pattern_prog;
 
 enum crit_kind {
 	CRIT_KEYWORDS,
@@ -61,6 +62,9 @@ struct pattern {
 	 * whose non-ASCII characters are all punctuation or symbols
 	 * (score.c checks), and runs faster.  NULL otherwise. */
 	struct pcre2_real_code_8 *fast;
+	/* What the scorer runs (pattern.h); owns `code` and `fast`, which
+	 * are borrowed from it.  NULL if bad. */
+	struct pattern_prog *prog;
 };
 
 struct criterion {

@@ -13,6 +13,7 @@
 #include "diag.h"
 #include "json.h"
 #include "model.h"
+#include "pattern.h"
 #include "qbank.h"
 #include "rubric.h"
 #include "sb.h"
@@ -59,6 +60,7 @@ struct text {
 	size_t nseg, aseg;
 	pcre2_match_data *md;
 	pcre2_match_context *mc;
+	struct pattern_index *ix; /* plain text: which literals it may hold */
 	const struct rubric *r;
 	struct diag_list *dl;
 	struct substance sub;
@@ -213,49 +215,92 @@ static int plain_text(const char *s, size_t len)
 	return 1;
 }
 
-static pcre2_code *pat_code(const struct text *t, const struct pattern *p)
+/* What to run for a pattern (pattern.h: its branches, their literals). */
+static const struct pattern_prog *pat_code(const struct text *t,
+					   const struct pattern *p)
 {
-	return t->plain && p->fast ? p->fast : p->code;
+	(void)t;
+	return p->prog;
 }
 
+/* The next match of one branch at or after off, kept while it is still
+ * ahead: a match found from an earlier offset that starts at or after off
+ * is the one a search from off finds. */
+struct branch_next {
+	size_t start, end;
+	int state; /* 0 not searched, 1 a match, 2 no more */
+};
+
 /* All matches of one pattern, non-overlapping, left to right.  A pattern
- * that hits the match limit is reported once and yields nothing. */
-static void run_pattern(struct text *t, pcre2_code *code, const char *file,
-			unsigned line, struct hits *out)
+ * that hits the match limit is reported once and yields nothing.  The
+ * branches of a split pattern are searched apart and merged: the leftmost
+ * match wins, the first branch on a tie, as in the whole pattern; a
+ * branch whose literals a plain text lacks is never searched. */
+static void run_pattern(struct text *t, const struct pattern_prog *pp,
+			const char *file, unsigned line, struct hits *out)
 {
-	size_t off = 0;
+	struct branch_next nx[PATTERN_BRANCH_MAX];
+	size_t off = 0, k, nb;
 	out->nr = 0;
 	out->limited = 0;
-	if (!code)
+	if (!pp)
 		return;
+	nb = pp->nbr;
+	for (k = 0; k < nb; k++)
+		nx[k].state = t->plain && !pattern_may_match(&pp->br[k], t->ix)
+				      ? 2
+				      : 0;
 	while (off <= t->len && out->nr < MAX_MATCHES) {
-		int rc = pcre2_match(code, (PCRE2_SPTR)t->s, t->len, off, 0,
-				     t->md, t->mc);
-		PCRE2_SIZE *ov;
-		if (rc == PCRE2_ERROR_NOMATCH)
-			break;
-		if (rc < 0) {
-			PCRE2_UCHAR msg[160];
-			pcre2_get_error_message(rc, msg, sizeof(msg));
-			diag_add(
-				t->dl, DIAG_WARNING, DIAG_W_MATCH_LIMIT, file,
-				line, 0,
-				"pattern gave up on this answer (%s); its criterion in rubric '%s' scores 0",
-				(char *)msg, t->r->name);
-			out->nr = 0;
-			out->limited = 1;
-			return;
+		size_t best = nb;
+		for (k = 0; k < nb; k++) {
+			const struct pattern_branch *br = &pp->br[k];
+			int rc;
+			PCRE2_SIZE *ov;
+			if (nx[k].state == 2)
+				continue;
+			if (nx[k].state == 0 || nx[k].start < off) {
+				rc = pcre2_match(t->plain && br->fast
+							 ? br->fast
+							 : br->code,
+						 (PCRE2_SPTR)t->s, t->len, off,
+						 0, t->md, t->mc);
+				if (rc == PCRE2_ERROR_NOMATCH) {
+					nx[k].state = 2;
+					continue;
+				}
+				if (rc < 0) {
+					PCRE2_UCHAR msg[160];
+					pcre2_get_error_message(rc, msg,
+								sizeof(msg));
+					diag_add(
+						t->dl, DIAG_WARNING,
+						DIAG_W_MATCH_LIMIT, file, line,
+						0,
+						"pattern gave up on this answer (%s); its criterion in rubric '%s' scores 0",
+						(char *)msg, t->r->name);
+					out->nr = 0;
+					out->limited = 1;
+					return;
+				}
+				ov = pcre2_get_ovector_pointer(t->md);
+				nx[k].start = ov[0];
+				nx[k].end = ov[1];
+				nx[k].state = 1;
+			}
+			if (best == nb || nx[k].start < nx[best].start)
+				best = k;
 		}
-		ov = pcre2_get_ovector_pointer(t->md);
+		if (best == nb)
+			break;
 		ALLOC_GROW(out->v, out->nr + 1, out->alloc);
-		out->v[out->nr].start = ov[0];
-		out->v[out->nr].end = ov[1];
+		out->v[out->nr].start = nx[best].start;
+		out->v[out->nr].end = nx[best].end;
 		out->nr++;
-		if (ov[1] > ov[0]) {
-			off = ov[1];
+		if (nx[best].end > nx[best].start) {
+			off = nx[best].end;
 		} else {
 			/* empty match: step over one UTF-8 character */
-			off = ov[1] + 1;
+			off = nx[best].end + 1;
 			while (off < t->len &&
 			       ((unsigned char)t->s[off] & 0xC0) == 0x80)
 				off++;
@@ -961,7 +1006,7 @@ static double eval_expect(struct text *t, const struct question *q,
 	double credit = 0;
 	struct sb missing = SB_INIT;
 	for (k = 0; k < q->nexpect; k++) {
-		run_pattern(t, q->expects[k].code, q->file, q->expects[k].line,
+		run_pattern(t, q->expects[k].prog, q->file, q->expects[k].line,
 			    &h);
 		it->limited |= h.limited;
 		if (h.nr) {
@@ -1074,6 +1119,10 @@ static void run_criteria(struct text *t, struct score_report *rep,
 	t->mc = pcre2_match_context_create(NULL);
 	pcre2_set_match_limit(t->mc, MATCH_LIMIT);
 	pcre2_set_depth_limit(t->mc, DEPTH_LIMIT);
+	if (t->plain) {
+		t->ix = xmalloc(sizeof(*t->ix));
+		pattern_index_build(t->ix, t->s, t->len);
+	}
 	for (i = 0; i < r->ncrit; i++) {
 		const struct criterion *c = &r->crit[i];
 		struct score_item *it = &rep->items[i];
@@ -1117,8 +1166,10 @@ static void run_criteria(struct text *t, struct score_report *rep,
 	}
 	pcre2_match_data_free(t->md);
 	pcre2_match_context_free(t->mc);
+	free(t->ix);
 	t->md = NULL;
 	t->mc = NULL;
+	t->ix = NULL;
 }
 
 /* Stage 3: guards against keyword lists.  Little prose, or too many
