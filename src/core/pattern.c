@@ -99,6 +99,8 @@ int split_labelled(const char *s, size_t *label_len, size_t *pat_off)
 #define CLASS_MAX 6
 #define DEPTH_MAX 32
 #define BRANCH_MAX PATTERN_BRANCH_MAX
+#define LEN_INF (-1L)
+#define CHAR_LEN 4L /* the most bytes one character takes */
 
 struct lset {
 	int known; /* 0: unknown (infinite, or too many) */
@@ -110,6 +112,9 @@ struct linfo {
 	struct lset exact; /* everything it can match */
 	struct lset req;   /* one of these is in every match */
 	struct lset tail;  /* a sequence: every match ends with one of these */
+	/* Bytes: the longest match (LEN_INF: no bound); how far into a
+	 * match one of `req` starts at the latest; the same for `tail`. */
+	long maxlen, req_lead, tail_lead;
 };
 
 struct lp {
@@ -208,22 +213,45 @@ static const struct lset *set_better(const struct lset *a, const struct lset *b)
 	return a->n <= b->n ? a : b;
 }
 
-/* The best literals of a part: its exact strings or what it requires. */
-static const struct lset *info_req(const struct linfo *f)
+static long len_add(long a, long b)
 {
-	return set_better(&f->exact, &f->req);
+	return a == LEN_INF || b == LEN_INF ? LEN_INF : a + b;
 }
 
+static long len_max(long a, long b)
+{
+	return a == LEN_INF || b == LEN_INF ? LEN_INF : a > b ? a : b;
+}
+
+static long len_mul(long a, long n)
+{
+	return a == LEN_INF || n < 0 || (a && n > 100000 / a) ? LEN_INF : a * n;
+}
+
+/* The best literals of a part: its exact strings (found at its start)
+ * or what it requires; *lead says how far in. */
+static const struct lset *info_req(const struct linfo *f, long *lead)
+{
+	const struct lset *r = set_better(&f->exact, &f->req);
+	*lead = r == &f->exact ? 0 : f->req_lead;
+	return r;
+}
+
+/* Some text of at most one character, unless the caller says more. */
 static void info_unknown(struct linfo *f)
 {
 	set_unknown(&f->exact);
 	set_unknown(&f->req);
+	f->maxlen = CHAR_LEN;
+	f->req_lead = LEN_INF;
 }
 
 static void info_str(struct linfo *f, const char *s)
 {
 	set_str(&f->exact, s);
 	set_unknown(&f->req);
+	f->maxlen = (long)strlen(s);
+	f->req_lead = LEN_INF;
 }
 
 /* a then b, in a sequence: the literals of either, of the two together
@@ -232,22 +260,40 @@ static void info_str(struct linfo *f, const char *s)
 static void info_concat(struct linfo *a, const struct linfo *b)
 {
 	struct lset ex, rq, tl;
-	const struct lset *best;
+	const struct lset *best, *c;
+	long tl_lead = a->tail_lead, best_lead, lead;
 	set_cross(&ex, &a->exact, &b->exact);
 	if (b->exact.known) {
 		set_cross(&tl, &a->tail, &b->exact);
-		if (!tl.known)
+		if (!tl.known) {
 			tl = b->exact;
+			tl_lead = a->maxlen;
+		}
 	} else {
 		set_str(&tl, "");
+		tl_lead = len_add(a->maxlen, b->maxlen);
 	}
-	best = set_better(info_req(a), info_req(b));
-	best = set_better(best, &ex);
-	best = set_better(best, &tl);
+	best = info_req(a, &best_lead);
+	c = info_req(b, &lead);
+	if (set_better(best, c) == c && best != c) {
+		best = c;
+		best_lead = len_add(a->maxlen, lead);
+	}
+	if (set_better(best, &ex) == &ex) {
+		best = &ex;
+		best_lead = 0;
+	}
+	if (set_better(best, &tl) == &tl) {
+		best = &tl;
+		best_lead = tl_lead;
+	}
 	rq = *best;
 	a->exact = ex;
 	a->req = rq;
+	a->req_lead = best_lead;
 	a->tail = tl;
+	a->tail_lead = tl_lead;
+	a->maxlen = len_add(a->maxlen, b->maxlen);
 }
 
 static void parse_alt(struct lp *p, struct linfo *out, int top);
@@ -277,8 +323,8 @@ static int skip_braces(struct lp *p)
 }
 
 /* An escape after the backslash; *lit gets its character when it stands
- * for one ASCII character, else 0 (a class of characters, or zero-width
- * when *zero is set). */
+ * for one ASCII character, else 0 (a class of characters; zero-width when
+ * *zero is 1, of any length when it is 2). */
 static void parse_escape(struct lp *p, int in_class, char *lit, int *zero)
 {
 	char c;
@@ -301,7 +347,11 @@ static void parse_escape(struct lp *p, int in_class, char *lit, int *zero)
 		*zero = 1;
 		return;
 	}
-	if (strchr("dDwWsShHvVtnrfea", c) || (!in_class && strchr("NRXC", c)))
+	if (!in_class && c == 'X') {
+		*zero = 2;
+		return;
+	}
+	if (strchr("dDwWsShHvVtnrfea", c) || (!in_class && strchr("NRC", c)))
 		return;
 	if (c == 'p' || c == 'P') {
 		if (p->i < p->len && p->s[p->i] == '{') {
@@ -326,8 +376,10 @@ static void parse_escape(struct lp *p, int in_class, char *lit, int *zero)
 		return;
 	}
 	if (c >= '0' && c <= '9') {
-		if (c != '0' && !in_class)
+		if (c != '0' && !in_class) {
 			p->backref = 1;
+			*zero = 2;
+		}
 		while (p->i < p->len && p->s[p->i] >= '0' && p->s[p->i] <= '9')
 			p->i++;
 		return;
@@ -575,7 +627,9 @@ static void parse_atom(struct lp *p, struct linfo *out)
 	switch (c) {
 	case '\\':
 		parse_escape(p, 0, &lit[0], &zero);
-		if (zero)
+		if (zero == 2)
+			out->maxlen = LEN_INF;
+		else if (zero)
 			info_str(out, "");
 		else if (lit[0]) {
 			lit[0] = lower(lit[0]);
@@ -628,6 +682,7 @@ static void parse_seq(struct lp *p, struct linfo *out)
 {
 	info_str(out, "");
 	set_str(&out->tail, "");
+	out->tail_lead = 0;
 	while (!p->bad && p->i < p->len && p->s[p->i] != '|' &&
 	       p->s[p->i] != ')') {
 		struct linfo a;
@@ -636,6 +691,7 @@ static void parse_seq(struct lp *p, struct linfo *out)
 		if (p->bad)
 			return;
 		if (parse_quant(p, &min, &max)) {
+			long lead, most = len_mul(a.maxlen, max);
 			if (min == 0 && max == 1) {
 				struct lset e;
 				set_str(&e, "");
@@ -644,9 +700,12 @@ static void parse_seq(struct lp *p, struct linfo *out)
 			} else if (min == 0) {
 				info_unknown(&a);
 			} else if (max != 1) {
-				a.req = *info_req(&a);
+				/* the first repeat holds the literal */
+				a.req = *info_req(&a, &lead);
+				a.req_lead = lead;
 				set_unknown(&a.exact);
 			}
+			a.maxlen = most;
 		}
 		info_concat(out, &a);
 	}
@@ -655,6 +714,7 @@ static void parse_seq(struct lp *p, struct linfo *out)
 static void parse_alt(struct lp *p, struct linfo *out, int top)
 {
 	int first = 1;
+	long lead;
 	for (;;) {
 		struct linfo b;
 		size_t st = p->i;
@@ -671,11 +731,15 @@ static void parse_alt(struct lp *p, struct linfo *out, int top)
 			p->nb++;
 		if (first) {
 			out->exact = b.exact;
-			out->req = *info_req(&b);
+			out->req = *info_req(&b, &lead);
+			out->req_lead = lead;
+			out->maxlen = b.maxlen;
 			first = 0;
 		} else {
 			set_union(&out->exact, &b.exact);
-			set_union(&out->req, info_req(&b));
+			set_union(&out->req, info_req(&b, &lead));
+			out->req_lead = len_max(out->req_lead, lead);
+			out->maxlen = len_max(out->maxlen, b.maxlen);
 		}
 		if (p->i < p->len && p->s[p->i] == '|') {
 			p->i++;
@@ -685,8 +749,9 @@ static void parse_alt(struct lp *p, struct linfo *out, int top)
 	}
 }
 
-/* The literals of a (part of a) pattern as pattern_branch.lits, or NULL. */
-static char *lits_of(const char *src, size_t len)
+/* The literals of a (part of a) pattern as pattern_branch.lits, or NULL;
+ * *lead as pattern_branch.lead. */
+static char *lits_of(const char *src, size_t len, long *lead)
 {
 	struct lp p = {0};
 	struct linfo f;
@@ -695,10 +760,11 @@ static char *lits_of(const char *src, size_t len)
 	size_t k;
 	p.s = src;
 	p.len = len;
+	*lead = LEN_INF;
 	parse_alt(&p, &f, 0);
 	if (p.bad || p.i != len)
 		return NULL;
-	r = info_req(&f);
+	r = info_req(&f, lead);
 	if (!set_score(r))
 		return NULL;
 	for (k = 0; k < r->n; k++)
@@ -714,9 +780,11 @@ static void branch_compile(struct pattern_branch *br, const char *src,
 {
 	struct diag_list scratch = {0};
 	char *s = xstrndup(src, len);
-	br->code = compile_with(s, NULL, 0, 0, jit, PCRE2_UCP, &scratch);
-	br->fast = br->code
-			   ? pattern_compile_ascii(s, NULL, 0, 0, jit, &scratch)
+	br->code = compile_with(s, NULL, 0, 0, jit,
+				PCRE2_UCP | PCRE2_USE_OFFSET_LIMIT, &scratch);
+	br->fast = br->code && is_ascii(s)
+			   ? compile_with(s, NULL, 0, 0, jit,
+					  PCRE2_USE_OFFSET_LIMIT, &scratch)
 			   : NULL;
 	if (br->code && !br->fast && scratch.nr) {
 		pattern_free(br->code);
@@ -734,13 +802,16 @@ struct pattern_prog *pattern_prog_compile(const char *src, const char *file,
 	struct lp p = {0};
 	struct linfo f;
 	struct sb opts = SB_INIT;
-	pcre2_code *code = pattern_compile(src, file, line, col, jit, dl);
+	pcre2_code *code = compile_with(src, file, line, col, jit,
+					PCRE2_UCP | PCRE2_USE_OFFSET_LIMIT, dl);
 	size_t k;
 	if (!code)
 		return NULL;
 	pp = xcalloc(1, sizeof(*pp));
 	pp->code = code;
-	pp->fast = pattern_compile_ascii(src, file, line, col, jit, dl);
+	pp->fast = is_ascii(src) ? compile_with(src, file, line, col, jit,
+						PCRE2_USE_OFFSET_LIMIT, dl)
+				 : NULL;
 	p.s = src;
 	p.len = strlen(src);
 	p.opts = &opts;
@@ -755,7 +826,7 @@ struct pattern_prog *pattern_prog_compile(const char *src, const char *file,
 			sb_add(&b, opts.buf, p.bopts[k]);
 			sb_add(&b, src + p.bstart[k], p.bend[k] - p.bstart[k]);
 			branch_compile(&pp->br[k], b.buf, b.len, jit);
-			pp->br[k].lits = lits_of(b.buf, b.len);
+			pp->br[k].lits = lits_of(b.buf, b.len, &pp->br[k].lead);
 			sb_release(&b);
 			if (!pp->br[k].code)
 				break;
@@ -777,7 +848,10 @@ struct pattern_prog *pattern_prog_compile(const char *src, const char *file,
 	pp->br = xcalloc(1, sizeof(*pp->br));
 	pp->br[0].code = pp->code;
 	pp->br[0].fast = pp->fast;
-	pp->br[0].lits = p.bad || p.i != p.len ? NULL : lits_of(src, p.len);
+	pp->br[0].lead = LEN_INF;
+	pp->br[0].lits = p.bad || p.i != p.len
+				 ? NULL
+				 : lits_of(src, p.len, &pp->br[0].lead);
 	return pp;
 }
 
@@ -818,6 +892,23 @@ void pattern_index_build(struct pattern_index *ix, const char *s, size_t len)
 {
 	size_t i;
 	memset(ix, 0, sizeof(*ix));
+	ix->len = len;
+	ix->low = xmalloc(len + 1);
+	for (i = 0; i < len; i++)
+		ix->low[i] = (char)fold_byte((unsigned char)s[i]);
+	ix->low[len] = '\0';
+	memset(ix->head, 0xff, sizeof(ix->head));
+	/* positions are ints: a text too long for them has no chains */
+	ix->next = len >= 3 && len < 0x7fffffff ? xmalloc(len * sizeof(int))
+						: NULL;
+	for (i = ix->next ? len - 2 : 0; i-- > 0;) {
+		unsigned h = tri_hash((unsigned char)ix->low[i],
+				      (unsigned char)ix->low[i + 1],
+				      (unsigned char)ix->low[i + 2]) &
+			     (PATTERN_INDEX_HEADS - 1);
+		ix->next[i] = ix->head[h];
+		ix->head[h] = (int)i;
+	}
 	for (i = 0; i < len; i++) {
 		unsigned char a = fold_byte((unsigned char)s[i]);
 		BIT_SET(ix->one, a);
@@ -862,4 +953,50 @@ int pattern_may_match(const struct pattern_branch *br,
 		if (may_hold(ix, (const unsigned char *)l, strlen(l)))
 			return 1;
 	return 0;
+}
+
+void pattern_index_release(struct pattern_index *ix)
+{
+	free(ix->low);
+	free(ix->next);
+	ix->low = NULL;
+	ix->next = NULL;
+}
+
+static int cmp_size(const void *a, const void *b)
+{
+	size_t x = *(const size_t *)a, y = *(const size_t *)b;
+	return x < y ? -1 : x > y;
+}
+
+size_t pattern_windows(const struct pattern_branch *br,
+		       const struct pattern_index *ix, size_t *at, size_t max)
+{
+	const char *l;
+	size_t n = 0, k, o;
+	if (!br->lits || br->lead < 0 || !ix->next)
+		return (size_t)-1;
+	for (l = br->lits; *l; l += strlen(l) + 1)
+		if (strlen(l) < 3)
+			return (size_t)-1;
+	for (l = br->lits; *l; l += strlen(l) + 1) {
+		size_t ll = strlen(l);
+		unsigned h = tri_hash((unsigned char)l[0], (unsigned char)l[1],
+				      (unsigned char)l[2]) &
+			     (PATTERN_INDEX_HEADS - 1);
+		int q;
+		for (q = ix->head[h]; q >= 0; q = ix->next[q]) {
+			if ((size_t)q + ll > ix->len ||
+			    memcmp(ix->low + q, l, ll))
+				continue;
+			if (n == max)
+				return (size_t)-1;
+			at[n++] = (size_t)q;
+		}
+	}
+	qsort(at, n, sizeof(*at), cmp_size);
+	for (k = o = 0; k < n; k++)
+		if (!o || at[o - 1] != at[k])
+			at[o++] = at[k];
+	return o;
 }

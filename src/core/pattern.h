@@ -50,6 +50,10 @@ struct pattern_branch {
 	/* Lower-case ASCII literals, each NUL-terminated, ending with an
 	 * empty one: every match contains one of them.  NULL: none known. */
 	char *lits;
+	/* One of them starts at most this many bytes into every match; -1:
+	 * no bound known.  Compiled with PCRE2_USE_OFFSET_LIMIT, so that
+	 * the search can be kept to where such a start is possible. */
+	long lead;
 };
 
 struct pattern_prog {
@@ -59,12 +63,18 @@ struct pattern_prog {
 	size_t nbr;
 };
 
-/* Which byte trigrams (ASCII lower-cased) a text holds, for
- * pattern_may_match(); fill with pattern_index_build(). */
+/* Which byte trigrams (ASCII lower-cased) a text holds and where, for
+ * pattern_may_match() and pattern_windows(); pattern_index_build() fills
+ * it, pattern_index_release() frees what it holds. */
+#define PATTERN_INDEX_HEADS 4096u
 struct pattern_index {
 	unsigned char tri[8192]; /* hashed trigrams */
 	unsigned char bi[8192];  /* every bigram */
 	unsigned char one[32];   /* every byte */
+	char *low;               /* the text, ASCII lower-cased */
+	size_t len;
+	int head[PATTERN_INDEX_HEADS]; /* a trigram hash's first position */
+	int *next;                     /* the next position, or -1 */
 };
 
 struct pattern_prog *pattern_prog_compile(const char *src, const char *file,
@@ -75,6 +85,14 @@ void pattern_index_build(struct pattern_index *ix, const char *s, size_t len);
 /* 0 when no match of br can be in the text of ix (a plain text only). */
 int pattern_may_match(const struct pattern_branch *br,
 		      const struct pattern_index *ix);
+/* Where br's literals start in the text of ix (a plain text only), in
+ * order and at most max of them, into at[]: then every match of br
+ * starts in one of the windows [at[i] - br->lead, at[i]].  Returns how
+ * many, or (size_t)-1 when br cannot be searched that way (no bound, a
+ * literal under three bytes, more than max places). */
+size_t pattern_windows(const struct pattern_branch *br,
+		       const struct pattern_index *ix, size_t *at, size_t max);
+void pattern_index_release(struct pattern_index *ix);
 
 /* Split "LABEL = PATTERN" at the first " = "; 0 on success. */
 int split_labelled(const char *s, size_t *label_len, size_t *pat_off);

@@ -60,6 +60,7 @@ struct text {
 	size_t nseg, aseg;
 	pcre2_match_data *md;
 	pcre2_match_context *mc;
+	pcre2_match_context *mcw; /* the same with an offset limit, windows */
 	struct pattern_index *ix; /* plain text: which literals it may hold */
 	const struct rubric *r;
 	struct diag_list *dl;
@@ -226,10 +227,55 @@ static const struct pattern_prog *pat_code(const struct text *t,
 /* The next match of one branch at or after off, kept while it is still
  * ahead: a match found from an earlier offset that starts at or after off
  * is the one a search from off finds. */
+#define WINDOWS_MAX 64u
+
 struct branch_next {
 	size_t start, end;
 	int state; /* 0 not searched, 1 a match, 2 no more */
+	/* a plain text: where its literals are (pattern_windows()) */
+	int windowed;
+	size_t at[WINDOWS_MAX], nat, iat;
 };
+
+/* The first match of a branch at or after off.  With windows, only
+ * where a match can start is searched: a window at a time, the windows
+ * that overlap merged, each search kept to starts within it by PCRE2's
+ * offset limit; the first window with a match holds the leftmost one. */
+static int branch_search(struct text *t, const struct pattern_branch *br,
+			 struct branch_next *nx, size_t off)
+{
+	pcre2_code *code = t->plain && br->fast ? br->fast : br->code;
+	size_t lead = (size_t)br->lead;
+	int rc = PCRE2_ERROR_NOMATCH;
+	if (!nx->windowed)
+		rc = pcre2_match(code, (PCRE2_SPTR)t->s, t->len, off, 0, t->md,
+				 t->mc);
+	while (nx->windowed && nx->iat < nx->nat && nx->at[nx->iat] < off)
+		nx->iat++;
+	while (nx->windowed && nx->iat < nx->nat) {
+		size_t first = nx->iat, q = nx->at[nx->iat++];
+		size_t from = q > lead ? q - lead : 0, to = q;
+		if (from < off)
+			from = off;
+		while (nx->iat < nx->nat && nx->at[nx->iat] <= to + 1 + lead)
+			to = nx->at[nx->iat++];
+		while (from > off && ((unsigned char)t->s[from] & 0xC0) == 0x80)
+			from--;
+		pcre2_set_offset_limit(t->mcw, to);
+		rc = pcre2_match(code, (PCRE2_SPTR)t->s, t->len, from, 0, t->md,
+				 t->mcw);
+		if (rc != PCRE2_ERROR_NOMATCH) {
+			nx->iat = first; /* its later places may hold more */
+			break;
+		}
+	}
+	if (rc >= 0) {
+		PCRE2_SIZE *ov = pcre2_get_ovector_pointer(t->md);
+		nx->start = ov[0];
+		nx->end = ov[1];
+	}
+	return rc;
+}
 
 /* All matches of one pattern, non-overlapping, left to right.  A pattern
  * that hits the match limit is reported once and yields nothing.  The
@@ -246,24 +292,28 @@ static void run_pattern(struct text *t, const struct pattern_prog *pp,
 	if (!pp)
 		return;
 	nb = pp->nbr;
-	for (k = 0; k < nb; k++)
+	for (k = 0; k < nb; k++) {
 		nx[k].state = t->plain && !pattern_may_match(&pp->br[k], t->ix)
 				      ? 2
 				      : 0;
+		nx[k].windowed = 0;
+		nx[k].iat = 0;
+		if (t->plain && !nx[k].state) {
+			nx[k].nat = pattern_windows(&pp->br[k], t->ix, nx[k].at,
+						    WINDOWS_MAX);
+			nx[k].windowed = nx[k].nat != (size_t)-1;
+			if (!nx[k].nat)
+				nx[k].state = 2;
+		}
+	}
 	while (off <= t->len && out->nr < MAX_MATCHES) {
 		size_t best = nb;
 		for (k = 0; k < nb; k++) {
-			const struct pattern_branch *br = &pp->br[k];
 			int rc;
-			PCRE2_SIZE *ov;
 			if (nx[k].state == 2)
 				continue;
 			if (nx[k].state == 0 || nx[k].start < off) {
-				rc = pcre2_match(t->plain && br->fast
-							 ? br->fast
-							 : br->code,
-						 (PCRE2_SPTR)t->s, t->len, off,
-						 0, t->md, t->mc);
+				rc = branch_search(t, &pp->br[k], &nx[k], off);
 				if (rc == PCRE2_ERROR_NOMATCH) {
 					nx[k].state = 2;
 					continue;
@@ -282,9 +332,6 @@ static void run_pattern(struct text *t, const struct pattern_prog *pp,
 					out->limited = 1;
 					return;
 				}
-				ov = pcre2_get_ovector_pointer(t->md);
-				nx[k].start = ov[0];
-				nx[k].end = ov[1];
 				nx[k].state = 1;
 			}
 			if (best == nb || nx[k].start < nx[best].start)
@@ -1119,6 +1166,7 @@ static void run_criteria(struct text *t, struct score_report *rep,
 	t->mc = pcre2_match_context_create(NULL);
 	pcre2_set_match_limit(t->mc, MATCH_LIMIT);
 	pcre2_set_depth_limit(t->mc, DEPTH_LIMIT);
+	t->mcw = pcre2_match_context_copy(t->mc);
 	if (t->plain) {
 		t->ix = xmalloc(sizeof(*t->ix));
 		pattern_index_build(t->ix, t->s, t->len);
@@ -1166,10 +1214,14 @@ static void run_criteria(struct text *t, struct score_report *rep,
 	}
 	pcre2_match_data_free(t->md);
 	pcre2_match_context_free(t->mc);
+	pcre2_match_context_free(t->mcw);
+	if (t->ix)
+		pattern_index_release(t->ix);
 	free(t->ix);
 	t->md = NULL;
 	t->mc = NULL;
 	t->ix = NULL;
+	t->mcw = NULL;
 }
 
 /* Stage 3: guards against keyword lists.  Little prose, or too many

@@ -122,9 +122,41 @@ static void test_index(void)
 	   "no literal in the text: no match possible");
 	ok(none && pattern_may_match(&none->br[0], &ix),
 	   "no literals known: may always match");
+	pattern_index_release(&ix);
 	pattern_prog_free(pp);
 	pattern_prog_free(other);
 	pattern_prog_free(none);
+}
+
+static void test_windows(void)
+{
+	static struct pattern_index ix;
+	const char *text =
+		"We defer it. I'd pick A; we deferred B, then pick C.";
+	size_t at[8], n;
+	struct pattern_prog *pp = prog("\\b(defer\\w*|postpon\\w*)\\b");
+	struct pattern_prog *pick = prog("\\bI(['’]d| would) (pick|choose)\\b");
+	struct pattern_prog *loose = prog("\\b\\w+ first\\b");
+	struct pattern_prog *tiny = prog("\\b\\d+%");
+	pattern_index_build(&ix, text, strlen(text));
+	ok(pp && pp->br[0].lead == 0, "literals at the start: lead 0");
+	n = pp ? pattern_windows(&pp->br[0], &ix, at, 8) : 0;
+	ok(n == 2 && at[0] == 3 && at[1] == 28,
+	   "the places of the literals, in order");
+	ok(pick && pick->br[0].lead == 7,
+	   "a literal after a bounded start: its lead in bytes");
+	ok(loose && loose->br[0].lead < 0 &&
+		   pattern_windows(&loose->br[0], &ix, at, 8) == (size_t)-1,
+	   "an unbounded start: no windows");
+	ok(tiny && pattern_windows(&tiny->br[0], &ix, at, 8) == (size_t)-1,
+	   "a literal under three bytes: no windows");
+	ok(pp && pattern_windows(&pp->br[0], &ix, at, 1) == (size_t)-1,
+	   "more places than asked for: no windows");
+	pattern_index_release(&ix);
+	pattern_prog_free(pp);
+	pattern_prog_free(pick);
+	pattern_prog_free(loose);
+	pattern_prog_free(tiny);
 }
 
 int main(void)
@@ -133,6 +165,7 @@ int main(void)
 	test_unread();
 	test_split();
 	test_index();
+	test_windows();
 	diag_release(&dl);
 	return done_testing();
 }
