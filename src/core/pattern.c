@@ -254,6 +254,19 @@ static void info_str(struct linfo *f, const char *s)
 	f->req_lead = LEN_INF;
 }
 
+/* Is literal set c (found within lc bytes of a match's start) worth more
+ * than cur?  One that bounds where a match starts (pattern_windows())
+ * beats a longer one that does not, else the longer, else the smaller. */
+static int prefer(const struct lset *cur, long lcur, const struct lset *c,
+		  long lc)
+{
+	int gc = set_score(c) >= 3 && lc != LEN_INF,
+	    gcur = set_score(cur) >= 3 && lcur != LEN_INF;
+	if (gc != gcur)
+		return gc;
+	return cur != c && set_better(cur, c) == c;
+}
+
 /* a then b, in a sequence: the literals of either, of the two together
  * when both are exact, and of the exact run of parts that ends it ("first"
  * in `(\w+ ){1,3}first`). */
@@ -275,15 +288,16 @@ static void info_concat(struct linfo *a, const struct linfo *b)
 	}
 	best = info_req(a, &best_lead);
 	c = info_req(b, &lead);
-	if (set_better(best, c) == c && best != c) {
+	lead = len_add(a->maxlen, lead);
+	if (prefer(best, best_lead, c, lead)) {
 		best = c;
-		best_lead = len_add(a->maxlen, lead);
+		best_lead = lead;
 	}
-	if (set_better(best, &ex) == &ex) {
+	if (prefer(best, best_lead, &ex, 0)) {
 		best = &ex;
 		best_lead = 0;
 	}
-	if (set_better(best, &tl) == &tl) {
+	if (prefer(best, best_lead, &tl, tl_lead)) {
 		best = &tl;
 		best_lead = tl_lead;
 	}
@@ -976,15 +990,27 @@ size_t pattern_windows(const struct pattern_branch *br,
 	size_t n = 0, k, o;
 	if (!br->lits || br->lead < 0 || !ix->next)
 		return (size_t)-1;
-	for (l = br->lits; *l; l += strlen(l) + 1)
-		if (strlen(l) < 3)
-			return (size_t)-1;
 	for (l = br->lits; *l; l += strlen(l) + 1) {
 		size_t ll = strlen(l);
-		unsigned h = tri_hash((unsigned char)l[0], (unsigned char)l[1],
-				      (unsigned char)l[2]) &
-			     (PATTERN_INDEX_HEADS - 1);
+		unsigned h;
 		int q;
+		if (ll < 3) {
+			/* no trigram: look for it byte by byte */
+			const char *c = ix->low, *e = ix->low + ix->len;
+			while ((c = memchr(c, l[0], (size_t)(e - c)))) {
+				if ((size_t)(e - c) >= ll &&
+				    !memcmp(c, l, ll)) {
+					if (n == max)
+						return (size_t)-1;
+					at[n++] = (size_t)(c - ix->low);
+				}
+				c++;
+			}
+			continue;
+		}
+		h = tri_hash((unsigned char)l[0], (unsigned char)l[1],
+			     (unsigned char)l[2]) &
+		    (PATTERN_INDEX_HEADS - 1);
 		for (q = ix->head[h]; q >= 0; q = ix->next[q]) {
 			if ((size_t)q + ll > ix->len ||
 			    memcmp(ix->low + q, l, ll))

@@ -88,8 +88,8 @@ int pattern_may_match(const struct pattern_branch *br,
 /* Where br's literals start in the text of ix (a plain text only), in
  * order and at most max of them, into at[]: then every match of br
  * starts in one of the windows [at[i] - br->lead, at[i]].  Returns how
- * many, or (size_t)-1 when br cannot be searched that way (no bound, a
- * literal under three bytes, more than max places). */
+ * many, or (size_t)-1 when br cannot be searched that way (no bound,
+ * more than max places). */
 size_t pattern_windows(const struct pattern_branch *br,
 		       const struct pattern_index *ix, size_t *at, size_t max);
 void pattern_index_release(struct pattern_index *ix);
