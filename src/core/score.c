@@ -374,10 +374,26 @@ static int is_stopword(const char *w, size_t n)
 {
 	size_t k;
 	for (k = 0; stopwords[k]; k++)
-		if (strlen(stopwords[k]) == n &&
+		if ((w[0] | 0x20) == stopwords[k][0] &&
+		    strlen(stopwords[k]) == n &&
 		    !strncasecmp(w, stopwords[k], n))
 			return 1;
 	return 0;
+}
+
+/* Does s[0..n) end with suf?  *l gets suf's length either way. */
+static int ends_with(const char *s, size_t n, const char *suf, size_t *l)
+{
+	size_t k = 0;
+	while (suf[k])
+		k++;
+	*l = k;
+	if (n < k)
+		return 0;
+	for (; k; k--, n--)
+		if (s[n - 1] != suf[k - 1])
+			return 0;
+	return 1;
 }
 
 /* Lower-cased ASCII stem of a word: common English endings dropped
@@ -408,8 +424,8 @@ static size_t stem(const char *w, size_t n, char *out, size_t cap)
 		return 0;
 	out[o] = '\0';
 	for (k = 0; k < sizeof(sufs) / sizeof(*sufs); k++) {
-		size_t l = strlen(sufs[k]);
-		if (o > l + 3 && !strcmp(out + o - l, sufs[k])) {
+		size_t l;
+		if (ends_with(out, o, sufs[k], &l) && o > l + 3) {
 			o -= l;
 			out[o] = '\0';
 			break;
@@ -423,13 +439,16 @@ static size_t stem(const char *w, size_t n, char *out, size_t cap)
  * "subscri"). */
 static int stems_meet(const char *a, const char *b)
 {
-	size_t i = 0, la = strlen(a), lb = strlen(b),
-	       shorter = la < lb ? la : lb;
+	size_t i = 0, la, lb;
 	while (a[i] && a[i] == b[i])
 		i++;
-	if (i == la && i == lb)
+	if (!a[i] && !b[i])
 		return 1;
-	return i >= 5 && i + 2 >= shorter;
+	if (i < 5) /* most pairs: no lengths needed */
+		return 0;
+	la = strlen(a);
+	lb = strlen(b);
+	return i + 2 >= (la < lb ? la : lb);
 }
 
 /* An acronym or a number is matched as written ("NPS", "B2B", "UK"). */
