@@ -381,21 +381,6 @@ static int is_stopword(const char *w, size_t n)
 	return 0;
 }
 
-/* Does s[0..n) end with suf?  *l gets suf's length either way. */
-static int ends_with(const char *s, size_t n, const char *suf, size_t *l)
-{
-	size_t k = 0;
-	while (suf[k])
-		k++;
-	*l = k;
-	if (n < k)
-		return 0;
-	for (; k; k--, n--)
-		if (s[n - 1] != suf[k - 1])
-			return 0;
-	return 1;
-}
-
 /* Lower-cased ASCII stem of a word: common English endings dropped
  * (plurals, -ing, -ed, -ly, -ion, -ment, -ness, -ity, -ive, -al, -er), so
  * inflections and derivations meet: "prioritizing"/"prioritize",
@@ -404,11 +389,22 @@ static int ends_with(const char *s, size_t n, const char *suf, size_t *l)
  * plain letters; stop words are left to the caller. */
 static size_t stem(const char *w, size_t n, char *out, size_t cap)
 {
-	static const char *const sufs[] = {
-		"ations", "ation", "itions", "ition", "ions", "ion", "ments",
-		"ment",   "ness",  "ities",  "ity",   "ives", "ive", "ally",
-		"als",    "al",    "ings",   "ing",   "ies",  "ied", "ers",
-		"er",     "ed",    "es",     "s",     "ly",   "e"};
+	/* each ending with its length (SUF), so none is measured per word */
+#define SUF(x)                   \
+	{                        \
+		x, sizeof(x) - 1 \
+	}
+	static const struct {
+		const char *s;
+		size_t n;
+	} sufs[] = {SUF("ations"), SUF("ation"), SUF("itions"), SUF("ition"),
+		    SUF("ions"),   SUF("ion"),   SUF("ments"),  SUF("ment"),
+		    SUF("ness"),   SUF("ities"), SUF("ity"),    SUF("ives"),
+		    SUF("ive"),    SUF("ally"),  SUF("als"),    SUF("al"),
+		    SUF("ings"),   SUF("ing"),   SUF("ies"),    SUF("ied"),
+		    SUF("ers"),    SUF("er"),    SUF("ed"),     SUF("es"),
+		    SUF("s"),      SUF("ly"),    SUF("e")};
+#undef SUF
 	size_t i, k, o = 0;
 	for (i = 0; i < n && o + 1 < cap; i++) {
 		char c = w[i];
@@ -424,8 +420,9 @@ static size_t stem(const char *w, size_t n, char *out, size_t cap)
 		return 0;
 	out[o] = '\0';
 	for (k = 0; k < sizeof(sufs) / sizeof(*sufs); k++) {
-		size_t l;
-		if (ends_with(out, o, sufs[k], &l) && o > l + 3) {
+		size_t l = sufs[k].n;
+		if (o > l + 3 && out[o - 1] == sufs[k].s[l - 1] &&
+		    !memcmp(out + o - l, sufs[k].s, l)) {
 			o -= l;
 			out[o] = '\0';
 			break;
