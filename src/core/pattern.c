@@ -230,11 +230,17 @@ static long len_mul(long a, long n)
 
 /* The best literals of a part: its exact strings (found at its start)
  * or what it requires; *lead says how far in. */
+static int prefer(const struct lset *cur, long lcur, const struct lset *c,
+		  long lc);
+
 static const struct lset *info_req(const struct linfo *f, long *lead)
 {
-	const struct lset *r = set_better(&f->exact, &f->req);
-	*lead = r == &f->exact ? 0 : f->req_lead;
-	return r;
+	if (prefer(&f->req, f->req_lead, &f->exact, 0)) {
+		*lead = 0;
+		return &f->exact;
+	}
+	*lead = f->req_lead;
+	return &f->req;
 }
 
 /* Some text of at most one character, unless the caller says more. */
@@ -256,7 +262,8 @@ static void info_str(struct linfo *f, const char *s)
 
 /* Is literal set c (found within lc bytes of a match's start) worth more
  * than cur?  One that bounds where a match starts (pattern_windows())
- * beats a longer one that does not, else the longer, else the smaller. */
+ * beats a longer one that does not, else the smaller of two long ones,
+ * else the longer, else the smaller. */
 static int prefer(const struct lset *cur, long lcur, const struct lset *c,
 		  long lc)
 {
@@ -264,6 +271,10 @@ static int prefer(const struct lset *cur, long lcur, const struct lset *c,
 	    gcur = set_score(cur) >= 3 && lcur != LEN_INF;
 	if (gc != gcur)
 		return gc;
+	/* of two sets of four bytes or more, the smaller: it is checked
+	 * sooner and leaves room in an alternation's union (LIT_MAX) */
+	if (gc && set_score(c) >= 4 && set_score(cur) >= 4 && c->n != cur->n)
+		return c->n < cur->n;
 	return cur != c && set_better(cur, c) == c;
 }
 
