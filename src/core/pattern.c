@@ -105,6 +105,7 @@ int split_labelled(const char *s, size_t *label_len, size_t *pat_off)
 struct lset {
 	int known; /* 0: unknown (infinite, or too many) */
 	size_t n;
+	size_t min; /* the shortest string's length */
 	char s[LIT_MAX][LIT_LEN];
 };
 
@@ -132,13 +133,15 @@ static void set_unknown(struct lset *a)
 {
 	a->known = 0;
 	a->n = 0;
+	a->min = 0;
 }
 
 static void set_str(struct lset *a, const char *s)
 {
 	a->known = 1;
 	a->n = 1;
-	memcpy(a->s[0], s, strlen(s) + 1);
+	a->min = strlen(s);
+	memcpy(a->s[0], s, a->min + 1);
 }
 
 static int set_has(const struct lset *a, const char *s)
@@ -152,7 +155,7 @@ static int set_has(const struct lset *a, const char *s)
 
 static void set_union(struct lset *a, const struct lset *b)
 {
-	size_t k;
+	size_t k, n0 = a->n;
 	if (!a->known || !b->known) {
 		set_unknown(a);
 		return;
@@ -166,6 +169,8 @@ static void set_union(struct lset *a, const struct lset *b)
 		}
 		memcpy(a->s[a->n++], b->s[k], LIT_LEN);
 	}
+	if (b->n && (!n0 || b->min < a->min))
+		a->min = b->min;
 }
 
 static void set_cross(struct lset *out, const struct lset *a,
@@ -176,8 +181,18 @@ static void set_cross(struct lset *out, const struct lset *a,
 	set_unknown(out);
 	if (!a->known || !b->known || a->n * b->n > LIT_MAX)
 		return;
+	/* the empty string, as a sequence begins: nothing to join */
+	if (a->n == 1 && !a->s[0][0]) {
+		*out = *b;
+		return;
+	}
+	if (b->n == 1 && !b->s[0][0]) {
+		*out = *a;
+		return;
+	}
 	r.known = 1;
 	r.n = 0;
+	r.min = LIT_LEN;
 	for (i = 0; i < a->n; i++)
 		for (k = 0; k < b->n; k++) {
 			size_t la = strlen(a->s[i]), lb = strlen(b->s[k]);
@@ -188,6 +203,8 @@ static void set_cross(struct lset *out, const struct lset *a,
 			memcpy(buf + la, b->s[k], lb + 1);
 			if (!set_has(&r, buf))
 				memcpy(r.s[r.n++], buf, la + lb + 1);
+			if (la + lb < r.min)
+				r.min = la + lb;
 		}
 	*out = r;
 }
@@ -196,13 +213,7 @@ static void set_cross(struct lset *out, const struct lset *a,
  * (0: useless, since the empty string is in every text). */
 static size_t set_score(const struct lset *a)
 {
-	size_t k, m = LIT_LEN;
-	if (!a->known || !a->n)
-		return 0;
-	for (k = 0; k < a->n; k++)
-		if (strlen(a->s[k]) < m)
-			m = strlen(a->s[k]);
-	return m;
+	return a->known && a->n ? a->min : 0;
 }
 
 static const struct lset *set_better(const struct lset *a, const struct lset *b)
@@ -497,6 +508,7 @@ static void parse_class(struct lp *p, struct linfo *out)
 		out->exact.s[k][1] = '\0';
 	}
 	out->exact.n = n;
+	out->exact.min = 1;
 }
 
 /* "(?" groups and settings; returns 1 for a group whose body follows
@@ -776,26 +788,32 @@ static void parse_alt(struct lp *p, struct linfo *out, int top)
 
 /* The literals of a (part of a) pattern as pattern_branch.lits, or NULL;
  * *lead as pattern_branch.lead. */
+static char *lits_from(const struct linfo *f, long *lead)
+{
+	const struct lset *r = info_req(f, lead);
+	struct sb b = SB_INIT;
+	size_t k;
+	if (!set_score(r)) {
+		*lead = LEN_INF;
+		return NULL;
+	}
+	for (k = 0; k < r->n; k++)
+		sb_add(&b, r->s[k], strlen(r->s[k]) + 1);
+	sb_addc(&b, '\0');
+	return sb_detach(&b, NULL);
+}
+
 static char *lits_of(const char *src, size_t len, long *lead)
 {
 	struct lp p = {0};
 	struct linfo f;
-	const struct lset *r;
-	struct sb b = SB_INIT;
-	size_t k;
 	p.s = src;
 	p.len = len;
 	*lead = LEN_INF;
 	parse_alt(&p, &f, 0);
 	if (p.bad || p.i != len)
 		return NULL;
-	r = info_req(&f, lead);
-	if (!set_score(r))
-		return NULL;
-	for (k = 0; k < r->n; k++)
-		sb_add(&b, r->s[k], strlen(r->s[k]) + 1);
-	sb_addc(&b, '\0');
-	return sb_detach(&b, NULL);
+	return lits_from(&f, lead);
 }
 
 /* A branch the whole pattern compiled with; should it not compile alone,
@@ -817,6 +835,23 @@ static void branch_compile(struct pattern_branch *br, const char *src,
 	}
 	diag_release(&scratch);
 	free(s);
+}
+
+/* The branches of pp and what they own (not the whole pattern's code,
+ * which a single branch borrows). */
+static void branches_free(struct pattern_prog *pp)
+{
+	size_t k;
+	for (k = 0; k < pp->nbr; k++) {
+		if (pp->br[k].code != pp->code)
+			pattern_free(pp->br[k].code);
+		if (pp->br[k].fast != pp->fast)
+			pattern_free(pp->br[k].fast);
+		free(pp->br[k].lits);
+	}
+	free(pp->br);
+	pp->br = NULL;
+	pp->nbr = 0;
 }
 
 struct pattern_prog *pattern_prog_compile(const char *src, const char *file,
@@ -860,12 +895,7 @@ struct pattern_prog *pattern_prog_compile(const char *src, const char *file,
 			sb_release(&opts);
 			return pp;
 		}
-		for (k = 0; k < pp->nbr; k++) {
-			pattern_free(pp->br[k].code);
-			pattern_free(pp->br[k].fast);
-			free(pp->br[k].lits);
-		}
-		free(pp->br);
+		branches_free(pp);
 	}
 	sb_release(&opts);
 	/* one branch: the whole pattern */
@@ -874,25 +904,17 @@ struct pattern_prog *pattern_prog_compile(const char *src, const char *file,
 	pp->br[0].code = pp->code;
 	pp->br[0].fast = pp->fast;
 	pp->br[0].lead = LEN_INF;
-	pp->br[0].lits = p.bad || p.i != p.len
-				 ? NULL
-				 : lits_of(src, p.len, &pp->br[0].lead);
+	/* the reading above is the whole pattern's */
+	pp->br[0].lits =
+		p.bad || p.i != p.len ? NULL : lits_from(&f, &pp->br[0].lead);
 	return pp;
 }
 
 void pattern_prog_free(struct pattern_prog *pp)
 {
-	size_t k;
 	if (!pp)
 		return;
-	for (k = 0; k < pp->nbr; k++) {
-		if (pp->br[k].code != pp->code)
-			pattern_free(pp->br[k].code);
-		if (pp->br[k].fast != pp->fast)
-			pattern_free(pp->br[k].fast);
-		free(pp->br[k].lits);
-	}
-	free(pp->br);
+	branches_free(pp);
 	pattern_free(pp->code);
 	pattern_free(pp->fast);
 	free(pp);
