@@ -60,7 +60,7 @@ else
 PROG := $(O)/pmdrill
 endif
 
-.PHONY: all test check unit valgrind bench bench-scale fuzz install uninstall clean fmt lint help calibrate
+.PHONY: all test check unit valgrind bench bench-scale score-identical fuzz install uninstall clean fmt lint help calibrate
 all: $(PROG)
 
 $(PROG): $(MAIN_OBJ) $(SHELL_OBJ) $(CORE_OBJ)
@@ -121,6 +121,17 @@ valgrind: $(PROG)
 bench: $(BENCH_BIN) $(PROG)
 	@for b in $(BENCH_BIN); do $$b || exit 1; done
 	@PMDRILL_BIN=$(abspath $(PROG)) sh tests/bench/startup.sh
+
+# Every calibration answer scored by REF's build and by this one must come
+# out byte for byte the same (tests/bench/score-identical.sh): the check
+# for work on the scorer's speed.  REF (default: where this branch left
+# main) is built from `git archive` in a scratch folder.  About a minute.
+REF ?= $$(git merge-base HEAD main)
+score-identical: $(PROG)
+	@d=$$(mktemp -d) && trap 'rm -rf "$$d"' EXIT && \
+	git archive "$(REF)" | tar -x -C "$$d" && \
+	$(MAKE) -s -C "$$d" pmdrill >/dev/null && \
+	sh tests/bench/score-identical.sh "$$d/pmdrill" $(abspath $(PROG))
 
 # 10,000 questions and 100,000 attempts built in a temporary folder, then
 # import, next, stats, start-up, memory and database size against their
@@ -197,6 +208,7 @@ help:
 	@echo 'make valgrind   a pty drill session under valgrind, leaks fail'
 	@echo 'make calibrate  fit the scoring model (rubrics/weights.fit) on the calibration sets'
 	@echo 'make bench      scoring and start-up benchmarks'
+	@echo 'make score-identical  every calibration score as at REF (main's fork point)'
 	@echo 'make bench-scale 10,000 questions, 100,000 attempts: speed, memory, size'
 	@echo 'make fuzz       libFuzzer on the parsers and the scorer (FUZZ_SECONDS=30)'
 	@echo 'make install    PREFIX=/usr/local DESTDIR= (binary, bank, man page)'

@@ -8,67 +8,10 @@
 
 #include "diag.h"
 #include "opt.h"
+#include "pattern.h"
 #include "rec.h"
-#include "rubric.h"
 #include "sb.h"
 #include "xalloc.h"
-
-int is_valid_id(const char *s)
-{
-	const char *p;
-	if (!s || !((*s >= 'a' && *s <= 'z') || (*s >= '0' && *s <= '9')))
-		return 0;
-	for (p = s; *p; p++)
-		if (!((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') ||
-		      *p == '-'))
-			return 0;
-	return p - s <= 64;
-}
-
-long parse_duration(const char *s)
-{
-	long total = 0;
-	int seen = 0, last = 4; /* units must go h, m, s in order */
-	const char *p = s;
-	if (!s || !*s)
-		return -1;
-	while (*p) {
-		long v = 0;
-		int unit;
-		if (*p < '0' || *p > '9')
-			return -1;
-		while (*p >= '0' && *p <= '9') {
-			v = v * 10 + (*p - '0');
-			if (v > 100000)
-				return -1;
-			p++;
-		}
-		switch (*p) {
-		case 'h':
-			unit = 3;
-			v *= 3600;
-			break;
-		case 'm':
-			unit = 2;
-			v *= 60;
-			break;
-		case 's':
-			unit = 1;
-			break;
-		default:
-			return -1;
-		}
-		if (unit >= last)
-			return -1;
-		last = unit;
-		p++;
-		total += v;
-		seen = 1;
-	}
-	if (!seen || total < 10 || total > 7200)
-		return -1;
-	return total;
-}
 
 static const char *const level_names[] = {"", "apm", "pm", "senior", "tpm"};
 
@@ -94,24 +37,6 @@ int qlevel_option(const char *s, enum qlevel *out, struct sb *err)
 	if (i < 0)
 		return -1;
 	*out = (enum qlevel)(i + 1);
-	return 0;
-}
-
-int split_labelled(const char *s, size_t *label_len, size_t *pat_off)
-{
-	const char *eq = strstr(s, " = ");
-	size_t l;
-	if (!eq)
-		return -1;
-	l = (size_t)(eq - s);
-	while (l && (s[l - 1] == ' ' || s[l - 1] == '\t'))
-		l--;
-	*label_len = l;
-	*pat_off = (size_t)(eq - s) + 3;
-	while (s[*pat_off] == ' ' || s[*pat_off] == '\t')
-		(*pat_off)++;
-	if (!l || !s[*pat_off])
-		return -1;
 	return 0;
 }
 
@@ -348,10 +273,12 @@ int qbank_compile_expects(struct question *q, int jit, struct diag_list *dl)
 	q->compiled = 1;
 	for (i = 0; i < q->nexpect; i++) {
 		struct qexpect *e = &q->expects[i];
-		e->code = pattern_compile(e->pattern, q->file, e->line, e->col,
-					  jit, dl);
-		if (!e->code)
+		e->prog = pattern_prog_compile(e->pattern, q->file, e->line,
+					       e->col, jit, dl);
+		if (!e->prog)
 			q->compiled = -1;
+		else
+			e->code = e->prog->code;
 	}
 	return q->compiled > 0 ? 0 : -1;
 }
@@ -380,7 +307,7 @@ static void question_release(struct question *q)
 	for (i = 0; i < q->nexpect; i++) {
 		free(q->expects[i].label);
 		free(q->expects[i].pattern);
-		pattern_free(q->expects[i].code);
+		pattern_prog_free(q->expects[i].prog);
 	}
 	free(q->expects);
 	memset(q, 0, sizeof(*q));

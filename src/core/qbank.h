@@ -18,6 +18,7 @@
 struct diag_list;
 struct sb;
 struct pcre2_real_code_8;
+struct pattern_prog;
 
 enum qlevel { QLEVEL_NONE, QLEVEL_APM, QLEVEL_PM, QLEVEL_SENIOR, QLEVEL_TPM };
 
@@ -27,6 +28,7 @@ struct qexpect {
 	char *pattern;
 	unsigned line, col;             /* where the pattern starts */
 	struct pcre2_real_code_8 *code; /* after qbank_compile_expects() */
+	struct pattern_prog *prog;      /* what the scorer runs; owns code */
 };
 
 struct question {
@@ -78,11 +80,5 @@ int qlevel_parse(const char *s, enum qlevel *out);
 /* The same for a --level value: -1 with "unknown level 'S' (valid: apm,
  * pm, senior, tpm)" in err (struct sb, appended to). */
 int qlevel_option(const char *s, enum qlevel *out, struct sb *err);
-/* Parse "90s", "3m", "2m30s", "1h" into seconds (10 s .. 2 h); -1 if bad. */
-long parse_duration(const char *s);
-/* Is s a valid id: [a-z0-9][a-z0-9-]* ? */
-int is_valid_id(const char *s);
-/* Split "LABEL = PATTERN" at the first " = "; 0 on success. */
-int split_labelled(const char *s, size_t *label_len, size_t *pat_off);
 
 #endif

@@ -307,3 +307,60 @@ void rec_origin(const struct rec_field *f, size_t off, unsigned *line,
 	       (unsigned)utf8_count(f->value + f->lines[i].off,
 				    off - f->lines[i].off);
 }
+
+int is_valid_id(const char *s)
+{
+	const char *p;
+	if (!s || !((*s >= 'a' && *s <= 'z') || (*s >= '0' && *s <= '9')))
+		return 0;
+	for (p = s; *p; p++)
+		if (!((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') ||
+		      *p == '-'))
+			return 0;
+	return p - s <= 64;
+}
+
+long parse_duration(const char *s)
+{
+	long total = 0;
+	int seen = 0, last = 4; /* units must go h, m, s in order */
+	const char *p = s;
+	if (!s || !*s)
+		return -1;
+	while (*p) {
+		long v = 0;
+		int unit;
+		if (*p < '0' || *p > '9')
+			return -1;
+		while (*p >= '0' && *p <= '9') {
+			v = v * 10 + (*p - '0');
+			if (v > 100000)
+				return -1;
+			p++;
+		}
+		switch (*p) {
+		case 'h':
+			unit = 3;
+			v *= 3600;
+			break;
+		case 'm':
+			unit = 2;
+			v *= 60;
+			break;
+		case 's':
+			unit = 1;
+			break;
+		default:
+			return -1;
+		}
+		if (unit >= last)
+			return -1;
+		last = unit;
+		p++;
+		total += v;
+		seen = 1;
+	}
+	if (!seen || total < 10 || total > 7200)
+		return -1;
+	return total;
+}

@@ -73,4 +73,12 @@ size_t utf8_count(const char *s, size_t n);
 /* Length of the valid UTF-8 prefix of s[0..n). */
 size_t utf8_valid_prefix(const char *s, size_t n);
 
+/* Values both formats share. */
+/* Is s a valid id (question, category, rubric, criterion):
+ * [a-z0-9][a-z0-9-]*, at most 64 characters? */
+int is_valid_id(const char *s);
+/* Parse a Time value "90s", "3m", "2m30s", "1h" into seconds (10 s .. 2 h);
+ * -1 if bad. */
+long parse_duration(const char *s);
+
 #endif

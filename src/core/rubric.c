@@ -9,10 +9,8 @@
 #include <string.h>
 #include <strings.h>
 
-#include <pcre2.h>
-
 #include "diag.h"
-#include "qbank.h"
+#include "pattern.h"
 #include "rec.h"
 #include "sb.h"
 #include "xalloc.h"
@@ -122,8 +120,7 @@ static void criterion_release(struct criterion *c)
 	for (i = 0; i < c->npats; i++) {
 		free(c->pats[i].label);
 		free(c->pats[i].src);
-		pattern_free(c->pats[i].code);
-		pattern_free(c->pats[i].fast);
+		pattern_prog_free(c->pats[i].prog);
 	}
 	free(c->pats);
 	memset(c, 0, sizeof(*c));
@@ -556,50 +553,6 @@ int rubric_parse(struct rubric_set *rs, const char *file, const char *buf,
 	return rc;
 }
 
-void pattern_free(pcre2_code *code)
-{
-	if (code)
-		pcre2_code_free(code);
-}
-
-static pcre2_code *compile_with(const char *src, const char *file,
-				unsigned line, unsigned col, int jit,
-				uint32_t ucp, struct diag_list *dl)
-{
-	int err;
-	PCRE2_SIZE off;
-	pcre2_code *code = pcre2_compile((PCRE2_SPTR)src, PCRE2_ZERO_TERMINATED,
-					 PCRE2_CASELESS | PCRE2_UTF | ucp |
-						 PCRE2_MATCH_INVALID_UTF,
-					 &err, &off, NULL);
-	if (!code) {
-		PCRE2_UCHAR msg[256];
-		pcre2_get_error_message(err, msg, sizeof(msg));
-		diag_add(dl, DIAG_ERROR, DIAG_E_REGEX, file, line,
-			 col + (unsigned)utf8_count(src, off),
-			 "bad pattern: %s (at offset %zu of '%s')", (char *)msg,
-			 (size_t)off, src);
-		return NULL;
-	}
-	if (jit)
-		(void)pcre2_jit_compile(code, PCRE2_JIT_COMPLETE);
-	return code;
-}
-
-pcre2_code *pattern_compile(const char *src, const char *file, unsigned line,
-			    unsigned col, int jit, struct diag_list *dl)
-{
-	return compile_with(src, file, line, col, jit, PCRE2_UCP, dl);
-}
-
-static int is_ascii(const char *s)
-{
-	for (; *s; s++)
-		if ((unsigned char)*s >= 0x80)
-			return 0;
-	return 1;
-}
-
 int rubric_compile(struct rubric *r, int jit, struct diag_list *dl)
 {
 	size_t i, k;
@@ -609,13 +562,14 @@ int rubric_compile(struct rubric *r, int jit, struct diag_list *dl)
 	for (i = 0; i < r->ncrit; i++)
 		for (k = 0; k < r->crit[i].npats; k++) {
 			struct pattern *p = &r->crit[i].pats[k];
-			p->code = pattern_compile(p->src, r->file, p->line,
-						  p->col, jit, dl);
-			if (!p->code)
+			p->prog = pattern_prog_compile(p->src, r->file, p->line,
+						       p->col, jit, dl);
+			if (!p->prog) {
 				r->compiled = -1;
-			else if (is_ascii(p->src))
-				p->fast = compile_with(p->src, r->file, p->line,
-						       p->col, jit, 0, dl);
+			} else {
+				p->code = p->prog->code;
+				p->fast = p->prog->fast;
+			}
 		}
 	return r->compiled > 0 ? 0 : -1;
 }

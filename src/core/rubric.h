@@ -21,6 +21,7 @@ struct diag_list;
 struct model;
 struct lexicon;
 struct pcre2_real_code_8;
+struct pattern_prog;
 
 enum crit_kind {
 	CRIT_KEYWORDS,
@@ -61,6 +62,9 @@ struct pattern {
 	 * whose non-ASCII characters are all punctuation or symbols
 	 * (score.c checks), and runs faster.  NULL otherwise. */
 	struct pcre2_real_code_8 *fast;
+	/* What the scorer runs (pattern.h); owns `code` and `fast`, which
+	 * are borrowed from it.  NULL if bad. */
+	struct pattern_prog *prog;
 };
 
 struct criterion {
@@ -118,11 +122,6 @@ int rubric_parse(struct rubric_set *rs, const char *file, const char *buf,
  * jit: also JIT-compile where PCRE2 supports it (the interpreter is the
  * fallback either way). */
 int rubric_compile(struct rubric *r, int jit, struct diag_list *dl);
-/* Compile one pattern with pmdrill's flags; on failure report at line/col. */
-struct pcre2_real_code_8 *pattern_compile(const char *src, const char *file,
-					  unsigned line, unsigned col, int jit,
-					  struct diag_list *dl);
-void pattern_free(struct pcre2_real_code_8 *code);
 long rubric_find(const struct rubric_set *rs, const char *name);
 void rubric_set_release(struct rubric_set *rs);
 const char *crit_kind_name(enum crit_kind k);

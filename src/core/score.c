@@ -13,6 +13,7 @@
 #include "diag.h"
 #include "json.h"
 #include "model.h"
+#include "pattern.h"
 #include "qbank.h"
 #include "rubric.h"
 #include "sb.h"
@@ -69,6 +70,8 @@ struct text {
 	size_t nseg, aseg;
 	pcre2_match_data *md;
 	pcre2_match_context *mc;
+	pcre2_match_context *mcw; /* the same with an offset limit, windows */
+	struct pattern_index *ix; /* plain text: which literals it may hold */
 	const struct rubric *r;
 	struct diag_list *dl;
 	struct substance sub;
@@ -223,49 +226,138 @@ static int plain_text(const char *s, size_t len)
 	return 1;
 }
 
-static pcre2_code *pat_code(const struct text *t, const struct pattern *p)
+/* What to run for a pattern (pattern.h: its branches, their literals). */
+static const struct pattern_prog *pat_code(const struct text *t,
+					   const struct pattern *p)
 {
-	return t->plain && p->fast ? p->fast : p->code;
+	(void)t;
+	return p->prog;
+}
+
+/* The next match of one branch at or after off, kept while it is still
+ * ahead: a match found from an earlier offset that starts at or after off
+ * is the one a search from off finds. */
+#define WINDOWS_MAX 64u
+
+struct branch_next {
+	size_t start, end;
+	int state; /* 0 not searched, 1 a match, 2 no more */
+	/* a plain text: where its literals are (pattern_windows()) */
+	int windowed;
+	size_t at[WINDOWS_MAX], nat, iat;
+};
+
+/* The first match of a branch at or after off.  With windows, only
+ * where a match can start is searched: a window at a time, the windows
+ * that overlap merged, each search kept to starts within it by PCRE2's
+ * offset limit; the first window with a match holds the leftmost one. */
+static int branch_search(struct text *t, const struct pattern_branch *br,
+			 struct branch_next *nx, size_t off)
+{
+	pcre2_code *code = t->plain && br->fast ? br->fast : br->code;
+	size_t lead = (size_t)br->lead;
+	int rc = PCRE2_ERROR_NOMATCH;
+	if (!nx->windowed)
+		rc = pcre2_match(code, (PCRE2_SPTR)t->s, t->len, off, 0, t->md,
+				 t->mc);
+	while (nx->windowed && nx->iat < nx->nat && nx->at[nx->iat] < off)
+		nx->iat++;
+	while (nx->windowed && nx->iat < nx->nat) {
+		size_t first = nx->iat, q = nx->at[nx->iat++];
+		size_t from = q > lead ? q - lead : 0, to = q;
+		if (from < off)
+			from = off;
+		while (nx->iat < nx->nat && nx->at[nx->iat] <= to + 1 + lead)
+			to = nx->at[nx->iat++];
+		while (from > off && ((unsigned char)t->s[from] & 0xC0) == 0x80)
+			from--;
+		pcre2_set_offset_limit(t->mcw, to);
+		rc = pcre2_match(code, (PCRE2_SPTR)t->s, t->len, from, 0, t->md,
+				 t->mcw);
+		if (rc != PCRE2_ERROR_NOMATCH) {
+			nx->iat = first; /* its later places may hold more */
+			break;
+		}
+	}
+	if (rc >= 0) {
+		PCRE2_SIZE *ov = pcre2_get_ovector_pointer(t->md);
+		nx->start = ov[0];
+		nx->end = ov[1];
+	}
+	return rc;
 }
 
 /* All matches of one pattern, non-overlapping, left to right.  A pattern
- * that hits the match limit is reported once and yields nothing. */
-static void run_pattern(struct text *t, pcre2_code *code, const char *file,
-			unsigned line, struct hits *out)
+ * that hits the match limit is reported once and yields nothing.  The
+ * branches of a split pattern are searched apart and merged: the leftmost
+ * match wins, the first branch on a tie, as in the whole pattern; a
+ * branch whose literals a plain text lacks is never searched. */
+static void run_pattern(struct text *t, const struct pattern_prog *pp,
+			const char *file, unsigned line, struct hits *out)
 {
-	size_t off = 0;
+	struct branch_next nx[PATTERN_BRANCH_MAX];
+	size_t off = 0, k, nb;
 	out->nr = 0;
 	out->limited = 0;
-	if (!code)
+	if (!pp)
 		return;
-	while (off <= t->len && out->nr < MAX_MATCHES) {
-		int rc = pcre2_match(code, (PCRE2_SPTR)t->s, t->len, off, 0,
-				     t->md, t->mc);
-		PCRE2_SIZE *ov;
-		if (rc == PCRE2_ERROR_NOMATCH)
-			break;
-		if (rc < 0) {
-			PCRE2_UCHAR msg[160];
-			pcre2_get_error_message(rc, msg, sizeof(msg));
-			diag_add(
-				t->dl, DIAG_WARNING, DIAG_W_MATCH_LIMIT, file,
-				line, 0,
-				"pattern gave up on this answer (%s); its criterion in rubric '%s' scores 0",
-				(char *)msg, t->r->name);
-			out->nr = 0;
-			out->limited = 1;
-			return;
+	nb = pp->nbr;
+	for (k = 0; k < nb; k++) {
+		nx[k].state = t->plain && !pattern_may_match(&pp->br[k], t->ix)
+				      ? 2
+				      : 0;
+		nx[k].windowed = 0;
+		nx[k].iat = 0;
+		if (t->plain && !nx[k].state) {
+			nx[k].nat = pattern_windows(&pp->br[k], t->ix, nx[k].at,
+						    WINDOWS_MAX);
+			nx[k].windowed = nx[k].nat != (size_t)-1;
+			if (!nx[k].nat)
+				nx[k].state = 2;
 		}
-		ov = pcre2_get_ovector_pointer(t->md);
+	}
+	while (off <= t->len && out->nr < MAX_MATCHES) {
+		size_t best = nb;
+		for (k = 0; k < nb; k++) {
+			int rc;
+			if (nx[k].state == 2)
+				continue;
+			if (nx[k].state == 0 || nx[k].start < off) {
+				rc = branch_search(t, &pp->br[k], &nx[k], off);
+				if (rc == PCRE2_ERROR_NOMATCH) {
+					nx[k].state = 2;
+					continue;
+				}
+				if (rc < 0) {
+					PCRE2_UCHAR msg[160];
+					pcre2_get_error_message(rc, msg,
+								sizeof(msg));
+					diag_add(
+						t->dl, DIAG_WARNING,
+						DIAG_W_MATCH_LIMIT, file, line,
+						0,
+						"pattern gave up on this answer (%s); its criterion in rubric '%s' scores 0",
+						(char *)msg, t->r->name);
+					out->nr = 0;
+					out->limited = 1;
+					return;
+				}
+				nx[k].state = 1;
+			}
+			if (best == nb || nx[k].start < nx[best].start)
+				best = k;
+		}
+		if (best == nb)
+			break;
 		ALLOC_GROW(out->v, out->nr + 1, out->alloc);
-		out->v[out->nr].start = ov[0];
-		out->v[out->nr].end = ov[1];
+		out->v[out->nr].start = nx[best].start;
+		out->v[out->nr].end = nx[best].end;
 		out->nr++;
-		if (ov[1] > ov[0]) {
-			off = ov[1];
+		if (nx[best].end > nx[best].start) {
+			off = nx[best].end;
 		} else {
 			/* empty match: step over one UTF-8 character */
-			off = ov[1] + 1;
+			off = nx[best].end + 1;
 			while (off < t->len &&
 			       ((unsigned char)t->s[off] & 0xC0) == 0x80)
 				off++;
@@ -292,7 +384,8 @@ static int is_stopword(const char *w, size_t n)
 {
 	size_t k;
 	for (k = 0; stopwords[k]; k++)
-		if (strlen(stopwords[k]) == n &&
+		if ((w[0] | 0x20) == stopwords[k][0] &&
+		    strlen(stopwords[k]) == n &&
 		    !strncasecmp(w, stopwords[k], n))
 			return 1;
 	return 0;
@@ -324,11 +417,22 @@ static int is_filler(const char *w, size_t n)
  * plain letters; stop words are left to the caller. */
 static size_t stem(const char *w, size_t n, char *out, size_t cap)
 {
-	static const char *const sufs[] = {
-		"ations", "ation", "itions", "ition", "ions", "ion", "ments",
-		"ment",   "ness",  "ities",  "ity",   "ives", "ive", "ally",
-		"als",    "al",    "ings",   "ing",   "ies",  "ied", "ers",
-		"er",     "ed",    "es",     "s",     "ly",   "e"};
+	/* each ending with its length (SUF), so none is measured per word */
+#define SUF(x)                   \
+	{                        \
+		x, sizeof(x) - 1 \
+	}
+	static const struct {
+		const char *s;
+		size_t n;
+	} sufs[] = {SUF("ations"), SUF("ation"), SUF("itions"), SUF("ition"),
+		    SUF("ions"),   SUF("ion"),   SUF("ments"),  SUF("ment"),
+		    SUF("ness"),   SUF("ities"), SUF("ity"),    SUF("ives"),
+		    SUF("ive"),    SUF("ally"),  SUF("als"),    SUF("al"),
+		    SUF("ings"),   SUF("ing"),   SUF("ies"),    SUF("ied"),
+		    SUF("ers"),    SUF("er"),    SUF("ed"),     SUF("es"),
+		    SUF("s"),      SUF("ly"),    SUF("e")};
+#undef SUF
 	size_t i, k, o = 0;
 	for (i = 0; i < n && o + 1 < cap; i++) {
 		char c = w[i];
@@ -344,8 +448,9 @@ static size_t stem(const char *w, size_t n, char *out, size_t cap)
 		return 0;
 	out[o] = '\0';
 	for (k = 0; k < sizeof(sufs) / sizeof(*sufs); k++) {
-		size_t l = strlen(sufs[k]);
-		if (o > l + 3 && !strcmp(out + o - l, sufs[k])) {
+		size_t l = sufs[k].n;
+		if (o > l + 3 && out[o - 1] == sufs[k].s[l - 1] &&
+		    !memcmp(out + o - l, sufs[k].s, l)) {
 			o -= l;
 			out[o] = '\0';
 			break;
@@ -359,13 +464,16 @@ static size_t stem(const char *w, size_t n, char *out, size_t cap)
  * "subscri"). */
 static int stems_meet(const char *a, const char *b)
 {
-	size_t i = 0, la = strlen(a), lb = strlen(b),
-	       shorter = la < lb ? la : lb;
+	size_t i = 0, la, lb;
 	while (a[i] && a[i] == b[i])
 		i++;
-	if (i == la && i == lb)
+	if (!a[i] && !b[i])
 		return 1;
-	return i >= 5 && i + 2 >= shorter;
+	if (i < 5) /* most pairs: no lengths needed */
+		return 0;
+	la = strlen(a);
+	lb = strlen(b);
+	return i + 2 >= (la < lb ? la : lb);
 }
 
 /* An acronym or a number is matched as written ("NPS", "B2B", "UK"). */
@@ -1035,7 +1143,7 @@ static double eval_expect(struct text *t, const struct question *q,
 	double credit = 0;
 	struct sb missing = SB_INIT;
 	for (k = 0; k < q->nexpect; k++) {
-		run_pattern(t, q->expects[k].code, q->file, q->expects[k].line,
+		run_pattern(t, q->expects[k].prog, q->file, q->expects[k].line,
 			    &h);
 		it->limited |= h.limited;
 		if (h.nr) {
@@ -1148,6 +1256,11 @@ static void run_criteria(struct text *t, struct score_report *rep,
 	t->mc = pcre2_match_context_create(NULL);
 	pcre2_set_match_limit(t->mc, MATCH_LIMIT);
 	pcre2_set_depth_limit(t->mc, DEPTH_LIMIT);
+	t->mcw = pcre2_match_context_copy(t->mc);
+	if (t->plain) {
+		t->ix = xmalloc(sizeof(*t->ix));
+		pattern_index_build(t->ix, t->s, t->len);
+	}
 	for (i = 0; i < r->ncrit; i++) {
 		const struct criterion *c = &r->crit[i];
 		struct score_item *it = &rep->items[i];
@@ -1191,8 +1304,14 @@ static void run_criteria(struct text *t, struct score_report *rep,
 	}
 	pcre2_match_data_free(t->md);
 	pcre2_match_context_free(t->mc);
+	pcre2_match_context_free(t->mcw);
+	if (t->ix)
+		pattern_index_release(t->ix);
+	free(t->ix);
 	t->md = NULL;
 	t->mc = NULL;
+	t->ix = NULL;
+	t->mcw = NULL;
 }
 
 /* Stage 3: guards against keyword lists.  Little prose, or too many

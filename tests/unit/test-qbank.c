@@ -5,6 +5,8 @@
 #include <string.h>
 
 #include "diag.h"
+#include "pattern.h"
+#include "rec.h"
 #include "tap.h"
 #include "diagtest.h"
 
