@@ -46,6 +46,7 @@
  * question's words.  Relevance = TOPIC_BASE_SHARE * (the parts above) +
  * TOPIC_FOCUS_GAIN * focus, capped at 1, and never below the parts alone
  * (docs/SCORING.md §3). */
+#define WPM_MIN_MS 1000 /* shorter answering times give no words per minute */
 #define TOPIC_BASE_SHARE 0.8
 #define FOLLOWUP_MISS_BELOW 0.05 /* a follow-up's criterion this low ... */
 #define FOLLOWUP_MISS_WEIGHT 0.5 /* ... weighs this much of its weight */
@@ -1221,7 +1222,8 @@ static void read_text(struct text *t, struct score_report *rep)
 		t->word_at[t->nwords++] = st;
 	}
 	rep->words = t->nwords;
-	if (rep->duration_ms > 0)
+	/* under a second is a paste or a pipe, not typing: no pace */
+	if (rep->duration_ms >= WPM_MIN_MS)
 		rep->wpm = t->nwords / ((double)rep->duration_ms / 60000.0);
 	if (!t->nwords)
 		return;
@@ -1812,7 +1814,7 @@ void score_report_json(const struct score_report *rep, const char *rubric,
 	json_str(out, question);
 	if (rep->duration_ms >= 0) {
 		sb_addf(out, ",\"duration_ms\":%ld,\"wpm\":", rep->duration_ms);
-		json_num(out, round(rep->wpm * 10) / 10);
+		json_num_or_null(out, round(rep->wpm * 10) / 10, rep->wpm > 0);
 		sb_addf(out, ",\"over_s\":%ld",
 			rep->duration_ms / 1000 - (long)rep->limit_s);
 	} else {

@@ -57,9 +57,9 @@ struct score_report {
 	int grade;    /* enum grade */
 	unsigned words;
 	unsigned sentences;
-	long duration_ms;     /* -1: unknown */
-	unsigned limit_s;     /* time limit used */
-	double wpm;           /* 0 when the duration is unknown */
+	long duration_ms; /* -1: unknown */
+	unsigned limit_s; /* time limit used */
+	double wpm;       /* 0 when the duration is unknown or under a second */
 	double prose_share;   /* share of words in real sentences */
 	double density;       /* distinct keyword hits per 100 words */
 	double guard;         /* factor applied to keyword-type criteria */

@@ -35,6 +35,8 @@ grep_in "$WORK/out" '^  How would you launch the alpha product\?$'
 grep_in "$WORK/out" '^  Think about the goal first\.$'
 grep_in "$WORK/out" '^Added in the editor for 40 users\.$'
 grep_in "$WORK/out" '^Score [0-9]+/100'
+# a piped answer arrives in milliseconds: that is no typing pace
+! grep -q '^Score .* wpm' "$WORK/out" || fail 'a piped answer was given a typing speed'
 grep_in "$WORK/out" '^grade changed to hard$'
 grep_in "$WORK/out" '^next review: 2026-03-0[0-9] \(in [0-9]+ days?\)$'
 grep_in "$WORK/out" '^answer it\? \[y/N\] $'
