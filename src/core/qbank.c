@@ -287,8 +287,9 @@ static void question_release(struct question *q)
 {
 	size_t i;
 	if (q->borrowed) {
+		/* the compiled program is ours even when the text is not */
 		for (i = 0; i < q->nexpect; i++)
-			pattern_free(q->expects[i].code);
+			pattern_prog_free(q->expects[i].prog);
 		memset(q, 0, sizeof(*q));
 		return;
 	}

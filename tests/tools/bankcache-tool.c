@@ -59,10 +59,11 @@ static void reseal(struct sb *s)
 int main(int argc, char **argv)
 {
 	struct sb raw = SB_INIT, why = SB_INIT, out = SB_INIT;
-	struct bank b;
+	struct bank b = {0};
 	struct diag_list dl = {0};
-	struct bankcache_key k;
+	struct bankcache_key k = {0};
 	size_t i;
+	int rc = 1;
 
 	if (argc == 5 && !strcmp(argv[1], "encode")) {
 		struct sb r = SB_INIT, q = SB_INIT;
@@ -75,7 +76,11 @@ int main(int argc, char **argv)
 		bank_validate(&nb, 0, &dl);
 		bank_lexicon(&nb); /* as pmdrill does before writing */
 		bankcache_encode(&nb, &dl, &nk, PMDRILL_VERSION, &out);
-		return spill(argv[2], &out) ? 1 : 0;
+		rc = spill(argv[2], &out) ? 1 : 0;
+		bank_release(&nb);
+		sb_release(&r);
+		sb_release(&q);
+		goto done;
 	}
 	if (argc < 3 || slurp(argv[2], &raw)) {
 		fprintf(stderr,
@@ -84,7 +89,8 @@ int main(int argc, char **argv)
 	}
 	if (!strcmp(argv[1], "reseal") && raw.len >= 32) {
 		reseal(&raw);
-		return spill(argv[2], &raw) ? 1 : 0;
+		rc = spill(argv[2], &raw) ? 1 : 0;
+		goto done;
 	}
 	if (!strcmp(argv[1], "replace") && argc == 5) {
 		size_t n = strlen(argv[3]);
@@ -96,17 +102,18 @@ int main(int argc, char **argv)
 			fprintf(stderr,
 				"bankcache-tool: '%s' not found (or NEW differs in length)\n",
 				argv[3]);
-			return 1;
+			goto done;
 		}
 		memcpy(at, argv[4], n);
 		reseal(&raw);
-		return spill(argv[2], &raw) ? 1 : 0;
+		rc = spill(argv[2], &raw) ? 1 : 0;
+		goto done;
 	}
 	/* any version: the file is one a pmdrill build wrote */
 	if (bankcache_decode(&b, &dl, &k, NULL, raw.buf, raw.len, NULL,
 			     &why)) {
 		fprintf(stderr, "bankcache-tool: %s: %s\n", argv[2], why.buf);
-		return 1;
+		goto done;
 	}
 	if (!strcmp(argv[1], "dump")) {
 		for (i = 0; i < b.q.nr; i++)
@@ -114,13 +121,14 @@ int main(int argc, char **argv)
 		for (i = 0; i < k.nfiles; i++)
 			printf("f %s%s\n", k.files[i].path,
 			       k.files[i].missing ? " (missing)" : "");
-		return 0;
+		rc = 0;
+		goto done;
 	}
 	if (!strcmp(argv[1], "stamp") && argc >= 4) {
 		struct stat st;
 		int found = 0;
 		if (stat(argv[3], &st))
-			return 1;
+			goto done;
 		for (i = 0; i < k.nfiles; i++) {
 			struct bankcache_file *f = &k.files[i];
 			if (strcmp(f->path, argv[3]))
@@ -141,14 +149,23 @@ int main(int argc, char **argv)
 		if (!found) {
 			fprintf(stderr, "bankcache-tool: no entry for '%s'\n",
 				argv[3]);
-			return 1;
+			goto done;
 		}
 		/* the version the file carries (it decoded, so the string
 		 * after the header's length word is whole) */
 		bankcache_encode(&b, &dl, &k, raw.buf + BANKCACHE_HEADER + 4,
 				 &out);
-		return spill(argv[2], &out) ? 1 : 0;
+		rc = spill(argv[2], &out) ? 1 : 0;
+		goto done;
 	}
 	fprintf(stderr, "bankcache-tool: unknown command '%s'\n", argv[1]);
-	return 2;
+	rc = 2;
+done:
+	bank_release(&b);
+	diag_release(&dl);
+	bankcache_key_release(&k);
+	sb_release(&raw);
+	sb_release(&out);
+	sb_release(&why);
+	return rc;
 }
