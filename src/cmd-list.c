@@ -12,8 +12,9 @@
 #include "term.h"
 #include "xalloc.h"
 
-int question_matches(const struct question *q, const char *category,
-		     const char *tag, const char *level)
+/* Does a question pass the filters (NULL: any)? */
+static int question_matches(const struct question *q, const char *category,
+			    const char *tag, const char *level)
 {
 	size_t i;
 	if (category && strcmp(q->category, category))

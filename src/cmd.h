@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * cmd: what every subcommand gets (`struct app`, app.h), and the table
- * main.c dispatches on.
+ * main.c dispatches on.  cmd.c holds the table, the help texts and the
+ * helpers below; each cmd_<name>() entry is its own cmd-<name>.c.
  *
  * main.c parses the global options into a `struct app`, then calls
  * cmd_<name>(argc, argv, app) with argv[0] the command name.  A command
@@ -26,9 +27,12 @@ struct cmd {
 	const char *usage; /* full --help text after "usage: pmdrill " */
 };
 
-/* The table, NULL-terminated, defined in main.c. */
+/* The table, NULL-terminated. */
 extern const struct cmd commands[];
 const struct cmd *cmd_find(const char *name);
+/* pmdrill's own usage lines (global options), and its --help. */
+void cmd_main_usage(FILE *out);
+void cmd_main_help(FILE *out);
 /* Print a command's --help text to `out`. */
 void cmd_usage(const struct cmd *c, FILE *out);
 /* "pmdrill NAME: <message>" and the command's usage on stderr; returns
@@ -88,9 +92,6 @@ int prepare_rubric(struct bank *b, const char *qid, const char *rname,
 		   struct rubric **r, struct question **q);
 /* "10m", "2m30s", "90s" */
 void format_duration(struct sb *out, unsigned s);
-/* Does a question pass the list/drill filters (NULL: any)? */
-int question_matches(const struct question *q, const char *category,
-		     const char *tag, const char *level);
 /* A question as the JSON object `list --json` prints. */
 void question_json(struct sb *out, const struct bank *b, size_t qi);
 
