@@ -14,6 +14,8 @@
 #include "app.h"
 #include "bank.h"
 #include "drill.h"
+#include "cmd-mock.h"
+#include "drill-answer.h"
 #include "json.h"
 #include "mock-card.h"
 #include "mock.h"

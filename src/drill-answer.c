@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* One answer in a drill: typed, saved, scored, graded, followed up. */
 #include "drill.h"
+#include "drill-answer.h"
+#include "drill-draft.h"
 
 #include "cmd.h"
 
