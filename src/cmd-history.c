@@ -16,21 +16,6 @@
 #include "store.h"
 #include "term.h"
 
-/* "2026-03-02 09:00" */
-static void short_time(struct sb *out, long long t)
-{
-	struct sb iso = SB_INIT;
-	store_fmt_time(&iso, t);
-	if (iso.len >= 16) {
-		sb_add(out, iso.buf, 10);
-		sb_addc(out, ' ');
-		sb_add(out, iso.buf + 11, 5);
-	} else {
-		sb_adds(out, iso.buf);
-	}
-	sb_release(&iso);
-}
-
 static void attempt_json(struct sb *out, const struct store_attempt *a)
 {
 	struct sb t = SB_INIT;
@@ -116,7 +101,7 @@ static int mock_history(struct app *app, int json)
 			mockcard_json(&out, &mc);
 		} else {
 			struct sb when = SB_INIT, q = SB_INIT, m = SB_INIT;
-			short_time(&when, v[i].started_at);
+			store_fmt_minute(&when, v[i].started_at);
 			sb_addf(&q, "%zu/%zu", mockcard_answered(&mc),
 				mc.card.n);
 			if (mc.verdict != MOCK_NONE)
@@ -242,7 +227,7 @@ int cmd_history(int argc, char **argv, struct app *app)
 			sb_adds(&q, at->question_id);
 			if (at->follow_up >= 0)
 				sb_addf(&q, " #%d", at->follow_up + 1);
-			short_time(&when, at->started_at);
+			store_fmt_minute(&when, at->started_at);
 			if (at->scored)
 				sb_addf(&sc, "%.0f", at->score);
 			else

@@ -70,21 +70,6 @@ static void report_data_release(struct report_data *r)
 	memset(r, 0, sizeof(*r));
 }
 
-/* "2026-03-02 09:00" */
-static void short_time(struct sb *out, long long t)
-{
-	struct sb iso = SB_INIT;
-	store_fmt_time(&iso, t);
-	if (iso.len >= 16) {
-		sb_add(out, iso.buf, 10);
-		sb_addc(out, ' ');
-		sb_add(out, iso.buf + 11, 5);
-	} else {
-		sb_adds(out, iso.buf);
-	}
-	sb_release(&iso);
-}
-
 static const char *grade_of(int g)
 {
 	return g >= 1 && g <= 4 ? fsrs_rating_name(g) : NULL;
@@ -205,7 +190,7 @@ static int load_attempts(struct store *st, struct report_data *r,
 		if ((rc = store_get_attempt(st, list[i].id, a, err)))
 			break;
 		sb_init(&r->whens[r->natt]);
-		short_time(&r->whens[r->natt], a->started_at);
+		store_fmt_minute(&r->whens[r->natt], a->started_at);
 		h->id = a->id;
 		h->when = r->whens[r->natt].buf;
 		h->question_id = a->question_id;
@@ -311,7 +296,7 @@ int cmd_report(int argc, char **argv, struct app *app)
 		r.trends[i].scores = r.p.t[i].scores;
 		r.trends[i].n = r.p.t[i].n;
 	}
-	short_time(&gen, (long long)app->now);
+	store_fmt_minute(&gen, (long long)app->now);
 	sb_adds(&gen, " UTC");
 	h.title = "pmdrill progress";
 	h.generated = gen.buf;

@@ -50,6 +50,20 @@ void store_fmt_time(struct sb *out, long long t)
 		tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec);
 }
 
+void store_fmt_minute(struct sb *out, long long t)
+{
+	struct sb iso = SB_INIT;
+	store_fmt_time(&iso, t);
+	if (iso.len >= 16) {
+		sb_add(out, iso.buf, 10);
+		sb_addc(out, ' ');
+		sb_add(out, iso.buf + 11, 5);
+	} else {
+		sb_adds(out, iso.buf);
+	}
+	sb_release(&iso);
+}
+
 /* ---- reading attempts ---- */
 
 void st_read_attempt(sqlite3_stmt *s, struct store_attempt *a)

@@ -399,6 +399,8 @@ int store_exit_code(int status);
 void store_fmt_date(struct sb *out, long long t);
 /* "YYYY-MM-DDTHH:MM:SSZ" (UTC). */
 void store_fmt_time(struct sb *out, long long t);
+/* "YYYY-MM-DD HH:MM" (UTC), as history and the HTML report show it. */
+void store_fmt_minute(struct sb *out, long long t);
 /* Start of the UTC day containing t. */
 long long store_day_start(long long t);
 
