@@ -231,13 +231,9 @@ static void settings_json(struct sb *out, const struct session *s,
 	}
 	sb_adds(out, "],\"minutes\":");
 	json_int_or_null(out, o->minutes, o->minutes > 0);
-	sb_adds(out, ",\"categories\":[");
-	for (i = 0; i < o->ncat; i++) {
-		if (i)
-			sb_addc(out, ',');
-		json_str(out, o->cats[i]);
-	}
-	sb_adds(out, "],\"level\":");
+	sb_adds(out, ",\"categories\":");
+	json_str_array(out, o->cats, o->ncat);
+	sb_adds(out, ",\"level\":");
 	json_str(out, o->level ? qlevel_name((enum qlevel)o->level) : NULL);
 	sb_addc(out, '}');
 }

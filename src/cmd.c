@@ -388,19 +388,11 @@ void question_json(struct sb *out, const struct bank *b, size_t qi)
 	json_str(out, q->prompt);
 	sb_adds(out, ",\"hint\":");
 	json_str(out, q->hint);
-	sb_adds(out, ",\"follow_ups\":[");
-	for (i = 0; i < q->nfollow; i++) {
-		if (i)
-			sb_addc(out, ',');
-		json_str(out, q->follow_ups[i]);
-	}
-	sb_adds(out, "],\"tags\":[");
-	for (i = 0; i < q->ntags; i++) {
-		if (i)
-			sb_addc(out, ',');
-		json_str(out, q->tags[i]);
-	}
-	sb_adds(out, "],\"expects\":[");
+	sb_adds(out, ",\"follow_ups\":");
+	json_str_array(out, (const char *const *)q->follow_ups, q->nfollow);
+	sb_adds(out, ",\"tags\":");
+	json_str_array(out, (const char *const *)q->tags, q->ntags);
+	sb_adds(out, ",\"expects\":[");
 	for (i = 0; i < q->nexpect; i++) {
 		if (i)
 			sb_addc(out, ',');

@@ -259,18 +259,6 @@ static int save_items(struct store *st, long long id,
 	return rc;
 }
 
-static void notes_json(struct sb *out, const struct score_report *rep)
-{
-	size_t i;
-	sb_addc(out, '[');
-	for (i = 0; i < rep->nnotes; i++) {
-		if (i)
-			sb_addc(out, ',');
-		json_str(out, rep->notes[i]);
-	}
-	sb_addc(out, ']');
-}
-
 /* The attempt's question, and whether it was finished. */
 static int attempt_state(struct store *st, long long id, char **qid,
 			 int *finished, int *scheduled, int *final_grade)
@@ -359,7 +347,8 @@ int store_finish_attempt(struct store *st, long long attempt_id,
 	}
 	st_hex64(ver, rubric_version);
 	if (rep)
-		notes_json(&notes, rep);
+		json_str_array(&notes, (const char *const *)rep->notes,
+			       rep->nnotes);
 	if ((rc = st_prep(
 		     st, &s,
 		     "UPDATE attempts SET score = ?2, words = ?3, sentences = ?4,"
