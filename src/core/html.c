@@ -7,6 +7,7 @@
 
 #include "safe.h"
 #include "sb.h"
+#include "wrap.h"
 #include "xalloc.h"
 
 static const char *const wday_name[7] = {"Mon", "Tue", "Wed", "Thu",
@@ -70,23 +71,6 @@ static double clamp_score(double v)
 	return v > 100.0 ? 100.0 : v;
 }
 
-/* Bytes of the code point at s[0] (n > 0): a well-formed sequence's
- * length, else 1.  Looser than safe_html()'s decoder, so an edge found
- * here never falls inside a sequence that safe_html() would keep. */
-static size_t cp_len(const unsigned char *s, size_t n)
-{
-	size_t want, i;
-	if (s[0] < 0xc2 || s[0] > 0xf4)
-		return 1;
-	want = s[0] >= 0xf0 ? 4 : s[0] >= 0xe0 ? 3 : 2;
-	if (want > n)
-		return 1;
-	for (i = 1; i < want; i++)
-		if ((s[i] & 0xc0) != 0x80)
-			return 1;
-	return want;
-}
-
 static int span_cmp(const void *a, const void *b)
 {
 	const struct html_span *x = a, *y = b;
@@ -98,7 +82,6 @@ static int span_cmp(const void *a, const void *b)
 void html_marked(struct sb *out, const char *text, size_t len,
 		 const struct html_span *spans, size_t n)
 {
-	const unsigned char *p = (const unsigned char *)text;
 	unsigned char *edge;
 	struct html_span *v;
 	size_t i, nv = 0, pos = 0;
@@ -107,8 +90,10 @@ void html_marked(struct sb *out, const char *text, size_t len,
 		html_escape(out, text, len);
 		return;
 	}
+	/* wrap_cp_len() is looser than safe_html()'s decoder, so an edge
+	 * found here never falls inside a sequence that safe_html() keeps. */
 	edge = xcalloc(len + 1, 1);
-	for (i = 0; i < len; i += cp_len(p + i, len - i))
+	for (i = 0; i < len; i += wrap_cp_len(text + i, len - i))
 		edge[i] = 1;
 	edge[len] = 1;
 	v = xmalloc(n * sizeof *v);
