@@ -184,7 +184,8 @@ static void trend_chart(struct sb *out, const struct html_trend *t)
 			100u - 50u * (unsigned)i);
 	}
 	if (t->n) {
-		struct sb pts = SB_INIT;
+		/* the line's points, then a dot on each: one walk for both */
+		struct sb pts = SB_INIT, dots = SB_INIT;
 		for (i = 0; i < t->n; i++) {
 			double v = clamp_score(t->scores[i]);
 			double x =
@@ -194,23 +195,16 @@ static void trend_chart(struct sb *out, const struct html_trend *t)
 							    (double)(t->n - 1);
 			double y = TREND_T + ph * (100.0 - v) / 100.0;
 			sb_addf(&pts, "%s%.1f,%.1f", i ? " " : "", x, y);
-		}
-		sb_addf(out, "<polyline class=\"line\" points=\"%s\"/>\n",
-			pts.buf);
-		for (i = 0; i < t->n; i++) {
-			double v = clamp_score(t->scores[i]);
-			double x =
-				t->n == 1
-					? TREND_L + pw / 2.0
-					: TREND_L + pw * (double)i /
-							    (double)(t->n - 1);
-			double y = TREND_T + ph * (100.0 - v) / 100.0;
-			sb_addf(out,
+			sb_addf(&dots,
 				"<circle class=\"pt\" cx=\"%.1f\" cy=\"%.1f\" r=\"3\" "
 				"data-score=\"%.0f\"><title>%.0f</title></circle>\n",
 				x, y, v, v);
 		}
+		sb_addf(out, "<polyline class=\"line\" points=\"%s\"/>\n",
+			pts.buf);
+		sb_add(out, dots.buf, dots.len);
 		sb_release(&pts);
+		sb_release(&dots);
 	}
 	sb_adds(out, "</svg>\n");
 	if (t->n)
