@@ -307,6 +307,46 @@ static int begin_on_attempt(struct store *st, long long id, char **qid,
 	return SQLITE_OK;
 }
 
+/*
+ * The end of a transaction that changed question qid's reviews: replay
+ * its card (when scheduled) and commit.  A SQLite code; *bad as
+ * st_replay().
+ */
+static int replay_commit(struct store *st, const char *qid, int scheduled,
+			 const struct fsrs_params *p, long long attempt_id,
+			 struct fsrs_review *out, int *bad)
+{
+	int rc;
+	if (scheduled && (rc = st_replay(st, qid, p, attempt_id, out, bad)))
+		return rc;
+	return st_exec(st, "COMMIT");
+}
+
+/*
+ * Say why replay_commit() or what came before it failed (`verb`:
+ * "schedule", "reschedule"), with what was kept; roll back and clear
+ * *out.  The store status.
+ */
+static int replay_fail(struct store *st, int rc, int bad, const char *verb,
+		       const char *qid, const char *doing, const char *kept,
+		       struct fsrs_review *out, struct sb *err)
+{
+	int status;
+	if (bad) {
+		sb_addf(err,
+			"cannot %s question '%s': a stored review "
+			"is out of range; %s",
+			verb, qid, kept);
+		status = STORE_EINVAL;
+	} else {
+		status = st_fail(st, rc, err, doing, kept);
+	}
+	st_rollback(st);
+	if (out)
+		memset(out, 0, sizeof(*out));
+	return status;
+}
+
 int store_finish_attempt(struct store *st, long long attempt_id,
 			 const struct score_report *rep, const char *rubric,
 			 uint64_t rubric_version, int grade, int schedule,
@@ -382,25 +422,13 @@ int store_finish_attempt(struct store *st, long long attempt_id,
 		goto fail;
 	if (rep && (rc = save_items(st, attempt_id, rep)))
 		goto fail;
-	if (schedule && (rc = st_replay(st, qid, p, attempt_id, out, &bad)))
-		goto fail;
-	if ((rc = st_exec(st, "COMMIT")))
+	if ((rc = replay_commit(st, qid, schedule, p, attempt_id, out, &bad)))
 		goto fail;
 	status = STORE_OK;
 	goto out;
 fail:
-	if (bad) {
-		sb_addf(err,
-			"cannot schedule question '%s': a stored review "
-			"is out of range; %s",
-			qid, kept.buf);
-		status = STORE_EINVAL;
-	} else {
-		status = st_fail(st, rc, err, doing.buf, kept.buf);
-	}
-	st_rollback(st);
-	if (out)
-		memset(out, 0, sizeof(*out));
+	status = replay_fail(st, rc, bad, "schedule", qid, doing.buf, kept.buf,
+			     out, err);
 out:
 	sqlite3_finalize(s);
 	free(qid);
@@ -506,9 +534,7 @@ static int change_grade(struct store *st, long long attempt_id, int grade,
 	sqlite3_bind_int64(s, 2, attempt_id);
 	if ((rc = st_step_done(s)))
 		goto fail;
-	if (scheduled && (rc = st_replay(st, qid, p, attempt_id, out, &bad)))
-		goto fail;
-	if ((rc = st_exec(st, "COMMIT")))
+	if ((rc = replay_commit(st, qid, scheduled, p, attempt_id, out, &bad)))
 		goto fail;
 	status = STORE_OK;
 	goto out;
@@ -528,19 +554,8 @@ out_review : {
 	goto out;
 }
 fail:
-	if (bad) {
-		sb_addf(err,
-			"cannot reschedule question '%s': a stored review "
-			"is out of range; the grade was not changed",
-			qid);
-		status = STORE_EINVAL;
-	} else {
-		status = st_fail(st, rc, err, doing.buf,
-				 "the grade was not changed");
-	}
-	st_rollback(st);
-	if (out)
-		memset(out, 0, sizeof(*out));
+	status = replay_fail(st, rc, bad, "reschedule", qid, doing.buf,
+			     "the grade was not changed", out, err);
 out:
 	sqlite3_finalize(s);
 	free(qid);
