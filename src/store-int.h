@@ -102,6 +102,15 @@ int st_exec(struct store *st, const char *sql);
 int st_begin(struct store *st);     /* BEGIN IMMEDIATE */
 void st_rollback(struct store *st); /* if a transaction is open */
 int st_step_done(sqlite3_stmt *s);  /* step to the end: SQLITE_OK */
+/*
+ * The row of sql (one `?`, bound to id): STORE_OK with *s on it (the
+ * caller reads it and finalizes *s); else *s is finalized and the store
+ * status returned, with "no WHAT ID" (STORE_ENOENT) or what failed while
+ * `doing` in err.
+ */
+int st_get_row(struct store *st, sqlite3_stmt **s, const char *sql,
+	       long long id, const char *what, const char *doing,
+	       struct sb *err);
 /* The first column of the first row of sql (0 when there is no row). */
 int st_query_int(struct store *st, const char *sql, long long *out);
 /* Column values with a default for NULL; st_col_str() gives NULL. */

@@ -198,6 +198,31 @@ int st_step_done(sqlite3_stmt *s)
 	return rc == SQLITE_DONE ? SQLITE_OK : rc;
 }
 
+int st_get_row(struct store *st, sqlite3_stmt **s, const char *sql,
+	       long long id, const char *what, const char *doing,
+	       struct sb *err)
+{
+	int rc;
+	*s = NULL;
+	if ((rc = st_prep(st, s, sql)))
+		goto fail;
+	sqlite3_bind_int64(*s, 1, id);
+	rc = sqlite3_step(*s);
+	if (rc == SQLITE_ROW)
+		return STORE_OK;
+	if (rc == SQLITE_DONE) {
+		sqlite3_finalize(*s);
+		*s = NULL;
+		sb_addf(err, "no %s %lld", what, id);
+		return STORE_ENOENT;
+	}
+fail:
+	rc = st_fail(st, rc, err, doing, NULL);
+	sqlite3_finalize(*s);
+	*s = NULL;
+	return rc;
+}
+
 int st_query_int(struct store *st, const char *sql, long long *out)
 {
 	sqlite3_stmt *s = NULL;

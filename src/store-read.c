@@ -194,29 +194,17 @@ int store_get_attempt(struct store *st, long long id, struct store_attempt *a,
 		      struct sb *err)
 {
 	sqlite3_stmt *s = NULL;
-	int rc = st_prep(st, &s, "SELECT " ATTEMPT_COLS " WHERE a.id = ?");
+	int rc;
 	memset(a, 0, sizeof(*a));
-	if (rc)
-		goto fail;
-	sqlite3_bind_int64(s, 1, id);
-	rc = sqlite3_step(s);
-	if (rc == SQLITE_DONE) {
-		sqlite3_finalize(s);
-		sb_addf(err, "no attempt %lld", id);
-		return STORE_ENOENT;
-	}
-	if (rc != SQLITE_ROW)
-		goto fail;
+	if ((rc = st_get_row(st, &s, "SELECT " ATTEMPT_COLS " WHERE a.id = ?",
+			     id, "attempt", "reading an attempt", err)))
+		return rc;
 	st_read_attempt(s, a);
 	sqlite3_finalize(s);
-	s = NULL;
-	if ((rc = load_items(st, a)))
-		goto fail;
-	return STORE_OK;
-fail:
-	rc = st_fail(st, rc, err, "reading an attempt", NULL);
-	sqlite3_finalize(s);
-	store_attempt_release(a);
+	if ((rc = load_items(st, a))) {
+		rc = st_fail(st, rc, err, "reading an attempt", NULL);
+		store_attempt_release(a);
+	}
 	return rc;
 }
 
