@@ -35,11 +35,7 @@ static void irec_release(struct irec *r)
 
 static int field_index(const char *name)
 {
-	int i;
-	for (i = 0; st_export_fields[i]; i++)
-		if (!strcmp(st_export_fields[i], name))
-			return i;
-	return -1;
+	return st_index(st_export_fields, name);
 }
 
 static int import_json_line(const char *buf, size_t len, struct irec *r,

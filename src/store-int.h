@@ -120,6 +120,8 @@ long long st_col_ll(sqlite3_stmt *s, int i, long long dflt);
 /* Bind t (copied), or NULL when t is NULL. */
 void st_bind_text(sqlite3_stmt *s, int i, const char *t);
 
+/* The index of s in the NULL-terminated list v, or -1. */
+int st_index(const char *const *v, const char *s);
 /* 16 lower-case hex digits of v, and back (NULL reads as 0). */
 void st_hex64(char out[17], uint64_t v);
 uint64_t st_parse_hex64(const char *s);

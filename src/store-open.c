@@ -599,13 +599,18 @@ int st_ensure_question(struct store *st, const char *qid, const char *category,
 
 /* ---- settings ---- */
 
-static int setting_index(const char *key)
+int st_index(const char *const *v, const char *s)
 {
 	int i;
-	for (i = 0; store_setting_keys[i]; i++)
-		if (!strcmp(store_setting_keys[i], key))
+	for (i = 0; v[i]; i++)
+		if (!strcmp(v[i], s))
 			return i;
 	return -1;
+}
+
+static int setting_index(const char *key)
+{
+	return st_index(store_setting_keys, key);
 }
 
 static int parse_int_range(const char *v, long lo, long hi, long *out)
