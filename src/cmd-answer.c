@@ -16,6 +16,8 @@
 #include "sb.h"
 #include "score.h"
 #include "store.h"
+#include "store-attempt.h"
+#include "store-read.h"
 #include "term.h"
 
 static int is_blank(const char *s, size_t n)

@@ -20,6 +20,7 @@
 #include "rubric.h"
 #include "sb.h"
 #include "store.h"
+#include "store-read.h"
 #include "term.h"
 #include "wrap.h"
 #include "xalloc.h"

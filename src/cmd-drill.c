@@ -33,6 +33,8 @@
 #include "sb.h"
 #include "score.h"
 #include "store.h"
+#include "store-attempt.h"
+#include "store-read.h"
 #include "term.h"
 #include "wrap.h"
 #include "xalloc.h"

@@ -12,6 +12,7 @@
 #include "opt.h"
 #include "sb.h"
 #include "store.h"
+#include "store-export.h"
 
 enum { E_FORMAT = 1 };
 static const struct opt export_opts[] = {

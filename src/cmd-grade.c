@@ -11,6 +11,8 @@
 #include "opt.h"
 #include "sb.h"
 #include "store.h"
+#include "store-attempt.h"
+#include "store-read.h"
 
 enum { G_UNDO = 1 };
 static const struct opt grade_opts[] = {

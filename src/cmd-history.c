@@ -14,6 +14,8 @@
 #include "mock-card.h"
 #include "sb.h"
 #include "store.h"
+#include "store-read.h"
+#include "store-session.h"
 #include "term.h"
 
 static void attempt_json(struct sb *out, const struct store_attempt *a)

@@ -10,8 +10,10 @@
 
 #include "app.h"
 #include "opt.h"
+#include "fsrs.h"
 #include "sb.h"
 #include "store.h"
+#include "store-import.h"
 
 /* "importing: N records read" over itself; *data notes that it showed. */
 static void show_progress(size_t records, void *data)

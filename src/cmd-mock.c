@@ -27,6 +27,8 @@
 #include "sb.h"
 #include "score.h"
 #include "store.h"
+#include "store-attempt.h"
+#include "store-session.h"
 #include "term.h"
 #include "xalloc.h"
 

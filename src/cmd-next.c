@@ -14,6 +14,8 @@
 #include "queue.h"
 #include "sb.h"
 #include "store.h"
+#include "store-attempt.h"
+#include "store-read.h"
 #include "term.h"
 
 static void entry_json(struct sb *out, const struct queue_entry *e,

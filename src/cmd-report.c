@@ -22,6 +22,8 @@
 #include "progress.h"
 #include "sb.h"
 #include "store.h"
+#include "store-read.h"
+#include "store-session.h"
 #include "xalloc.h"
 
 #define REPORT_ATTEMPTS 20u

@@ -16,6 +16,7 @@
 #include "sb.h"
 #include "score.h"
 #include "store.h"
+#include "store-read.h"
 #include "term.h"
 
 /* The question's main, scored attempts up to and including `a`. */

@@ -12,6 +12,7 @@
 #include "safe.h"
 #include "sb.h"
 #include "store.h"
+#include "store-read.h"
 #include "term.h"
 
 /* The snippet's match markers: private-use characters, which safe_term()

@@ -25,6 +25,7 @@
 #include "repl.h"
 #include "sb.h"
 #include "store.h"
+#include "store-read.h"
 #include "term.h"
 #include "wrap.h"
 #include "xalloc.h"

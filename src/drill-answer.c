@@ -30,6 +30,7 @@
 #include "sb.h"
 #include "score.h"
 #include "store.h"
+#include "store-attempt.h"
 #include "term.h"
 #include "wrap.h"
 #include "xalloc.h"

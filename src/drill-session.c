@@ -29,6 +29,7 @@
 #include "sb.h"
 #include "score.h"
 #include "store.h"
+#include "store-read.h"
 #include "term.h"
 #include "wrap.h"
 #include "xalloc.h"

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* The store's attempts: saving, scoring, grading and undo, card replay, and the queue's input. */
-#include "store.h"
+/* The store's attempts: saving, scoring, grading and undo, and the queue's input. */
+#include "store-attempt.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -13,7 +13,9 @@
 #include "queue.h"
 #include "rubric.h"
 #include "sb.h"
+#include "store.h"
 #include "store-int.h"
+#include "store-read.h"
 #include "xalloc.h"
 
 /* ---- attempts ---- */
@@ -97,106 +99,6 @@ fail:
 	*attempt_id = 0;
 	sb_release(&kept);
 	return rc;
-}
-
-int st_replay(struct store *st, const char *qid, const struct fsrs_params *p,
-	      long long want, struct fsrs_review *want_out, int *bad)
-{
-	sqlite3_stmt *s = NULL, *u = NULL;
-	long long *ids = NULL, *times = NULL;
-	int *grades = NULL;
-	size_t n = 0, alloc = 0, ta = 0, ga = 0, i;
-	struct fsrs_card card;
-	long long first = 0;
-	int rc;
-
-	*bad = 0;
-	memset(&card, 0, sizeof(card));
-	if ((rc = st_prep(st, &s,
-			  "SELECT id, final_grade, reviewed_at FROM attempts"
-			  " WHERE question_id = ? AND scheduled = 1"
-			  " ORDER BY reviewed_at, id")))
-		goto done;
-	sqlite3_bind_text(s, 1, qid, -1, SQLITE_STATIC);
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		ALLOC_GROW(ids, n + 1, alloc);
-		ALLOC_GROW(times, n + 1, ta);
-		ALLOC_GROW(grades, n + 1, ga);
-		ids[n] = sqlite3_column_int64(s, 0);
-		grades[n] = sqlite3_column_int(s, 1);
-		times[n] = sqlite3_column_int64(s, 2);
-		n++;
-	}
-	if (rc != SQLITE_DONE)
-		goto done;
-	sqlite3_finalize(s);
-	s = NULL;
-	if ((rc = st_prep(
-		     st, &u,
-		     "UPDATE attempts SET elapsed_days = ?, retrievability = ?,"
-		     " stability = ?, difficulty = ?, interval_days = ?, due = ?"
-		     " WHERE id = ?")))
-		goto done;
-	for (i = 0; i < n; i++) {
-		struct fsrs_review rv;
-		if (fsrs_review(p, &card, grades[i], times[i], &rv)) {
-			*bad = 1;
-			rc = SQLITE_ERROR;
-			goto done;
-		}
-		if (!i)
-			first = times[i];
-		if (rv.is_first)
-			sqlite3_bind_null(u, 1);
-		else
-			sqlite3_bind_int64(u, 1, rv.elapsed_days);
-		if (rv.is_first)
-			sqlite3_bind_null(u, 2);
-		else
-			sqlite3_bind_double(u, 2, rv.retrievability);
-		sqlite3_bind_double(u, 3, rv.stability);
-		sqlite3_bind_double(u, 4, rv.difficulty);
-		sqlite3_bind_int(u, 5, rv.interval_days);
-		sqlite3_bind_int64(u, 6, rv.due);
-		sqlite3_bind_int64(u, 7, ids[i]);
-		if ((rc = st_step_done(u)))
-			goto done;
-		sqlite3_reset(u);
-		if (ids[i] == want && want_out)
-			*want_out = rv;
-	}
-	sqlite3_finalize(u);
-	u = NULL;
-	if (n) {
-		rc = st_prep(
-			st, &u,
-			"INSERT OR REPLACE INTO cards (question_id, stability,"
-			" difficulty, last_review, due, reps, lapses, first_review)"
-			" VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
-		if (rc)
-			goto done;
-		sqlite3_bind_text(u, 1, qid, -1, SQLITE_STATIC);
-		sqlite3_bind_double(u, 2, card.stability);
-		sqlite3_bind_double(u, 3, card.difficulty);
-		sqlite3_bind_int64(u, 4, card.last_review);
-		sqlite3_bind_int64(u, 5, card.due);
-		sqlite3_bind_int(u, 6, card.reps);
-		sqlite3_bind_int(u, 7, card.lapses);
-		sqlite3_bind_int64(u, 8, first);
-	} else {
-		rc = st_prep(st, &u, "DELETE FROM cards WHERE question_id = ?");
-		if (rc)
-			goto done;
-		sqlite3_bind_text(u, 1, qid, -1, SQLITE_STATIC);
-	}
-	rc = st_step_done(u);
-done:
-	sqlite3_finalize(s);
-	sqlite3_finalize(u);
-	free(ids);
-	free(times);
-	free(grades);
-	return rc == SQLITE_DONE ? SQLITE_OK : rc;
 }
 
 static void add_evidence_json(struct sb *out, const struct score_item *it)

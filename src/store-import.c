@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Importing an export into the store, idempotently, in one transaction. */
-#include "store.h"
+#include "store-import.h"
 
 #include <errno.h>
 #include <stdlib.h>
@@ -9,9 +9,11 @@
 #include <sqlite3.h>
 
 #include "app.h"
+#include "fsrs.h"
 #include "json.h"
 #include "rubric.h"
 #include "sb.h"
+#include "store.h"
 #include "store-int.h"
 #include "xalloc.h"
 

@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
- * store-int: what the store-*.c files share, and nothing outside them may
- * include (src/store.h is the store's only public face).
+ * store-int: what the store-*.c files share (store-int.c), and nothing
+ * outside them may include (store.h and the headers it names are the
+ * store's public face).
  *
  * struct store is one open database.  The st_ helpers wrap the SQLite
  * calls every store file repeats: they return SQLite result codes (not
@@ -34,7 +35,7 @@ struct store {
 /* The export format number; export and import share the field list. */
 #define EXPORT_FORMAT 1
 
-/* The exported fields, in order, NULL-terminated (store-export.c). */
+/* The exported fields, in order, NULL-terminated. */
 extern const char *const st_export_fields[];
 enum {
 	F_FORMAT,
@@ -138,14 +139,6 @@ int st_ensure_question(struct store *st, const char *qid, const char *category,
  */
 int st_replay(struct store *st, const char *qid, const struct fsrs_params *p,
 	      long long want, struct fsrs_review *want_out, int *bad);
-/*
- * store-migrate.c: read the schema version into *v and refuse a file that
- * is not ours or is newer than us (message in err); then bring an older
- * one up to STORE_SCHEMA_VERSION.  Both return a store status.
- */
-int st_check_ours(struct store *st, long long *v, struct sb *err);
-int st_migrate(struct store *st, struct sb *err);
-
 /* Fill *a from a row of "SELECT " ATTEMPT_COLS (without its criteria). */
 void st_read_attempt(sqlite3_stmt *s, struct store_attempt *a);
 

@@ -1,12 +1,13 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The schema: its migrations, and telling pmdrill's database from a stranger's. */
-#include "store.h"
+#include "store-migrate.h"
 
 #include <stdio.h>
 
 #include <sqlite3.h>
 
 #include "sb.h"
+#include "store.h"
 #include "store-int.h"
 
 /* 'pmdr': marks a database as ours, so a stranger's SQLite file with

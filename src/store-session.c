@@ -1,11 +1,12 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Sessions in the store: a mock interview's row and the link of its attempts. */
-#include "store.h"
+#include "store-session.h"
 
 #include <stdlib.h>
 #include <string.h>
 
 #include "sb.h"
+#include "store.h"
 #include "store-int.h"
 #include "xalloc.h"
 
