@@ -72,13 +72,12 @@ int cmd_answer(int argc, char **argv, struct app *app)
 	long long id = 0, now = (long long)app->now;
 	int scored = 0, rubric_ok;
 
-	if (cmd_wants_help(argc, argv, "answer"))
+	if (cmd_opt_start(&op, argc, argv, "answer"))
 		return EX_OK;
-	opt_init(&op, argc, argv);
-	while ((o = opt_next(&op, answer_opts, &err)) != OPT_DONE) {
+	while ((o = cmd_opt_next(&op, answer_opts, "answer", 1)) != OPT_DONE) {
 		long long n;
 		if (o == OPT_ERROR) {
-			status = cmd_opt_error("answer", &err);
+			status = EX_USAGE;
 			goto out;
 		} else if (o == OPT_OPERAND && path) {
 			status = cmd_usage_error(
@@ -90,11 +89,9 @@ int cmd_answer(int argc, char **argv, struct app *app)
 		} else if (o == A_QUESTION) {
 			qid = op.value;
 		} else if (o == A_TIME) {
-			if (opt_number(op.name, op.value, 0, 86400, "seconds",
-				       &n, &err)) {
-				status = cmd_value_error("answer", &err);
+			if ((status = cmd_opt_number(&op, "answer", 0, 86400,
+						     "seconds", &n)))
 				goto out;
-			}
 			seconds = (long)n;
 		} else if (o == A_GRADE) {
 			/* parsed once: the same value is saved and printed */

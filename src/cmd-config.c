@@ -19,12 +19,11 @@ int cmd_config(int argc, char **argv, struct app *app)
 	int a, i, rc, status;
 	struct opt_parser op;
 
-	if (cmd_wants_help(argc, argv, "config"))
+	if (cmd_opt_start(&op, argc, argv, "config"))
 		return EX_OK;
-	opt_init(&op, argc, argv);
-	while ((a = opt_next(&op, no_opts, &err)) != OPT_DONE) {
+	while ((a = cmd_opt_next(&op, no_opts, "config", 1)) != OPT_DONE) {
 		if (a == OPT_ERROR) {
-			status = cmd_opt_error("config", &err);
+			status = EX_USAGE;
 			goto out;
 		}
 		if (!key) {

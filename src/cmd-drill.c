@@ -219,12 +219,12 @@ static int parse_drill_opts(int argc, char **argv, struct drill_opts *o,
 	memset(o, 0, sizeof(*o));
 	opt_init(&op, argc, argv);
 	while (status == EX_OK &&
-	       (id = opt_next(&op, drill_opts, &err)) != OPT_DONE) {
+	       (id = cmd_opt_next(&op, drill_opts, "drill", 1)) != OPT_DONE) {
 		long long n;
 		enum qlevel l;
 		switch (id) {
 		case OPT_ERROR:
-			status = cmd_opt_error("drill", &err);
+			status = EX_USAGE;
 			break;
 		case OPT_OPERAND:
 			if (o->category)
@@ -250,10 +250,8 @@ static int parse_drill_opts(int argc, char **argv, struct drill_opts *o,
 				o->level = (int)l;
 			break;
 		case D_COUNT:
-			if (opt_number(op.name, op.value, 1, 100000, NULL, &n,
-				       &err))
-				status = cmd_value_error("drill", &err);
-			else
+			if (!(status = cmd_opt_number(&op, "drill", 1, 100000,
+						      NULL, &n)))
 				o->count = (size_t)n;
 			break;
 		}

@@ -30,13 +30,12 @@ int cmd_grade(int argc, char **argv, struct app *app)
 	int grade = 0, undo = 0, o, rc, status, have = 0;
 	struct opt_parser op;
 
-	if (cmd_wants_help(argc, argv, "grade"))
+	if (cmd_opt_start(&op, argc, argv, "grade"))
 		return EX_OK;
-	opt_init(&op, argc, argv);
-	while ((o = opt_next(&op, grade_opts, &err)) != OPT_DONE) {
+	while ((o = cmd_opt_next(&op, grade_opts, "grade", 1)) != OPT_DONE) {
 		const char *v = op.value;
 		if (o == OPT_ERROR) {
-			status = cmd_opt_error("grade", &err);
+			status = EX_USAGE;
 			goto out;
 		} else if (o == G_UNDO) {
 			undo = 1;

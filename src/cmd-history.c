@@ -143,19 +143,14 @@ int cmd_history(int argc, char **argv, struct app *app)
 	int json = 0, a, rc, status, overridden = 0, mock = 0;
 	struct opt_parser op;
 
-	if (cmd_wants_help(argc, argv, "history"))
-		return EX_OK;
 	memset(&f, 0, sizeof(f));
-	opt_init(&op, argc, argv);
-	while ((a = opt_next(&op, history_opts, &err)) != OPT_DONE) {
+	if (cmd_opt_start(&op, argc, argv, "history"))
+		return EX_OK;
+	while ((a = cmd_opt_next(&op, history_opts, "history", 0)) !=
+	       OPT_DONE) {
 		long long num;
 		if (a == OPT_ERROR) {
-			status = cmd_opt_error("history", &err);
-			goto out;
-		} else if (a == OPT_OPERAND) {
-			status = cmd_usage_error("history",
-						 "unexpected argument '%s'",
-						 op.value);
+			status = EX_USAGE;
 			goto out;
 		} else if (a == H_JSON) {
 			json = 1;
@@ -174,11 +169,9 @@ int cmd_history(int argc, char **argv, struct app *app)
 			}
 			f.since = t ? t : 1;
 		} else if (a == H_LIMIT) {
-			if (opt_number(op.name, op.value, 1, -1, NULL, &num,
-				       &err)) {
-				status = cmd_value_error("history", &err);
+			if ((status = cmd_opt_number(&op, "history", 1, -1,
+						     NULL, &num)))
 				goto out;
-			}
 			f.limit = (size_t)num;
 		}
 	}

@@ -83,30 +83,24 @@ static int parse_mock_opts(int argc, char **argv, struct mock_opts *o,
 
 	memset(o, 0, sizeof(*o));
 	opt_init(&op, argc, argv);
-	while (status == EX_OK &&
-	       (id = opt_next(&op, mock_opts_table, &err)) != OPT_DONE) {
+	while (status == EX_OK && (id = cmd_opt_next(&op, mock_opts_table,
+						     "mock", 0)) != OPT_DONE) {
 		long long n;
 		enum qlevel l;
 		switch (id) {
 		case OPT_ERROR:
-			status = cmd_opt_error("mock", &err);
-			break;
-		case OPT_OPERAND:
-			status = cmd_usage_error(
-				"mock", "unexpected argument '%s'", op.value);
+			status = EX_USAGE;
 			break;
 		case M_QUESTIONS:
-			if (opt_number(op.name, op.value, 1, MOCK_MAX_QUESTIONS,
-				       NULL, &n, &err))
-				status = cmd_value_error("mock", &err);
-			else
+			if (!(status = cmd_opt_number(&op, "mock", 1,
+						      MOCK_MAX_QUESTIONS, NULL,
+						      &n)))
 				o->count = (size_t)n;
 			break;
 		case M_MINUTES:
-			if (opt_number(op.name, op.value, 1, MOCK_MAX_MINUTES,
-				       NULL, &n, &err))
-				status = cmd_value_error("mock", &err);
-			else
+			if (!(status = cmd_opt_number(&op, "mock", 1,
+						      MOCK_MAX_MINUTES, NULL,
+						      &n)))
 				o->minutes = (unsigned)n;
 			break;
 		case M_LEVEL:

@@ -81,18 +81,13 @@ int cmd_next(int argc, char **argv, struct app *app)
 	long count = 1;
 	size_t i;
 
-	if (cmd_wants_help(argc, argv, "next"))
-		return EX_OK;
 	memset(&o, 0, sizeof(o));
-	opt_init(&op, argc, argv);
-	while ((a = opt_next(&op, next_opts, &err)) != OPT_DONE) {
+	if (cmd_opt_start(&op, argc, argv, "next"))
+		return EX_OK;
+	while ((a = cmd_opt_next(&op, next_opts, "next", 0)) != OPT_DONE) {
 		long long n;
 		if (a == OPT_ERROR) {
-			status = cmd_opt_error("next", &err);
-			goto out;
-		} else if (a == OPT_OPERAND) {
-			status = cmd_usage_error(
-				"next", "unexpected argument '%s'", op.value);
+			status = EX_USAGE;
 			goto out;
 		} else if (a == N_JSON) {
 			json = 1;
@@ -105,11 +100,9 @@ int cmd_next(int argc, char **argv, struct app *app)
 		} else if (a == N_LEVEL) {
 			level = op.value;
 		} else if (a == N_COUNT) {
-			if (opt_number(op.name, op.value, 1, 100000, NULL, &n,
-				       &err)) {
-				status = cmd_value_error("next", &err);
+			if ((status = cmd_opt_number(&op, "next", 1, 100000,
+						     NULL, &n)))
 				goto out;
-			}
 			count = (long)n;
 		}
 	}

@@ -248,14 +248,12 @@ int cmd_report(int argc, char **argv, struct app *app)
 	int a, rc, status = EX_OK;
 	struct opt_parser op;
 
-	if (cmd_wants_help(argc, argv, "report"))
+	if (cmd_opt_start(&op, argc, argv, "report"))
 		return EX_OK;
-	opt_init(&op, argc, argv);
-	while ((a = opt_next(&op, report_opts, &err)) != OPT_DONE) {
+	while ((a = cmd_opt_next(&op, report_opts, "report", 1)) != OPT_DONE) {
 		if (a == OPT_ERROR) {
-			status = cmd_opt_error("report", &err);
 			sb_release(&err);
-			return status;
+			return EX_USAGE;
 		}
 		if (a == OPT_OPERAND || path) {
 			sb_release(&err);

@@ -256,15 +256,13 @@ int cmd_review(int argc, char **argv, struct app *app)
 	int json = 0, full = 0, a, rc, status, have = 0, mock = 0;
 	struct opt_parser op;
 
-	if (cmd_wants_help(argc, argv, "review"))
+	if (cmd_opt_start(&op, argc, argv, "review"))
 		return EX_OK;
-	opt_init(&op, argc, argv);
-	while ((a = opt_next(&op, review_opts, &err)) != OPT_DONE) {
+	while ((a = cmd_opt_next(&op, review_opts, "review", 1)) != OPT_DONE) {
 		const char *o = op.value;
 		if (a == OPT_ERROR) {
-			status = cmd_opt_error("review", &err);
 			sb_release(&err);
-			return status;
+			return EX_USAGE;
 		} else if (a == R_JSON) {
 			json = 1;
 		} else if (a == R_FULL) {

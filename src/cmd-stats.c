@@ -265,18 +265,12 @@ int cmd_stats(int argc, char **argv, struct app *app)
 	int json = 0, a, rc, status;
 	struct opt_parser op;
 
-	if (cmd_wants_help(argc, argv, "stats"))
+	if (cmd_opt_start(&op, argc, argv, "stats"))
 		return EX_OK;
-	opt_init(&op, argc, argv);
-	while ((a = opt_next(&op, stats_opts, &err)) != OPT_DONE) {
+	while ((a = cmd_opt_next(&op, stats_opts, "stats", 0)) != OPT_DONE) {
 		if (a == OPT_ERROR) {
-			status = cmd_opt_error("stats", &err);
 			sb_release(&err);
-			return status;
-		} else if (a == OPT_OPERAND) {
-			sb_release(&err);
-			return cmd_usage_error(
-				"stats", "unexpected argument '%s'", op.value);
+			return EX_USAGE;
 		} else if (a == S_JSON) {
 			json = 1;
 		} else if (a == S_CATEGORY) {

@@ -17,6 +17,7 @@
 #include "bank.h"
 #include "diag.h"
 #include "json.h"
+#include "opt.h"
 #include "sb.h"
 #include "store.h"
 #include "term.h"
@@ -257,6 +258,41 @@ int cmd_wants_help(int argc, char **argv, const char *name)
 		}
 	}
 	return 0;
+}
+
+int cmd_opt_start(struct opt_parser *op, int argc, char **argv,
+		  const char *name)
+{
+	if (cmd_wants_help(argc, argv, name))
+		return 1;
+	opt_init(op, argc, argv);
+	return 0;
+}
+
+int cmd_opt_next(struct opt_parser *op, const struct opt *table,
+		 const char *name, int operands)
+{
+	struct sb err = SB_INIT;
+	int id = opt_next(op, table, &err);
+	if (id == OPT_ERROR) {
+		cmd_opt_error(name, &err);
+	} else if (id == OPT_OPERAND && !operands) {
+		cmd_usage_error(name, "unexpected argument '%s'", op->value);
+		id = OPT_ERROR;
+	}
+	sb_release(&err);
+	return id;
+}
+
+int cmd_opt_number(const struct opt_parser *op, const char *name, long long min,
+		   long long max, const char *unit, long long *out)
+{
+	struct sb err = SB_INIT;
+	int status = EX_OK;
+	if (opt_number(op->name, op->value, min, max, unit, out, &err))
+		status = cmd_value_error(name, &err);
+	sb_release(&err);
+	return status;
 }
 
 int cmd_help(int argc, char **argv, struct app *app)

@@ -50,6 +50,25 @@ int cmd_opt_error(const char *name, const struct sb *err);
 int cmd_value_error(const char *name, const struct sb *err);
 /* If argv holds --help or -h, print usage and return 1. */
 int cmd_wants_help(int argc, char **argv, const char *name);
+/*
+ * The option loop every command runs.  cmd_opt_start() prints the usage
+ * and returns 1 when argv asks for --help (the command returns EX_OK),
+ * else starts op at argv[1] and returns 0.  cmd_opt_next() is opt_next()
+ * with its errors reported for command `name`: on OPT_ERROR the message
+ * and the usage are on stderr (cmd_opt_error()) and the command returns
+ * EX_USAGE.  With operands == 0 an operand is such an error too
+ * ("unexpected argument 'X'").
+ */
+struct opt;
+struct opt_parser;
+int cmd_opt_start(struct opt_parser *op, int argc, char **argv,
+		  const char *name);
+int cmd_opt_next(struct opt_parser *op, const struct opt *table,
+		 const char *name, int operands);
+/* opt_number() on the option's value, with its error reported
+ * (cmd_value_error()): EX_OK, or EX_USAGE. */
+int cmd_opt_number(const struct opt_parser *op, const char *name, long long min,
+		   long long max, const char *unit, long long *out);
 
 int cmd_check(int argc, char **argv, struct app *app);
 int cmd_list(int argc, char **argv, struct app *app);
