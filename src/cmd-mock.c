@@ -406,12 +406,7 @@ int cmd_mock(int argc, char **argv, struct app *app)
 
 	if (cmd_wants_help(argc, argv, "mock"))
 		return EX_OK;
-	memset(&s, 0, sizeof(s));
-	sb_init(&s.prompt_buf);
-	s.app = app;
-	s.mono0 = drill_mono_now();
-	s.bank = app_bank(app, &status);
-	if (!s.bank)
+	if ((status = drill_session_init(&s, app)))
 		return status;
 	status = parse_mock_opts(argc, argv, &o, s.bank);
 	if (status != EX_OK) {

@@ -447,6 +447,17 @@ void summary_reset(struct session *s)
 
 /* ---- beginning and ending ---- */
 
+int drill_session_init(struct session *s, struct app *app)
+{
+	int status = EX_OK;
+	memset(s, 0, sizeof(*s));
+	sb_init(&s->prompt_buf);
+	s->app = app;
+	s->mono0 = drill_mono_now();
+	s->bank = app_bank(app, &status);
+	return s->bank ? EX_OK : status;
+}
+
 int drill_session_begin(struct session *s, struct app *app)
 {
 	struct sb err = SB_INIT;

@@ -133,8 +133,13 @@ void print_summary(struct session *s);
 void summary_reset(struct session *s);
 
 /*
+ * Zero s, then set its app, its bank (loaded now: app_bank()) and its
+ * monotonic start.  An exit status: the bank's, when it cannot load.
+ */
+int drill_session_init(struct session *s, struct app *app);
+/*
  * With s->app, s->bank and s->mono0 set (the rest zeroed, prompt_buf
- * initialised): open the store (created if need be), sync the
+ * initialised; drill_session_init() does that): open the store (created if need be), sync the
  * banks into it, read the scheduler's settings and start the terminal
  * (readline, colour).  Returns an exit status; drill_session_end() undoes
  * whatever was done, on failure too.
