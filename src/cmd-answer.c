@@ -131,8 +131,7 @@ int cmd_answer(int argc, char **argv, struct app *app)
 		goto out;
 	store_set_now(st, now);
 	if ((rc = store_params(st, &p, NULL, &err))) {
-		fprintf(stderr, "pmdrill: %s\n", err.buf);
-		status = store_exit_code(rc);
+		status = cmd_store_error(rc, &err);
 		goto out;
 	}
 	/* Save first: whatever fails after this, the answer is kept. */
@@ -142,8 +141,7 @@ int cmd_answer(int argc, char **argv, struct app *app)
 				 seconds >= 0 ? seconds * 1000 : -1, text.buf,
 				 text.len, -1, 0, &id, &err);
 	if (rc) {
-		fprintf(stderr, "pmdrill: %s\n", err.buf);
-		status = store_exit_code(rc);
+		status = cmd_store_error(rc, &err);
 		goto out;
 	}
 	/* The questions' display text (category, level) for stats and
@@ -178,8 +176,7 @@ int cmd_answer(int argc, char **argv, struct app *app)
 	if (!rc && override && override != rep.grade)
 		rc = store_set_grade(st, id, override, &p, &rv, &err);
 	if (rc) {
-		fprintf(stderr, "pmdrill: %s\n", err.buf);
-		status = store_exit_code(rc);
+		status = cmd_store_error(rc, &err);
 		goto out;
 	}
 	report_print(stdout, &rep, text.buf, text.len, app->color_out,

@@ -57,8 +57,7 @@ int cmd_config(int argc, char **argv, struct app *app)
 	/* No database yet: the defaults are what applies. */
 	if (!st &&
 	    (rc = store_open(&st, ":memory:", STORE_OPEN_CREATE, &err))) {
-		fprintf(stderr, "pmdrill: %s\n", err.buf);
-		status = store_exit_code(rc);
+		status = cmd_store_error(rc, &err);
 		goto out;
 	}
 	store_set_now(st, (long long)app->now);

@@ -82,8 +82,7 @@ int cmd_grade(int argc, char **argv, struct app *app)
 		goto out;
 	}
 	if ((rc = store_params(st, &p, NULL, &err))) {
-		fprintf(stderr, "pmdrill: %s\n", err.buf);
-		status = store_exit_code(rc);
+		status = cmd_store_error(rc, &err);
 		goto out;
 	}
 	if (undo)
@@ -96,8 +95,7 @@ int cmd_grade(int argc, char **argv, struct app *app)
 		goto out;
 	}
 	if ((rc = store_get_attempt(st, id, &at, &err))) {
-		fprintf(stderr, "pmdrill: %s\n", err.buf);
-		status = store_exit_code(rc);
+		status = cmd_store_error(rc, &err);
 		goto out;
 	}
 	have = 1;

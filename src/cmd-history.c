@@ -78,8 +78,7 @@ static int mock_history(struct app *app, int json)
 	if ((status = cmd_open_store(app, STORE_OPEN_READ, &st)))
 		goto out;
 	if (st && (rc = store_list_sessions(st, "mock", &v, &n, &err))) {
-		fprintf(stderr, "pmdrill: %s\n", err.buf);
-		status = store_exit_code(rc);
+		status = cmd_store_error(rc, &err);
 		goto out;
 	}
 	if (json)
@@ -93,8 +92,7 @@ static int mock_history(struct app *app, int json)
 	for (i = n; i-- > 0;) {
 		struct mockcard mc;
 		if ((rc = mockcard_load(st, v[i].id, &mc, &err))) {
-			fprintf(stderr, "pmdrill: %s\n", err.buf);
-			status = store_exit_code(rc);
+			status = cmd_store_error(rc, &err);
 			mockcard_release(&mc);
 			goto out;
 		}
@@ -190,8 +188,7 @@ int cmd_history(int argc, char **argv, struct app *app)
 	if ((status = cmd_open_store(app, STORE_OPEN_READ, &st)))
 		goto out;
 	if (st && (rc = store_list_attempts(st, &f, &v, &n, &err))) {
-		fprintf(stderr, "pmdrill: %s\n", err.buf);
-		status = store_exit_code(rc);
+		status = cmd_store_error(rc, &err);
 		goto out;
 	}
 

@@ -286,8 +286,7 @@ int cmd_report(int argc, char **argv, struct app *app)
 	if (!rc && st)
 		rc = load_attempts(st, &r, &err);
 	if (rc) {
-		fprintf(stderr, "pmdrill: %s\n", err.buf);
-		status = store_exit_code(rc);
+		status = cmd_store_error(rc, &err);
 		goto out;
 	}
 	r.trends = xcalloc(r.p.nt + 1, sizeof(*r.trends));

@@ -311,8 +311,7 @@ int cmd_review(int argc, char **argv, struct app *app)
 	}
 	have = 1;
 	if ((rc = earlier_attempts(st, &at, &earlier, &nearlier, &err))) {
-		fprintf(stderr, "pmdrill: %s\n", err.buf);
-		status = store_exit_code(rc);
+		status = cmd_store_error(rc, &err);
 		goto out;
 	}
 	if (store_report_from(&at, &r))

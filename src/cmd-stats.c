@@ -285,8 +285,7 @@ int cmd_stats(int argc, char **argv, struct app *app)
 		goto out;
 	sb_reset(&err);
 	if (st && (rc = store_stats(st, (long long)app->now, &s, &err))) {
-		fprintf(stderr, "pmdrill: %s\n", err.buf);
-		status = store_exit_code(rc);
+		status = cmd_store_error(rc, &err);
 		goto out;
 	}
 	/* Without usable banks the history still counts; only "due" needs them. */
@@ -297,14 +296,12 @@ int cmd_stats(int argc, char **argv, struct app *app)
 	}
 	if (b && (rc = progress_count_due(st, b, (long long)app->now, category,
 					  &d, &err))) {
-		fprintf(stderr, "pmdrill: %s\n", err.buf);
-		status = store_exit_code(rc);
+		status = cmd_store_error(rc, &err);
 		goto out;
 	}
 	if ((rc = progress_gather(st, (long long)app->now, category, &p,
 				  &err))) {
-		fprintf(stderr, "pmdrill: %s\n", err.buf);
-		status = store_exit_code(rc);
+		status = cmd_store_error(rc, &err);
 		goto out;
 	}
 	if (json) {

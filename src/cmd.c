@@ -314,6 +314,12 @@ int cmd_help(int argc, char **argv, struct app *app)
 	return EX_OK;
 }
 
+int cmd_store_error(int rc, const struct sb *err)
+{
+	fprintf(stderr, "pmdrill: %s\n", err->buf);
+	return store_exit_code(rc);
+}
+
 int cmd_open_store(struct app *app, int mode, struct store **st)
 {
 	struct sb err = SB_INIT;
@@ -322,8 +328,7 @@ int cmd_open_store(struct app *app, int mode, struct store **st)
 	if (rc == STORE_ENOENT && mode != STORE_OPEN_CREATE) {
 		*st = NULL; /* no database yet: nothing to read */
 	} else if (rc) {
-		fprintf(stderr, "pmdrill: %s\n", err.buf);
-		status = store_exit_code(rc);
+		status = cmd_store_error(rc, &err);
 	} else {
 		store_set_now(*st, (long long)app->now);
 	}

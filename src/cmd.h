@@ -102,6 +102,12 @@ struct store;
  * store's message goes to stderr and the exit status is returned.
  */
 int cmd_open_store(struct app *app, int mode, struct store **st);
+/* A store failure rc with its message in err: "pmdrill: <err>" on
+ * stderr; returns the exit status for rc (store_exit_code()). */
+int cmd_store_error(int rc, const struct sb *err);
+/* A store failure rc with its message in err: "pmdrill: <err>" on
+ * stderr; returns the exit status for rc (store_exit_code()). */
+int cmd_store_error(int rc, const struct sb *err);
 struct rubric;
 struct question;
 /* Read FILE, or stdin for NULL or "-"; returns an exit status. */
