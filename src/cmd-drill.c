@@ -221,7 +221,6 @@ static int parse_drill_opts(int argc, char **argv, struct drill_opts *o,
 	while (status == EX_OK &&
 	       (id = cmd_opt_next(&op, drill_opts, "drill", 1)) != OPT_DONE) {
 		long long n;
-		enum qlevel l;
 		switch (id) {
 		case OPT_ERROR:
 			status = EX_USAGE;
@@ -244,10 +243,7 @@ static int parse_drill_opts(int argc, char **argv, struct drill_opts *o,
 			o->tag = op.value;
 			break;
 		case D_LEVEL:
-			if (qlevel_option(op.value, &l, &err))
-				status = cmd_value_error("drill", &err);
-			else
-				o->level = (int)l;
+			status = cmd_level_arg("drill", op.value, &o->level);
 			break;
 		case D_COUNT:
 			if (!(status = cmd_opt_number(&op, "drill", 1, 100000,

@@ -86,7 +86,6 @@ static int parse_mock_opts(int argc, char **argv, struct mock_opts *o,
 	while (status == EX_OK && (id = cmd_opt_next(&op, mock_opts_table,
 						     "mock", 0)) != OPT_DONE) {
 		long long n;
-		enum qlevel l;
 		switch (id) {
 		case OPT_ERROR:
 			status = EX_USAGE;
@@ -104,10 +103,7 @@ static int parse_mock_opts(int argc, char **argv, struct mock_opts *o,
 				o->minutes = (unsigned)n;
 			break;
 		case M_LEVEL:
-			if (qlevel_option(op.value, &l, &err))
-				status = cmd_value_error("mock", &err);
-			else
-				o->level = (int)l;
+			status = cmd_level_arg("mock", op.value, &o->level);
 			break;
 		case M_COMPANY:
 			status = cmd_usage_error(

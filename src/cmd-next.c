@@ -106,14 +106,8 @@ int cmd_next(int argc, char **argv, struct app *app)
 			count = (long)n;
 		}
 	}
-	if (level) {
-		enum qlevel l;
-		if (qlevel_option(level, &l, &err)) {
-			status = cmd_value_error("next", &err);
-			goto out;
-		}
-		o.level = (int)l;
-	}
+	if (level && (status = cmd_level_arg("next", level, &o.level)))
+		goto out;
 
 	b = app_bank(app, &status);
 	if (!b)

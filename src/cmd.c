@@ -18,6 +18,7 @@
 #include "diag.h"
 #include "json.h"
 #include "opt.h"
+#include "qbank.h"
 #include "sb.h"
 #include "store.h"
 #include "term.h"
@@ -291,6 +292,19 @@ int cmd_opt_number(const struct opt_parser *op, const char *name, long long min,
 	int status = EX_OK;
 	if (opt_number(op->name, op->value, min, max, unit, out, &err))
 		status = cmd_value_error(name, &err);
+	sb_release(&err);
+	return status;
+}
+
+int cmd_level_arg(const char *name, const char *v, int *level)
+{
+	struct sb err = SB_INIT;
+	enum qlevel l;
+	int status = EX_OK;
+	if (qlevel_option(v, &l, &err))
+		status = cmd_value_error(name, &err);
+	else
+		*level = (int)l;
 	sb_release(&err);
 	return status;
 }

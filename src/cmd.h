@@ -65,6 +65,9 @@ int cmd_opt_start(struct opt_parser *op, int argc, char **argv,
 		  const char *name);
 int cmd_opt_next(struct opt_parser *op, const struct opt *table,
 		 const char *name, int operands);
+/* A --level value (qlevel_option()) into *level, with its error reported
+ * (cmd_value_error()): EX_OK, or EX_USAGE. */
+int cmd_level_arg(const char *name, const char *v, int *level);
 /* opt_number() on the option's value, with its error reported
  * (cmd_value_error()): EX_OK, or EX_USAGE. */
 int cmd_opt_number(const struct opt_parser *op, const char *name, long long min,
