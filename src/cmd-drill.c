@@ -425,7 +425,7 @@ int cmd_drill(int argc, char **argv, struct app *app)
 	status = parse_drill_opts(argc, argv, &o, s.bank);
 	if (status != EX_OK)
 		return status;
-	status = drill_session_begin(&s, app);
+	status = drill_session_begin(&s, app, drill_complete);
 	if (status != EX_OK)
 		goto cleanup;
 

@@ -15,6 +15,7 @@
 #include "bank.h"
 #include "drill.h"
 #include "cmd-mock.h"
+#include "drill-complete.h"
 #include "drill-answer.h"
 #include "json.h"
 #include "mock-card.h"
@@ -409,7 +410,7 @@ int cmd_mock(int argc, char **argv, struct app *app)
 		sb_release(&s.prompt_buf);
 		return status;
 	}
-	status = drill_session_begin(&s, app);
+	status = drill_session_begin(&s, app, drill_complete);
 	if (status == EX_OK)
 		status = run_mock(&s, &o);
 	if (status == EX_OK && s.save_status)

@@ -1,7 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* The drill session: clocks, prompts and choices, what is shown, the summary. */
+/* The drill session: clocks, prompts and choices, what is shown, the summary; its beginning and end. */
 #include "drill.h"
-#include "drill-complete.h"
 
 #include "cmd.h"
 
@@ -458,7 +457,8 @@ int drill_session_init(struct session *s, struct app *app)
 	return s->bank ? EX_OK : status;
 }
 
-int drill_session_begin(struct session *s, struct app *app)
+int drill_session_begin(struct session *s, struct app *app,
+			repl_complete_fn *complete)
 {
 	struct sb err = SB_INIT;
 	int status;
@@ -486,7 +486,7 @@ int drill_session_begin(struct session *s, struct app *app)
 	s->tty = repl_is_tty();
 	term_init(s->color);
 	s->term_up = 1;
-	repl_set_completer(drill_complete, s);
+	repl_set_completer(complete, s);
 	return EX_OK;
 }
 

@@ -3,11 +3,11 @@
  * drill: the interactive session behind `pmdrill drill`, the home prompt,
  * `add` and `mock`, in layers, each using only those above it:
  *
- *   drill-complete.c tab completion, the string lists it builds
- *                    (drill-complete.h)
  *   drill-session.c  the session (this header): its types, clocks, prompts
  *                    and choices, showing a question, the summary rows;
  *                    beginning and ending a session
+ *   drill-complete.c tab completion, the string lists it builds
+ *                    (drill-complete.h)
  *   drill-draft.c    the draft file that keeps an answer across a hang-up
  *                    (drill-draft.h)
  *   drill-answer.c   one answer: typing it, saving and scoring it, the grade
@@ -139,12 +139,14 @@ void summary_reset(struct session *s);
 int drill_session_init(struct session *s, struct app *app);
 /*
  * With s->app, s->bank and s->mono0 set (the rest zeroed, prompt_buf
- * initialised; drill_session_init() does that): open the store (created if need be), sync the
- * banks into it, read the scheduler's settings and start the terminal
- * (readline, colour).  Returns an exit status; drill_session_end() undoes
- * whatever was done, on failure too.
+ * initialised; drill_session_init() does that): open the store (created
+ * if need be), sync the banks into it, read the scheduler's settings and
+ * start the terminal (readline, colour) with `complete` as Tab's
+ * completer (drill_complete()).  Returns an exit status;
+ * drill_session_end() undoes whatever was done, on failure too.
  */
-int drill_session_begin(struct session *s, struct app *app);
+int drill_session_begin(struct session *s, struct app *app,
+			repl_complete_fn *complete);
 void drill_session_end(struct session *s);
 
 #endif
