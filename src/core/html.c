@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "chart.h"
 #include "safe.h"
 #include "sb.h"
 #include "wrap.h"
@@ -217,11 +218,6 @@ static void trend_chart(struct sb *out, const struct html_trend *t)
 	sb_adds(out, "</figure>\n");
 }
 
-static unsigned shade_level(unsigned k)
-{
-	return !k ? 0 : k == 1 ? 1 : k <= 3 ? 2 : k <= 5 ? 3 : 4;
-}
-
 #define CELL 14.0
 #define CAL_L 30.0
 #define CAL_T 4.0
@@ -249,7 +245,7 @@ static void calendar_chart(struct sb *out, const struct html_report *r)
 		sb_addf(out,
 			"<rect class=\"l%u\" x=\"%.1f\" y=\"%.1f\" width=\"12\" height=\"12\" "
 			"rx=\"2\" data-count=\"%u\"><title>%u attempt%s, ",
-			shade_level(c), CAL_L + CELL * (double)col,
+			chart_shade_level(c), CAL_L + CELL * (double)col,
 			CAL_T + CELL * (double)row, c, c, c == 1 ? "" : "s");
 		if (b)
 			sb_addf(out, "%zu day%s ago", b, b == 1 ? "" : "s");
