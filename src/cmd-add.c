@@ -2,6 +2,9 @@
 /* `add` at the home prompt: a new question typed in, checked and saved. */
 #include "cmd.h"
 #include "drill.h"
+#include "cmd-add.h"
+#include "drill-answer.h"
+#include "drill-complete.h"
 
 #include <errno.h>
 #include <fcntl.h>

@@ -16,6 +16,8 @@
 #include "sb.h"
 #include "score.h"
 #include "store.h"
+#include "store-attempt.h"
+#include "store-read.h"
 #include "term.h"
 
 static int is_blank(const char *s, size_t n)
@@ -70,13 +72,12 @@ int cmd_answer(int argc, char **argv, struct app *app)
 	long long id = 0, now = (long long)app->now;
 	int scored = 0, rubric_ok;
 
-	if (cmd_wants_help(argc, argv, "answer"))
+	if (cmd_opt_start(&op, argc, argv, "answer"))
 		return EX_OK;
-	opt_init(&op, argc, argv);
-	while ((o = opt_next(&op, answer_opts, &err)) != OPT_DONE) {
+	while ((o = cmd_opt_next(&op, answer_opts, "answer", 1)) != OPT_DONE) {
 		long long n;
 		if (o == OPT_ERROR) {
-			status = cmd_opt_error("answer", &err);
+			status = EX_USAGE;
 			goto out;
 		} else if (o == OPT_OPERAND && path) {
 			status = cmd_usage_error(
@@ -88,11 +89,9 @@ int cmd_answer(int argc, char **argv, struct app *app)
 		} else if (o == A_QUESTION) {
 			qid = op.value;
 		} else if (o == A_TIME) {
-			if (opt_number(op.name, op.value, 0, 86400, "seconds",
-				       &n, &err)) {
-				status = cmd_value_error("answer", &err);
+			if ((status = cmd_opt_number(&op, "answer", 0, 86400,
+						     "seconds", &n)))
 				goto out;
-			}
 			seconds = (long)n;
 		} else if (o == A_GRADE) {
 			/* parsed once: the same value is saved and printed */
@@ -132,8 +131,7 @@ int cmd_answer(int argc, char **argv, struct app *app)
 		goto out;
 	store_set_now(st, now);
 	if ((rc = store_params(st, &p, NULL, &err))) {
-		fprintf(stderr, "pmdrill: %s\n", err.buf);
-		status = store_exit_code(rc);
+		status = cmd_store_error(rc, &err);
 		goto out;
 	}
 	/* Save first: whatever fails after this, the answer is kept. */
@@ -143,8 +141,7 @@ int cmd_answer(int argc, char **argv, struct app *app)
 				 seconds >= 0 ? seconds * 1000 : -1, text.buf,
 				 text.len, -1, 0, &id, &err);
 	if (rc) {
-		fprintf(stderr, "pmdrill: %s\n", err.buf);
-		status = store_exit_code(rc);
+		status = cmd_store_error(rc, &err);
 		goto out;
 	}
 	/* The questions' display text (category, level) for stats and
@@ -179,8 +176,7 @@ int cmd_answer(int argc, char **argv, struct app *app)
 	if (!rc && override && override != rep.grade)
 		rc = store_set_grade(st, id, override, &p, &rv, &err);
 	if (rc) {
-		fprintf(stderr, "pmdrill: %s\n", err.buf);
-		status = store_exit_code(rc);
+		status = cmd_store_error(rc, &err);
 		goto out;
 	}
 	report_print(stdout, &rep, text.buf, text.len, app->color_out,

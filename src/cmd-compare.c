@@ -20,6 +20,7 @@
 #include "rubric.h"
 #include "sb.h"
 #include "store.h"
+#include "store-read.h"
 #include "term.h"
 #include "wrap.h"
 #include "xalloc.h"
@@ -344,15 +345,14 @@ int cmd_compare(int argc, char **argv, struct app *app)
 	struct opt_parser op;
 	const struct store_attempt *early, *late;
 
-	if (cmd_wants_help(argc, argv, "compare"))
+	if (cmd_opt_start(&op, argc, argv, "compare"))
 		return EX_OK;
-	opt_init(&op, argc, argv);
-	while ((a = opt_next(&op, compare_opts, &err)) != OPT_DONE) {
+	while ((a = cmd_opt_next(&op, compare_opts, "compare", 1)) !=
+	       OPT_DONE) {
 		const char *o = op.value;
 		if (a == OPT_ERROR) {
-			status = cmd_opt_error("compare", &err);
 			sb_release(&err);
-			return status;
+			return EX_USAGE;
 		} else if (a == CO_JSON) {
 			json = 1;
 		} else if (a == CO_ANSWERS) {

@@ -19,12 +19,11 @@ int cmd_config(int argc, char **argv, struct app *app)
 	int a, i, rc, status;
 	struct opt_parser op;
 
-	if (cmd_wants_help(argc, argv, "config"))
+	if (cmd_opt_start(&op, argc, argv, "config"))
 		return EX_OK;
-	opt_init(&op, argc, argv);
-	while ((a = opt_next(&op, no_opts, &err)) != OPT_DONE) {
+	while ((a = cmd_opt_next(&op, no_opts, "config", 1)) != OPT_DONE) {
 		if (a == OPT_ERROR) {
-			status = cmd_opt_error("config", &err);
+			status = EX_USAGE;
 			goto out;
 		}
 		if (!key) {
@@ -58,8 +57,7 @@ int cmd_config(int argc, char **argv, struct app *app)
 	/* No database yet: the defaults are what applies. */
 	if (!st &&
 	    (rc = store_open(&st, ":memory:", STORE_OPEN_CREATE, &err))) {
-		fprintf(stderr, "pmdrill: %s\n", err.buf);
-		status = store_exit_code(rc);
+		status = cmd_store_error(rc, &err);
 		goto out;
 	}
 	store_set_now(st, (long long)app->now);

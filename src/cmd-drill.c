@@ -1,7 +1,12 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* `pmdrill drill` and the home prompt: the loop, its queue and options, completion. */
+/* `pmdrill drill` and the home prompt: the loop, its queue and options. */
 #include "cmd.h"
 #include "drill.h"
+#include "drill-answer.h"
+#include "drill-complete.h"
+#include "drill-draft.h"
+#include "cmd-add.h"
+#include "cmd-mock.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -28,196 +33,11 @@
 #include "sb.h"
 #include "score.h"
 #include "store.h"
+#include "store-attempt.h"
+#include "store-read.h"
 #include "term.h"
 #include "wrap.h"
 #include "xalloc.h"
-
-/* ---- completion ---- */
-
-/* Append s; the array stays NULL-terminated. */
-void strv_push(struct strv *sv, const char *s)
-{
-	ALLOC_GROW(sv->v, sv->nr + 2, sv->alloc);
-	sv->v[sv->nr++] = xstrdup(s);
-	sv->v[sv->nr] = NULL;
-}
-
-/* Append s unless it is there already (completion lists: short). */
-static void strv_add(struct strv *sv, const char *s)
-{
-	size_t i;
-	for (i = 0; i < sv->nr; i++)
-		if (!strcmp(sv->v[i], s))
-			return;
-	strv_push(sv, s);
-}
-
-static int cmp_strp(const void *a, const void *b)
-{
-	const char *const *x = *(const char *const *const *)a;
-	const char *const *y = *(const char *const *const *)b;
-	int c = strcmp(*x, *y);
-	return c ? c : x < y ? -1 : x > y;
-}
-
-/*
- * Drop repeats, keeping each string's first place: by sorting pointers
- * (ties in array order), n log n, where strv_add() on each of n strings
- * would compare n^2 / 2 times (50,000 follow-ups typed into `add`).
- */
-void strv_uniq(struct strv *sv)
-{
-	char ***ord;
-	const char *kept;
-	size_t i, k;
-	if (sv->nr < 2)
-		return;
-	ord = xmalloc(sv->nr * sizeof(*ord));
-	for (i = 0; i < sv->nr; i++)
-		ord[i] = &sv->v[i];
-	qsort(ord, sv->nr, sizeof(*ord), cmp_strp);
-	kept = *ord[0];
-	for (i = 1; i < sv->nr; i++) {
-		if (strcmp(*ord[i], kept)) {
-			kept = *ord[i];
-			continue;
-		}
-		free(*ord[i]);
-		*ord[i] = NULL;
-	}
-	free(ord);
-	for (i = 0, k = 0; i < sv->nr; i++)
-		if (sv->v[i])
-			sv->v[k++] = sv->v[i];
-	sv->nr = k;
-	sv->v[k] = NULL;
-}
-
-static const char *const home_cmds[] = {
-	"add",  "check", "drill",  "help",   "history", "list",  "mock",
-	"next", "quit",  "review", "search", "show",    "stats", NULL,
-};
-static const char *const drill_flags[] = {
-	"--category", "--tag", "--level", "--count", "--cram", NULL,
-};
-static const char *const level_names[] = {"apm", "pm", "senior", "tpm", NULL};
-
-static void add_all(struct strv *sv, const char *const *v)
-{
-	for (; *v; v++)
-		strv_add(sv, *v);
-}
-
-static void add_categories(struct strv *sv, const struct bank *b)
-{
-	size_t i;
-	for (i = 0; i < b->q.nr; i++)
-		strv_add(sv, b->q.v[i].category);
-}
-
-static void add_tags(struct strv *sv, const struct bank *b)
-{
-	size_t i, k;
-	for (i = 0; i < b->q.nr; i++)
-		for (k = 0; k < b->q.v[i].ntags; k++)
-			strv_add(sv, b->q.v[i].tags[k]);
-}
-
-static void add_ids(struct strv *sv, const struct bank *b)
-{
-	size_t i;
-	for (i = 0; i < b->q.nr; i++)
-		strv_add(sv, b->q.v[i].id);
-}
-
-/* The words of line[0..end) before the one being completed. */
-static size_t words_before(const char *line, int start, char words[2][64],
-			   char *first, size_t firstlen)
-{
-	size_t n = 0, i = 0;
-	first[0] = '\0';
-	words[0][0] = words[1][0] = '\0';
-	while ((int)i < start) {
-		size_t a, len;
-		while ((int)i < start && is_space(line[i]))
-			i++;
-		a = i;
-		while ((int)i < start && !is_space(line[i]))
-			i++;
-		len = i - a;
-		if (!len)
-			break;
-		if (!n)
-			snprintf(first, firstlen, "%.*s", (int)len, line + a);
-		memcpy(words[0], words[1], sizeof(words[1]));
-		snprintf(words[1], sizeof(words[1]), "%.*s", (int)len,
-			 line + a);
-		n++;
-	}
-	return n;
-}
-
-static char **complete(const char *line, int start, int end, void *data)
-{
-	struct session *s = data;
-	struct strv sv = {0};
-	char words[2][64], cmd[64];
-	const char *prev;
-	size_t n;
-	(void)end;
-	if (!s->bank && s->complete_mode != COMPLETE_HOME)
-		return NULL;
-	switch (s->complete_mode) {
-	case COMPLETE_CATEGORY:
-		add_categories(&sv, s->bank);
-		return sv.v;
-	case COMPLETE_RUBRIC: {
-		size_t i;
-		for (i = 0; i < s->bank->r.nr; i++)
-			strv_add(&sv, s->bank->r.v[i].name);
-		return sv.v;
-	}
-	case COMPLETE_NONE:
-		return NULL;
-	}
-	n = words_before(line, start, words, cmd, sizeof(cmd));
-	prev = words[1];
-	if (!n) {
-		add_all(&sv, home_cmds);
-		return sv.v;
-	}
-	if (!s->bank)
-		return NULL;
-	if (!strcmp(prev, "--category") || !strcmp(prev, "-c"))
-		add_categories(&sv, s->bank);
-	else if (!strcmp(prev, "--tag"))
-		add_tags(&sv, s->bank);
-	else if (!strcmp(prev, "--level"))
-		add_all(&sv, level_names);
-	else if (!strcmp(prev, "--question"))
-		add_ids(&sv, s->bank);
-	else if (!strcmp(cmd, "help"))
-		add_all(&sv, home_cmds);
-	else if (!strcmp(cmd, "show") || !strcmp(cmd, "score"))
-		add_ids(&sv, s->bank);
-	else if (!strcmp(cmd, "drill")) {
-		add_all(&sv, drill_flags);
-		add_categories(&sv, s->bank);
-	} else if (!strcmp(cmd, "mock")) {
-		strv_add(&sv, "--questions");
-		strv_add(&sv, "--category");
-		strv_add(&sv, "--minutes");
-		strv_add(&sv, "--level");
-	} else if (!strcmp(cmd, "list") || !strcmp(cmd, "next")) {
-		strv_add(&sv, "--category");
-		strv_add(&sv, "--tag");
-		strv_add(&sv, "--level");
-	} else if (!strcmp(cmd, "history")) {
-		strv_add(&sv, "--question");
-		strv_add(&sv, "--since");
-	}
-	return sv.v;
-}
 
 /* ---- the drill ---- */
 
@@ -399,12 +219,11 @@ static int parse_drill_opts(int argc, char **argv, struct drill_opts *o,
 	memset(o, 0, sizeof(*o));
 	opt_init(&op, argc, argv);
 	while (status == EX_OK &&
-	       (id = opt_next(&op, drill_opts, &err)) != OPT_DONE) {
+	       (id = cmd_opt_next(&op, drill_opts, "drill", 1)) != OPT_DONE) {
 		long long n;
-		enum qlevel l;
 		switch (id) {
 		case OPT_ERROR:
-			status = cmd_opt_error("drill", &err);
+			status = EX_USAGE;
 			break;
 		case OPT_OPERAND:
 			if (o->category)
@@ -424,16 +243,11 @@ static int parse_drill_opts(int argc, char **argv, struct drill_opts *o,
 			o->tag = op.value;
 			break;
 		case D_LEVEL:
-			if (qlevel_option(op.value, &l, &err))
-				status = cmd_value_error("drill", &err);
-			else
-				o->level = (int)l;
+			status = cmd_level_arg("drill", op.value, &o->level);
 			break;
 		case D_COUNT:
-			if (opt_number(op.name, op.value, 1, 100000, NULL, &n,
-				       &err))
-				status = cmd_value_error("drill", &err);
-			else
+			if (!(status = cmd_opt_number(&op, "drill", 1, 100000,
+						      NULL, &n)))
 				o->count = (size_t)n;
 			break;
 		}
@@ -523,7 +337,7 @@ static int home(struct session *s)
 		size_t argc;
 		enum repl_status rs;
 
-		repl_set_completer(complete, s);
+		repl_set_completer(drill_complete, s);
 		s->complete_mode = COMPLETE_HOME;
 		rs = ask(s, "pmdrill> ", 0, &line);
 		if (rs == REPL_EOF) {
@@ -598,58 +412,6 @@ static int home(struct session *s)
 	return status;
 }
 
-int drill_session_begin(struct session *s, struct app *app)
-{
-	struct sb err = SB_INIT;
-	int status;
-
-	if ((status = cmd_open_store(app, STORE_OPEN_CREATE, &s->st)))
-		return status;
-	if (store_sync_questions(s->st, s->bank, app->now, &err) ||
-	    store_params(s->st, &s->params, &s->new_per_day, &err)) {
-		store_error("cannot prepare the database", &err);
-		sb_release(&err);
-		return EX_IOERR;
-	}
-	sb_release(&err);
-	s->state_dir = app_state_dir();
-	s->hist_path = xcalloc(strlen(s->state_dir) + 16, 1);
-	snprintf(s->hist_path, strlen(s->state_dir) + 16, "%s/history",
-		 s->state_dir);
-	if (mkdir_p(s->state_dir))
-		fprintf(stderr,
-			"pmdrill: cannot create '%s': %s; the command "
-			"history is not kept\n",
-			s->state_dir, strerror(errno));
-	s->color = app->color_out && isatty(STDIN_FILENO);
-	repl_init(s->hist_path, s->color);
-	s->tty = repl_is_tty();
-	term_init(s->color);
-	s->term_up = 1;
-	repl_set_completer(complete, s);
-	return EX_OK;
-}
-
-void drill_session_end(struct session *s)
-{
-	if (s->term_up) {
-		repl_release();
-		term_release();
-		s->term_up = 0;
-	}
-	fflush(stdout);
-	store_close(s->st);
-	s->st = NULL;
-	summary_reset(s);
-	free(s->rows);
-	free(s->cs);
-	free(s->nattempts);
-	free(s->skip_id);
-	sb_release(&s->prompt_buf);
-	free(s->state_dir);
-	free(s->hist_path);
-}
-
 int cmd_drill(int argc, char **argv, struct app *app)
 {
 	struct session s;
@@ -658,17 +420,12 @@ int cmd_drill(int argc, char **argv, struct app *app)
 
 	if (cmd_wants_help(argc, argv, "drill"))
 		return EX_OK;
-	memset(&s, 0, sizeof(s));
-	sb_init(&s.prompt_buf);
-	s.app = app;
-	s.mono0 = drill_mono_now();
-	s.bank = app_bank(app, &status);
-	if (!s.bank)
+	if ((status = drill_session_init(&s, app)))
 		return status;
 	status = parse_drill_opts(argc, argv, &o, s.bank);
 	if (status != EX_OK)
 		return status;
-	status = drill_session_begin(&s, app);
+	status = drill_session_begin(&s, app, drill_complete);
 	if (status != EX_OK)
 		goto cleanup;
 

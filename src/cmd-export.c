@@ -12,6 +12,7 @@
 #include "opt.h"
 #include "sb.h"
 #include "store.h"
+#include "store-export.h"
 
 enum { E_FORMAT = 1 };
 static const struct opt export_opts[] = {
@@ -28,13 +29,12 @@ int cmd_export(int argc, char **argv, struct app *app)
 	int format = STORE_EXPORT_JSON, a, rc, status;
 	struct opt_parser op;
 
-	if (cmd_wants_help(argc, argv, "export"))
+	if (cmd_opt_start(&op, argc, argv, "export"))
 		return EX_OK;
-	opt_init(&op, argc, argv);
-	while ((a = opt_next(&op, export_opts, &err)) != OPT_DONE) {
+	while ((a = cmd_opt_next(&op, export_opts, "export", 1)) != OPT_DONE) {
 		static const char *const formats[] = {"json", "csv"};
 		if (a == OPT_ERROR) {
-			status = cmd_opt_error("export", &err);
+			status = EX_USAGE;
 			goto out;
 		} else if (a == OPT_OPERAND && path) {
 			status = cmd_usage_error(

@@ -11,6 +11,8 @@
 #include "opt.h"
 #include "sb.h"
 #include "store.h"
+#include "store-attempt.h"
+#include "store-read.h"
 
 enum { G_UNDO = 1 };
 static const struct opt grade_opts[] = {
@@ -28,13 +30,12 @@ int cmd_grade(int argc, char **argv, struct app *app)
 	int grade = 0, undo = 0, o, rc, status, have = 0;
 	struct opt_parser op;
 
-	if (cmd_wants_help(argc, argv, "grade"))
+	if (cmd_opt_start(&op, argc, argv, "grade"))
 		return EX_OK;
-	opt_init(&op, argc, argv);
-	while ((o = opt_next(&op, grade_opts, &err)) != OPT_DONE) {
+	while ((o = cmd_opt_next(&op, grade_opts, "grade", 1)) != OPT_DONE) {
 		const char *v = op.value;
 		if (o == OPT_ERROR) {
-			status = cmd_opt_error("grade", &err);
+			status = EX_USAGE;
 			goto out;
 		} else if (o == G_UNDO) {
 			undo = 1;
@@ -81,8 +82,7 @@ int cmd_grade(int argc, char **argv, struct app *app)
 		goto out;
 	}
 	if ((rc = store_params(st, &p, NULL, &err))) {
-		fprintf(stderr, "pmdrill: %s\n", err.buf);
-		status = store_exit_code(rc);
+		status = cmd_store_error(rc, &err);
 		goto out;
 	}
 	if (undo)
@@ -95,8 +95,7 @@ int cmd_grade(int argc, char **argv, struct app *app)
 		goto out;
 	}
 	if ((rc = store_get_attempt(st, id, &at, &err))) {
-		fprintf(stderr, "pmdrill: %s\n", err.buf);
-		status = store_exit_code(rc);
+		status = cmd_store_error(rc, &err);
 		goto out;
 	}
 	have = 1;

@@ -14,22 +14,9 @@
 #include "mock-card.h"
 #include "sb.h"
 #include "store.h"
+#include "store-read.h"
+#include "store-session.h"
 #include "term.h"
-
-/* "2026-03-02 09:00" */
-static void short_time(struct sb *out, long long t)
-{
-	struct sb iso = SB_INIT;
-	store_fmt_time(&iso, t);
-	if (iso.len >= 16) {
-		sb_add(out, iso.buf, 10);
-		sb_addc(out, ' ');
-		sb_add(out, iso.buf + 11, 5);
-	} else {
-		sb_adds(out, iso.buf);
-	}
-	sb_release(&iso);
-}
 
 static void attempt_json(struct sb *out, const struct store_attempt *a)
 {
@@ -91,8 +78,7 @@ static int mock_history(struct app *app, int json)
 	if ((status = cmd_open_store(app, STORE_OPEN_READ, &st)))
 		goto out;
 	if (st && (rc = store_list_sessions(st, "mock", &v, &n, &err))) {
-		fprintf(stderr, "pmdrill: %s\n", err.buf);
-		status = store_exit_code(rc);
+		status = cmd_store_error(rc, &err);
 		goto out;
 	}
 	if (json)
@@ -106,8 +92,7 @@ static int mock_history(struct app *app, int json)
 	for (i = n; i-- > 0;) {
 		struct mockcard mc;
 		if ((rc = mockcard_load(st, v[i].id, &mc, &err))) {
-			fprintf(stderr, "pmdrill: %s\n", err.buf);
-			status = store_exit_code(rc);
+			status = cmd_store_error(rc, &err);
 			mockcard_release(&mc);
 			goto out;
 		}
@@ -116,7 +101,7 @@ static int mock_history(struct app *app, int json)
 			mockcard_json(&out, &mc);
 		} else {
 			struct sb when = SB_INIT, q = SB_INIT, m = SB_INIT;
-			short_time(&when, v[i].started_at);
+			store_fmt_minute(&when, v[i].started_at);
 			sb_addf(&q, "%zu/%zu", mockcard_answered(&mc),
 				mc.card.n);
 			if (mc.verdict != MOCK_NONE)
@@ -156,19 +141,14 @@ int cmd_history(int argc, char **argv, struct app *app)
 	int json = 0, a, rc, status, overridden = 0, mock = 0;
 	struct opt_parser op;
 
-	if (cmd_wants_help(argc, argv, "history"))
-		return EX_OK;
 	memset(&f, 0, sizeof(f));
-	opt_init(&op, argc, argv);
-	while ((a = opt_next(&op, history_opts, &err)) != OPT_DONE) {
+	if (cmd_opt_start(&op, argc, argv, "history"))
+		return EX_OK;
+	while ((a = cmd_opt_next(&op, history_opts, "history", 0)) !=
+	       OPT_DONE) {
 		long long num;
 		if (a == OPT_ERROR) {
-			status = cmd_opt_error("history", &err);
-			goto out;
-		} else if (a == OPT_OPERAND) {
-			status = cmd_usage_error("history",
-						 "unexpected argument '%s'",
-						 op.value);
+			status = EX_USAGE;
 			goto out;
 		} else if (a == H_JSON) {
 			json = 1;
@@ -187,11 +167,9 @@ int cmd_history(int argc, char **argv, struct app *app)
 			}
 			f.since = t ? t : 1;
 		} else if (a == H_LIMIT) {
-			if (opt_number(op.name, op.value, 1, -1, NULL, &num,
-				       &err)) {
-				status = cmd_value_error("history", &err);
+			if ((status = cmd_opt_number(&op, "history", 1, -1,
+						     NULL, &num)))
 				goto out;
-			}
 			f.limit = (size_t)num;
 		}
 	}
@@ -210,8 +188,7 @@ int cmd_history(int argc, char **argv, struct app *app)
 	if ((status = cmd_open_store(app, STORE_OPEN_READ, &st)))
 		goto out;
 	if (st && (rc = store_list_attempts(st, &f, &v, &n, &err))) {
-		fprintf(stderr, "pmdrill: %s\n", err.buf);
-		status = store_exit_code(rc);
+		status = cmd_store_error(rc, &err);
 		goto out;
 	}
 
@@ -242,7 +219,7 @@ int cmd_history(int argc, char **argv, struct app *app)
 			sb_adds(&q, at->question_id);
 			if (at->follow_up >= 0)
 				sb_addf(&q, " #%d", at->follow_up + 1);
-			short_time(&when, at->started_at);
+			store_fmt_minute(&when, at->started_at);
 			if (at->scored)
 				sb_addf(&sc, "%.0f", at->score);
 			else

@@ -10,8 +10,10 @@
 
 #include "app.h"
 #include "opt.h"
+#include "fsrs.h"
 #include "sb.h"
 #include "store.h"
+#include "store-import.h"
 
 /* "importing: N records read" over itself; *data notes that it showed. */
 static void show_progress(size_t records, void *data)
@@ -35,12 +37,11 @@ int cmd_import(int argc, char **argv, struct app *app)
 	int a, rc, status;
 	struct opt_parser op;
 
-	if (cmd_wants_help(argc, argv, "import"))
+	if (cmd_opt_start(&op, argc, argv, "import"))
 		return EX_OK;
-	opt_init(&op, argc, argv);
-	while ((a = opt_next(&op, no_opts, &err)) != OPT_DONE) {
+	while ((a = cmd_opt_next(&op, no_opts, "import", 1)) != OPT_DONE) {
 		if (a == OPT_ERROR) {
-			status = cmd_opt_error("import", &err);
+			status = EX_USAGE;
 			goto out;
 		}
 		if (path) {

@@ -12,8 +12,9 @@
 #include "term.h"
 #include "xalloc.h"
 
-int question_matches(const struct question *q, const char *category,
-		     const char *tag, const char *level)
+/* Does a question pass the filters (NULL: any)? */
+static int question_matches(const struct question *q, const char *category,
+			    const char *tag, const char *level)
 {
 	size_t i;
 	if (category && strcmp(q->category, category))
@@ -49,16 +50,11 @@ int cmd_list(int argc, char **argv, struct app *app)
 	struct sb out = SB_INIT;
 	size_t i, shown = 0;
 
-	if (cmd_wants_help(argc, argv, "list"))
+	if (cmd_opt_start(&op, argc, argv, "list"))
 		return EX_OK;
-	opt_init(&op, argc, argv);
-	while ((o = opt_next(&op, list_opts, &out)) != OPT_DONE) {
+	while ((o = cmd_opt_next(&op, list_opts, "list", 0)) != OPT_DONE) {
 		if (o == OPT_ERROR) {
-			status = cmd_opt_error("list", &out);
-			goto done;
-		} else if (o == OPT_OPERAND) {
-			status = cmd_usage_error(
-				"list", "unexpected argument '%s'", op.value);
+			status = EX_USAGE;
 			goto done;
 		} else if (o == L_JSON) {
 			json = 1;

@@ -14,6 +14,9 @@
 #include "app.h"
 #include "bank.h"
 #include "drill.h"
+#include "cmd-mock.h"
+#include "drill-complete.h"
+#include "drill-answer.h"
 #include "json.h"
 #include "mock-card.h"
 #include "mock.h"
@@ -25,6 +28,8 @@
 #include "sb.h"
 #include "score.h"
 #include "store.h"
+#include "store-attempt.h"
+#include "store-session.h"
 #include "term.h"
 #include "xalloc.h"
 
@@ -79,37 +84,27 @@ static int parse_mock_opts(int argc, char **argv, struct mock_opts *o,
 
 	memset(o, 0, sizeof(*o));
 	opt_init(&op, argc, argv);
-	while (status == EX_OK &&
-	       (id = opt_next(&op, mock_opts_table, &err)) != OPT_DONE) {
+	while (status == EX_OK && (id = cmd_opt_next(&op, mock_opts_table,
+						     "mock", 0)) != OPT_DONE) {
 		long long n;
-		enum qlevel l;
 		switch (id) {
 		case OPT_ERROR:
-			status = cmd_opt_error("mock", &err);
-			break;
-		case OPT_OPERAND:
-			status = cmd_usage_error(
-				"mock", "unexpected argument '%s'", op.value);
+			status = EX_USAGE;
 			break;
 		case M_QUESTIONS:
-			if (opt_number(op.name, op.value, 1, MOCK_MAX_QUESTIONS,
-				       NULL, &n, &err))
-				status = cmd_value_error("mock", &err);
-			else
+			if (!(status = cmd_opt_number(&op, "mock", 1,
+						      MOCK_MAX_QUESTIONS, NULL,
+						      &n)))
 				o->count = (size_t)n;
 			break;
 		case M_MINUTES:
-			if (opt_number(op.name, op.value, 1, MOCK_MAX_MINUTES,
-				       NULL, &n, &err))
-				status = cmd_value_error("mock", &err);
-			else
+			if (!(status = cmd_opt_number(&op, "mock", 1,
+						      MOCK_MAX_MINUTES, NULL,
+						      &n)))
 				o->minutes = (unsigned)n;
 			break;
 		case M_LEVEL:
-			if (qlevel_option(op.value, &l, &err))
-				status = cmd_value_error("mock", &err);
-			else
-				o->level = (int)l;
+			status = cmd_level_arg("mock", op.value, &o->level);
 			break;
 		case M_COMPANY:
 			status = cmd_usage_error(
@@ -229,13 +224,9 @@ static void settings_json(struct sb *out, const struct session *s,
 	}
 	sb_adds(out, "],\"minutes\":");
 	json_int_or_null(out, o->minutes, o->minutes > 0);
-	sb_adds(out, ",\"categories\":[");
-	for (i = 0; i < o->ncat; i++) {
-		if (i)
-			sb_addc(out, ',');
-		json_str(out, o->cats[i]);
-	}
-	sb_adds(out, "],\"level\":");
+	sb_adds(out, ",\"categories\":");
+	json_str_array(out, o->cats, o->ncat);
+	sb_adds(out, ",\"level\":");
 	json_str(out, o->level ? qlevel_name((enum qlevel)o->level) : NULL);
 	sb_addc(out, '}');
 }
@@ -412,19 +403,14 @@ int cmd_mock(int argc, char **argv, struct app *app)
 
 	if (cmd_wants_help(argc, argv, "mock"))
 		return EX_OK;
-	memset(&s, 0, sizeof(s));
-	sb_init(&s.prompt_buf);
-	s.app = app;
-	s.mono0 = drill_mono_now();
-	s.bank = app_bank(app, &status);
-	if (!s.bank)
+	if ((status = drill_session_init(&s, app)))
 		return status;
 	status = parse_mock_opts(argc, argv, &o, s.bank);
 	if (status != EX_OK) {
 		sb_release(&s.prompt_buf);
 		return status;
 	}
-	status = drill_session_begin(&s, app);
+	status = drill_session_begin(&s, app, drill_complete);
 	if (status == EX_OK)
 		status = run_mock(&s, &o);
 	if (status == EX_OK && s.save_status)

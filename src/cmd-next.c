@@ -14,6 +14,8 @@
 #include "queue.h"
 #include "sb.h"
 #include "store.h"
+#include "store-attempt.h"
+#include "store-read.h"
 #include "term.h"
 
 static void entry_json(struct sb *out, const struct queue_entry *e,
@@ -79,18 +81,13 @@ int cmd_next(int argc, char **argv, struct app *app)
 	long count = 1;
 	size_t i;
 
-	if (cmd_wants_help(argc, argv, "next"))
-		return EX_OK;
 	memset(&o, 0, sizeof(o));
-	opt_init(&op, argc, argv);
-	while ((a = opt_next(&op, next_opts, &err)) != OPT_DONE) {
+	if (cmd_opt_start(&op, argc, argv, "next"))
+		return EX_OK;
+	while ((a = cmd_opt_next(&op, next_opts, "next", 0)) != OPT_DONE) {
 		long long n;
 		if (a == OPT_ERROR) {
-			status = cmd_opt_error("next", &err);
-			goto out;
-		} else if (a == OPT_OPERAND) {
-			status = cmd_usage_error(
-				"next", "unexpected argument '%s'", op.value);
+			status = EX_USAGE;
 			goto out;
 		} else if (a == N_JSON) {
 			json = 1;
@@ -103,22 +100,14 @@ int cmd_next(int argc, char **argv, struct app *app)
 		} else if (a == N_LEVEL) {
 			level = op.value;
 		} else if (a == N_COUNT) {
-			if (opt_number(op.name, op.value, 1, 100000, NULL, &n,
-				       &err)) {
-				status = cmd_value_error("next", &err);
+			if ((status = cmd_opt_number(&op, "next", 1, 100000,
+						     NULL, &n)))
 				goto out;
-			}
 			count = (long)n;
 		}
 	}
-	if (level) {
-		enum qlevel l;
-		if (qlevel_option(level, &l, &err)) {
-			status = cmd_value_error("next", &err);
-			goto out;
-		}
-		o.level = (int)l;
-	}
+	if (level && (status = cmd_level_arg("next", level, &o.level)))
+		goto out;
 
 	b = app_bank(app, &status);
 	if (!b)
@@ -133,13 +122,11 @@ int cmd_next(int argc, char **argv, struct app *app)
 	if ((status = cmd_open_store(app, STORE_OPEN_READ, &st)))
 		goto out;
 	if (st && (rc = store_params(st, &p, &new_per_day, &err))) {
-		fprintf(stderr, "pmdrill: %s\n", err.buf);
-		status = store_exit_code(rc);
+		status = cmd_store_error(rc, &err);
 		goto out;
 	}
 	if ((rc = store_queue_questions(st, b, &qs, &err))) {
-		fprintf(stderr, "pmdrill: %s\n", err.buf);
-		status = store_exit_code(rc);
+		status = cmd_store_error(rc, &err);
 		goto out;
 	}
 	o.params = &p;

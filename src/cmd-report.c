@@ -22,6 +22,8 @@
 #include "progress.h"
 #include "sb.h"
 #include "store.h"
+#include "store-read.h"
+#include "store-session.h"
 #include "xalloc.h"
 
 #define REPORT_ATTEMPTS 20u
@@ -68,21 +70,6 @@ static void report_data_release(struct report_data *r)
 	free(r->spans);
 	free(r->whens);
 	memset(r, 0, sizeof(*r));
-}
-
-/* "2026-03-02 09:00" */
-static void short_time(struct sb *out, long long t)
-{
-	struct sb iso = SB_INIT;
-	store_fmt_time(&iso, t);
-	if (iso.len >= 16) {
-		sb_add(out, iso.buf, 10);
-		sb_addc(out, ' ');
-		sb_add(out, iso.buf + 11, 5);
-	} else {
-		sb_adds(out, iso.buf);
-	}
-	sb_release(&iso);
 }
 
 static const char *grade_of(int g)
@@ -205,7 +192,7 @@ static int load_attempts(struct store *st, struct report_data *r,
 		if ((rc = store_get_attempt(st, list[i].id, a, err)))
 			break;
 		sb_init(&r->whens[r->natt]);
-		short_time(&r->whens[r->natt], a->started_at);
+		store_fmt_minute(&r->whens[r->natt], a->started_at);
 		h->id = a->id;
 		h->when = r->whens[r->natt].buf;
 		h->question_id = a->question_id;
@@ -261,14 +248,12 @@ int cmd_report(int argc, char **argv, struct app *app)
 	int a, rc, status = EX_OK;
 	struct opt_parser op;
 
-	if (cmd_wants_help(argc, argv, "report"))
+	if (cmd_opt_start(&op, argc, argv, "report"))
 		return EX_OK;
-	opt_init(&op, argc, argv);
-	while ((a = opt_next(&op, report_opts, &err)) != OPT_DONE) {
+	while ((a = cmd_opt_next(&op, report_opts, "report", 1)) != OPT_DONE) {
 		if (a == OPT_ERROR) {
-			status = cmd_opt_error("report", &err);
 			sb_release(&err);
-			return status;
+			return EX_USAGE;
 		}
 		if (a == OPT_OPERAND || path) {
 			sb_release(&err);
@@ -301,8 +286,7 @@ int cmd_report(int argc, char **argv, struct app *app)
 	if (!rc && st)
 		rc = load_attempts(st, &r, &err);
 	if (rc) {
-		fprintf(stderr, "pmdrill: %s\n", err.buf);
-		status = store_exit_code(rc);
+		status = cmd_store_error(rc, &err);
 		goto out;
 	}
 	r.trends = xcalloc(r.p.nt + 1, sizeof(*r.trends));
@@ -311,7 +295,7 @@ int cmd_report(int argc, char **argv, struct app *app)
 		r.trends[i].scores = r.p.t[i].scores;
 		r.trends[i].n = r.p.t[i].n;
 	}
-	short_time(&gen, (long long)app->now);
+	store_fmt_minute(&gen, (long long)app->now);
 	sb_adds(&gen, " UTC");
 	h.title = "pmdrill progress";
 	h.generated = gen.buf;

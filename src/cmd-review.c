@@ -16,6 +16,7 @@
 #include "sb.h"
 #include "score.h"
 #include "store.h"
+#include "store-read.h"
 #include "term.h"
 
 /* The question's main, scored attempts up to and including `a`. */
@@ -255,15 +256,13 @@ int cmd_review(int argc, char **argv, struct app *app)
 	int json = 0, full = 0, a, rc, status, have = 0, mock = 0;
 	struct opt_parser op;
 
-	if (cmd_wants_help(argc, argv, "review"))
+	if (cmd_opt_start(&op, argc, argv, "review"))
 		return EX_OK;
-	opt_init(&op, argc, argv);
-	while ((a = opt_next(&op, review_opts, &err)) != OPT_DONE) {
+	while ((a = cmd_opt_next(&op, review_opts, "review", 1)) != OPT_DONE) {
 		const char *o = op.value;
 		if (a == OPT_ERROR) {
-			status = cmd_opt_error("review", &err);
 			sb_release(&err);
-			return status;
+			return EX_USAGE;
 		} else if (a == R_JSON) {
 			json = 1;
 		} else if (a == R_FULL) {
@@ -312,8 +311,7 @@ int cmd_review(int argc, char **argv, struct app *app)
 	}
 	have = 1;
 	if ((rc = earlier_attempts(st, &at, &earlier, &nearlier, &err))) {
-		fprintf(stderr, "pmdrill: %s\n", err.buf);
-		status = store_exit_code(rc);
+		status = cmd_store_error(rc, &err);
 		goto out;
 	}
 	if (store_report_from(&at, &r))

@@ -141,10 +141,10 @@ int cmd_score(int argc, char **argv, struct app *app)
 		return EX_OK;
 	paths = xcalloc((size_t)argc + 1, sizeof(*paths));
 	opt_init(&op, argc, argv);
-	while ((a = opt_next(&op, score_opts, &text)) != OPT_DONE) {
+	while ((a = cmd_opt_next(&op, score_opts, "score", 1)) != OPT_DONE) {
 		long long n;
 		if (a == OPT_ERROR) {
-			status = cmd_opt_error("score", &text);
+			status = EX_USAGE;
 			goto out;
 		} else if (a == OPT_OPERAND) {
 			paths[npaths++] = op.value;
@@ -157,11 +157,9 @@ int cmd_score(int argc, char **argv, struct app *app)
 		} else if (a == SC_RUBRIC) {
 			rname = op.value;
 		} else if (a == SC_TIME) {
-			if (opt_number(op.name, op.value, 0, 86400, "seconds",
-				       &n, &text)) {
-				status = cmd_value_error("score", &text);
+			if ((status = cmd_opt_number(&op, "score", 0, 86400,
+						     "seconds", &n)))
 				goto out;
-			}
 			seconds = (long)n;
 		} else if (a == SC_FOLLOWUP) {
 			followup = op.value;

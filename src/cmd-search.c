@@ -12,6 +12,7 @@
 #include "safe.h"
 #include "sb.h"
 #include "store.h"
+#include "store-read.h"
 #include "term.h"
 
 /* The snippet's match markers: private-use characters, which safe_term()
@@ -161,20 +162,17 @@ int cmd_search(int argc, char **argv, struct app *app)
 	int a, rc, status, words = 0, json = 0;
 	struct opt_parser op;
 
-	if (cmd_wants_help(argc, argv, "search"))
+	if (cmd_opt_start(&op, argc, argv, "search"))
 		return EX_OK;
-	opt_init(&op, argc, argv);
-	while ((a = opt_next(&op, search_opts, &err)) != OPT_DONE) {
+	while ((a = cmd_opt_next(&op, search_opts, "search", 1)) != OPT_DONE) {
 		long long l;
 		if (a == OPT_ERROR) {
-			status = cmd_opt_error("search", &err);
+			status = EX_USAGE;
 			goto out;
 		} else if (a == SE_LIMIT) {
-			if (opt_number(op.name, op.value, 1, -1, NULL, &l,
-				       &err)) {
-				status = cmd_value_error("search", &err);
+			if ((status = cmd_opt_number(&op, "search", 1, -1, NULL,
+						     &l)))
 				goto out;
-			}
 			limit = (size_t)l;
 		} else if (a == SE_JSON) {
 			json = 1;

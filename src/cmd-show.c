@@ -67,14 +67,12 @@ int cmd_show(int argc, char **argv, struct app *app)
 	struct sb out = SB_INIT, t = SB_INIT;
 	size_t i;
 
-	if (cmd_wants_help(argc, argv, "show"))
+	if (cmd_opt_start(&op, argc, argv, "show"))
 		return EX_OK;
-	opt_init(&op, argc, argv);
-	while ((a = opt_next(&op, show_opts, &out)) != OPT_DONE) {
+	while ((a = cmd_opt_next(&op, show_opts, "show", 1)) != OPT_DONE) {
 		if (a == OPT_ERROR) {
-			status = cmd_opt_error("show", &out);
 			sb_release(&out);
-			return status;
+			return EX_USAGE;
 		} else if (a == SH_JSON) {
 			json = 1;
 		} else if (id) {

@@ -221,11 +221,10 @@ static int srs_replay(int argc, char **argv, const char *prog)
 
 	fsrs_params_default(&rp.params);
 	opt_init(&op, argc, argv);
-	while ((id = opt_next(&op, replay_opts, &err)) != OPT_DONE) {
+	while ((id = cmd_opt_next(&op, replay_opts, "srs", 1)) != OPT_DONE) {
 		if (id == OPT_ERROR) {
-			status = cmd_opt_error("srs", &err);
 			sb_release(&err);
-			return status;
+			return EX_USAGE;
 		}
 		if (id == OPT_OPERAND) {
 			path = op.value;

@@ -25,6 +25,7 @@
 #include "repl.h"
 #include "sb.h"
 #include "store.h"
+#include "store-read.h"
 #include "term.h"
 #include "wrap.h"
 #include "xalloc.h"
@@ -264,18 +265,12 @@ int cmd_stats(int argc, char **argv, struct app *app)
 	int json = 0, a, rc, status;
 	struct opt_parser op;
 
-	if (cmd_wants_help(argc, argv, "stats"))
+	if (cmd_opt_start(&op, argc, argv, "stats"))
 		return EX_OK;
-	opt_init(&op, argc, argv);
-	while ((a = opt_next(&op, stats_opts, &err)) != OPT_DONE) {
+	while ((a = cmd_opt_next(&op, stats_opts, "stats", 0)) != OPT_DONE) {
 		if (a == OPT_ERROR) {
-			status = cmd_opt_error("stats", &err);
 			sb_release(&err);
-			return status;
-		} else if (a == OPT_OPERAND) {
-			sb_release(&err);
-			return cmd_usage_error(
-				"stats", "unexpected argument '%s'", op.value);
+			return EX_USAGE;
 		} else if (a == S_JSON) {
 			json = 1;
 		} else if (a == S_CATEGORY) {
@@ -290,8 +285,7 @@ int cmd_stats(int argc, char **argv, struct app *app)
 		goto out;
 	sb_reset(&err);
 	if (st && (rc = store_stats(st, (long long)app->now, &s, &err))) {
-		fprintf(stderr, "pmdrill: %s\n", err.buf);
-		status = store_exit_code(rc);
+		status = cmd_store_error(rc, &err);
 		goto out;
 	}
 	/* Without usable banks the history still counts; only "due" needs them. */
@@ -302,14 +296,12 @@ int cmd_stats(int argc, char **argv, struct app *app)
 	}
 	if (b && (rc = progress_count_due(st, b, (long long)app->now, category,
 					  &d, &err))) {
-		fprintf(stderr, "pmdrill: %s\n", err.buf);
-		status = store_exit_code(rc);
+		status = cmd_store_error(rc, &err);
 		goto out;
 	}
 	if ((rc = progress_gather(st, (long long)app->now, category, &p,
 				  &err))) {
-		fprintf(stderr, "pmdrill: %s\n", err.buf);
-		status = store_exit_code(rc);
+		status = cmd_store_error(rc, &err);
 		goto out;
 	}
 	if (json) {

@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * cmd: what every subcommand gets (`struct app`, app.h), and the table
- * main.c dispatches on.
+ * main.c dispatches on.  cmd.c holds the table, the help texts and the
+ * helpers below; each cmd_<name>() entry is its own cmd-<name>.c.
  *
  * main.c parses the global options into a `struct app`, then calls
  * cmd_<name>(argc, argv, app) with argv[0] the command name.  A command
@@ -26,9 +27,12 @@ struct cmd {
 	const char *usage; /* full --help text after "usage: pmdrill " */
 };
 
-/* The table, NULL-terminated, defined in main.c. */
+/* The table, NULL-terminated. */
 extern const struct cmd commands[];
 const struct cmd *cmd_find(const char *name);
+/* pmdrill's own usage lines (global options), and its --help. */
+void cmd_main_usage(FILE *out);
+void cmd_main_help(FILE *out);
 /* Print a command's --help text to `out`. */
 void cmd_usage(const struct cmd *c, FILE *out);
 /* "pmdrill NAME: <message>" and the command's usage on stderr; returns
@@ -46,6 +50,28 @@ int cmd_opt_error(const char *name, const struct sb *err);
 int cmd_value_error(const char *name, const struct sb *err);
 /* If argv holds --help or -h, print usage and return 1. */
 int cmd_wants_help(int argc, char **argv, const char *name);
+/*
+ * The option loop every command runs.  cmd_opt_start() prints the usage
+ * and returns 1 when argv asks for --help (the command returns EX_OK),
+ * else starts op at argv[1] and returns 0.  cmd_opt_next() is opt_next()
+ * with its errors reported for command `name`: on OPT_ERROR the message
+ * and the usage are on stderr (cmd_opt_error()) and the command returns
+ * EX_USAGE.  With operands == 0 an operand is such an error too
+ * ("unexpected argument 'X'").
+ */
+struct opt;
+struct opt_parser;
+int cmd_opt_start(struct opt_parser *op, int argc, char **argv,
+		  const char *name);
+int cmd_opt_next(struct opt_parser *op, const struct opt *table,
+		 const char *name, int operands);
+/* A --level value (qlevel_option()) into *level, with its error reported
+ * (cmd_value_error()): EX_OK, or EX_USAGE. */
+int cmd_level_arg(const char *name, const char *v, int *level);
+/* opt_number() on the option's value, with its error reported
+ * (cmd_value_error()): EX_OK, or EX_USAGE. */
+int cmd_opt_number(const struct opt_parser *op, const char *name, long long min,
+		   long long max, const char *unit, long long *out);
 
 int cmd_check(int argc, char **argv, struct app *app);
 int cmd_list(int argc, char **argv, struct app *app);
@@ -79,6 +105,12 @@ struct store;
  * store's message goes to stderr and the exit status is returned.
  */
 int cmd_open_store(struct app *app, int mode, struct store **st);
+/* A store failure rc with its message in err: "pmdrill: <err>" on
+ * stderr; returns the exit status for rc (store_exit_code()). */
+int cmd_store_error(int rc, const struct sb *err);
+/* A store failure rc with its message in err: "pmdrill: <err>" on
+ * stderr; returns the exit status for rc (store_exit_code()). */
+int cmd_store_error(int rc, const struct sb *err);
 struct rubric;
 struct question;
 /* Read FILE, or stdin for NULL or "-"; returns an exit status. */
@@ -88,9 +120,6 @@ int prepare_rubric(struct bank *b, const char *qid, const char *rname,
 		   struct rubric **r, struct question **q);
 /* "10m", "2m30s", "90s" */
 void format_duration(struct sb *out, unsigned s);
-/* Does a question pass the list/drill filters (NULL: any)? */
-int question_matches(const struct question *q, const char *category,
-		     const char *tag, const char *level);
 /* A question as the JSON object `list --json` prints. */
 void question_json(struct sb *out, const struct bank *b, size_t qi);
 

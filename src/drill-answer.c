@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* One answer in a drill: typed, saved, scored, graded, followed up. */
 #include "drill.h"
+#include "drill-answer.h"
+#include "drill-draft.h"
 
 #include "cmd.h"
 
@@ -28,6 +30,7 @@
 #include "sb.h"
 #include "score.h"
 #include "store.h"
+#include "store-attempt.h"
 #include "term.h"
 #include "wrap.h"
 #include "xalloc.h"

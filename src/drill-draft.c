@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The draft file: an answer kept across a hang-up or a :quit. */
 #include "drill.h"
+#include "drill-draft.h"
 
 #include "cmd.h"
 

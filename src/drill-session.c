@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* The drill session: clocks, prompts and choices, what is shown, the summary. */
+/* The drill session: clocks, prompts and choices, what is shown, the summary; its beginning and end. */
 #include "drill.h"
 
 #include "cmd.h"
@@ -28,6 +28,7 @@
 #include "sb.h"
 #include "score.h"
 #include "store.h"
+#include "store-read.h"
 #include "term.h"
 #include "wrap.h"
 #include "xalloc.h"
@@ -441,4 +442,70 @@ void summary_reset(struct session *s)
 	for (i = 0; i < s->ncs; i++)
 		free(s->cs[i].label);
 	s->nrows = s->ncs = 0;
+}
+
+/* ---- beginning and ending ---- */
+
+int drill_session_init(struct session *s, struct app *app)
+{
+	int status = EX_OK;
+	memset(s, 0, sizeof(*s));
+	sb_init(&s->prompt_buf);
+	s->app = app;
+	s->mono0 = drill_mono_now();
+	s->bank = app_bank(app, &status);
+	return s->bank ? EX_OK : status;
+}
+
+int drill_session_begin(struct session *s, struct app *app,
+			repl_complete_fn *complete)
+{
+	struct sb err = SB_INIT;
+	int status;
+
+	if ((status = cmd_open_store(app, STORE_OPEN_CREATE, &s->st)))
+		return status;
+	if (store_sync_questions(s->st, s->bank, app->now, &err) ||
+	    store_params(s->st, &s->params, &s->new_per_day, &err)) {
+		store_error("cannot prepare the database", &err);
+		sb_release(&err);
+		return EX_IOERR;
+	}
+	sb_release(&err);
+	s->state_dir = app_state_dir();
+	s->hist_path = xcalloc(strlen(s->state_dir) + 16, 1);
+	snprintf(s->hist_path, strlen(s->state_dir) + 16, "%s/history",
+		 s->state_dir);
+	if (mkdir_p(s->state_dir))
+		fprintf(stderr,
+			"pmdrill: cannot create '%s': %s; the command "
+			"history is not kept\n",
+			s->state_dir, strerror(errno));
+	s->color = app->color_out && isatty(STDIN_FILENO);
+	repl_init(s->hist_path, s->color);
+	s->tty = repl_is_tty();
+	term_init(s->color);
+	s->term_up = 1;
+	repl_set_completer(complete, s);
+	return EX_OK;
+}
+
+void drill_session_end(struct session *s)
+{
+	if (s->term_up) {
+		repl_release();
+		term_release();
+		s->term_up = 0;
+	}
+	fflush(stdout);
+	store_close(s->st);
+	s->st = NULL;
+	summary_reset(s);
+	free(s->rows);
+	free(s->cs);
+	free(s->nattempts);
+	free(s->skip_id);
+	sb_release(&s->prompt_buf);
+	free(s->state_dir);
+	free(s->hist_path);
 }

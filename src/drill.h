@@ -1,21 +1,25 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
- * drill: the interactive session behind `pmdrill drill`, the home prompt
- * and `add`, in layers, each using only those above it:
+ * drill: the interactive session behind `pmdrill drill`, the home prompt,
+ * `add` and `mock`, in layers, each using only those above it:
  *
- *   drill-session.c  the session: clocks, prompts and choices, showing a
- *                    question, the summary rows
+ *   drill-session.c  the session (this header): its types, clocks, prompts
+ *                    and choices, showing a question, the summary rows;
+ *                    beginning and ending a session
+ *   drill-complete.c tab completion, the string lists it builds
+ *                    (drill-complete.h)
  *   drill-draft.c    the draft file that keeps an answer across a hang-up
+ *                    (drill-draft.h)
  *   drill-answer.c   one answer: typing it, saving and scoring it, the grade
- *                    prompt, its follow-up
- *   cmd-drill.c      the drill loop (options, queue) and the home prompt
- *                    with its completion
- *   cmd-add.c        `add`: a new question typed at the prompt
+ *                    prompt, its follow-up (drill-answer.h)
+ *   cmd-add.c        `add`: a new question typed at the prompt (cmd-add.h)
  *   cmd-mock.c       `mock`: the same answers, timed as a set, no score
- *                    until the scorecard at the end
+ *                    until the scorecard at the end (cmd-mock.h)
+ *   cmd-drill.c      the drill loop (options, queue) and the home prompt,
+ *                    which runs add and mock
  *
- * Internal to those files; nothing else includes it.  Commands reach the
- * session through cmd_drill() (cmd.h).
+ * Internal to those files; nothing else includes these headers.  Commands
+ * reach the session through cmd_drill() and cmd_mock() (cmd.h).
  */
 #ifndef PMDRILL_DRILL_H
 #define PMDRILL_DRILL_H
@@ -31,19 +35,9 @@ struct bank;
 struct score_report;
 struct store;
 
-#define DRAFT_MAGIC "pmdrill draft 1"
 #define CRAM_DEFAULT_COUNT 10
 #define FOLLOW_UP_MIN_S 60u
 #define WEAKEST_SHOWN 3
-
-/* How collecting an answer ended. */
-enum answer_end {
-	ANSWER_DONE,  /* '.' or Ctrl-D after some text */
-	ANSWER_EMPTY, /* '.' with nothing typed */
-	ANSWER_SKIP,  /* :skip, or Ctrl-C and "discard" */
-	ANSWER_QUIT,  /* :quit, or Ctrl-D with nothing typed */
-	ANSWER_HANGUP /* SIGHUP/SIGTERM: the draft is saved */
-};
 
 /* One answer being typed: the main one or a follow-up. */
 struct answer {
@@ -94,7 +88,7 @@ struct session {
 	int save_status;      /* exit status of the first failed save */
 	int input_done;       /* stdin ended */
 	char *skip_id;        /* answered from a draft: not asked again */
-	int complete_mode;    /* what tab completes: see complete() */
+	int complete_mode;    /* what tab completes: see drill_complete() */
 	struct sb prompt_buf; /* a long prompt's last line, see ask() */
 	/* Set by `mock` (cmd-mock.c); zero in a drill. */
 	int quiet;       /* save and score, but show no report */
@@ -111,21 +105,6 @@ struct drill_opts {
 	int level;
 	size_t count;
 	int cram;
-};
-
-struct draft {
-	char *question;
-	int follow_up;
-	long long parent;
-	long long saved;
-	long elapsed_ms;
-	struct sb text;
-};
-
-/* A growable NULL-terminated list of strings (completion, add). */
-struct strv {
-	char **v;
-	size_t nr, alloc;
 };
 
 /* drill-session.c */
@@ -153,53 +132,21 @@ void add_row(struct session *s, const char *id, int follow_up, long ms,
 void print_summary(struct session *s);
 void summary_reset(struct session *s);
 
-/* drill-draft.c */
-char *draft_path(void);
-void draft_release(struct draft *d);
-int write_all(int fd, const char *buf, size_t len);
-int draft_save(struct session *s, const struct answer *a);
-int draft_load(struct draft *d);
-void draft_remove(void);
-
-/* drill-answer.c */
-/* Read the answer until '.', :skip, :quit, EOF, a hang-up or the set's
- * deadline (s->deadline). */
-enum answer_end drill_collect_answer(struct session *s, struct answer *a);
 /*
- * Commit the raw answer (store_begin_attempt) before anything else, then
- * score it and store the score (with `schedule`, review the card).
- * Fills *attempt, *rep (caller releases with score_report_release()) and
- * *rv; -1 if the answer could not be saved (it is then kept as a draft).
- * With s->quiet (a mock) no report is shown.
+ * Zero s, then set its app, its bank (loaded now: app_bank()) and its
+ * monotonic start.  An exit status: the bank's, when it cannot load.
  */
-int drill_save_and_score(struct session *s, struct answer *a, int schedule,
-			 long long *attempt, struct score_report *rep,
-			 struct fsrs_review *rv);
-void drill_answer_init(struct session *s, struct answer *a, size_t qi,
-		       int follow_up, long long parent);
-enum answer_end run_answer(struct session *s, struct answer *a, size_t num,
-			   size_t total, int schedule, long long *attempt_out);
-enum answer_end offer_follow_up(struct session *s, size_t qi, long long parent);
-
-/* cmd-drill.c: completion lists, shared with add */
-void strv_push(struct strv *sv, const char *s);
-void strv_uniq(struct strv *sv);
-
+int drill_session_init(struct session *s, struct app *app);
 /*
- * cmd-drill.c: with s->app, s->bank and s->mono0 set (the rest zeroed,
- * prompt_buf initialised): open the store (created if need be), sync the
- * banks into it, read the scheduler's settings and start the terminal
- * (readline, colour).  Returns an exit status; drill_session_end() undoes
- * whatever was done, on failure too.
+ * With s->app, s->bank and s->mono0 set (the rest zeroed, prompt_buf
+ * initialised; drill_session_init() does that): open the store (created
+ * if need be), sync the banks into it, read the scheduler's settings and
+ * start the terminal (readline, colour) with `complete` as Tab's
+ * completer (drill_complete()).  Returns an exit status;
+ * drill_session_end() undoes whatever was done, on failure too.
  */
-int drill_session_begin(struct session *s, struct app *app);
+int drill_session_begin(struct session *s, struct app *app,
+			repl_complete_fn *complete);
 void drill_session_end(struct session *s);
-
-/* cmd-mock.c: `mock ARGS` at the home prompt, in the home's session; an
- * exit status. */
-int mock_in_session(struct session *s, int argc, char **argv);
-
-/* cmd-add.c */
-int run_add(struct session *s);
 
 #endif

@@ -9,6 +9,8 @@
 #include "json.h"
 #include "rubric.h"
 #include "score.h"
+#include "store.h"
+#include "store-read.h"
 #include "xalloc.h"
 
 static void read_settings(struct mockcard *mc)

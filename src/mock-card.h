@@ -21,7 +21,10 @@
 
 #include "mock.h"
 #include "sb.h"
-#include "store.h"
+#include "store-session.h"
+
+struct store;
+struct store_attempt;
 
 struct mockcard {
 	struct store_session sess;

@@ -12,6 +12,8 @@
 #include "rubric.h"
 #include "sb.h"
 #include "store.h"
+#include "store-attempt.h"
+#include "store-read.h"
 #include "xalloc.h"
 
 int progress_count_due(struct store *st, struct bank *b, long long now,

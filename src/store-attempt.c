@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* The store's attempts: saving, scoring, grading and undo, card replay, and the queue's input. */
-#include "store.h"
+/* The store's attempts: saving, scoring, grading and undo, and the queue's input. */
+#include "store-attempt.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -13,7 +13,9 @@
 #include "queue.h"
 #include "rubric.h"
 #include "sb.h"
+#include "store.h"
 #include "store-int.h"
+#include "store-read.h"
 #include "xalloc.h"
 
 /* ---- attempts ---- */
@@ -99,106 +101,6 @@ fail:
 	return rc;
 }
 
-int st_replay(struct store *st, const char *qid, const struct fsrs_params *p,
-	      long long want, struct fsrs_review *want_out, int *bad)
-{
-	sqlite3_stmt *s = NULL, *u = NULL;
-	long long *ids = NULL, *times = NULL;
-	int *grades = NULL;
-	size_t n = 0, alloc = 0, ta = 0, ga = 0, i;
-	struct fsrs_card card;
-	long long first = 0;
-	int rc;
-
-	*bad = 0;
-	memset(&card, 0, sizeof(card));
-	if ((rc = st_prep(st, &s,
-			  "SELECT id, final_grade, reviewed_at FROM attempts"
-			  " WHERE question_id = ? AND scheduled = 1"
-			  " ORDER BY reviewed_at, id")))
-		goto done;
-	sqlite3_bind_text(s, 1, qid, -1, SQLITE_STATIC);
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		ALLOC_GROW(ids, n + 1, alloc);
-		ALLOC_GROW(times, n + 1, ta);
-		ALLOC_GROW(grades, n + 1, ga);
-		ids[n] = sqlite3_column_int64(s, 0);
-		grades[n] = sqlite3_column_int(s, 1);
-		times[n] = sqlite3_column_int64(s, 2);
-		n++;
-	}
-	if (rc != SQLITE_DONE)
-		goto done;
-	sqlite3_finalize(s);
-	s = NULL;
-	if ((rc = st_prep(
-		     st, &u,
-		     "UPDATE attempts SET elapsed_days = ?, retrievability = ?,"
-		     " stability = ?, difficulty = ?, interval_days = ?, due = ?"
-		     " WHERE id = ?")))
-		goto done;
-	for (i = 0; i < n; i++) {
-		struct fsrs_review rv;
-		if (fsrs_review(p, &card, grades[i], times[i], &rv)) {
-			*bad = 1;
-			rc = SQLITE_ERROR;
-			goto done;
-		}
-		if (!i)
-			first = times[i];
-		if (rv.is_first)
-			sqlite3_bind_null(u, 1);
-		else
-			sqlite3_bind_int64(u, 1, rv.elapsed_days);
-		if (rv.is_first)
-			sqlite3_bind_null(u, 2);
-		else
-			sqlite3_bind_double(u, 2, rv.retrievability);
-		sqlite3_bind_double(u, 3, rv.stability);
-		sqlite3_bind_double(u, 4, rv.difficulty);
-		sqlite3_bind_int(u, 5, rv.interval_days);
-		sqlite3_bind_int64(u, 6, rv.due);
-		sqlite3_bind_int64(u, 7, ids[i]);
-		if ((rc = st_step_done(u)))
-			goto done;
-		sqlite3_reset(u);
-		if (ids[i] == want && want_out)
-			*want_out = rv;
-	}
-	sqlite3_finalize(u);
-	u = NULL;
-	if (n) {
-		rc = st_prep(
-			st, &u,
-			"INSERT OR REPLACE INTO cards (question_id, stability,"
-			" difficulty, last_review, due, reps, lapses, first_review)"
-			" VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
-		if (rc)
-			goto done;
-		sqlite3_bind_text(u, 1, qid, -1, SQLITE_STATIC);
-		sqlite3_bind_double(u, 2, card.stability);
-		sqlite3_bind_double(u, 3, card.difficulty);
-		sqlite3_bind_int64(u, 4, card.last_review);
-		sqlite3_bind_int64(u, 5, card.due);
-		sqlite3_bind_int(u, 6, card.reps);
-		sqlite3_bind_int(u, 7, card.lapses);
-		sqlite3_bind_int64(u, 8, first);
-	} else {
-		rc = st_prep(st, &u, "DELETE FROM cards WHERE question_id = ?");
-		if (rc)
-			goto done;
-		sqlite3_bind_text(u, 1, qid, -1, SQLITE_STATIC);
-	}
-	rc = st_step_done(u);
-done:
-	sqlite3_finalize(s);
-	sqlite3_finalize(u);
-	free(ids);
-	free(times);
-	free(grades);
-	return rc == SQLITE_DONE ? SQLITE_OK : rc;
-}
-
 static void add_evidence_json(struct sb *out, const struct score_item *it)
 {
 	size_t i;
@@ -259,18 +161,6 @@ static int save_items(struct store *st, long long id,
 	return rc;
 }
 
-static void notes_json(struct sb *out, const struct score_report *rep)
-{
-	size_t i;
-	sb_addc(out, '[');
-	for (i = 0; i < rep->nnotes; i++) {
-		if (i)
-			sb_addc(out, ',');
-		json_str(out, rep->notes[i]);
-	}
-	sb_addc(out, ']');
-}
-
 /* The attempt's question, and whether it was finished. */
 static int attempt_state(struct store *st, long long id, char **qid,
 			 int *finished, int *scheduled, int *final_grade)
@@ -319,6 +209,46 @@ static int begin_on_attempt(struct store *st, long long id, char **qid,
 	return SQLITE_OK;
 }
 
+/*
+ * The end of a transaction that changed question qid's reviews: replay
+ * its card (when scheduled) and commit.  A SQLite code; *bad as
+ * st_replay().
+ */
+static int replay_commit(struct store *st, const char *qid, int scheduled,
+			 const struct fsrs_params *p, long long attempt_id,
+			 struct fsrs_review *out, int *bad)
+{
+	int rc;
+	if (scheduled && (rc = st_replay(st, qid, p, attempt_id, out, bad)))
+		return rc;
+	return st_exec(st, "COMMIT");
+}
+
+/*
+ * Say why replay_commit() or what came before it failed (`verb`:
+ * "schedule", "reschedule"), with what was kept; roll back and clear
+ * *out.  The store status.
+ */
+static int replay_fail(struct store *st, int rc, int bad, const char *verb,
+		       const char *qid, const char *doing, const char *kept,
+		       struct fsrs_review *out, struct sb *err)
+{
+	int status;
+	if (bad) {
+		sb_addf(err,
+			"cannot %s question '%s': a stored review "
+			"is out of range; %s",
+			verb, qid, kept);
+		status = STORE_EINVAL;
+	} else {
+		status = st_fail(st, rc, err, doing, kept);
+	}
+	st_rollback(st);
+	if (out)
+		memset(out, 0, sizeof(*out));
+	return status;
+}
+
 int store_finish_attempt(struct store *st, long long attempt_id,
 			 const struct score_report *rep, const char *rubric,
 			 uint64_t rubric_version, int grade, int schedule,
@@ -359,7 +289,8 @@ int store_finish_attempt(struct store *st, long long attempt_id,
 	}
 	st_hex64(ver, rubric_version);
 	if (rep)
-		notes_json(&notes, rep);
+		json_str_array(&notes, (const char *const *)rep->notes,
+			       rep->nnotes);
 	if ((rc = st_prep(
 		     st, &s,
 		     "UPDATE attempts SET score = ?2, words = ?3, sentences = ?4,"
@@ -393,25 +324,13 @@ int store_finish_attempt(struct store *st, long long attempt_id,
 		goto fail;
 	if (rep && (rc = save_items(st, attempt_id, rep)))
 		goto fail;
-	if (schedule && (rc = st_replay(st, qid, p, attempt_id, out, &bad)))
-		goto fail;
-	if ((rc = st_exec(st, "COMMIT")))
+	if ((rc = replay_commit(st, qid, schedule, p, attempt_id, out, &bad)))
 		goto fail;
 	status = STORE_OK;
 	goto out;
 fail:
-	if (bad) {
-		sb_addf(err,
-			"cannot schedule question '%s': a stored review "
-			"is out of range; %s",
-			qid, kept.buf);
-		status = STORE_EINVAL;
-	} else {
-		status = st_fail(st, rc, err, doing.buf, kept.buf);
-	}
-	st_rollback(st);
-	if (out)
-		memset(out, 0, sizeof(*out));
+	status = replay_fail(st, rc, bad, "schedule", qid, doing.buf, kept.buf,
+			     out, err);
 out:
 	sqlite3_finalize(s);
 	free(qid);
@@ -517,9 +436,7 @@ static int change_grade(struct store *st, long long attempt_id, int grade,
 	sqlite3_bind_int64(s, 2, attempt_id);
 	if ((rc = st_step_done(s)))
 		goto fail;
-	if (scheduled && (rc = st_replay(st, qid, p, attempt_id, out, &bad)))
-		goto fail;
-	if ((rc = st_exec(st, "COMMIT")))
+	if ((rc = replay_commit(st, qid, scheduled, p, attempt_id, out, &bad)))
 		goto fail;
 	status = STORE_OK;
 	goto out;
@@ -539,19 +456,8 @@ out_review : {
 	goto out;
 }
 fail:
-	if (bad) {
-		sb_addf(err,
-			"cannot reschedule question '%s': a stored review "
-			"is out of range; the grade was not changed",
-			qid);
-		status = STORE_EINVAL;
-	} else {
-		status = st_fail(st, rc, err, doing.buf,
-				 "the grade was not changed");
-	}
-	st_rollback(st);
-	if (out)
-		memset(out, 0, sizeof(*out));
+	status = replay_fail(st, rc, bad, "reschedule", qid, doing.buf,
+			     "the grade was not changed", out, err);
 out:
 	sqlite3_finalize(s);
 	free(qid);

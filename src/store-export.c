@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Exporting the store's attempts as JSON lines or CSV. */
-#include "store.h"
+#include "store-export.h"
 
 #include <errno.h>
 #include <math.h>
@@ -10,57 +10,15 @@
 
 #include <sqlite3.h>
 
+#include "fsrs.h"
 #include "json.h"
 #include "sb.h"
+#include "store.h"
 #include "store-int.h"
+#include "store-read.h"
 #include "xalloc.h"
 
 /* ---- export ---- */
-
-/*
- * The exported fields, in order.  JSON lines and CSV columns carry the
- * same fields; nested values (criteria, notes, grade changes) are JSON
- * text in a CSV cell.
- */
-const char *const st_export_fields[] = {
-	"format",
-	"id",
-	"question",
-	"category",
-	"prompt",
-	"started_at",
-	"duration_ms",
-	"answer",
-	"answer_hash",
-	"follow_up",
-	"parent",
-	"score",
-	"words",
-	"sentences",
-	"limit_s",
-	"wpm",
-	"prose_share",
-	"density",
-	"guard",
-	"length_factor",
-	"rubric",
-	"rubric_version",
-	"auto_grade",
-	"final_grade",
-	"scheduled",
-	"reviewed_at",
-	"elapsed_days",
-	"retrievability",
-	"stability",
-	"difficulty",
-	"interval_days",
-	"due",
-	"notes",
-	"criteria",
-	"grade_changes",
-	"session",
-	NULL,
-};
 
 /* The shortest "%.*g" that reads back as the same double. */
 static void add_num(struct sb *out, double v)

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Importing an export into the store, idempotently, in one transaction. */
-#include "store.h"
+#include "store-import.h"
 
 #include <errno.h>
 #include <stdlib.h>
@@ -9,9 +9,11 @@
 #include <sqlite3.h>
 
 #include "app.h"
+#include "fsrs.h"
 #include "json.h"
 #include "rubric.h"
 #include "sb.h"
+#include "store.h"
 #include "store-int.h"
 #include "xalloc.h"
 
@@ -41,11 +43,7 @@ static void irec_release(struct irec *r)
 
 static int field_index(const char *name)
 {
-	int i;
-	for (i = 0; st_export_fields[i]; i++)
-		if (!strcmp(st_export_fields[i], name))
-			return i;
-	return -1;
+	return st_index(st_export_fields, name);
 }
 
 static int import_json_line(const char *buf, size_t len, struct irec *r,

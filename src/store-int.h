@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
- * store-int: what the store-*.c files share, and nothing outside them may
- * include (src/store.h is the store's only public face).
+ * store-int: what the store-*.c files share (store-int.c), and nothing
+ * outside them may include (store.h and the headers it names are the
+ * store's public face).
  *
  * struct store is one open database.  The st_ helpers wrap the SQLite
  * calls every store file repeats: they return SQLite result codes (not
@@ -34,7 +35,7 @@ struct store {
 /* The export format number; export and import share the field list. */
 #define EXPORT_FORMAT 1
 
-/* The exported fields, in order, NULL-terminated (store-export.c). */
+/* The exported fields, in order, NULL-terminated. */
 extern const char *const st_export_fields[];
 enum {
 	F_FORMAT,
@@ -103,6 +104,15 @@ int st_exec(struct store *st, const char *sql);
 int st_begin(struct store *st);     /* BEGIN IMMEDIATE */
 void st_rollback(struct store *st); /* if a transaction is open */
 int st_step_done(sqlite3_stmt *s);  /* step to the end: SQLITE_OK */
+/*
+ * The row of sql (one `?`, bound to id): STORE_OK with *s on it (the
+ * caller reads it and finalizes *s); else *s is finalized and the store
+ * status returned, with "no WHAT ID" (STORE_ENOENT) or what failed while
+ * `doing` in err.
+ */
+int st_get_row(struct store *st, sqlite3_stmt **s, const char *sql,
+	       long long id, const char *what, const char *doing,
+	       struct sb *err);
 /* The first column of the first row of sql (0 when there is no row). */
 int st_query_int(struct store *st, const char *sql, long long *out);
 /* Column values with a default for NULL; st_col_str() gives NULL. */
@@ -112,6 +122,8 @@ long long st_col_ll(sqlite3_stmt *s, int i, long long dflt);
 /* Bind t (copied), or NULL when t is NULL. */
 void st_bind_text(sqlite3_stmt *s, int i, const char *t);
 
+/* The index of s in the NULL-terminated list v, or -1. */
+int st_index(const char *const *v, const char *s);
 /* 16 lower-case hex digits of v, and back (NULL reads as 0). */
 void st_hex64(char out[17], uint64_t v);
 uint64_t st_parse_hex64(const char *s);
@@ -128,14 +140,6 @@ int st_ensure_question(struct store *st, const char *qid, const char *category,
  */
 int st_replay(struct store *st, const char *qid, const struct fsrs_params *p,
 	      long long want, struct fsrs_review *want_out, int *bad);
-/*
- * store-migrate.c: read the schema version into *v and refuse a file that
- * is not ours or is newer than us (message in err); then bring an older
- * one up to STORE_SCHEMA_VERSION.  Both return a store status.
- */
-int st_check_ours(struct store *st, long long *v, struct sb *err);
-int st_migrate(struct store *st, struct sb *err);
-
 /* Fill *a from a row of "SELECT " ATTEMPT_COLS (without its criteria). */
 void st_read_attempt(sqlite3_stmt *s, struct store_attempt *a);
 

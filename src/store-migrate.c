@@ -1,12 +1,13 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The schema: its migrations, and telling pmdrill's database from a stranger's. */
-#include "store.h"
+#include "store-migrate.h"
 
 #include <stdio.h>
 
 #include <sqlite3.h>
 
 #include "sb.h"
+#include "store.h"
 #include "store-int.h"
 
 /* 'pmdr': marks a database as ours, so a stranger's SQLite file with
@@ -17,6 +18,24 @@
 #define STORE_TABLES \
 	"'questions', 'attempts', 'criteria', 'grade_changes', 'cards', 'settings'"
 #define STORE_NTABLES 6
+
+/*
+ * Schema 4's triggers: recompute question ROW.question_id's row of
+ * question_stats from its attempts (ROW is "new" or "old").  One text, so
+ * the three triggers cannot disagree on what the row holds.  The
+ * text is the released step's, byte for byte.
+ */
+#define RECOUNT_QUESTION(ROW)                                                      \
+	"  INSERT OR REPLACE INTO question_stats SELECT " ROW                      \
+	".question_id,\n"                                                          \
+	"    (SELECT count(*) FROM attempts a WHERE a.question_id = " ROW          \
+	".question_id),\n"                                                         \
+	"    (SELECT max(a.started_at) FROM attempts a WHERE a.question_id = " ROW \
+	".question_id),\n"                                                         \
+	"    (SELECT a.score FROM attempts a WHERE a.question_id = " ROW           \
+	".question_id\n"                                                           \
+	"     AND a.score IS NOT NULL AND a.follow_up = -1\n"                      \
+	"     ORDER BY a.started_at DESC, a.id DESC LIMIT 1);\n"
 
 /*
  * Forward migrations: migrations[i] takes user_version i to i + 1.  Each
@@ -219,37 +238,15 @@ static const char *const migrations[STORE_SCHEMA_VERSION] = {
 	"  WHERE a.question_id = question_stats.question_id\n"
 	"  AND a.score IS NOT NULL AND a.follow_up = -1\n"
 	"  ORDER BY a.started_at DESC, a.id DESC LIMIT 1);\n"
-	"CREATE TRIGGER question_stats_insert AFTER INSERT ON attempts BEGIN\n"
-	"  INSERT OR REPLACE INTO question_stats SELECT new.question_id,\n"
-	"    (SELECT count(*) FROM attempts a WHERE a.question_id = new.question_id),\n"
-	"    (SELECT max(a.started_at) FROM attempts a WHERE a.question_id = new.question_id),\n"
-	"    (SELECT a.score FROM attempts a WHERE a.question_id = new.question_id\n"
-	"     AND a.score IS NOT NULL AND a.follow_up = -1\n"
-	"     ORDER BY a.started_at DESC, a.id DESC LIMIT 1);\n"
-	"END;\n"
-	"CREATE TRIGGER question_stats_update AFTER UPDATE OF question_id,\n"
-	"  started_at, follow_up, score ON attempts BEGIN\n"
-	"  INSERT OR REPLACE INTO question_stats SELECT new.question_id,\n"
-	"    (SELECT count(*) FROM attempts a WHERE a.question_id = new.question_id),\n"
-	"    (SELECT max(a.started_at) FROM attempts a WHERE a.question_id = new.question_id),\n"
-	"    (SELECT a.score FROM attempts a WHERE a.question_id = new.question_id\n"
-	"     AND a.score IS NOT NULL AND a.follow_up = -1\n"
-	"     ORDER BY a.started_at DESC, a.id DESC LIMIT 1);\n"
-	"  INSERT OR REPLACE INTO question_stats SELECT old.question_id,\n"
-	"    (SELECT count(*) FROM attempts a WHERE a.question_id = old.question_id),\n"
-	"    (SELECT max(a.started_at) FROM attempts a WHERE a.question_id = old.question_id),\n"
-	"    (SELECT a.score FROM attempts a WHERE a.question_id = old.question_id\n"
-	"     AND a.score IS NOT NULL AND a.follow_up = -1\n"
-	"     ORDER BY a.started_at DESC, a.id DESC LIMIT 1);\n"
-	"END;\n"
-	"CREATE TRIGGER question_stats_delete AFTER DELETE ON attempts BEGIN\n"
-	"  INSERT OR REPLACE INTO question_stats SELECT old.question_id,\n"
-	"    (SELECT count(*) FROM attempts a WHERE a.question_id = old.question_id),\n"
-	"    (SELECT max(a.started_at) FROM attempts a WHERE a.question_id = old.question_id),\n"
-	"    (SELECT a.score FROM attempts a WHERE a.question_id = old.question_id\n"
-	"     AND a.score IS NOT NULL AND a.follow_up = -1\n"
-	"     ORDER BY a.started_at DESC, a.id DESC LIMIT 1);\n"
-	"END;\n",
+	"CREATE TRIGGER question_stats_insert AFTER INSERT ON attempts BEGIN\n" RECOUNT_QUESTION(
+		"new") "END;\n"
+		       "CREATE TRIGGER question_stats_update AFTER UPDATE OF question_id,\n"
+		       "  started_at, follow_up, score ON attempts BEGIN\n" RECOUNT_QUESTION(
+			       "new")
+			       RECOUNT_QUESTION(
+				       "old") "END;\n"
+					      "CREATE TRIGGER question_stats_delete AFTER DELETE ON attempts BEGIN\n" RECOUNT_QUESTION(
+						      "old") "END;\n",
 	/* 4 -> 5: mock interviews (docs/SCHEMA.md, `sessions`) */
 	"CREATE TABLE sessions (\n"
 	"  id INTEGER PRIMARY KEY,\n"

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* Opening the store: errors, statement helpers, open and close, settings, question sync. */
+/* Opening the store: open and close, settings, question sync. */
 #include "store.h"
 
 #include <errno.h>
@@ -22,6 +22,7 @@
 #include "rubric.h"
 #include "sb.h"
 #include "store-int.h"
+#include "store-migrate.h"
 #include "xalloc.h"
 
 #define BUSY_TIMEOUT_MS 5000
@@ -35,11 +36,6 @@ const char *const store_setting_keys[] = {
 static const char *const setting_defaults[] = {"0.9", "5", "36500"};
 
 /* ---- clock and status ---- */
-
-long long st_now(const struct store *st)
-{
-	return st->now_set ? st->now : (long long)time(NULL);
-}
 
 void store_set_now(struct store *st, long long now)
 {
@@ -63,167 +59,6 @@ int store_exit_code(int status)
 int store_is_readonly(const struct store *st)
 {
 	return st->readonly;
-}
-
-/* ---- errors ---- */
-
-int st_fail(struct store *st, int rc, struct sb *err, const char *doing,
-	    const char *kept)
-{
-	const char *msg =
-		st && st->db ? sqlite3_errmsg(st->db) : sqlite3_errstr(rc);
-	const char *path = st ? st->path : "?";
-	int sys = st && st->db ? sqlite3_system_errno(st->db) : 0;
-	int status = STORE_EIO;
-	const char *given = kept;
-	if (!kept)
-		kept = "nothing was changed";
-	switch (rc & 0xff) {
-	case SQLITE_BUSY:
-	case SQLITE_LOCKED:
-		/* Any SQLite client may hold the lock, not only pmdrill. */
-		sb_addf(err,
-			"database is locked by another process; try again "
-			"when it is done (%s while %s; %s)",
-			msg, doing, kept);
-		status = STORE_EBUSY;
-		break;
-	case SQLITE_IOERR:
-		/* A file-size limit (EFBIG) or a full disk seen as a failed
-		 * write: for the user both mean "no room". */
-		if (!sys) {
-			/* SQLite reports a short write (the usual sign of a
-			 * full disk or a file-size limit) without an errno. */
-			sb_addf(err,
-				"disk full or I/O error: %s failed (%s); %s",
-				doing, msg, kept);
-			break;
-		}
-		if (sys != ENOSPC && sys != EFBIG && sys != EDQUOT) {
-			sb_addf(err, "I/O error: %s failed (%s: %s); %s", doing,
-				msg, strerror(sys), kept);
-			break;
-		}
-		/* fall through */
-	case SQLITE_FULL:
-		sb_addf(err, "disk full: %s failed (%s%s%s); %s", doing, msg,
-			sys ? ": " : "", sys ? strerror(sys) : "", kept);
-		break;
-	case SQLITE_READONLY:
-		sb_addf(err, "database '%s' is read-only: %s failed (%s); %s",
-			path, doing, msg, kept);
-		break;
-	case SQLITE_CORRUPT:
-	case SQLITE_NOTADB:
-		/*
-		 * Damage found by a write may come after an earlier commit
-		 * (a drill saves the answer before scoring it): say what the
-		 * caller kept rather than claim the file is untouched.
-		 */
-		sb_addf(err, "'%s' is not a usable pmdrill database (%s); %s",
-			path, msg,
-			given ? given : "the file was left untouched");
-		break;
-	case SQLITE_CANTOPEN:
-		sb_addf(err, "cannot open database '%s': %s", path, msg);
-		if (st && st->db && sqlite3_system_errno(st->db))
-			sb_addf(err, " (%s)",
-				strerror(sqlite3_system_errno(st->db)));
-		break;
-	default:
-		sb_addf(err, "database error: %s failed (%s); %s", doing, msg,
-			kept);
-	}
-	return status;
-}
-
-/* ---- small statement helpers ---- */
-
-int st_prep(struct store *st, sqlite3_stmt **s, const char *sql)
-{
-	return sqlite3_prepare_v2(st->db, sql, -1, s, NULL);
-}
-
-char *st_col_str(sqlite3_stmt *s, int i)
-{
-	const unsigned char *t = sqlite3_column_text(s, i);
-	if (!t)
-		return NULL;
-	return xstrndup((const char *)t, (size_t)sqlite3_column_bytes(s, i));
-}
-
-double st_col_dbl(sqlite3_stmt *s, int i, double dflt)
-{
-	return sqlite3_column_type(s, i) == SQLITE_NULL
-		       ? dflt
-		       : sqlite3_column_double(s, i);
-}
-
-long long st_col_ll(sqlite3_stmt *s, int i, long long dflt)
-{
-	return sqlite3_column_type(s, i) == SQLITE_NULL
-		       ? dflt
-		       : sqlite3_column_int64(s, i);
-}
-
-void st_bind_text(sqlite3_stmt *s, int i, const char *t)
-{
-	if (t)
-		sqlite3_bind_text(s, i, t, -1, SQLITE_TRANSIENT);
-	else
-		sqlite3_bind_null(s, i);
-}
-
-int st_exec(struct store *st, const char *sql)
-{
-	return sqlite3_exec(st->db, sql, NULL, NULL, NULL);
-}
-
-int st_begin(struct store *st)
-{
-	return st_exec(st, "BEGIN IMMEDIATE");
-}
-
-void st_rollback(struct store *st)
-{
-	if (!sqlite3_get_autocommit(st->db))
-		sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
-}
-
-int st_step_done(sqlite3_stmt *s)
-{
-	int rc;
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW)
-		;
-	return rc == SQLITE_DONE ? SQLITE_OK : rc;
-}
-
-int st_query_int(struct store *st, const char *sql, long long *out)
-{
-	sqlite3_stmt *s = NULL;
-	int rc = st_prep(st, &s, sql);
-	if (rc == SQLITE_OK) {
-		rc = sqlite3_step(s);
-		if (rc == SQLITE_ROW) {
-			*out = sqlite3_column_int64(s, 0);
-			rc = SQLITE_OK;
-		} else if (rc == SQLITE_DONE) {
-			*out = 0;
-			rc = SQLITE_OK;
-		}
-	}
-	sqlite3_finalize(s);
-	return rc;
-}
-
-void st_hex64(char out[17], uint64_t v)
-{
-	snprintf(out, 17, "%016llx", (unsigned long long)v);
-}
-
-uint64_t st_parse_hex64(const char *s)
-{
-	return s ? (uint64_t)strtoull(s, NULL, 16) : 0;
 }
 
 /* ---- open, migrate, close ---- */
@@ -551,36 +386,11 @@ fail:
 	return rc;
 }
 
-int st_ensure_question(struct store *st, const char *qid, const char *category,
-		       const char *prompt, long long t)
-{
-	sqlite3_stmt *s = NULL;
-	int rc = st_prep(
-		st, &s,
-		"INSERT INTO questions (id, category, prompt, first_seen,"
-		" updated_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT (id) DO"
-		" UPDATE SET first_seen = min(first_seen, excluded.first_seen)");
-	if (rc)
-		return rc;
-	sqlite3_bind_text(s, 1, qid, -1, SQLITE_STATIC);
-	st_bind_text(s, 2, category);
-	st_bind_text(s, 3, prompt);
-	sqlite3_bind_int64(s, 4, t);
-	sqlite3_bind_int64(s, 5, t);
-	rc = st_step_done(s);
-	sqlite3_finalize(s);
-	return rc;
-}
-
 /* ---- settings ---- */
 
 static int setting_index(const char *key)
 {
-	int i;
-	for (i = 0; store_setting_keys[i]; i++)
-		if (!strcmp(store_setting_keys[i], key))
-			return i;
-	return -1;
+	return st_index(store_setting_keys, key);
 }
 
 static int parse_int_range(const char *v, long lo, long hi, long *out)

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Reading the store: attempts, rebuilt reports, search, streak, stats, dates. */
-#include "store.h"
+#include "store-read.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -11,6 +11,7 @@
 #include "json.h"
 #include "rubric.h"
 #include "sb.h"
+#include "store.h"
 #include "store-int.h"
 #include "xalloc.h"
 
@@ -50,52 +51,21 @@ void store_fmt_time(struct sb *out, long long t)
 		tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec);
 }
 
-/* ---- reading attempts ---- */
-
-void st_read_attempt(sqlite3_stmt *s, struct store_attempt *a)
+void store_fmt_minute(struct sb *out, long long t)
 {
-	memset(a, 0, sizeof(*a));
-	a->id = sqlite3_column_int64(s, 0);
-	a->question_id = st_col_str(s, 1);
-	a->category = st_col_str(s, 2);
-	a->prompt = st_col_str(s, 3);
-	a->started_at = sqlite3_column_int64(s, 4);
-	a->duration_ms = (long)sqlite3_column_int64(s, 5);
-	a->answer_len = (size_t)sqlite3_column_bytes(s, 6);
-	a->answer = xmalloc(a->answer_len + 1);
-	if (a->answer_len)
-		memcpy(a->answer, sqlite3_column_blob(s, 6), a->answer_len);
-	a->answer[a->answer_len] = '\0';
-	a->answer_hash = st_col_str(s, 7);
-	a->follow_up = sqlite3_column_int(s, 8);
-	a->parent = st_col_ll(s, 9, 0);
-	a->scored = sqlite3_column_type(s, 10) != SQLITE_NULL;
-	a->score = st_col_dbl(s, 10, -1);
-	a->words = (unsigned)st_col_ll(s, 11, 0);
-	a->rubric = st_col_str(s, 12);
-	a->rubric_version =
-		st_parse_hex64((const char *)sqlite3_column_text(s, 13));
-	a->auto_grade = (int)st_col_ll(s, 14, 0);
-	a->final_grade = (int)st_col_ll(s, 15, 0);
-	a->scheduled = sqlite3_column_int(s, 16);
-	a->reviewed_at = st_col_ll(s, 17, 0);
-	a->stability = st_col_dbl(s, 18, 0);
-	a->difficulty = st_col_dbl(s, 19, 0);
-	a->retrievability = st_col_dbl(s, 20, -1);
-	a->elapsed_days = st_col_ll(s, 21, -1);
-	a->interval_days = (int)st_col_ll(s, 22, 0);
-	a->due = st_col_ll(s, 23, 0);
-	a->grade_changes = sqlite3_column_int(s, 24);
-	a->notes = st_col_str(s, 25);
-	a->sentences = (unsigned)st_col_ll(s, 26, 0);
-	a->limit_s = (unsigned)st_col_ll(s, 27, 0);
-	a->wpm = st_col_dbl(s, 28, 0);
-	a->prose_share = st_col_dbl(s, 29, 0);
-	a->density = st_col_dbl(s, 30, 0);
-	a->guard = st_col_dbl(s, 31, 1);
-	a->length_factor = st_col_dbl(s, 32, 1);
-	a->session_id = st_col_ll(s, 33, 0);
+	struct sb iso = SB_INIT;
+	store_fmt_time(&iso, t);
+	if (iso.len >= 16) {
+		sb_add(out, iso.buf, 10);
+		sb_addc(out, ' ');
+		sb_add(out, iso.buf + 11, 5);
+	} else {
+		sb_adds(out, iso.buf);
+	}
+	sb_release(&iso);
 }
+
+/* ---- reading attempts ---- */
 
 static void item_release(struct store_item *it)
 {
@@ -180,29 +150,17 @@ int store_get_attempt(struct store *st, long long id, struct store_attempt *a,
 		      struct sb *err)
 {
 	sqlite3_stmt *s = NULL;
-	int rc = st_prep(st, &s, "SELECT " ATTEMPT_COLS " WHERE a.id = ?");
+	int rc;
 	memset(a, 0, sizeof(*a));
-	if (rc)
-		goto fail;
-	sqlite3_bind_int64(s, 1, id);
-	rc = sqlite3_step(s);
-	if (rc == SQLITE_DONE) {
-		sqlite3_finalize(s);
-		sb_addf(err, "no attempt %lld", id);
-		return STORE_ENOENT;
-	}
-	if (rc != SQLITE_ROW)
-		goto fail;
+	if ((rc = st_get_row(st, &s, "SELECT " ATTEMPT_COLS " WHERE a.id = ?",
+			     id, "attempt", "reading an attempt", err)))
+		return rc;
 	st_read_attempt(s, a);
 	sqlite3_finalize(s);
-	s = NULL;
-	if ((rc = load_items(st, a)))
-		goto fail;
-	return STORE_OK;
-fail:
-	rc = st_fail(st, rc, err, "reading an attempt", NULL);
-	sqlite3_finalize(s);
-	store_attempt_release(a);
+	if ((rc = load_items(st, a))) {
+		rc = st_fail(st, rc, err, "reading an attempt", NULL);
+		store_attempt_release(a);
+	}
 	return rc;
 }
 

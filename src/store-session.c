@@ -1,11 +1,12 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Sessions in the store: a mock interview's row and the link of its attempts. */
-#include "store.h"
+#include "store-session.h"
 
 #include <stdlib.h>
 #include <string.h>
 
 #include "sb.h"
+#include "store.h"
 #include "store-int.h"
 #include "xalloc.h"
 
@@ -124,24 +125,12 @@ int store_get_session(struct store *st, long long id, struct store_session *out,
 	int rc;
 
 	memset(out, 0, sizeof(*out));
-	if ((rc = st_prep(st, &s, "SELECT " SESSION_COLS " WHERE s.id = ?")))
-		goto fail;
-	sqlite3_bind_int64(s, 1, id);
-	rc = sqlite3_step(s);
-	if (rc == SQLITE_DONE) {
-		sqlite3_finalize(s);
-		sb_addf(err, "no session %lld", id);
-		return STORE_ENOENT;
-	}
-	if (rc != SQLITE_ROW)
-		goto fail;
+	if ((rc = st_get_row(st, &s, "SELECT " SESSION_COLS " WHERE s.id = ?",
+			     id, "session", "reading a session", err)))
+		return rc;
 	read_session(s, out);
 	sqlite3_finalize(s);
 	return STORE_OK;
-fail:
-	rc = st_fail(st, rc, err, "reading a session", NULL);
-	sqlite3_finalize(s);
-	return rc;
 }
 
 void store_session_release(struct store_session *s)

@@ -203,30 +203,28 @@ void chart_sparkline(struct sb *out, const struct chart_series *s, size_t ns,
 	free(buf);
 }
 
+unsigned chart_shade_level(unsigned count)
+{
+	return !count       ? 0
+	       : count == 1 ? 1
+	       : count <= 3 ? 2
+	       : count <= 5 ? 3
+			    : 4;
+}
+
 const char *chart_shade(unsigned count)
 {
-	if (!count)
-		return "\xc2\xb7";
-	if (count == 1)
-		return "\xe2\x96\x91";
-	if (count <= 3)
-		return "\xe2\x96\x92";
-	if (count <= 5)
-		return "\xe2\x96\x93";
-	return "\xe2\x96\x88";
+	static const char *const glyph[CHART_SHADES] = {
+		"\xc2\xb7", "\xe2\x96\x91", "\xe2\x96\x92", "\xe2\x96\x93",
+		"\xe2\x96\x88"};
+	return glyph[chart_shade_level(count)];
 }
 
 static const char *shade_sgr(unsigned count)
 {
-	if (!count)
-		return "90";
-	if (count == 1)
-		return "38;5;22";
-	if (count <= 3)
-		return "38;5;28";
-	if (count <= 5)
-		return "38;5;34";
-	return "38;5;40";
+	static const char *const sgr[CHART_SHADES] = {
+		"90", "38;5;22", "38;5;28", "38;5;34", "38;5;40"};
+	return sgr[chart_shade_level(count)];
 }
 
 /* Days before today of the cell in week column c (of `weeks`) and row r;

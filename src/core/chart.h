@@ -92,6 +92,13 @@ void chart_weakness(struct sb *out, const struct chart_weakness *w, size_t n,
  * to 0..100 first.
  */
 size_t chart_downsample(const double *in, size_t n, double *out, size_t cols);
+/*
+ * A day's attempt count as one of CHART_SHADES levels: 0 none, 1 one,
+ * 2 two or three, 3 four or five, 4 six or more.  The terminal calendar
+ * and the HTML one (core/html) shade by it.
+ */
+#define CHART_SHADES 5
+unsigned chart_shade_level(unsigned count);
 /* The calendar glyph (a static UTF-8 string) for a day's count. */
 const char *chart_shade(unsigned count);
 

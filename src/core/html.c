@@ -5,8 +5,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "chart.h"
 #include "safe.h"
 #include "sb.h"
+#include "wrap.h"
 #include "xalloc.h"
 
 static const char *const wday_name[7] = {"Mon", "Tue", "Wed", "Thu",
@@ -70,23 +72,6 @@ static double clamp_score(double v)
 	return v > 100.0 ? 100.0 : v;
 }
 
-/* Bytes of the code point at s[0] (n > 0): a well-formed sequence's
- * length, else 1.  Looser than safe_html()'s decoder, so an edge found
- * here never falls inside a sequence that safe_html() would keep. */
-static size_t cp_len(const unsigned char *s, size_t n)
-{
-	size_t want, i;
-	if (s[0] < 0xc2 || s[0] > 0xf4)
-		return 1;
-	want = s[0] >= 0xf0 ? 4 : s[0] >= 0xe0 ? 3 : 2;
-	if (want > n)
-		return 1;
-	for (i = 1; i < want; i++)
-		if ((s[i] & 0xc0) != 0x80)
-			return 1;
-	return want;
-}
-
 static int span_cmp(const void *a, const void *b)
 {
 	const struct html_span *x = a, *y = b;
@@ -98,7 +83,6 @@ static int span_cmp(const void *a, const void *b)
 void html_marked(struct sb *out, const char *text, size_t len,
 		 const struct html_span *spans, size_t n)
 {
-	const unsigned char *p = (const unsigned char *)text;
 	unsigned char *edge;
 	struct html_span *v;
 	size_t i, nv = 0, pos = 0;
@@ -107,8 +91,10 @@ void html_marked(struct sb *out, const char *text, size_t len,
 		html_escape(out, text, len);
 		return;
 	}
+	/* wrap_cp_len() is looser than safe_html()'s decoder, so an edge
+	 * found here never falls inside a sequence that safe_html() keeps. */
 	edge = xcalloc(len + 1, 1);
-	for (i = 0; i < len; i += cp_len(p + i, len - i))
+	for (i = 0; i < len; i += wrap_cp_len(text + i, len - i))
 		edge[i] = 1;
 	edge[len] = 1;
 	v = xmalloc(n * sizeof *v);
@@ -199,7 +185,8 @@ static void trend_chart(struct sb *out, const struct html_trend *t)
 			100u - 50u * (unsigned)i);
 	}
 	if (t->n) {
-		struct sb pts = SB_INIT;
+		/* the line's points, then a dot on each: one walk for both */
+		struct sb pts = SB_INIT, dots = SB_INIT;
 		for (i = 0; i < t->n; i++) {
 			double v = clamp_score(t->scores[i]);
 			double x =
@@ -209,23 +196,16 @@ static void trend_chart(struct sb *out, const struct html_trend *t)
 							    (double)(t->n - 1);
 			double y = TREND_T + ph * (100.0 - v) / 100.0;
 			sb_addf(&pts, "%s%.1f,%.1f", i ? " " : "", x, y);
-		}
-		sb_addf(out, "<polyline class=\"line\" points=\"%s\"/>\n",
-			pts.buf);
-		for (i = 0; i < t->n; i++) {
-			double v = clamp_score(t->scores[i]);
-			double x =
-				t->n == 1
-					? TREND_L + pw / 2.0
-					: TREND_L + pw * (double)i /
-							    (double)(t->n - 1);
-			double y = TREND_T + ph * (100.0 - v) / 100.0;
-			sb_addf(out,
+			sb_addf(&dots,
 				"<circle class=\"pt\" cx=\"%.1f\" cy=\"%.1f\" r=\"3\" "
 				"data-score=\"%.0f\"><title>%.0f</title></circle>\n",
 				x, y, v, v);
 		}
+		sb_addf(out, "<polyline class=\"line\" points=\"%s\"/>\n",
+			pts.buf);
+		sb_add(out, dots.buf, dots.len);
 		sb_release(&pts);
+		sb_release(&dots);
 	}
 	sb_adds(out, "</svg>\n");
 	if (t->n)
@@ -236,11 +216,6 @@ static void trend_chart(struct sb *out, const struct html_trend *t)
 	else
 		sb_adds(out, "<figcaption>no scores yet</figcaption>");
 	sb_adds(out, "</figure>\n");
-}
-
-static unsigned shade_level(unsigned k)
-{
-	return !k ? 0 : k == 1 ? 1 : k <= 3 ? 2 : k <= 5 ? 3 : 4;
 }
 
 #define CELL 14.0
@@ -270,7 +245,7 @@ static void calendar_chart(struct sb *out, const struct html_report *r)
 		sb_addf(out,
 			"<rect class=\"l%u\" x=\"%.1f\" y=\"%.1f\" width=\"12\" height=\"12\" "
 			"rx=\"2\" data-count=\"%u\"><title>%u attempt%s, ",
-			shade_level(c), CAL_L + CELL * (double)col,
+			chart_shade_level(c), CAL_L + CELL * (double)col,
 			CAL_T + CELL * (double)row, c, c, c == 1 ? "" : "s");
 		if (b)
 			sb_addf(out, "%zu day%s ago", b, b == 1 ? "" : "s");

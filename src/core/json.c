@@ -100,6 +100,18 @@ void json_num_or_null(struct sb *out, double v, int present)
 		sb_adds(out, "null");
 }
 
+void json_str_array(struct sb *out, const char *const *v, size_t n)
+{
+	size_t i;
+	sb_addc(out, '[');
+	for (i = 0; i < n; i++) {
+		if (i)
+			sb_addc(out, ',');
+		json_str(out, v[i]);
+	}
+	sb_addc(out, ']');
+}
+
 /* ---- reading ---- */
 
 struct jp {

@@ -40,6 +40,8 @@ void json_num(struct sb *out, double v);
 /* v when present, else null. */
 void json_int_or_null(struct sb *out, long long v, int present);
 void json_num_or_null(struct sb *out, double v, int present);
+/* [v[0], ..., v[n-1]] as JSON strings (json_str(): a NULL is null). */
+void json_str_array(struct sb *out, const char *const *v, size_t n);
 
 int json_parse(const char *buf, size_t len, struct json_value *v,
 	       const char **errmsg);

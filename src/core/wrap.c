@@ -36,6 +36,11 @@ static size_t cp_len(const unsigned char *s, size_t n)
 	return want;
 }
 
+size_t wrap_cp_len(const char *s, size_t n)
+{
+	return cp_len((const unsigned char *)s, n);
+}
+
 size_t wrap_cols(const char *s, size_t n)
 {
 	const unsigned char *p = (const unsigned char *)s;

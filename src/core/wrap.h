@@ -27,6 +27,9 @@ struct sb;
 
 void wrap_text(struct sb *out, const char *text, size_t len, unsigned width,
 	       unsigned indent);
+/* Bytes of the code point at s[0] (n > 0): a well-formed UTF-8
+ * sequence's length, else 1 (a stray byte stands alone). */
+size_t wrap_cp_len(const char *s, size_t n);
 /* Columns of s[0..n): its code points (a byte that is not UTF-8 counts 1). */
 size_t wrap_cols(const char *s, size_t n);
 /*

@@ -15,6 +15,7 @@
 
 #include "sb.h"
 #include "store.h"
+#include "store-read.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

@@ -13,6 +13,7 @@
 #include "fsrs.h"
 #include "sb.h"
 #include "store.h"
+#include "store-import.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

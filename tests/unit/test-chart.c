@@ -245,6 +245,11 @@ static void test_calendar(void)
 	is_str(chart_shade(3), "\xe2\x96\x92", "3 attempts: medium shade");
 	is_str(chart_shade(4), "\xe2\x96\x93", "4 attempts: dark shade");
 	is_str(chart_shade(60), "\xe2\x96\x88", "60 attempts: full block");
+	is_int(chart_shade_level(0), 0, "level 0: none");
+	is_int(chart_shade_level(1), 1, "level 1: one");
+	is_int(chart_shade_level(3), 2, "level 2: up to three");
+	is_int(chart_shade_level(5), 3, "level 3: up to five");
+	is_int(chart_shade_level(6), 4, "level 4: six or more");
 
 	cal[181] = 1; /* Sunday, today */
 	cal[180] = 2;

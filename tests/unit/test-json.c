@@ -104,6 +104,21 @@ static void test_numbers(void)
 	is_str(num(123456789012.0), "123456789012", "large integers in full");
 }
 
+static void test_str_array(void)
+{
+	static const char *const v[] = {"a", "b\"c", NULL};
+	sb_reset(&out);
+	json_str_array(&out, v, 0);
+	is_str(out.buf, "[]", "an empty array");
+	sb_reset(&out);
+	json_str_array(&out, v, 1);
+	is_str(out.buf, "[\"a\"]", "one string");
+	sb_reset(&out);
+	json_str_array(&out, v, 3);
+	is_str(out.buf, "[\"a\",\"b\\\"c\",null]",
+	       "strings escaped, a NULL is null");
+}
+
 static int parse(const char *text, struct json_value *v, const char **msg)
 {
 	*msg = NULL;
@@ -173,6 +188,7 @@ int main(void)
 	test_escapes();
 	test_utf8();
 	test_numbers();
+	test_str_array();
 	test_read();
 	sb_release(&out);
 	return done_testing();

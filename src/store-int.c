@@ -1,0 +1,438 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/*
+ * What the store-*.c files share (store-int.h): the clock, SQLite errors
+ * as messages, statement helpers, the attempt row reader, the export's
+ * field list and replaying a card.
+ */
+#include "store-int.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include <sqlite3.h>
+
+#include "fsrs.h"
+#include "sb.h"
+#include "store.h"
+#include "store-read.h"
+#include "xalloc.h"
+
+/* ---- clock ---- */
+
+long long st_now(const struct store *st)
+{
+	return st->now_set ? st->now : (long long)time(NULL);
+}
+
+/* ---- errors ---- */
+
+int st_fail(struct store *st, int rc, struct sb *err, const char *doing,
+	    const char *kept)
+{
+	const char *msg =
+		st && st->db ? sqlite3_errmsg(st->db) : sqlite3_errstr(rc);
+	const char *path = st ? st->path : "?";
+	int sys = st && st->db ? sqlite3_system_errno(st->db) : 0;
+	int status = STORE_EIO;
+	const char *given = kept;
+	if (!kept)
+		kept = "nothing was changed";
+	switch (rc & 0xff) {
+	case SQLITE_BUSY:
+	case SQLITE_LOCKED:
+		/* Any SQLite client may hold the lock, not only pmdrill. */
+		sb_addf(err,
+			"database is locked by another process; try again "
+			"when it is done (%s while %s; %s)",
+			msg, doing, kept);
+		status = STORE_EBUSY;
+		break;
+	case SQLITE_IOERR:
+		/* A file-size limit (EFBIG) or a full disk seen as a failed
+		 * write: for the user both mean "no room". */
+		if (!sys) {
+			/* SQLite reports a short write (the usual sign of a
+			 * full disk or a file-size limit) without an errno. */
+			sb_addf(err,
+				"disk full or I/O error: %s failed (%s); %s",
+				doing, msg, kept);
+			break;
+		}
+		if (sys != ENOSPC && sys != EFBIG && sys != EDQUOT) {
+			sb_addf(err, "I/O error: %s failed (%s: %s); %s", doing,
+				msg, strerror(sys), kept);
+			break;
+		}
+		/* fall through */
+	case SQLITE_FULL:
+		sb_addf(err, "disk full: %s failed (%s%s%s); %s", doing, msg,
+			sys ? ": " : "", sys ? strerror(sys) : "", kept);
+		break;
+	case SQLITE_READONLY:
+		sb_addf(err, "database '%s' is read-only: %s failed (%s); %s",
+			path, doing, msg, kept);
+		break;
+	case SQLITE_CORRUPT:
+	case SQLITE_NOTADB:
+		/*
+		 * Damage found by a write may come after an earlier commit
+		 * (a drill saves the answer before scoring it): say what the
+		 * caller kept rather than claim the file is untouched.
+		 */
+		sb_addf(err, "'%s' is not a usable pmdrill database (%s); %s",
+			path, msg,
+			given ? given : "the file was left untouched");
+		break;
+	case SQLITE_CANTOPEN:
+		sb_addf(err, "cannot open database '%s': %s", path, msg);
+		if (st && st->db && sqlite3_system_errno(st->db))
+			sb_addf(err, " (%s)",
+				strerror(sqlite3_system_errno(st->db)));
+		break;
+	default:
+		sb_addf(err, "database error: %s failed (%s); %s", doing, msg,
+			kept);
+	}
+	return status;
+}
+
+/* ---- small statement helpers ---- */
+
+int st_prep(struct store *st, sqlite3_stmt **s, const char *sql)
+{
+	return sqlite3_prepare_v2(st->db, sql, -1, s, NULL);
+}
+
+char *st_col_str(sqlite3_stmt *s, int i)
+{
+	const unsigned char *t = sqlite3_column_text(s, i);
+	if (!t)
+		return NULL;
+	return xstrndup((const char *)t, (size_t)sqlite3_column_bytes(s, i));
+}
+
+double st_col_dbl(sqlite3_stmt *s, int i, double dflt)
+{
+	return sqlite3_column_type(s, i) == SQLITE_NULL
+		       ? dflt
+		       : sqlite3_column_double(s, i);
+}
+
+long long st_col_ll(sqlite3_stmt *s, int i, long long dflt)
+{
+	return sqlite3_column_type(s, i) == SQLITE_NULL
+		       ? dflt
+		       : sqlite3_column_int64(s, i);
+}
+
+void st_bind_text(sqlite3_stmt *s, int i, const char *t)
+{
+	if (t)
+		sqlite3_bind_text(s, i, t, -1, SQLITE_TRANSIENT);
+	else
+		sqlite3_bind_null(s, i);
+}
+
+int st_exec(struct store *st, const char *sql)
+{
+	return sqlite3_exec(st->db, sql, NULL, NULL, NULL);
+}
+
+int st_begin(struct store *st)
+{
+	return st_exec(st, "BEGIN IMMEDIATE");
+}
+
+void st_rollback(struct store *st)
+{
+	if (!sqlite3_get_autocommit(st->db))
+		sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+}
+
+int st_step_done(sqlite3_stmt *s)
+{
+	int rc;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW)
+		;
+	return rc == SQLITE_DONE ? SQLITE_OK : rc;
+}
+
+int st_get_row(struct store *st, sqlite3_stmt **s, const char *sql,
+	       long long id, const char *what, const char *doing,
+	       struct sb *err)
+{
+	int rc;
+	*s = NULL;
+	if ((rc = st_prep(st, s, sql)))
+		goto fail;
+	sqlite3_bind_int64(*s, 1, id);
+	rc = sqlite3_step(*s);
+	if (rc == SQLITE_ROW)
+		return STORE_OK;
+	if (rc == SQLITE_DONE) {
+		sqlite3_finalize(*s);
+		*s = NULL;
+		sb_addf(err, "no %s %lld", what, id);
+		return STORE_ENOENT;
+	}
+fail:
+	rc = st_fail(st, rc, err, doing, NULL);
+	sqlite3_finalize(*s);
+	*s = NULL;
+	return rc;
+}
+
+int st_query_int(struct store *st, const char *sql, long long *out)
+{
+	sqlite3_stmt *s = NULL;
+	int rc = st_prep(st, &s, sql);
+	if (rc == SQLITE_OK) {
+		rc = sqlite3_step(s);
+		if (rc == SQLITE_ROW) {
+			*out = sqlite3_column_int64(s, 0);
+			rc = SQLITE_OK;
+		} else if (rc == SQLITE_DONE) {
+			*out = 0;
+			rc = SQLITE_OK;
+		}
+	}
+	sqlite3_finalize(s);
+	return rc;
+}
+
+void st_hex64(char out[17], uint64_t v)
+{
+	snprintf(out, 17, "%016llx", (unsigned long long)v);
+}
+
+uint64_t st_parse_hex64(const char *s)
+{
+	return s ? (uint64_t)strtoull(s, NULL, 16) : 0;
+}
+
+int st_index(const char *const *v, const char *s)
+{
+	int i;
+	for (i = 0; v[i]; i++)
+		if (!strcmp(v[i], s))
+			return i;
+	return -1;
+}
+
+/* ---- rows the store files share ---- */
+
+int st_ensure_question(struct store *st, const char *qid, const char *category,
+		       const char *prompt, long long t)
+{
+	sqlite3_stmt *s = NULL;
+	int rc = st_prep(
+		st, &s,
+		"INSERT INTO questions (id, category, prompt, first_seen,"
+		" updated_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT (id) DO"
+		" UPDATE SET first_seen = min(first_seen, excluded.first_seen)");
+	if (rc)
+		return rc;
+	sqlite3_bind_text(s, 1, qid, -1, SQLITE_STATIC);
+	st_bind_text(s, 2, category);
+	st_bind_text(s, 3, prompt);
+	sqlite3_bind_int64(s, 4, t);
+	sqlite3_bind_int64(s, 5, t);
+	rc = st_step_done(s);
+	sqlite3_finalize(s);
+	return rc;
+}
+
+void st_read_attempt(sqlite3_stmt *s, struct store_attempt *a)
+{
+	memset(a, 0, sizeof(*a));
+	a->id = sqlite3_column_int64(s, 0);
+	a->question_id = st_col_str(s, 1);
+	a->category = st_col_str(s, 2);
+	a->prompt = st_col_str(s, 3);
+	a->started_at = sqlite3_column_int64(s, 4);
+	a->duration_ms = (long)sqlite3_column_int64(s, 5);
+	a->answer_len = (size_t)sqlite3_column_bytes(s, 6);
+	a->answer = xmalloc(a->answer_len + 1);
+	if (a->answer_len)
+		memcpy(a->answer, sqlite3_column_blob(s, 6), a->answer_len);
+	a->answer[a->answer_len] = '\0';
+	a->answer_hash = st_col_str(s, 7);
+	a->follow_up = sqlite3_column_int(s, 8);
+	a->parent = st_col_ll(s, 9, 0);
+	a->scored = sqlite3_column_type(s, 10) != SQLITE_NULL;
+	a->score = st_col_dbl(s, 10, -1);
+	a->words = (unsigned)st_col_ll(s, 11, 0);
+	a->rubric = st_col_str(s, 12);
+	a->rubric_version =
+		st_parse_hex64((const char *)sqlite3_column_text(s, 13));
+	a->auto_grade = (int)st_col_ll(s, 14, 0);
+	a->final_grade = (int)st_col_ll(s, 15, 0);
+	a->scheduled = sqlite3_column_int(s, 16);
+	a->reviewed_at = st_col_ll(s, 17, 0);
+	a->stability = st_col_dbl(s, 18, 0);
+	a->difficulty = st_col_dbl(s, 19, 0);
+	a->retrievability = st_col_dbl(s, 20, -1);
+	a->elapsed_days = st_col_ll(s, 21, -1);
+	a->interval_days = (int)st_col_ll(s, 22, 0);
+	a->due = st_col_ll(s, 23, 0);
+	a->grade_changes = sqlite3_column_int(s, 24);
+	a->notes = st_col_str(s, 25);
+	a->sentences = (unsigned)st_col_ll(s, 26, 0);
+	a->limit_s = (unsigned)st_col_ll(s, 27, 0);
+	a->wpm = st_col_dbl(s, 28, 0);
+	a->prose_share = st_col_dbl(s, 29, 0);
+	a->density = st_col_dbl(s, 30, 0);
+	a->guard = st_col_dbl(s, 31, 1);
+	a->length_factor = st_col_dbl(s, 32, 1);
+	a->session_id = st_col_ll(s, 33, 0);
+}
+
+/*
+ * The exported fields, in order.  JSON lines and CSV columns carry the
+ * same fields; nested values (criteria, notes, grade changes) are JSON
+ * text in a CSV cell.
+ */
+const char *const st_export_fields[] = {
+	"format",
+	"id",
+	"question",
+	"category",
+	"prompt",
+	"started_at",
+	"duration_ms",
+	"answer",
+	"answer_hash",
+	"follow_up",
+	"parent",
+	"score",
+	"words",
+	"sentences",
+	"limit_s",
+	"wpm",
+	"prose_share",
+	"density",
+	"guard",
+	"length_factor",
+	"rubric",
+	"rubric_version",
+	"auto_grade",
+	"final_grade",
+	"scheduled",
+	"reviewed_at",
+	"elapsed_days",
+	"retrievability",
+	"stability",
+	"difficulty",
+	"interval_days",
+	"due",
+	"notes",
+	"criteria",
+	"grade_changes",
+	"session",
+	NULL,
+};
+
+/* ---- cards ---- */
+
+int st_replay(struct store *st, const char *qid, const struct fsrs_params *p,
+	      long long want, struct fsrs_review *want_out, int *bad)
+{
+	sqlite3_stmt *s = NULL, *u = NULL;
+	long long *ids = NULL, *times = NULL;
+	int *grades = NULL;
+	size_t n = 0, alloc = 0, ta = 0, ga = 0, i;
+	struct fsrs_card card;
+	long long first = 0;
+	int rc;
+
+	*bad = 0;
+	memset(&card, 0, sizeof(card));
+	if ((rc = st_prep(st, &s,
+			  "SELECT id, final_grade, reviewed_at FROM attempts"
+			  " WHERE question_id = ? AND scheduled = 1"
+			  " ORDER BY reviewed_at, id")))
+		goto done;
+	sqlite3_bind_text(s, 1, qid, -1, SQLITE_STATIC);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		ALLOC_GROW(ids, n + 1, alloc);
+		ALLOC_GROW(times, n + 1, ta);
+		ALLOC_GROW(grades, n + 1, ga);
+		ids[n] = sqlite3_column_int64(s, 0);
+		grades[n] = sqlite3_column_int(s, 1);
+		times[n] = sqlite3_column_int64(s, 2);
+		n++;
+	}
+	if (rc != SQLITE_DONE)
+		goto done;
+	sqlite3_finalize(s);
+	s = NULL;
+	if ((rc = st_prep(
+		     st, &u,
+		     "UPDATE attempts SET elapsed_days = ?, retrievability = ?,"
+		     " stability = ?, difficulty = ?, interval_days = ?, due = ?"
+		     " WHERE id = ?")))
+		goto done;
+	for (i = 0; i < n; i++) {
+		struct fsrs_review rv;
+		if (fsrs_review(p, &card, grades[i], times[i], &rv)) {
+			*bad = 1;
+			rc = SQLITE_ERROR;
+			goto done;
+		}
+		if (!i)
+			first = times[i];
+		if (rv.is_first)
+			sqlite3_bind_null(u, 1);
+		else
+			sqlite3_bind_int64(u, 1, rv.elapsed_days);
+		if (rv.is_first)
+			sqlite3_bind_null(u, 2);
+		else
+			sqlite3_bind_double(u, 2, rv.retrievability);
+		sqlite3_bind_double(u, 3, rv.stability);
+		sqlite3_bind_double(u, 4, rv.difficulty);
+		sqlite3_bind_int(u, 5, rv.interval_days);
+		sqlite3_bind_int64(u, 6, rv.due);
+		sqlite3_bind_int64(u, 7, ids[i]);
+		if ((rc = st_step_done(u)))
+			goto done;
+		sqlite3_reset(u);
+		if (ids[i] == want && want_out)
+			*want_out = rv;
+	}
+	sqlite3_finalize(u);
+	u = NULL;
+	if (n) {
+		rc = st_prep(
+			st, &u,
+			"INSERT OR REPLACE INTO cards (question_id, stability,"
+			" difficulty, last_review, due, reps, lapses, first_review)"
+			" VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+		if (rc)
+			goto done;
+		sqlite3_bind_text(u, 1, qid, -1, SQLITE_STATIC);
+		sqlite3_bind_double(u, 2, card.stability);
+		sqlite3_bind_double(u, 3, card.difficulty);
+		sqlite3_bind_int64(u, 4, card.last_review);
+		sqlite3_bind_int64(u, 5, card.due);
+		sqlite3_bind_int(u, 6, card.reps);
+		sqlite3_bind_int(u, 7, card.lapses);
+		sqlite3_bind_int64(u, 8, first);
+	} else {
+		rc = st_prep(st, &u, "DELETE FROM cards WHERE question_id = ?");
+		if (rc)
+			goto done;
+		sqlite3_bind_text(u, 1, qid, -1, SQLITE_STATIC);
+	}
+	rc = st_step_done(u);
+done:
+	sqlite3_finalize(s);
+	sqlite3_finalize(u);
+	free(ids);
+	free(times);
+	free(grades);
+	return rc == SQLITE_DONE ? SQLITE_OK : rc;
+}
