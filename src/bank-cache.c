@@ -409,7 +409,8 @@ void bank_cache_load(struct bank *b, char *const *dirs, size_t ndirs,
 			if (rewrite) {
 				key.written_ns = start;
 				write_cache(path, b, dl, &key);
-			}
+			} else
+				b->fingerprint = sum;
 			bankcache_key_release(&key);
 			*map = buf;
 			*maplen = len;

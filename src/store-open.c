@@ -318,16 +318,40 @@ static void join_tags(struct sb *out, const struct question *q)
 	}
 }
 
+#define SYNCED_KEY "bank-synced" /* the fingerprint of the bank recorded */
+
+/* Is the bank with this fingerprint the one recorded last?  Any failure
+ * says no: then the sync runs and reports it. */
+static int synced_already(struct store *st, const char *fp)
+{
+	sqlite3_stmt *s = NULL;
+	int same = 0;
+	if (st_prep(st, &s,
+		    "SELECT value = ? FROM settings WHERE key = '" SYNCED_KEY
+		    "'"))
+		return 0;
+	sqlite3_bind_text(s, 1, fp, -1, SQLITE_STATIC);
+	if (sqlite3_step(s) == SQLITE_ROW)
+		same = sqlite3_column_int(s, 0);
+	sqlite3_finalize(s);
+	return same;
+}
+
 int store_sync_questions(struct store *st, const struct bank *b, long long now,
 			 struct sb *err)
 {
 	sqlite3_stmt *up = NULL, *mark = NULL;
 	struct sb tags = SB_INIT;
+	char fp[17] = "";
 	size_t i;
 	int rc;
 
 	if (st->readonly)
 		return STORE_OK; /* nothing to record; reading still works */
+	if (b->fingerprint)
+		snprintf(fp, sizeof(fp), "%016llx", b->fingerprint);
+	if (b->fingerprint && synced_already(st, fp))
+		return STORE_OK; /* this very bank is recorded: nothing to read */
 	if ((rc = st_begin(st)))
 		goto fail;
 	if ((rc = st_exec(st,
@@ -369,8 +393,21 @@ int store_sync_questions(struct store *st, const struct bank *b, long long now,
 	}
 	if ((rc = st_exec(st,
 			  "UPDATE questions SET retired = 1 WHERE retired = 0"
-			  " AND id NOT IN (SELECT id FROM temp.bank_ids)")) ||
-	    (rc = st_exec(st, "COMMIT")))
+			  " AND id NOT IN (SELECT id FROM temp.bank_ids)")))
+		goto fail;
+	sqlite3_finalize(up);
+	up = NULL;
+	/* which bank this is, in the same transaction: a later start with
+	 * the same cached bank skips all of this (not a user setting: config
+	 * neither shows nor takes it) */
+	if (b->fingerprint &&
+	    ((rc = st_prep(st, &up,
+			   "INSERT OR REPLACE INTO settings (key, value,"
+			   " updated_at) VALUES ('" SYNCED_KEY "', ?, ?)")) ||
+	     (sqlite3_bind_text(up, 1, fp, -1, SQLITE_STATIC),
+	      sqlite3_bind_int64(up, 2, now), rc = st_step_done(up))))
+		goto fail;
+	if ((rc = st_exec(st, "COMMIT")))
 		goto fail;
 	sqlite3_finalize(up);
 	sqlite3_finalize(mark);

@@ -26,6 +26,10 @@ struct bank {
 	struct model model; /* the fitted scoring model (model.h), if loaded */
 	struct lexicon lex; /* how common each prompt word is (score.h) */
 	int lex_ready;      /* lex is built for the questions now loaded */
+	/* Set by the shell when the bank came unchanged from its cache (the
+	 * cache's checksum, which changes whenever a bank file may have):
+	 * the store skips recording a bank it has recorded.  0 unknown. */
+	unsigned long long fingerprint;
 };
 
 int bank_add_questions(struct bank *b, const char *file, const char *buf,
