@@ -147,7 +147,7 @@ bench-scale: $(PROG)
 # build-fuzz/; minimise it into tests/data/bad/.
 FUZZ_SECONDS ?= 30
 FUZZ_TARGETS := qbank rubric score import dbopen bankcache
-STORE_FUZZ_SRC := $(sort $(wildcard src/store-*.c)) src/app.c
+STORE_FUZZ_SRC := $(sort $(wildcard src/store-*.c)) src/app.c src/bank-cache.c
 fuzz: $(O)/tools/bankcache-tool
 	@mkdir -p build-fuzz
 	@for t in $(FUZZ_TARGETS); do \

@@ -45,7 +45,13 @@ static int import_json_line(const char *buf, size_t len, struct irec *r,
 	for (i = 0; i < o.n; i++) {
 		int k = field_index(o.keys[i]);
 		const struct json_value *v = &o.kids[i];
-		if (k < 0 || v->type == JSON_NULL)
+		if (k < 0)
+			continue;
+		/* a key given twice: the last one counts, as in most readers */
+		free(r->v[k]);
+		r->v[k] = NULL;
+		r->len[k] = 0;
+		if (v->type == JSON_NULL)
 			continue;
 		if (v->type == JSON_STR) {
 			r->v[k] = xmalloc(v->len + 1);

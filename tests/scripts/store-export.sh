@@ -100,4 +100,11 @@ PMDRILL_DB=$WORK/empty.db expect_status 0 pm export
 [ ! -s "$WORK/out" ] || fail 'empty export is not empty'
 PMDRILL_DB=$WORK/empty.db expect_status 0 pm export --format csv
 [ "$(wc -l <"$WORK/out")" -eq 1 ] || fail 'empty CSV export: header only'
+
+# A key given twice in an import line: the last one counts (and, under
+# make check, the first value is not leaked: the fuzzer found that).
+printf '%s\n' '{"format":1,"question":"dup-q","started_at":"2026-03-01T09:00:00Z","answer":"first text","answer":"second text"}' >"$WORK/dup.jsonl"
+PMDRILL_DB=$WORK/dup.db expect_status 0 pm import "$WORK/dup.jsonl"
+PMDRILL_DB=$WORK/dup.db expect_status 0 pm export
+grep -q '"answer":"second text"' "$WORK/out" || fail 'a repeated key: the last value was not kept'
 exit 0
