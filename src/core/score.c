@@ -405,7 +405,8 @@ static int is_filler(const char *w, size_t n)
 		"many",     "right",      "lots",     NULL};
 	size_t k;
 	for (k = 0; fillers[k]; k++)
-		if (strlen(fillers[k]) == n && !strncasecmp(w, fillers[k], n))
+		if ((w[0] | 0x20) == fillers[k][0] && strlen(fillers[k]) == n &&
+		    !strncasecmp(w, fillers[k], n))
 			return 1;
 	return 0;
 }
@@ -706,7 +707,8 @@ static double prompt_coverage(const struct text *t, const char *prompt,
 		/* every key word counts alike here: weighting by rarity,
 		 * as coverage does, ranked the calibration sets worse */
 		int met = 0;
-		for (k = 0; k < nt; k++) {
+		/* neither a stem nor an acronym: no key word can match it */
+		for (k = 0; (n || acr) && k < nt; k++) {
 			if (terms[k].acronym
 				    ? (acr && end - st == strlen(terms[k].s) &&
 				       !strncmp(t->s + st, terms[k].s,
