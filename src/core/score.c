@@ -381,15 +381,21 @@ static const char *const stopwords[] = {
 	"like",    "make",   "want",     "need",    "give",  "take",   "come",
 	"going",   "next",   NULL};
 
-static int is_stopword(const char *w, size_t n)
+/* Is the n bytes at w one of the lower-case words of a NULL-ended list,
+ * in any case? */
+static int in_words(const char *const *list, const char *w, size_t n)
 {
 	size_t k;
-	for (k = 0; stopwords[k]; k++)
-		if ((w[0] | 0x20) == stopwords[k][0] &&
-		    strlen(stopwords[k]) == n &&
-		    !strncasecmp(w, stopwords[k], n))
+	for (k = 0; list[k]; k++)
+		if ((w[0] | 0x20) == list[k][0] && strlen(list[k]) == n &&
+		    !strncasecmp(w, list[k], n))
 			return 1;
 	return 0;
+}
+
+static int is_stopword(const char *w, size_t n)
+{
+	return in_words(stopwords, w, n);
 }
 
 /* Words that carry no topic in any answer: they count neither for nor
@@ -403,12 +409,7 @@ static int is_filler(const char *w, size_t n)
 		"good",     "great",      "always",   "never",     "often",
 		"usually",  "here",       "still",    "even",      "much",
 		"many",     "right",      "lots",     NULL};
-	size_t k;
-	for (k = 0; fillers[k]; k++)
-		if ((w[0] | 0x20) == fillers[k][0] && strlen(fillers[k]) == n &&
-		    !strncasecmp(w, fillers[k], n))
-			return 1;
-	return 0;
+	return in_words(fillers, w, n);
 }
 
 /* Lower-cased ASCII stem of a word: common English endings dropped
