@@ -228,21 +228,19 @@ int st_ensure_question(struct store *st, const char *qid, const char *category,
 		       const char *prompt, long long t)
 {
 	sqlite3_stmt *s = NULL;
-	int known = 0,
-	    rc = st_prep(st, &s, "SELECT 1 FROM questions WHERE id = ?");
+	/* a question the bank did not record (an import, an ad-hoc prompt):
+	 * the next start records the bank again, retiring it if need be */
+	int rc = st_prep(
+		st, &s,
+		"DELETE FROM settings WHERE key = '" SYNCED_KEY "'"
+		" AND NOT EXISTS (SELECT 1 FROM questions WHERE id = ?)");
 	if (rc)
 		return rc;
 	sqlite3_bind_text(s, 1, qid, -1, SQLITE_STATIC);
-	rc = sqlite3_step(s);
-	known = rc == SQLITE_ROW;
+	rc = st_step_done(s);
 	sqlite3_finalize(s);
 	s = NULL;
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		return rc;
-	/* a question the bank did not record (an import, an ad-hoc prompt):
-	 * the next start records the bank again, retiring it if need be */
-	if (!known && (rc = st_exec(st, "DELETE FROM settings WHERE key ="
-					" 'bank-synced'")))
+	if (rc)
 		return rc;
 	rc = st_prep(
 		st, &s,

@@ -35,6 +35,10 @@ struct store {
 /* The export format number; export and import share the field list. */
 #define EXPORT_FORMAT 1
 
+/* The settings row (not a user setting) that holds the fingerprint of
+ * the bank last recorded into `questions` (store_sync_questions()). */
+#define SYNCED_KEY "bank-synced"
+
 /* The exported fields, in order, NULL-terminated. */
 extern const char *const st_export_fields[];
 enum {
@@ -130,7 +134,8 @@ uint64_t st_parse_hex64(const char *s);
 /* The store's clock: store_set_now()'s time, else time(). */
 long long st_now(const struct store *st);
 
-/* Make sure a question row exists (an attempt may precede any sync). */
+/* Make sure a question row exists (an attempt may precede any sync); a
+ * new one clears SYNCED_KEY, so the next start records the bank again. */
 int st_ensure_question(struct store *st, const char *qid, const char *category,
 		       const char *prompt, long long t);
 /*

@@ -318,8 +318,6 @@ static void join_tags(struct sb *out, const struct question *q)
 	}
 }
 
-#define SYNCED_KEY "bank-synced" /* the fingerprint of the bank recorded */
-
 /* Is the bank with this fingerprint the one recorded last?  Any failure
  * says no: then the sync runs and reports it. */
 static int synced_already(struct store *st, const char *fp)
