@@ -340,14 +340,13 @@ static const char *build_version(char *buf, size_t n)
 	return buf;
 }
 
-static void write_cache(const char *path, const struct bank *b,
-			const struct diag_list *dl,
+static void write_cache(const char *path, const char *version,
+			const struct bank *b, const struct diag_list *dl,
 			const struct bankcache_key *key)
 {
 	struct sb out = SB_INIT, tmp = SB_INIT;
 	char *dir = app_cache_dir();
 	size_t done = 0;
-	char ver[96];
 	int fd;
 	if (mkdir_p(dir))
 		goto cleanup;
@@ -355,7 +354,7 @@ static void write_cache(const char *path, const struct bank *b,
 	fd = mkstemp(tmp.buf);
 	if (fd < 0)
 		goto cleanup;
-	bankcache_encode(b, dl, key, build_version(ver, sizeof(ver)), &out);
+	bankcache_encode(b, dl, key, version, &out);
 	while (done < out.len) {
 		ssize_t n = write(fd, out.buf + done, out.len - done);
 		if (n < 0 && errno == EINTR)
@@ -384,6 +383,7 @@ void bank_cache_load(struct bank *b, char *const *dirs, size_t ndirs,
 	int64_t start;
 	uint64_t sum = 0;
 	char *path, *buf, ver[96];
+	const char *version;
 	size_t len = 0;
 
 	*map = NULL;
@@ -394,12 +394,12 @@ void bank_cache_load(struct bank *b, char *const *dirs, size_t ndirs,
 		return;
 	}
 	start = now_ns();
+	version = build_version(ver, sizeof(ver));
 	key_dirs(&want, dirs, ndirs);
 	path = cache_path(&want);
 	buf = map_cache(path, &len, &sum);
 	if (buf &&
-	    bankcache_decode(b, dl, &key, build_version(ver, sizeof(ver)), buf,
-			     len, &sum, &why)) {
+	    bankcache_decode(b, dl, &key, version, buf, len, &sum, &why)) {
 		bank_cache_unmap(buf, len);
 		buf = NULL;
 	}
@@ -408,7 +408,7 @@ void bank_cache_load(struct bank *b, char *const *dirs, size_t ndirs,
 		if (fresh(&key, &want, start, &rewrite)) {
 			if (rewrite) {
 				key.written_ns = start;
-				write_cache(path, b, dl, &key);
+				write_cache(path, version, b, dl, &key);
 			} else
 				b->fingerprint = sum;
 			bankcache_key_release(&key);
@@ -429,7 +429,7 @@ void bank_cache_load(struct bank *b, char *const *dirs, size_t ndirs,
 		/* what scoring would build on every start; in the cache it
 		 * costs only this start */
 		bank_lexicon(b);
-		write_cache(path, b, dl, &want);
+		write_cache(path, version, b, dl, &want);
 	} else
 		unlink(path);
 cleanup:
