@@ -347,16 +347,17 @@ static int should_skip(struct import_stmts *x, const struct irec *r, int *skip)
 	return SQLITE_OK;
 }
 
-/* Link the file's session id to one of ours (INSERT OR IGNORE: the first
- * link stands). */
-static int session_map(struct import_stmts *x, long long src, long long id)
+/* Map one of the file's ids to one of ours in a temp table (INSERT OR
+ * IGNORE: the first mapping stands): attempts for follow-ups' parents,
+ * sessions for their attempts. */
+static int put_pair(sqlite3_stmt *put, long long src, long long id)
 {
 	int rc;
-	sqlite3_reset(x->sess_put);
-	sqlite3_bind_int64(x->sess_put, 1, src);
-	sqlite3_bind_int64(x->sess_put, 2, id);
-	rc = st_step_done(x->sess_put);
-	sqlite3_reset(x->sess_put);
+	sqlite3_reset(put);
+	sqlite3_bind_int64(put, 1, src);
+	sqlite3_bind_int64(put, 2, id);
+	rc = st_step_done(put);
+	sqlite3_reset(put);
 	return rc;
 }
 
@@ -389,7 +390,7 @@ static int session_for(struct store *st, struct import_stmts *x,
 		return rc;
 	sqlite3_reset(x->sess_new);
 	*id = sqlite3_last_insert_rowid(st->db);
-	return session_map(x, r->session_src, *id);
+	return put_pair(x->sess_put, r->session_src, *id);
 }
 
 /*
@@ -407,7 +408,7 @@ static int session_of_skipped(struct import_stmts *x, const struct irec *r)
 	sqlite3_bind_int64(x->sess_of, 1, r->new_id);
 	if ((rc = key_int(x->sess_of, 0, &have)) || !have)
 		return rc;
-	return session_map(x, r->session_src, have);
+	return put_pair(x->sess_put, r->session_src, have);
 }
 
 /* Add one checked record (not a duplicate); its new id in r->new_id. */
@@ -511,15 +512,9 @@ static int import_one(struct store *st, struct import_stmts *x, struct irec *r,
 /* Remember where the file's attempt id went, for its follow-ups. */
 static int map_id(struct import_stmts *x, const struct irec *r)
 {
-	int rc;
 	if (!r->v[F_ID] || !r->new_id)
 		return SQLITE_OK;
-	sqlite3_reset(x->id_put);
-	sqlite3_bind_int64(x->id_put, 1, strtoll(r->v[F_ID], NULL, 10));
-	sqlite3_bind_int64(x->id_put, 2, r->new_id);
-	rc = st_step_done(x->id_put);
-	sqlite3_reset(x->id_put);
-	return rc;
+	return put_pair(x->id_put, strtoll(r->v[F_ID], NULL, 10), r->new_id);
 }
 
 int store_import(struct store *st, FILE *in, const struct fsrs_params *p,
