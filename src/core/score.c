@@ -46,11 +46,11 @@
  * question's words.  Relevance = TOPIC_BASE_SHARE * (the parts above) +
  * TOPIC_FOCUS_GAIN * focus, capped at 1, and never below the parts alone
  * (docs/SCORING.md §3). */
-#define WPM_MIN_MS 1000 /* shorter answering times give no words per minute */
 #define TOPIC_BASE_SHARE 0.8
+#define TOPIC_FOCUS_GAIN 2.0
+#define WPM_MIN_MS 1000 /* shorter answering times give no words per minute */
 #define FOLLOWUP_MISS_BELOW 0.05 /* a follow-up's criterion this low ... */
 #define FOLLOWUP_MISS_WEIGHT 0.5 /* ... weighs this much of its weight */
-#define TOPIC_FOCUS_GAIN 2.0
 #define FOLLOWUP_TERMS_SURE \
 	3u /* key words a follow-up needs to judge by them alone */
 
@@ -225,14 +225,6 @@ static int plain_text(const char *s, size_t len)
 		i += n;
 	}
 	return 1;
-}
-
-/* What to run for a pattern (pattern.h: its branches, their literals). */
-static const struct pattern_prog *pat_code(const struct text *t,
-					   const struct pattern *p)
-{
-	(void)t;
-	return p->prog;
 }
 
 /* The next match of one branch at or after off, kept while it is still
@@ -838,8 +830,8 @@ static double eval_keywords(struct text *t, const struct criterion *c,
 	for (k = 0; k < c->npats; k++) {
 		int any = 0;
 		double best = 0;
-		run_pattern(t, pat_code(t, &c->pats[k]), t->r->file,
-			    c->pats[k].line, &h);
+		run_pattern(t, c->pats[k].prog, t->r->file, c->pats[k].line,
+			    &h);
 		it->limited |= h.limited;
 		for (m = 0; m < h.nr; m++) {
 			if (!in_where(t, c, h.v[m].start))
@@ -933,8 +925,8 @@ static double eval_stages(struct text *t, const struct criterion *c,
 	char *found;
 
 	for (i = 0; i < n; i++) {
-		run_pattern(t, pat_code(t, &c->pats[i]), t->r->file,
-			    c->pats[i].line, &hs[i]);
+		run_pattern(t, c->pats[i].prog, t->r->file, c->pats[i].line,
+			    &hs[i]);
 		it->limited |= hs[i].limited;
 		for (j = 0; j < hs[i].nr && j < 64; j++) {
 			const struct seg *g = seg_of(t, hs[i].v[j].start);
@@ -1021,8 +1013,8 @@ static double eval_ratio(struct text *t, const struct criterion *c,
 	       target = c->target > 0 ? c->target : 0.5;
 	double share;
 	for (k = 0; k < c->npats; k++) {
-		run_pattern(t, pat_code(t, &c->pats[k]), t->r->file,
-			    c->pats[k].line, &h);
+		run_pattern(t, c->pats[k].prog, t->r->file, c->pats[k].line,
+			    &h);
 		it->limited |= h.limited;
 		for (m = 0; m < h.nr; m++) {
 			if (!in_where(t, c, h.v[m].start))
@@ -1054,8 +1046,8 @@ static double eval_concreteness(struct text *t, const struct criterion *c,
 	char *mark = xcalloc(t->nseg ? t->nseg : 1, 1);
 	double target = c->target > 0 ? c->target : 0.5, share;
 	for (k = 0; k < c->npats; k++) {
-		run_pattern(t, pat_code(t, &c->pats[k]), t->r->file,
-			    c->pats[k].line, &h);
+		run_pattern(t, c->pats[k].prog, t->r->file, c->pats[k].line,
+			    &h);
 		it->limited |= h.limited;
 		for (m = 0; m < h.nr; m++) {
 			const struct seg *g = seg_of(t, h.v[m].start);
@@ -1119,8 +1111,8 @@ static double eval_penalty(struct text *t, const struct criterion *c,
 	double full = c->full > allow ? c->full : allow + 4;
 	double rate, f;
 	for (k = 0; k < c->npats; k++) {
-		run_pattern(t, pat_code(t, &c->pats[k]), t->r->file,
-			    c->pats[k].line, &h);
+		run_pattern(t, c->pats[k].prog, t->r->file, c->pats[k].line,
+			    &h);
 		it->limited |= h.limited;
 		for (m = 0; m < h.nr; m++) {
 			if (!in_where(t, c, h.v[m].start))
