@@ -48,7 +48,8 @@
  * (docs/SCORING.md §3). */
 #define TOPIC_BASE_SHARE 0.8
 #define TOPIC_FOCUS_GAIN 2.0
-#define WPM_MIN_MS 1000 /* shorter answering times give no words per minute */
+#define WPM_MIN_MS 1000   /* shorter answering times give no words per minute */
+#define WPM_TYPED_MAX 300 /* words per minute past any typist: pasted */
 #define FOLLOWUP_MISS_BELOW 0.05 /* a follow-up's criterion this low ... */
 #define FOLLOWUP_MISS_WEIGHT 0.5 /* ... weighs this much of its weight */
 #define FOLLOWUP_TERMS_SURE \
@@ -1217,9 +1218,12 @@ static void read_text(struct text *t, struct score_report *rep)
 		t->word_at[t->nwords++] = st;
 	}
 	rep->words = t->nwords;
-	/* under a second is a paste or a pipe, not typing: no pace */
+	/* under a second, or faster than anyone types, is a paste or a
+	 * pipe, not typing: no pace */
 	if (rep->duration_ms >= WPM_MIN_MS)
 		rep->wpm = t->nwords / ((double)rep->duration_ms / 60000.0);
+	if (rep->wpm > WPM_TYPED_MAX)
+		rep->wpm = 0;
 	if (!t->nwords)
 		return;
 	segment(t);

@@ -65,6 +65,11 @@ grep_in "$WORK/out" '[0-9]'
 expect_status 0 "$PM" score --rubric metrics --time 90 --json "$WORK/answer.txt"
 jq -e '.duration_ms == 90000 and .wpm > 0 and .over_s == 90 - .time_limit_s' "$WORK/out" >/dev/null ||
 	fail 'score --time 90'
+# ... but no typing pace for an answer faster than anyone types (a paste)
+[ "$(wc -w <"$WORK/answer.txt")" -gt 10 ] || fail 'the answer is too short for this check'
+expect_status 0 "$PM" score --rubric metrics --time 2 --json "$WORK/answer.txt"
+jq -e '.duration_ms == 2000 and .wpm == null' "$WORK/out" >/dev/null ||
+	fail "score --time 2: a pasted answer was given a typing speed: $(jq -c '{duration_ms, wpm}' "$WORK/out")"
 
 # The test bank's rubric, criterion by criterion.
 expect_status 0 "$PM" --bank "$E2E" score --question zz-e2e-metric --json "$ROOT/tests/e2e/score-json/answer.txt"
