@@ -361,6 +361,10 @@ void add_row(struct session *s, const char *id, int follow_up, long ms,
 	r->grade = grade;
 }
 
+/* Columns of a summary row besides the question: "  ", "#" and a
+ * space, the time, the score and the longest grade ("again"). */
+#define SUMMARY_FIXED 27u
+
 void print_summary(struct session *s)
 {
 	struct sb line = SB_INIT;
@@ -374,20 +378,29 @@ void print_summary(struct session *s)
 	if (!s->nrows) {
 		puts("  no answers this time");
 	} else {
-		printf("  %-3s %-36s %6s %6s  %s\n", "#", "question", "time",
-		       "score", "grade");
+		/* the question column gives way on a narrow terminal: the
+		 * other columns take SUMMARY_FIXED, the longest grade too */
+		unsigned width = term_width();
+		int idw = width >= SUMMARY_FIXED + 36 ? 36
+			  : width >= SUMMARY_FIXED + 10
+				  ? (int)(width - SUMMARY_FIXED)
+				  : 10;
+		printf("  %-3s %-*s %6s %6s  %s\n", "#", idw, "question",
+		       "time", "score", "grade");
 		for (i = 0; i < s->nrows; i++) {
 			struct row *r = &s->rows[i];
+			const char *q =
+				r->follow_up >= 0 ? "+ follow-up" : r->id;
+			int cut = (int)strlen(q) > idw; /* ids are ASCII */
+			char num[24] = "";
+			if (r->follow_up < 0)
+				snprintf(num, sizeof(num), "%zu", i + 1);
 			sb_reset(&line);
 			drill_fmt_clock(&line, r->ms / 1000);
-			if (r->follow_up >= 0)
-				printf("  %-3s %-36.36s %6s %6.0f  %s\n", "",
-				       "+ follow-up", line.buf, r->score,
-				       grade_name(r->grade));
-			else
-				printf("  %-3zu %-36.36s %6s %6.0f  %s\n",
-				       i + 1, r->id, line.buf, r->score,
-				       grade_name(r->grade));
+			printf("  %-3s %-*.*s%s %6s %6.0f  %s\n", num,
+			       cut ? idw - 1 : idw, cut ? idw - 1 : idw, q,
+			       cut ? "…" : "", line.buf, r->score,
+			       grade_name(r->grade));
 			total += r->ms;
 		}
 		sb_reset(&line);
@@ -421,9 +434,17 @@ void print_summary(struct session *s)
 		}
 		free(used);
 		if (line.len) {
-			fputs("  weakest: ", stdout);
-			term_write(stdout, line.buf, line.len);
-			fputc('\n', stdout);
+			/* labels come from rubric files: made safe, then
+			 * wrapped at words under the line's indent */
+			struct sb safe = SB_INIT, out = SB_INIT;
+			sb_adds(&safe, "  weakest: ");
+			safe_term(&safe, line.buf, line.len, 0);
+			wrap_fit(&out, safe.buf, safe.len, term_width(), 0);
+			fputs(out.buf, stdout);
+			if (!out.len || out.buf[out.len - 1] != '\n')
+				fputc('\n', stdout);
+			sb_release(&safe);
+			sb_release(&out);
 		}
 	}
 	if (!store_streak(s->st, drill_session_now(s), &days, &err))
