@@ -47,19 +47,22 @@ static void print_outcome(const struct app *app, long long id, int proposed,
 }
 
 enum { A_QUESTION = 1, A_TIME, A_GRADE };
-static const struct opt answer_opts[] = {
-	{"question", 'q', OPT_VALUE, A_QUESTION},
-	{"time", 0, OPT_VALUE, A_TIME},
-	{"grade", 0, OPT_VALUE, A_GRADE},
-	{NULL, 0, 0, 0},
-};
+static const struct cmd_grammar answer_grammar = {
+	"answer",
+	1,
+	"one answer file at a time",
+	{
+		{"question", 'q', OPT_VALUE, A_QUESTION},
+		{"time", 0, OPT_VALUE, A_TIME},
+		{"grade", 0, OPT_VALUE, A_GRADE},
+	}};
 
 int cmd_answer(int argc, char **argv, struct app *app)
 {
-	const char *qid = NULL, *path = NULL;
-	long seconds = -1;
-	int override = 0, o, status, rc;
-	struct opt_parser op;
+	const char *qid, *path;
+	long long seconds = -1;
+	int override = 0, status, rc;
+	struct cmd_args args;
 	struct bank *b;
 	struct rubric *r = NULL;
 	struct question *q = NULL;
@@ -72,34 +75,18 @@ int cmd_answer(int argc, char **argv, struct app *app)
 	long long id = 0, now = (long long)app->now;
 	int scored = 0, rubric_ok;
 
-	if (cmd_opt_start(&op, argc, argv, "answer"))
-		return EX_OK;
-	while ((o = cmd_opt_next(&op, answer_opts, "answer", 1)) != OPT_DONE) {
-		long long n;
-		if (o == OPT_ERROR) {
-			status = EX_USAGE;
-			goto out;
-		} else if (o == OPT_OPERAND && path) {
-			status = cmd_usage_error(
-				"answer", "one answer file at a time ('%s')",
-				op.value);
-			goto out;
-		} else if (o == OPT_OPERAND) {
-			path = op.value;
-		} else if (o == A_QUESTION) {
-			qid = op.value;
-		} else if (o == A_TIME) {
-			if ((status = cmd_opt_number(&op, "answer", 0, 86400,
-						     "seconds", &n)))
-				goto out;
-			seconds = (long)n;
-		} else if (o == A_GRADE) {
-			/* parsed once: the same value is saved and printed */
-			if ((override = opt_grade(op.value, &err)) < 0) {
-				status = cmd_value_error("answer", &err);
-				goto out;
-			}
-		}
+	if (cmd_parse(&args, argc, argv, &answer_grammar, &status))
+		return status;
+	qid = args.value[A_QUESTION];
+	path = args.noperands ? args.operand[0] : NULL;
+	if ((status = cmd_arg_number(&args, A_TIME, "answer", 0, 86400,
+				     "seconds", &seconds)))
+		goto out;
+	/* parsed once: the same value is saved and printed */
+	if (args.value[A_GRADE] &&
+	    (override = opt_grade(args.value[A_GRADE], &err)) < 0) {
+		status = cmd_value_error("answer", &err);
+		goto out;
 	}
 	if (!qid) {
 		status = cmd_usage_error("answer", "%s",

@@ -246,14 +246,11 @@ static void side_json(struct sb *out, const struct store_attempt *at)
 	store_fmt_time(&t, at->started_at);
 	sb_addf(out, "{\"id\":%lld,\"started_at\":", at->id);
 	json_str(out, t.buf);
-	sb_adds(out, ",\"score\":");
-	if (at->scored)
-		json_num(out, at->score);
-	else
-		sb_adds(out, "null");
-	sb_adds(out, ",\"grade\":");
-	json_str(out,
-		 at->final_grade ? fsrs_rating_name(at->final_grade) : NULL);
+	json_key(out, "score");
+	json_num_or_null(out, at->score, at->scored);
+	json_key_str(out, "grade",
+		     at->final_grade ? fsrs_rating_name(at->final_grade)
+				     : NULL);
 	sb_addf(out, ",\"words\":%u,\"duration_ms\":", at->words);
 	json_int_or_null(out, at->duration_ms, at->duration_ms >= 0);
 	sb_adds(out, ",\"answer\":");
@@ -268,10 +265,9 @@ static void item_json(struct sb *out, const struct store_item *it)
 		sb_adds(out, "null");
 		return;
 	}
-	sb_adds(out, "{\"earned\":");
-	json_num(out, it->earned);
-	sb_adds(out, ",\"weight\":");
-	json_num(out, it->weight);
+	sb_addc(out, '{');
+	json_key_num(out, "earned", it->earned, -1);
+	json_key_num(out, "weight", it->weight, -1);
 	sb_addf(out, ",\"met\":%s}", it->met ? "true" : "false");
 }
 
@@ -280,32 +276,29 @@ static void compare_json(struct sb *out, const struct store_attempt *a,
 			 size_t nrows)
 {
 	size_t i;
-	sb_adds(out, "{\"question\":");
-	json_str(out, b->question_id);
-	sb_adds(out, ",\"earlier\":");
+	sb_addc(out, '{');
+	json_key_str(out, "question", b->question_id);
+	json_key(out, "earlier");
 	side_json(out, a);
-	sb_adds(out, ",\"later\":");
+	json_key(out, "later");
 	side_json(out, b);
-	sb_adds(out, ",\"criteria\":[");
+	json_key(out, "criteria");
+	sb_addc(out, '[');
 	for (i = 0; i < nrows; i++) {
 		const struct row *r = &rows[i];
 		int met_a = r->a && r->a->active && r->a->met;
 		int met_b = r->b && r->b->active && r->b->met;
 		if (i)
 			sb_addc(out, ',');
-		sb_adds(out, "{\"name\":");
-		json_str(out, r->name);
-		sb_adds(out, ",\"label\":");
-		json_str(out, r->label);
-		sb_adds(out, ",\"earlier\":");
+		sb_addc(out, '{');
+		json_key_str(out, "name", r->name);
+		json_key_str(out, "label", r->label);
+		json_key(out, "earlier");
 		item_json(out, r->a);
-		sb_adds(out, ",\"later\":");
+		json_key(out, "later");
 		item_json(out, r->b);
-		sb_adds(out, ",\"change\":");
-		json_num(out,
-			 round((signed_points(r->b) - signed_points(r->a)) *
-			       10) /
-				 10);
+		json_key_num(out, "change",
+			     signed_points(r->b) - signed_points(r->a), 1);
 		sb_addf(out, ",\"gained\":%s,\"lost\":%s}",
 			scored_item(r->a) && scored_item(r->b) && !met_a &&
 					met_b
@@ -319,19 +312,15 @@ static void compare_json(struct sb *out, const struct store_attempt *a,
 	sb_adds(out, "]}\n");
 }
 
-static int parse_id(const char *s, long long *id)
-{
-	char *end;
-	*id = strtoll(s, &end, 10);
-	return *s && !*end && *id >= 1;
-}
-
 enum { CO_ANSWERS = 1, CO_JSON };
-static const struct opt compare_opts[] = {
-	{"answers", 0, OPT_FLAG, CO_ANSWERS},
-	{"json", 0, OPT_FLAG, CO_JSON},
-	{NULL, 0, 0, 0},
-};
+static const struct cmd_grammar compare_grammar = {
+	"compare",
+	2,
+	"two attempts, not more",
+	{
+		{"answers", 0, OPT_FLAG, CO_ANSWERS},
+		{"json", 0, OPT_FLAG, CO_JSON},
+	}};
 
 int cmd_compare(int argc, char **argv, struct app *app)
 {
@@ -341,34 +330,17 @@ int cmd_compare(int argc, char **argv, struct app *app)
 	struct row *rows = NULL;
 	size_t nrows = 0;
 	long long id[2] = {0, 0};
-	int json = 0, answers = 0, a, n = 0, have = 0, rc = 0, status = EX_OK;
-	struct opt_parser op;
+	int json, answers, n, have = 0, rc = 0, status = EX_OK;
+	struct cmd_args a;
 	const struct store_attempt *early, *late;
 
-	if (cmd_opt_start(&op, argc, argv, "compare"))
-		return EX_OK;
-	while ((a = cmd_opt_next(&op, compare_opts, "compare", 1)) !=
-	       OPT_DONE) {
-		const char *o = op.value;
-		if (a == OPT_ERROR) {
-			sb_release(&err);
-			return EX_USAGE;
-		} else if (a == CO_JSON) {
-			json = 1;
-		} else if (a == CO_ANSWERS) {
-			answers = 1;
-		} else if (n < 2) {
-			if (!parse_id(o, &id[n]))
-				return cmd_usage_error(
-					"compare",
-					"ATTEMPT is an attempt number (see 'pmdrill history'), not '%s'",
-					o);
-			n++;
-		} else {
-			return cmd_usage_error(
-				"compare", "two attempts, not more ('%s')", o);
-		}
-	}
+	if (cmd_parse(&a, argc, argv, &compare_grammar, &status))
+		return status;
+	json = a.value[CO_JSON] != NULL;
+	answers = a.value[CO_ANSWERS] != NULL;
+	for (n = 0; n < a.noperands; n++)
+		if ((status = cmd_attempt_arg("compare", a.operand[n], &id[n])))
+			return status;
 	if (n < 2)
 		return cmd_usage_error(
 			"compare", "%s",

@@ -9,34 +9,21 @@
 #include "sb.h"
 #include "store.h"
 
-static const struct opt no_opts[] = {{NULL, 0, 0, 0}};
+static const struct cmd_grammar config_grammar = {
+	"config", 2, "too many arguments", {{NULL, 0, 0, 0}}};
 
 int cmd_config(int argc, char **argv, struct app *app)
 {
 	struct store *st = NULL;
 	struct sb err = SB_INIT, v = SB_INIT;
-	const char *key = NULL, *value = NULL;
-	int a, i, rc, status;
-	struct opt_parser op;
+	const char *key, *value;
+	int i, rc, status;
+	struct cmd_args a;
 
-	if (cmd_opt_start(&op, argc, argv, "config"))
-		return EX_OK;
-	while ((a = cmd_opt_next(&op, no_opts, "config", 1)) != OPT_DONE) {
-		if (a == OPT_ERROR) {
-			status = EX_USAGE;
-			goto out;
-		}
-		if (!key) {
-			key = op.value;
-		} else if (!value) {
-			value = op.value;
-		} else {
-			status = cmd_usage_error("config",
-						 "too many arguments ('%s')",
-						 op.value);
-			goto out;
-		}
-	}
+	if (cmd_parse(&a, argc, argv, &config_grammar, &status))
+		return status;
+	key = a.noperands > 0 ? a.operand[0] : NULL;
+	value = a.noperands > 1 ? a.operand[1] : NULL;
 	/* Check before opening, so a typo never creates a database. */
 	if (key && value && (rc = store_check_setting(key, value, &err))) {
 		fprintf(stderr, "pmdrill: config: %s\n", err.buf);

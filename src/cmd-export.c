@@ -15,43 +15,35 @@
 #include "store-export.h"
 
 enum { E_FORMAT = 1 };
-static const struct opt export_opts[] = {
-	{"format", 0, OPT_VALUE, E_FORMAT},
-	{NULL, 0, 0, 0},
-};
+static const struct cmd_grammar export_grammar = {
+	"export",
+	1,
+	"one output file at a time",
+	{
+		{"format", 0, OPT_VALUE, E_FORMAT},
+	}};
 
 int cmd_export(int argc, char **argv, struct app *app)
 {
+	static const char *const formats[] = {"json", "csv"};
 	struct store *st = NULL;
 	struct sb err = SB_INIT, tmp = SB_INIT;
-	const char *path = NULL;
+	const char *path;
 	FILE *out = stdout;
-	int format = STORE_EXPORT_JSON, a, rc, status;
-	struct opt_parser op;
+	int format = STORE_EXPORT_JSON, rc, status;
+	struct cmd_args a;
 
-	if (cmd_opt_start(&op, argc, argv, "export"))
-		return EX_OK;
-	while ((a = cmd_opt_next(&op, export_opts, "export", 1)) != OPT_DONE) {
-		static const char *const formats[] = {"json", "csv"};
-		if (a == OPT_ERROR) {
-			status = EX_USAGE;
+	if (cmd_parse(&a, argc, argv, &export_grammar, &status))
+		return status;
+	path = a.noperands ? a.operand[0] : NULL;
+	if (a.value[E_FORMAT]) {
+		int k = opt_choice("format", a.value[E_FORMAT], formats, 2, 0,
+				   &err);
+		if (k < 0) {
+			status = cmd_value_error("export", &err);
 			goto out;
-		} else if (a == OPT_OPERAND && path) {
-			status = cmd_usage_error(
-				"export", "one output file at a time ('%s')",
-				op.value);
-			goto out;
-		} else if (a == OPT_OPERAND) {
-			path = op.value;
-		} else if (a == E_FORMAT) {
-			int k = opt_choice("format", op.value, formats, 2, 0,
-					   &err);
-			if (k < 0) {
-				status = cmd_value_error("export", &err);
-				goto out;
-			}
-			format = k ? STORE_EXPORT_CSV : STORE_EXPORT_JSON;
 		}
+		format = k ? STORE_EXPORT_CSV : STORE_EXPORT_JSON;
 	}
 
 	if ((status = cmd_open_store(app, STORE_OPEN_READ, &st)))

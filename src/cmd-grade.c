@@ -15,10 +15,13 @@
 #include "store-read.h"
 
 enum { G_UNDO = 1 };
-static const struct opt grade_opts[] = {
-	{"undo", 0, OPT_FLAG, G_UNDO},
-	{NULL, 0, 0, 0},
-};
+static const struct cmd_grammar grade_grammar = {
+	"grade",
+	2,
+	"too many arguments",
+	{
+		{"undo", 0, OPT_FLAG, G_UNDO},
+	}};
 
 int cmd_grade(int argc, char **argv, struct app *app)
 {
@@ -27,38 +30,18 @@ int cmd_grade(int argc, char **argv, struct app *app)
 	struct fsrs_params p;
 	struct sb err = SB_INIT, due = SB_INIT;
 	long long id = 0;
-	int grade = 0, undo = 0, o, rc, status, have = 0;
-	struct opt_parser op;
+	int grade = 0, undo, rc, status, have = 0;
+	struct cmd_args a;
 
-	if (cmd_opt_start(&op, argc, argv, "grade"))
-		return EX_OK;
-	while ((o = cmd_opt_next(&op, grade_opts, "grade", 1)) != OPT_DONE) {
-		const char *v = op.value;
-		if (o == OPT_ERROR) {
-			status = EX_USAGE;
-			goto out;
-		} else if (o == G_UNDO) {
-			undo = 1;
-		} else if (!id) {
-			char *end;
-			id = strtoll(v, &end, 10);
-			if (!*v || *end || id < 1) {
-				status = cmd_usage_error(
-					"grade",
-					"ATTEMPT is an attempt number (see 'pmdrill history'), not '%s'",
-					v);
-				goto out;
-			}
-		} else if (!grade) {
-			if ((grade = opt_grade(v, &err)) < 1) {
-				status = cmd_value_error("grade", &err);
-				goto out;
-			}
-		} else {
-			status = cmd_usage_error(
-				"grade", "too many arguments ('%s')", v);
-			goto out;
-		}
+	if (cmd_parse(&a, argc, argv, &grade_grammar, &status))
+		return status;
+	undo = a.value[G_UNDO] != NULL;
+	if (a.noperands > 0 &&
+	    (status = cmd_attempt_arg("grade", a.operand[0], &id)))
+		goto out;
+	if (a.noperands > 1 && (grade = opt_grade(a.operand[1], &err)) < 1) {
+		status = cmd_value_error("grade", &err);
+		goto out;
 	}
 	if (!id) {
 		status = cmd_usage_error(

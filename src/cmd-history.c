@@ -57,15 +57,6 @@ static void attempt_json(struct sb *out, const struct store_attempt *a)
 }
 
 enum { H_QUESTION = 1, H_SINCE, H_LIMIT, H_JSON, H_MOCK };
-static const struct opt history_opts[] = {
-	{"question", 'q', OPT_VALUE, H_QUESTION},
-	{"since", 0, OPT_VALUE, H_SINCE},
-	{"limit", 0, OPT_VALUE, H_LIMIT},
-	{"json", 0, OPT_FLAG, H_JSON},
-	{"mock", 0, OPT_FLAG, H_MOCK},
-	{NULL, 0, 0, 0},
-};
-
 /* `history --mock`: the mock interviews, newest first. */
 static int mock_history(struct app *app, int json)
 {
@@ -131,6 +122,18 @@ out:
 	return status;
 }
 
+static const struct cmd_grammar history_grammar = {
+	"history",
+	0,
+	NULL,
+	{
+		{"question", 'q', OPT_VALUE, H_QUESTION},
+		{"since", 0, OPT_VALUE, H_SINCE},
+		{"limit", 0, OPT_VALUE, H_LIMIT},
+		{"json", 0, OPT_FLAG, H_JSON},
+		{"mock", 0, OPT_FLAG, H_MOCK},
+	}};
+
 int cmd_history(int argc, char **argv, struct app *app)
 {
 	struct store_filter f;
@@ -138,41 +141,31 @@ int cmd_history(int argc, char **argv, struct app *app)
 	struct store *st = NULL;
 	struct sb err = SB_INIT, out = SB_INIT;
 	size_t n = 0, i, qw = 8;
-	int json = 0, a, rc, status, overridden = 0, mock = 0;
-	struct opt_parser op;
+	int json, rc, status, overridden = 0, mock;
+	long long limit = 0;
+	struct cmd_args a;
 
 	memset(&f, 0, sizeof(f));
-	if (cmd_opt_start(&op, argc, argv, "history"))
-		return EX_OK;
-	while ((a = cmd_opt_next(&op, history_opts, "history", 0)) !=
-	       OPT_DONE) {
-		long long num;
-		if (a == OPT_ERROR) {
-			status = EX_USAGE;
+	if (cmd_parse(&a, argc, argv, &history_grammar, &status))
+		return status;
+	json = a.value[H_JSON] != NULL;
+	mock = a.value[H_MOCK] != NULL;
+	f.question_id = a.value[H_QUESTION];
+	if (a.value[H_SINCE]) {
+		long long t = parse_time_arg(a.value[H_SINCE]);
+		if (t < 0) {
+			status = cmd_usage_error(
+				"history",
+				"--since takes a date (YYYY-MM-DD), not '%s'",
+				a.value[H_SINCE]);
 			goto out;
-		} else if (a == H_JSON) {
-			json = 1;
-		} else if (a == H_MOCK) {
-			mock = 1;
-		} else if (a == H_QUESTION) {
-			f.question_id = op.value;
-		} else if (a == H_SINCE) {
-			long long t = parse_time_arg(op.value);
-			if (t < 0) {
-				status = cmd_usage_error(
-					"history",
-					"--since takes a date (YYYY-MM-DD), not '%s'",
-					op.value);
-				goto out;
-			}
-			f.since = t ? t : 1;
-		} else if (a == H_LIMIT) {
-			if ((status = cmd_opt_number(&op, "history", 1, -1,
-						     NULL, &num)))
-				goto out;
-			f.limit = (size_t)num;
 		}
+		f.since = t ? t : 1;
 	}
+	if ((status = cmd_arg_number(&a, H_LIMIT, "history", 1, -1, NULL,
+				     &limit)))
+		goto out;
+	f.limit = (size_t)limit;
 
 	if (mock) {
 		if (f.question_id || f.since || f.limit) {

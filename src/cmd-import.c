@@ -23,7 +23,8 @@ static void show_progress(size_t records, void *data)
 	fflush(stderr);
 }
 
-static const struct opt no_opts[] = {{NULL, 0, 0, 0}};
+static const struct cmd_grammar import_grammar = {
+	"import", 1, "one file at a time", {{NULL, 0, 0, 0}}};
 
 int cmd_import(int argc, char **argv, struct app *app)
 {
@@ -32,26 +33,14 @@ int cmd_import(int argc, char **argv, struct app *app)
 	FILE *fp = NULL;
 	int progress_shown = 0;
 	struct fsrs_params p;
-	const char *path = NULL;
+	const char *path;
 	size_t added = 0, skipped = 0;
-	int a, rc, status;
-	struct opt_parser op;
+	int rc, status;
+	struct cmd_args a;
 
-	if (cmd_opt_start(&op, argc, argv, "import"))
-		return EX_OK;
-	while ((a = cmd_opt_next(&op, no_opts, "import", 1)) != OPT_DONE) {
-		if (a == OPT_ERROR) {
-			status = EX_USAGE;
-			goto out;
-		}
-		if (path) {
-			status = cmd_usage_error("import",
-						 "one file at a time ('%s')",
-						 op.value);
-			goto out;
-		}
-		path = op.value;
-	}
+	if (cmd_parse(&a, argc, argv, &import_grammar, &status))
+		return status;
+	path = a.noperands ? a.operand[0] : NULL;
 	if (!path) {
 		status = cmd_usage_error(
 			"import", "%s", "which file? ('-' for standard input)");

@@ -32,40 +32,33 @@ static int question_matches(const struct question *q, const char *category,
 }
 
 enum { L_CATEGORY = 1, L_TAG, L_LEVEL, L_JSON };
-static const struct opt list_opts[] = {
-	{"category", 'c', OPT_VALUE, L_CATEGORY},
-	{"tag", 0, OPT_VALUE, L_TAG},
-	{"level", 0, OPT_VALUE, L_LEVEL},
-	{"json", 0, OPT_FLAG, L_JSON},
-	{NULL, 0, 0, 0},
-};
+static const struct cmd_grammar list_grammar = {
+	"list",
+	0,
+	NULL,
+	{
+		{"category", 'c', OPT_VALUE, L_CATEGORY},
+		{"tag", 0, OPT_VALUE, L_TAG},
+		{"level", 0, OPT_VALUE, L_LEVEL},
+		{"json", 0, OPT_FLAG, L_JSON},
+	}};
 
 int cmd_list(int argc, char **argv, struct app *app)
 {
-	const char *category = NULL, *tag = NULL, *level = NULL;
-	int json = 0, o, status;
-	struct opt_parser op;
 	enum qlevel l = QLEVEL_NONE;
+	struct cmd_args a;
 	struct bank *b;
 	struct sb out = SB_INIT;
 	size_t i, shown = 0;
+	int json, status;
+	const char *category, *tag, *level;
 
-	if (cmd_opt_start(&op, argc, argv, "list"))
-		return EX_OK;
-	while ((o = cmd_opt_next(&op, list_opts, "list", 0)) != OPT_DONE) {
-		if (o == OPT_ERROR) {
-			status = EX_USAGE;
-			goto done;
-		} else if (o == L_JSON) {
-			json = 1;
-		} else if (o == L_CATEGORY) {
-			category = op.value;
-		} else if (o == L_TAG) {
-			tag = op.value;
-		} else if (o == L_LEVEL) {
-			level = op.value;
-		}
-	}
+	if (cmd_parse(&a, argc, argv, &list_grammar, &status))
+		return status;
+	json = a.value[L_JSON] != NULL;
+	category = a.value[L_CATEGORY];
+	tag = a.value[L_TAG];
+	level = a.value[L_LEVEL];
 	if (level && qlevel_option(level, &l, &out)) {
 		status = cmd_value_error("list", &out);
 		goto done;

@@ -56,15 +56,18 @@ static void entry_json(struct sb *out, const struct queue_entry *e,
 }
 
 enum { N_CATEGORY = 1, N_TAG, N_LEVEL, N_COUNT, N_CRAM, N_JSON };
-static const struct opt next_opts[] = {
-	{"category", 0, OPT_VALUE, N_CATEGORY},
-	{"tag", 0, OPT_VALUE, N_TAG},
-	{"level", 0, OPT_VALUE, N_LEVEL},
-	{"count", 0, OPT_VALUE, N_COUNT},
-	{"cram", 0, OPT_FLAG, N_CRAM},
-	{"json", 0, OPT_FLAG, N_JSON},
-	{NULL, 0, 0, 0},
-};
+static const struct cmd_grammar next_grammar = {
+	"next",
+	0,
+	NULL,
+	{
+		{"category", 0, OPT_VALUE, N_CATEGORY},
+		{"tag", 0, OPT_VALUE, N_TAG},
+		{"level", 0, OPT_VALUE, N_LEVEL},
+		{"count", 0, OPT_VALUE, N_COUNT},
+		{"cram", 0, OPT_FLAG, N_CRAM},
+		{"json", 0, OPT_FLAG, N_JSON},
+	}};
 
 int cmd_next(int argc, char **argv, struct app *app)
 {
@@ -75,37 +78,23 @@ int cmd_next(int argc, char **argv, struct app *app)
 	struct sb err = SB_INIT, out = SB_INIT;
 	struct fsrs_params p;
 	struct bank *b;
-	const char *level = NULL;
-	int json = 0, new_per_day = 5, a, status, rc;
-	struct opt_parser op;
-	long count = 1;
+	const char *level;
+	int json, new_per_day = 5, status, rc;
+	struct cmd_args a;
+	long long count = 1;
 	size_t i;
 
 	memset(&o, 0, sizeof(o));
-	if (cmd_opt_start(&op, argc, argv, "next"))
-		return EX_OK;
-	while ((a = cmd_opt_next(&op, next_opts, "next", 0)) != OPT_DONE) {
-		long long n;
-		if (a == OPT_ERROR) {
-			status = EX_USAGE;
-			goto out;
-		} else if (a == N_JSON) {
-			json = 1;
-		} else if (a == N_CRAM) {
-			o.cram = 1;
-		} else if (a == N_CATEGORY) {
-			o.category = op.value;
-		} else if (a == N_TAG) {
-			o.tag = op.value;
-		} else if (a == N_LEVEL) {
-			level = op.value;
-		} else if (a == N_COUNT) {
-			if ((status = cmd_opt_number(&op, "next", 1, 100000,
-						     NULL, &n)))
-				goto out;
-			count = (long)n;
-		}
-	}
+	if (cmd_parse(&a, argc, argv, &next_grammar, &status))
+		return status;
+	json = a.value[N_JSON] != NULL;
+	o.cram = a.value[N_CRAM] != NULL;
+	o.category = a.value[N_CATEGORY];
+	o.tag = a.value[N_TAG];
+	level = a.value[N_LEVEL];
+	if ((status = cmd_arg_number(&a, N_COUNT, "next", 1, 100000, NULL,
+				     &count)))
+		goto out;
 	if (level && (status = cmd_level_arg("next", level, &o.level)))
 		goto out;
 

@@ -231,10 +231,13 @@ static int write_file(const char *path, const struct sb *page)
 }
 
 enum { RP_HTML = 1 };
-static const struct opt report_opts[] = {
-	{"html", 0, OPT_VALUE, RP_HTML},
-	{NULL, 0, 0, 0},
-};
+static const struct cmd_grammar report_grammar = {
+	"report",
+	0,
+	"unexpected argument (give --html FILE)",
+	{
+		{"html", 0, OPT_VALUE, RP_HTML},
+	}};
 
 int cmd_report(int argc, char **argv, struct app *app)
 {
@@ -242,31 +245,15 @@ int cmd_report(int argc, char **argv, struct app *app)
 	struct report_data r;
 	struct html_report h;
 	struct sb err = SB_INIT, page = SB_INIT, gen = SB_INIT;
-	const char *path = NULL;
+	const char *path;
 	struct bank *b;
 	size_t i;
-	int a, rc, status = EX_OK;
-	struct opt_parser op;
+	int rc, status = EX_OK;
+	struct cmd_args a;
 
-	if (cmd_opt_start(&op, argc, argv, "report"))
-		return EX_OK;
-	while ((a = cmd_opt_next(&op, report_opts, "report", 1)) != OPT_DONE) {
-		if (a == OPT_ERROR) {
-			sb_release(&err);
-			return EX_USAGE;
-		}
-		if (a == OPT_OPERAND || path) {
-			sb_release(&err);
-			return cmd_usage_error(
-				"report", "%s",
-				a == OPT_OPERAND
-					? "unexpected argument (give --html FILE)"
-					: "one --html FILE at a time");
-		}
-		path = op.value;
-	}
-	sb_reset(&err);
-	if (!path)
+	if (cmd_parse(&a, argc, argv, &report_grammar, &status))
+		return status;
+	if (!(path = a.value[RP_HTML]))
 		return cmd_usage_error(
 			"report", "%s",
 			"--html FILE is required (the only format)");

@@ -189,13 +189,6 @@ static void review_json(struct sb *out, const struct store_attempt *a,
 }
 
 enum { R_FULL = 1, R_JSON, R_MOCK };
-static const struct opt review_opts[] = {
-	{"full", 0, OPT_FLAG, R_FULL},
-	{"json", 0, OPT_FLAG, R_JSON},
-	{"mock", 0, OPT_FLAG, R_MOCK},
-	{NULL, 0, 0, 0},
-};
-
 /* `review --mock ID`: a mock interview's scorecard, as `mock` showed it. */
 static int review_mock(struct app *app, long long id, int json)
 {
@@ -245,6 +238,16 @@ out:
 	return status;
 }
 
+static const struct cmd_grammar review_grammar = {
+	"review",
+	1,
+	"one attempt at a time",
+	{
+		{"full", 0, OPT_FLAG, R_FULL},
+		{"json", 0, OPT_FLAG, R_JSON},
+		{"mock", 0, OPT_FLAG, R_MOCK},
+	}};
+
 int cmd_review(int argc, char **argv, struct app *app)
 {
 	struct store *st = NULL;
@@ -253,35 +256,17 @@ int cmd_review(int argc, char **argv, struct app *app)
 	struct sb err = SB_INIT, out = SB_INIT;
 	size_t nearlier = 0;
 	long long id = 0;
-	int json = 0, full = 0, a, rc, status, have = 0, mock = 0;
-	struct opt_parser op;
+	int json, full, rc, status, have = 0, mock;
+	struct cmd_args a;
 
-	if (cmd_opt_start(&op, argc, argv, "review"))
-		return EX_OK;
-	while ((a = cmd_opt_next(&op, review_opts, "review", 1)) != OPT_DONE) {
-		const char *o = op.value;
-		if (a == OPT_ERROR) {
-			sb_release(&err);
-			return EX_USAGE;
-		} else if (a == R_JSON) {
-			json = 1;
-		} else if (a == R_FULL) {
-			full = 1;
-		} else if (a == R_MOCK) {
-			mock = 1;
-		} else if (!id) {
-			char *end;
-			id = strtoll(o, &end, 10);
-			if (!*o || *end || id < 1)
-				return cmd_usage_error(
-					"review",
-					"ATTEMPT is an attempt number (see 'pmdrill history'), not '%s'",
-					o);
-		} else {
-			return cmd_usage_error(
-				"review", "one attempt at a time ('%s')", o);
-		}
-	}
+	if (cmd_parse(&a, argc, argv, &review_grammar, &status))
+		return status;
+	json = a.value[R_JSON] != NULL;
+	full = a.value[R_FULL] != NULL;
+	mock = a.value[R_MOCK] != NULL;
+	if (a.noperands &&
+	    (status = cmd_attempt_arg("review", a.operand[0], &id)))
+		return status;
 	if (mock && !id)
 		return cmd_usage_error("review", "%s",
 				       "which mock interview? (see "

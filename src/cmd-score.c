@@ -29,18 +29,6 @@ enum {
 	SC_FULL,
 	SC_JSON
 };
-static const struct opt score_opts[] = {
-	{"question", 'q', OPT_VALUE, SC_QUESTION},
-	{"rubric", 0, OPT_VALUE, SC_RUBRIC},
-	{"prompt", 0, OPT_VALUE, SC_PROMPT},
-	{"category", 0, OPT_VALUE, SC_CATEGORY},
-	{"followup", 0, OPT_VALUE, SC_FOLLOWUP},
-	{"time", 0, OPT_VALUE, SC_TIME},
-	{"full", 0, OPT_FLAG, SC_FULL},
-	{"json", 0, OPT_FLAG, SC_JSON},
-	{NULL, 0, 0, 0},
-};
-
 /*
  * Score one answer file (or "-" for standard input) and print its report;
  * `banner` puts the file's name above a text report (several files).  A
@@ -121,53 +109,54 @@ static int score_file(struct app *app, struct bank *b, struct rubric *r,
 	return status;
 }
 
+static const struct cmd_grammar score_grammar = {
+	"score",
+	-1,
+	NULL,
+	{
+		{"question", 'q', OPT_VALUE, SC_QUESTION},
+		{"rubric", 0, OPT_VALUE, SC_RUBRIC},
+		{"prompt", 0, OPT_VALUE, SC_PROMPT},
+		{"category", 0, OPT_VALUE, SC_CATEGORY},
+		{"followup", 0, OPT_VALUE, SC_FOLLOWUP},
+		{"time", 0, OPT_VALUE, SC_TIME},
+		{"full", 0, OPT_FLAG, SC_FULL},
+		{"json", 0, OPT_FLAG, SC_JSON},
+	}};
+
 int cmd_score(int argc, char **argv, struct app *app)
 {
-	const char *qid = NULL, *rname = NULL;
-	const char **paths = NULL;
-	size_t npaths = 0, i;
-	const char *followup = NULL, *prompt = NULL, *category = NULL;
+	static const char *const from_stdin[] = {"-"};
+	const char *qid, *rname, *followup, *prompt, *category;
+	const char *const *paths;
+	size_t npaths, i;
 	struct question adhoc;
-	long seconds = -1;
-	int json = 0, full = 0, a, status = EX_OK;
-	struct opt_parser op;
+	long long seconds = -1;
+	int json, full, status = EX_OK;
+	struct cmd_args a;
 	struct bank *b;
 	struct rubric *r;
 	struct question *q;
 	struct sb text = SB_INIT;
 	struct diag_list dl = {0};
 
-	if (cmd_wants_help(argc, argv, "score"))
-		return EX_OK;
-	paths = xcalloc((size_t)argc + 1, sizeof(*paths));
-	opt_init(&op, argc, argv);
-	while ((a = cmd_opt_next(&op, score_opts, "score", 1)) != OPT_DONE) {
-		long long n;
-		if (a == OPT_ERROR) {
-			status = EX_USAGE;
-			goto out;
-		} else if (a == OPT_OPERAND) {
-			paths[npaths++] = op.value;
-		} else if (a == SC_JSON) {
-			json = 1;
-		} else if (a == SC_FULL) {
-			full = 1;
-		} else if (a == SC_QUESTION) {
-			qid = op.value;
-		} else if (a == SC_RUBRIC) {
-			rname = op.value;
-		} else if (a == SC_TIME) {
-			if ((status = cmd_opt_number(&op, "score", 0, 86400,
-						     "seconds", &n)))
-				goto out;
-			seconds = (long)n;
-		} else if (a == SC_FOLLOWUP) {
-			followup = op.value;
-		} else if (a == SC_PROMPT) {
-			prompt = op.value;
-		} else if (a == SC_CATEGORY) {
-			category = op.value;
-		}
+	if (cmd_parse(&a, argc, argv, &score_grammar, &status))
+		return status;
+	json = a.value[SC_JSON] != NULL;
+	full = a.value[SC_FULL] != NULL;
+	qid = a.value[SC_QUESTION];
+	rname = a.value[SC_RUBRIC];
+	followup = a.value[SC_FOLLOWUP];
+	prompt = a.value[SC_PROMPT];
+	category = a.value[SC_CATEGORY];
+	if ((status = cmd_arg_number(&a, SC_TIME, "score", 0, 86400, "seconds",
+				     &seconds)))
+		goto out;
+	paths = (const char *const *)a.operand;
+	npaths = (size_t)a.noperands;
+	if (!npaths) {
+		paths = from_stdin; /* standard input */
+		npaths = 1;
 	}
 	if (prompt && !qid && !rname)
 		rname = category;
@@ -215,8 +204,6 @@ int cmd_score(int argc, char **argv, struct app *app)
 		status = EX_USAGE;
 		goto out;
 	}
-	if (!npaths)
-		paths[npaths++] = "-"; /* standard input */
 	/*
 	 * Several files are scored in one process, in order; a file that
 	 * cannot be read or is empty is reported and the others still run
@@ -232,6 +219,5 @@ int cmd_score(int argc, char **argv, struct app *app)
 out:
 	diag_release(&dl);
 	sb_release(&text);
-	free(paths);
 	return status;
 }

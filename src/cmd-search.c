@@ -147,11 +147,14 @@ static void hits_json(struct sb *out, const char *query,
 }
 
 enum { SE_LIMIT = 1, SE_JSON };
-static const struct opt search_opts[] = {
-	{"limit", 0, OPT_VALUE, SE_LIMIT},
-	{"json", 0, OPT_FLAG, SE_JSON},
-	{NULL, 0, 0, 0},
-};
+static const struct cmd_grammar search_grammar = {
+	"search",
+	-1,
+	NULL,
+	{
+		{"limit", 0, OPT_VALUE, SE_LIMIT},
+		{"json", 0, OPT_FLAG, SE_JSON},
+	}};
 
 int cmd_search(int argc, char **argv, struct app *app)
 {
@@ -159,29 +162,21 @@ int cmd_search(int argc, char **argv, struct app *app)
 	struct store_hit *hits = NULL;
 	struct sb err = SB_INIT, out = SB_INIT, query = SB_INIT;
 	size_t n = 0, i, limit = 20;
-	int a, rc, status, words = 0, json = 0;
-	struct opt_parser op;
+	long long l = 20;
+	int rc, status, words, json;
+	struct cmd_args a;
 
-	if (cmd_opt_start(&op, argc, argv, "search"))
-		return EX_OK;
-	while ((a = cmd_opt_next(&op, search_opts, "search", 1)) != OPT_DONE) {
-		long long l;
-		if (a == OPT_ERROR) {
-			status = EX_USAGE;
-			goto out;
-		} else if (a == SE_LIMIT) {
-			if ((status = cmd_opt_number(&op, "search", 1, -1, NULL,
-						     &l)))
-				goto out;
-			limit = (size_t)l;
-		} else if (a == SE_JSON) {
-			json = 1;
-		} else {
-			/* Several words are one query, as if quoted together. */
-			if (words++)
-				sb_addc(&query, ' ');
-			sb_adds(&query, op.value);
-		}
+	if (cmd_parse(&a, argc, argv, &search_grammar, &status))
+		return status;
+	json = a.value[SE_JSON] != NULL;
+	if ((status = cmd_arg_number(&a, SE_LIMIT, "search", 1, -1, NULL, &l)))
+		goto out;
+	limit = (size_t)l;
+	/* Several words are one query, as if quoted together. */
+	for (words = 0; words < a.noperands; words++) {
+		if (words)
+			sb_addc(&query, ' ');
+		sb_adds(&query, a.operand[words]);
 	}
 	if (!words) {
 		status = cmd_usage_error("search", "%s", "what to search for?");

@@ -50,16 +50,19 @@ static void rubric_show(struct sb *out, const struct rubric *r)
 }
 
 enum { SH_JSON = 1 };
-static const struct opt show_opts[] = {
-	{"json", 0, OPT_FLAG, SH_JSON},
-	{NULL, 0, 0, 0},
-};
+static const struct cmd_grammar show_grammar = {
+	"show",
+	1,
+	"one question at a time",
+	{
+		{"json", 0, OPT_FLAG, SH_JSON},
+	}};
 
 int cmd_show(int argc, char **argv, struct app *app)
 {
-	const char *id = NULL;
-	int json = 0, a, status;
-	struct opt_parser op;
+	const char *id;
+	int json, status;
+	struct cmd_args a;
 	struct bank *b;
 	long qi;
 	const struct question *q;
@@ -67,22 +70,10 @@ int cmd_show(int argc, char **argv, struct app *app)
 	struct sb out = SB_INIT, t = SB_INIT;
 	size_t i;
 
-	if (cmd_opt_start(&op, argc, argv, "show"))
-		return EX_OK;
-	while ((a = cmd_opt_next(&op, show_opts, "show", 1)) != OPT_DONE) {
-		if (a == OPT_ERROR) {
-			sb_release(&out);
-			return EX_USAGE;
-		} else if (a == SH_JSON) {
-			json = 1;
-		} else if (id) {
-			return cmd_usage_error("show",
-					       "one question at a time ('%s')",
-					       op.value);
-		} else {
-			id = op.value;
-		}
-	}
+	if (cmd_parse(&a, argc, argv, &show_grammar, &status))
+		return status;
+	json = a.value[SH_JSON] != NULL;
+	id = a.noperands ? a.operand[0] : NULL;
 	if (!id) {
 		cmd_usage(cmd_find("show"), stderr);
 		return EX_USAGE;

@@ -247,11 +247,14 @@ static int known_category(const char *c, const struct bank *b,
 }
 
 enum { S_CATEGORY = 1, S_JSON };
-static const struct opt stats_opts[] = {
-	{"category", 0, OPT_VALUE, S_CATEGORY},
-	{"json", 0, OPT_FLAG, S_JSON},
-	{NULL, 0, 0, 0},
-};
+static const struct cmd_grammar stats_grammar = {
+	"stats",
+	0,
+	NULL,
+	{
+		{"category", 0, OPT_VALUE, S_CATEGORY},
+		{"json", 0, OPT_FLAG, S_JSON},
+	}};
 
 int cmd_stats(int argc, char **argv, struct app *app)
 {
@@ -261,22 +264,14 @@ int cmd_stats(int argc, char **argv, struct app *app)
 	struct progress p;
 	struct sb err = SB_INIT, out = SB_INIT;
 	struct bank *b;
-	const char *category = NULL;
-	int json = 0, a, rc, status;
-	struct opt_parser op;
+	const char *category;
+	int json, rc, status;
+	struct cmd_args a;
 
-	if (cmd_opt_start(&op, argc, argv, "stats"))
-		return EX_OK;
-	while ((a = cmd_opt_next(&op, stats_opts, "stats", 0)) != OPT_DONE) {
-		if (a == OPT_ERROR) {
-			sb_release(&err);
-			return EX_USAGE;
-		} else if (a == S_JSON) {
-			json = 1;
-		} else if (a == S_CATEGORY) {
-			category = op.value;
-		}
-	}
+	if (cmd_parse(&a, argc, argv, &stats_grammar, &status))
+		return status;
+	json = a.value[S_JSON] != NULL;
+	category = a.value[S_CATEGORY];
 	memset(&s, 0, sizeof(s));
 	memset(&d, 0, sizeof(d));
 	memset(&p, 0, sizeof(p));

@@ -285,6 +285,76 @@ int cmd_opt_next(struct opt_parser *op, const struct opt *table,
 	return id;
 }
 
+int cmd_parse(struct cmd_args *a, int argc, char **argv,
+	      const struct cmd_grammar *g, int *status)
+{
+	struct opt_parser op;
+	int id;
+
+	memset(a, 0, sizeof(*a));
+	a->operand = argv + 1;
+	*status = EX_OK;
+	if (cmd_opt_start(&op, argc, argv, g->name))
+		return 1;
+	while ((id = cmd_opt_next(&op, g->opts, g->name, 1)) != OPT_DONE) {
+		if (id == OPT_ERROR) {
+			*status = EX_USAGE;
+			return 1;
+		}
+		if (id == OPT_OPERAND) {
+			if (g->max_operands >= 0 &&
+			    a->noperands >= g->max_operands) {
+				if (g->too_many)
+					*status = cmd_usage_error(
+						g->name, "%s ('%s')",
+						g->too_many, op.value);
+				else
+					*status = cmd_usage_error(
+						g->name,
+						"unexpected argument '%s'",
+						op.value);
+				return 1;
+			}
+			/* Every element before op.ind - 1 is read, and the
+			 * operands so far are fewer: the slot is free. */
+			a->operand[a->noperands++] = (char *)op.value;
+			continue;
+		}
+		if (id > 0 && id < CMD_ARGS_MAX) {
+			a->value[id] = op.value ? op.value : op.name;
+			snprintf(a->spelled[id], sizeof(a->spelled[id]), "%s",
+				 op.name);
+		}
+	}
+	return 0;
+}
+
+int cmd_arg_number(const struct cmd_args *a, int id, const char *name,
+		   long long min, long long max, const char *unit,
+		   long long *out)
+{
+	struct sb err = SB_INIT;
+	int status = EX_OK;
+	if (a->value[id] &&
+	    opt_number(a->spelled[id], a->value[id], min, max, unit, out, &err))
+		status = cmd_value_error(name, &err);
+	sb_release(&err);
+	return status;
+}
+
+int cmd_attempt_arg(const char *name, const char *v, long long *id)
+{
+	char *end;
+	errno = 0;
+	*id = strtoll(v, &end, 10);
+	if (!*v || *end || *id < 1 || errno)
+		return cmd_usage_error(
+			name,
+			"ATTEMPT is an attempt number (see 'pmdrill history'), not '%s'",
+			v);
+	return EX_OK;
+}
+
 int cmd_opt_number(const struct opt_parser *op, const char *name, long long min,
 		   long long max, const char *unit, long long *out)
 {

@@ -65,6 +65,46 @@ int cmd_opt_start(struct opt_parser *op, int argc, char **argv,
 		  const char *name);
 int cmd_opt_next(struct opt_parser *op, const struct opt *table,
 		 const char *name, int operands);
+/*
+ * The whole option loop for a command whose options are set once (the
+ * last one given wins) and whose operands are read after: cmd_parse()
+ * reads argv with the options g->opts and stops at the first error, in argv's order.
+ * It returns 1 when the command must return *status at once: --help was
+ * printed (EX_OK), or an error and the usage are on stderr (EX_USAGE):
+ * an unknown option, a missing value, or more than g->max_operands
+ * operands ("<g->too_many> ('<the first extra one>')"; with too_many
+ * NULL: "unexpected argument '<it>'").  It returns 0 with a filled in.
+ *
+ * a->value[id] is the last value given for option `id` (a flag's is its
+ * spelling), NULL when it was not given; a->spelled[id] how the user
+ * wrote it ("--time", "-q"), for messages.  Operands are moved to the
+ * front of argv in order, as GNU getopt permutes: a->operand[0 ..
+ * a->noperands) is argv[1 ..].  Option ids must be below CMD_ARGS_MAX.
+ */
+#include "opt.h"
+enum { CMD_ARGS_MAX = 16 };
+struct cmd_grammar {
+	const char *name;              /* the command, for messages */
+	int max_operands;              /* -1: any number */
+	const char *too_many;          /* "one file at a time" */
+	struct opt opts[CMD_ARGS_MAX]; /* ended by a row of zeros */
+};
+struct cmd_args {
+	const char *value[CMD_ARGS_MAX];
+	char spelled[CMD_ARGS_MAX][40];
+	char **operand;
+	int noperands;
+};
+int cmd_parse(struct cmd_args *a, int argc, char **argv,
+	      const struct cmd_grammar *g, int *status);
+/* opt_number() on option id's value when it was given (else *out stays),
+ * its error reported (cmd_value_error()): EX_OK, or EX_USAGE. */
+int cmd_arg_number(const struct cmd_args *a, int id, const char *name,
+		   long long min, long long max, const char *unit,
+		   long long *out);
+/* An ATTEMPT operand (a whole number from 1): EX_OK with *id, or the
+ * usage error "ATTEMPT is an attempt number ..." (EX_USAGE). */
+int cmd_attempt_arg(const char *name, const char *v, long long *id);
 /* A --level value (qlevel_option()) into *level, with its error reported
  * (cmd_value_error()): EX_OK, or EX_USAGE. */
 int cmd_level_arg(const char *name, const char *v, int *level);
@@ -105,9 +145,6 @@ struct store;
  * store's message goes to stderr and the exit status is returned.
  */
 int cmd_open_store(struct app *app, int mode, struct store **st);
-/* A store failure rc with its message in err: "pmdrill: <err>" on
- * stderr; returns the exit status for rc (store_exit_code()). */
-int cmd_store_error(int rc, const struct sb *err);
 /* A store failure rc with its message in err: "pmdrill: <err>" on
  * stderr; returns the exit status for rc (store_exit_code()). */
 int cmd_store_error(int rc, const struct sb *err);

@@ -84,6 +84,30 @@ void json_num(struct sb *out, double v)
 		sb_addf(out, "%.10g", v);
 }
 
+void json_key(struct sb *out, const char *key)
+{
+	if (out->len && out->buf[out->len - 1] != '{' &&
+	    out->buf[out->len - 1] != '[')
+		sb_addc(out, ',');
+	json_str(out, key);
+	sb_addc(out, ':');
+}
+
+void json_key_str(struct sb *out, const char *key, const char *v)
+{
+	json_key(out, key);
+	json_str(out, v);
+}
+
+void json_key_num(struct sb *out, const char *key, double v, int places)
+{
+	static const double scale[] = {1, 10, 100, 1000, 10000};
+	json_key(out, key);
+	if (places >= 0 && places <= 4)
+		v = round(v * scale[places]) / scale[places];
+	json_num(out, v);
+}
+
 void json_int_or_null(struct sb *out, long long v, int present)
 {
 	if (present)

@@ -40,6 +40,15 @@ void json_num(struct sb *out, double v);
 /* v when present, else null. */
 void json_int_or_null(struct sb *out, long long v, int present);
 void json_num_or_null(struct sb *out, double v, int present);
+/*
+ * One member of an object being written: `"key":` and its value, after a
+ * comma unless out ends the opening brace or bracket.  json_key_num()
+ * rounds v to `places` decimals (0 to 4; -1: as it is).  json_key() writes
+ * the key alone, for a value the caller writes.
+ */
+void json_key(struct sb *out, const char *key);
+void json_key_str(struct sb *out, const char *key, const char *v);
+void json_key_num(struct sb *out, const char *key, double v, int places);
 /* [v[0], ..., v[n-1]] as JSON strings (json_str(): a NULL is null). */
 void json_str_array(struct sb *out, const char *const *v, size_t n);
 

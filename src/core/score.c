@@ -1801,16 +1801,14 @@ void score_report_json(const struct score_report *rep, const char *rubric,
 		       struct sb *out)
 {
 	size_t i, k;
-	sb_adds(out, "{\"score\":");
-	json_num(out, rep->score);
-	sb_addf(out, ",\"grade\":%d,\"grade_name\":", rep->grade);
-	json_str(out, grade_name(rep->grade));
+	sb_addc(out, '{');
+	json_key_num(out, "score", rep->score, -1);
+	sb_addf(out, ",\"grade\":%d", rep->grade);
+	json_key_str(out, "grade_name", grade_name(rep->grade));
 	sb_addf(out, ",\"words\":%u,\"sentences\":%u", rep->words,
 		rep->sentences);
-	sb_adds(out, ",\"rubric\":");
-	json_str(out, rubric);
-	sb_adds(out, ",\"question\":");
-	json_str(out, question);
+	json_key_str(out, "rubric", rubric);
+	json_key_str(out, "question", question);
 	if (rep->duration_ms >= 0) {
 		sb_addf(out, ",\"duration_ms\":%ld,\"wpm\":", rep->duration_ms);
 		json_num_or_null(out, round(rep->wpm * 10) / 10, rep->wpm > 0);
@@ -1821,79 +1819,65 @@ void score_report_json(const struct score_report *rep, const char *rubric,
 			",\"duration_ms\":null,\"wpm\":null,\"over_s\":null");
 	}
 	sb_addf(out, ",\"time_limit_s\":%u", rep->limit_s);
-	sb_adds(out, ",\"guards\":{\"prose_share\":");
-	json_num(out, round(rep->prose_share * 1000) / 1000);
-	sb_adds(out, ",\"density\":");
-	json_num(out, round(rep->density * 100) / 100);
-	sb_adds(out, ",\"factor\":");
-	json_num(out, round(rep->guard * 1000) / 1000);
-	sb_adds(out, ",\"length_factor\":");
-	json_num(out, round(rep->length_factor * 1000) / 1000);
-	sb_adds(out, ",\"relevance\":");
-	if (rep->relevance >= 0)
-		json_num(out, round(rep->relevance * 1000) / 1000);
-	else
-		sb_adds(out, "null");
-	sb_adds(out, ",\"topic_factor\":");
-	json_num(out, round(rep->topic_factor * 1000) / 1000);
-	sb_adds(out, ",\"relevance_parts\":[");
+	json_key(out, "guards");
+	sb_addc(out, '{');
+	json_key_num(out, "prose_share", rep->prose_share, 3);
+	json_key_num(out, "density", rep->density, 2);
+	json_key_num(out, "factor", rep->guard, 3);
+	json_key_num(out, "length_factor", rep->length_factor, 3);
+	json_key(out, "relevance");
+	json_num_or_null(out, round(rep->relevance * 1000) / 1000,
+			 rep->relevance >= 0);
+	json_key_num(out, "topic_factor", rep->topic_factor, 3);
+	json_key(out, "relevance_parts");
+	sb_addc(out, '[');
 	json_num(out, round(rep->rel_expect * 1000) / 1000);
-	sb_adds(out, ",");
+	sb_addc(out, ',');
 	json_num(out, round(rep->rel_prompt * 1000) / 1000);
-	sb_adds(out, ",");
+	sb_addc(out, ',');
 	json_num(out, round(rep->rel_task * 1000) / 1000);
-	sb_adds(out, "],\"focus\":");
-	json_num(out, round(rep->rel_focus * 1000) / 1000);
+	sb_addc(out, ']');
+	json_key_num(out, "focus", rep->rel_focus, 3);
 	sb_addf(out, ",\"prompt_terms\":%u,\"prompt_hits\":%u",
 		rep->prompt_terms, rep->prompt_hits);
-	sb_addf(out, "},\"followup\":%s,\"substance\":{\"share\":",
-		rep->followup ? "true" : "false");
-	json_num(out, round(rep->substance * 1000) / 1000);
-	sb_adds(out, ",\"specific_per_100\":");
-	json_num(out, round(rep->specific_rate * 100) / 100);
-	sb_adds(out, ",\"abstract_per_100\":");
-	json_num(out, round(rep->abstract_rate * 100) / 100);
+	sb_addf(out, "},\"followup\":%s", rep->followup ? "true" : "false");
+	json_key(out, "substance");
+	sb_addc(out, '{');
+	json_key_num(out, "share", rep->substance, 3);
+	json_key_num(out, "specific_per_100", rep->specific_rate, 2);
+	json_key_num(out, "abstract_per_100", rep->abstract_rate, 2);
 	sb_addf(out, ",\"frameworks\":%u,\"frameworks_applied\":%u}",
 		rep->frameworks, rep->frameworks_applied);
-	sb_adds(out, ",\"model\":{\"linear\":");
-	json_num(out, round(rep->linear * 10000) / 10000);
-	sb_adds(out, ",\"features\":{");
-	for (i = 0; i < MODEL_NFEATURES; i++) {
-		sb_addf(out, "%s\"%s\":", i ? "," : "",
-			model_feature_name((int)i));
-		json_num(out, round(rep->features[i] * 10000) / 10000);
-	}
+	json_key(out, "model");
+	sb_addc(out, '{');
+	json_key_num(out, "linear", rep->linear, 4);
+	json_key(out, "features");
+	sb_addc(out, '{');
+	for (i = 0; i < MODEL_NFEATURES; i++)
+		json_key_num(out, model_feature_name((int)i), rep->features[i],
+			     4);
 	sb_adds(out, "}},\"criteria\":[");
 	for (i = 0; i < rep->nitems; i++) {
 		const struct score_item *it = &rep->items[i];
 		if (i)
 			sb_addc(out, ',');
-		sb_adds(out, "{\"name\":");
-		json_str(out, it->name);
-		sb_adds(out, ",\"label\":");
-		json_str(out, it->label);
-		sb_adds(out, ",\"kind\":");
-		json_str(out, crit_kind_name((enum crit_kind)it->kind));
-		sb_adds(out, ",\"weight\":");
-		json_num(out, it->weight);
-		sb_adds(out, ",\"earned\":");
-		json_num(out, round(it->earned * 10000) / 10000);
-		sb_adds(out, ",\"raw\":");
-		if (it->raw >= 0)
-			json_num(out, round(it->raw * 1000) / 1000);
-		else
-			sb_adds(out, "null");
-		sb_adds(out, ",\"points\":");
-		json_num(out, round(it->scaled * 100) / 100);
+		sb_addc(out, '{');
+		json_key_str(out, "name", it->name);
+		json_key_str(out, "label", it->label);
+		json_key_str(out, "kind",
+			     crit_kind_name((enum crit_kind)it->kind));
+		json_key_num(out, "weight", it->weight, -1);
+		json_key_num(out, "earned", it->earned, 4);
+		json_key(out, "raw");
+		json_num_or_null(out, round(it->raw * 1000) / 1000,
+				 it->raw >= 0);
+		json_key_num(out, "points", it->scaled, 2);
 		sb_addf(out, ",\"active\":%s,\"met\":%s",
 			it->active ? "true" : "false",
 			it->met ? "true" : "false");
-		sb_adds(out, ",\"model_weight\":");
-		json_num(out, it->model_weight);
-		sb_adds(out, ",\"detail\":");
-		json_str(out, it->detail);
-		sb_adds(out, ",\"feedback\":");
-		json_str(out, it->feedback);
+		json_key_num(out, "model_weight", it->model_weight, -1);
+		json_key_str(out, "detail", it->detail);
+		json_key_str(out, "feedback", it->feedback);
 		sb_adds(out, ",\"evidence\":[");
 		for (k = 0; k < it->nev; k++) {
 			const struct score_evidence *e = &it->ev[k];
@@ -1907,10 +1891,8 @@ void score_report_json(const struct score_report *rep, const char *rubric,
 				sb_adds(out, "null");
 			sb_addf(out, ",\"start\":%zu,\"end\":%zu", e->start,
 				e->end);
-			if (e->what) {
-				sb_adds(out, ",\"what\":");
-				json_str(out, e->what);
-			}
+			if (e->what)
+				json_key_str(out, "what", e->what);
 			sb_addc(out, '}');
 		}
 		sb_adds(out, "]}");
