@@ -7,6 +7,7 @@
 #include "store-int.h"
 
 #include <errno.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -136,6 +137,50 @@ void st_bind_text(sqlite3_stmt *s, int i, const char *t)
 		sqlite3_bind_null(s, i);
 }
 
+static void bind_list(sqlite3_stmt *s, const char *types, va_list ap)
+{
+	int i;
+	for (i = 0; types[i]; i++) {
+		switch (types[i]) {
+		case 't':
+			st_bind_text(s, i + 1, va_arg(ap, const char *));
+			break;
+		case 'i':
+			sqlite3_bind_int(s, i + 1, va_arg(ap, int));
+			break;
+		case 'l':
+			sqlite3_bind_int64(s, i + 1, va_arg(ap, long long));
+			break;
+		case 'd':
+			sqlite3_bind_double(s, i + 1, va_arg(ap, double));
+			break;
+		}
+	}
+}
+
+void st_bind(sqlite3_stmt *s, const char *types, ...)
+{
+	va_list ap;
+	va_start(ap, types);
+	bind_list(s, types, ap);
+	va_end(ap);
+}
+
+int st_run(struct store *st, const char *sql, const char *types, ...)
+{
+	sqlite3_stmt *s = NULL;
+	va_list ap;
+	int rc = st_prep(st, &s, sql);
+	if (rc == SQLITE_OK) {
+		va_start(ap, types);
+		bind_list(s, types, ap);
+		va_end(ap);
+		rc = st_step_done(s);
+	}
+	sqlite3_finalize(s);
+	return rc;
+}
+
 int st_exec(struct store *st, const char *sql)
 {
 	return sqlite3_exec(st->db, sql, NULL, NULL, NULL);
@@ -227,36 +272,21 @@ int st_index(const char *const *v, const char *s)
 int st_ensure_question(struct store *st, const char *qid, const char *category,
 		       const char *prompt, long long t)
 {
-	sqlite3_stmt *s = NULL;
 	/* a question the bank did not record (an import, an ad-hoc prompt):
 	 * the next start records the bank again, retiring it if need be */
-	int rc = st_prep(
-		st, &s,
-		"DELETE FROM settings WHERE key = '" SYNCED_KEY "'"
-		" AND NOT EXISTS (SELECT 1 FROM questions WHERE id = ?)");
+	int rc =
+		st_run(st,
+		       "DELETE FROM settings WHERE key = '" SYNCED_KEY "'"
+		       " AND NOT EXISTS (SELECT 1 FROM questions WHERE id = ?)",
+		       "t", qid);
 	if (rc)
 		return rc;
-	sqlite3_bind_text(s, 1, qid, -1, SQLITE_STATIC);
-	rc = st_step_done(s);
-	sqlite3_finalize(s);
-	s = NULL;
-	if (rc)
-		return rc;
-	rc = st_prep(
-		st, &s,
+	return st_run(
+		st,
 		"INSERT INTO questions (id, category, prompt, first_seen,"
 		" updated_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT (id) DO"
-		" UPDATE SET first_seen = min(first_seen, excluded.first_seen)");
-	if (rc)
-		return rc;
-	sqlite3_bind_text(s, 1, qid, -1, SQLITE_STATIC);
-	st_bind_text(s, 2, category);
-	st_bind_text(s, 3, prompt);
-	sqlite3_bind_int64(s, 4, t);
-	sqlite3_bind_int64(s, 5, t);
-	rc = st_step_done(s);
-	sqlite3_finalize(s);
-	return rc;
+		" UPDATE SET first_seen = min(first_seen, excluded.first_seen)",
+		"tttll", qid, category, prompt, t, t);
 }
 
 void st_read_attempt(sqlite3_stmt *s, struct store_attempt *a)
@@ -398,19 +428,13 @@ int st_replay(struct store *st, const char *qid, const struct fsrs_params *p,
 		}
 		if (!i)
 			first = times[i];
-		if (rv.is_first)
+		st_bind(u, "ldddill", rv.elapsed_days, rv.retrievability,
+			rv.stability, rv.difficulty, rv.interval_days, rv.due,
+			ids[i]);
+		if (rv.is_first) { /* no elapsed time, no retrievability */
 			sqlite3_bind_null(u, 1);
-		else
-			sqlite3_bind_int64(u, 1, rv.elapsed_days);
-		if (rv.is_first)
 			sqlite3_bind_null(u, 2);
-		else
-			sqlite3_bind_double(u, 2, rv.retrievability);
-		sqlite3_bind_double(u, 3, rv.stability);
-		sqlite3_bind_double(u, 4, rv.difficulty);
-		sqlite3_bind_int(u, 5, rv.interval_days);
-		sqlite3_bind_int64(u, 6, rv.due);
-		sqlite3_bind_int64(u, 7, ids[i]);
+		}
 		if ((rc = st_step_done(u)))
 			goto done;
 		sqlite3_reset(u);
@@ -419,29 +443,18 @@ int st_replay(struct store *st, const char *qid, const struct fsrs_params *p,
 	}
 	sqlite3_finalize(u);
 	u = NULL;
-	if (n) {
-		rc = st_prep(
-			st, &u,
+	if (n)
+		rc = st_run(
+			st,
 			"INSERT OR REPLACE INTO cards (question_id, stability,"
-			" difficulty, last_review, due, reps, lapses, first_review)"
-			" VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
-		if (rc)
-			goto done;
-		sqlite3_bind_text(u, 1, qid, -1, SQLITE_STATIC);
-		sqlite3_bind_double(u, 2, card.stability);
-		sqlite3_bind_double(u, 3, card.difficulty);
-		sqlite3_bind_int64(u, 4, card.last_review);
-		sqlite3_bind_int64(u, 5, card.due);
-		sqlite3_bind_int(u, 6, card.reps);
-		sqlite3_bind_int(u, 7, card.lapses);
-		sqlite3_bind_int64(u, 8, first);
-	} else {
-		rc = st_prep(st, &u, "DELETE FROM cards WHERE question_id = ?");
-		if (rc)
-			goto done;
-		sqlite3_bind_text(u, 1, qid, -1, SQLITE_STATIC);
-	}
-	rc = st_step_done(u);
+			" difficulty, last_review, due, reps, lapses,"
+			" first_review) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+			"tddlliil", qid, card.stability, card.difficulty,
+			card.last_review, card.due, card.reps, card.lapses,
+			first);
+	else
+		rc = st_run(st, "DELETE FROM cards WHERE question_id = ?", "t",
+			    qid);
 done:
 	sqlite3_finalize(s);
 	sqlite3_finalize(u);

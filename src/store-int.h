@@ -126,6 +126,15 @@ long long st_col_ll(sqlite3_stmt *s, int i, long long dflt);
 /* Bind t (copied), or NULL when t is NULL. */
 void st_bind_text(sqlite3_stmt *s, int i, const char *t);
 
+/*
+ * Bind values to s's parameters 1, 2, ... by the letters of `types`:
+ * 't' a const char * (copied; NULL binds NULL), 'i' an int, 'l' a long
+ * long, 'd' a double.  st_run() prepares sql, binds the same way, steps
+ * it to the end and finalizes it: SQLITE_OK or the SQLite error.
+ */
+void st_bind(sqlite3_stmt *s, const char *types, ...);
+int st_run(struct store *st, const char *sql, const char *types, ...);
+
 /* The index of s in the NULL-terminated list v, or -1. */
 int st_index(const char *const *v, const char *s);
 /* 16 lower-case hex digits of v, and back (NULL reads as 0). */

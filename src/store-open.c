@@ -399,11 +399,10 @@ int store_sync_questions(struct store *st, const struct bank *b, long long now,
 	 * the same cached bank skips all of this (not a user setting: config
 	 * neither shows nor takes it) */
 	if (b->fingerprint &&
-	    ((rc = st_prep(st, &up,
-			   "INSERT OR REPLACE INTO settings (key, value,"
-			   " updated_at) VALUES ('" SYNCED_KEY "', ?, ?)")) ||
-	     (sqlite3_bind_text(up, 1, fp, -1, SQLITE_STATIC),
-	      sqlite3_bind_int64(up, 2, now), rc = st_step_done(up))))
+	    (rc = st_run(st,
+			 "INSERT OR REPLACE INTO settings (key, value,"
+			 " updated_at) VALUES ('" SYNCED_KEY "', ?, ?)",
+			 "tl", fp, now)))
 		goto fail;
 	if ((rc = st_exec(st, "COMMIT")))
 		goto fail;
@@ -549,7 +548,6 @@ fail:
 int store_set_setting(struct store *st, const char *key, const char *value,
 		      struct sb *err)
 {
-	sqlite3_stmt *s = NULL;
 	struct sb canon = SB_INIT;
 	int idx = setting_index(key), rc;
 	if (idx < 0) {
@@ -560,23 +558,12 @@ int store_set_setting(struct store *st, const char *key, const char *value,
 		sb_release(&canon);
 		return rc;
 	}
-	if ((rc = st_prep(
-		     st, &s,
-		     "INSERT OR REPLACE INTO settings (key, value, updated_at)"
-		     " VALUES (?, ?, ?)")))
-		goto fail;
-	sqlite3_bind_text(s, 1, key, -1, SQLITE_STATIC);
-	sqlite3_bind_text(s, 2, canon.buf, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(s, 3, st_now(st));
-	if ((rc = st_step_done(s)))
-		goto fail;
-	sqlite3_finalize(s);
-	sb_release(&canon);
-	return STORE_OK;
-fail:
-	rc = st_fail(st, rc, err, "saving the setting",
-		     "the setting was not changed");
-	sqlite3_finalize(s);
+	if ((rc = st_run(st,
+			 "INSERT OR REPLACE INTO settings (key, value,"
+			 " updated_at) VALUES (?, ?, ?)",
+			 "ttl", key, canon.buf, st_now(st))))
+		rc = st_fail(st, rc, err, "saving the setting",
+			     "the setting was not changed");
 	sb_release(&canon);
 	return rc;
 }

@@ -19,23 +19,15 @@ int store_begin_session(struct store *st, const char *kind,
 			long long started_at, const char *settings,
 			long long *id, struct sb *err)
 {
-	sqlite3_stmt *s = NULL;
 	int rc;
 
 	*id = 0;
-	if ((rc = st_begin(st)))
+	if ((rc = st_begin(st)) ||
+	    (rc = st_run(st,
+			 "INSERT INTO sessions (kind, started_at, settings)"
+			 " VALUES (?, ?, ?)",
+			 "tlt", kind, started_at, settings ? settings : "{}")))
 		goto fail;
-	if ((rc = st_prep(st, &s,
-			  "INSERT INTO sessions (kind, started_at,"
-			  " settings) VALUES (?, ?, ?)")))
-		goto fail;
-	sqlite3_bind_text(s, 1, kind, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(s, 2, started_at);
-	sqlite3_bind_text(s, 3, settings ? settings : "{}", -1, SQLITE_STATIC);
-	if ((rc = st_step_done(s)))
-		goto fail;
-	sqlite3_finalize(s);
-	s = NULL;
 	*id = sqlite3_last_insert_rowid(st->db);
 	if ((rc = st_exec(st, "COMMIT")))
 		goto fail;
@@ -43,7 +35,6 @@ int store_begin_session(struct store *st, const char *kind,
 	return STORE_OK;
 fail:
 	rc = st_fail(st, rc, err, "starting the session", NULL);
-	sqlite3_finalize(s);
 	st_rollback(st);
 	*id = 0;
 	return rc;
@@ -52,25 +43,16 @@ fail:
 int store_end_session(struct store *st, long long id, long long ended_at,
 		      struct sb *err)
 {
-	sqlite3_stmt *s = NULL;
 	int rc;
 
 	if (st->session == id)
 		st->session = 0;
-	if ((rc = st_prep(st, &s,
-			  "UPDATE sessions SET ended_at = ? WHERE id = ?")))
-		goto fail;
-	sqlite3_bind_int64(s, 1, ended_at);
-	sqlite3_bind_int64(s, 2, id);
-	if ((rc = st_step_done(s)))
-		goto fail;
-	sqlite3_finalize(s);
+	if ((rc = st_run(st, "UPDATE sessions SET ended_at = ? WHERE id = ?",
+			 "ll", ended_at, id)))
+		return st_fail(
+			st, rc, err, "ending the session",
+			"its answers are kept; only its end time is missing");
 	return STORE_OK;
-fail:
-	rc = st_fail(st, rc, err, "ending the session",
-		     "its answers are kept; only its end time is missing");
-	sqlite3_finalize(s);
-	return rc;
 }
 
 static void read_session(sqlite3_stmt *s, struct store_session *o)
