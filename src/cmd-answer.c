@@ -48,14 +48,7 @@ static void print_outcome(const struct app *app, long long id, int proposed,
 
 enum { A_QUESTION = 1, A_TIME, A_GRADE };
 static const struct cmd_grammar answer_grammar = {
-	"answer",
-	1,
-	"one answer file at a time",
-	{
-		{"question", 'q', OPT_VALUE, A_QUESTION},
-		{"time", 0, OPT_VALUE, A_TIME},
-		{"grade", 0, OPT_VALUE, A_GRADE},
-	}};
+	"answer", "question/q= time= grade=", 1, "one answer file at a time"};
 
 int cmd_answer(int argc, char **argv, struct app *app)
 {

@@ -253,7 +253,7 @@ static void side_json(struct sb *out, const struct store_attempt *at)
 				     : NULL);
 	sb_addf(out, ",\"words\":%u,\"duration_ms\":", at->words);
 	json_int_or_null(out, at->duration_ms, at->duration_ms >= 0);
-	sb_adds(out, ",\"answer\":");
+	json_key(out, "answer");
 	json_strn(out, at->answer, at->answer_len);
 	sb_addc(out, '}');
 	sb_release(&t);
@@ -313,14 +313,8 @@ static void compare_json(struct sb *out, const struct store_attempt *a,
 }
 
 enum { CO_ANSWERS = 1, CO_JSON };
-static const struct cmd_grammar compare_grammar = {
-	"compare",
-	2,
-	"two attempts, not more",
-	{
-		{"answers", 0, OPT_FLAG, CO_ANSWERS},
-		{"json", 0, OPT_FLAG, CO_JSON},
-	}};
+static const struct cmd_grammar compare_grammar = {"compare", "answers json", 2,
+						   "two attempts, not more"};
 
 int cmd_compare(int argc, char **argv, struct app *app)
 {

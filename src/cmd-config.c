@@ -9,8 +9,8 @@
 #include "sb.h"
 #include "store.h"
 
-static const struct cmd_grammar config_grammar = {
-	"config", 2, "too many arguments", {{NULL, 0, 0, 0}}};
+static const struct cmd_grammar config_grammar = {"config", "", 2,
+						  "too many arguments"};
 
 int cmd_config(int argc, char **argv, struct app *app)
 {

@@ -15,13 +15,8 @@
 #include "store-export.h"
 
 enum { E_FORMAT = 1 };
-static const struct cmd_grammar export_grammar = {
-	"export",
-	1,
-	"one output file at a time",
-	{
-		{"format", 0, OPT_VALUE, E_FORMAT},
-	}};
+static const struct cmd_grammar export_grammar = {"export", "format=", 1,
+						  "one output file at a time"};
 
 int cmd_export(int argc, char **argv, struct app *app)
 {

@@ -15,13 +15,8 @@
 #include "store-read.h"
 
 enum { G_UNDO = 1 };
-static const struct cmd_grammar grade_grammar = {
-	"grade",
-	2,
-	"too many arguments",
-	{
-		{"undo", 0, OPT_FLAG, G_UNDO},
-	}};
+static const struct cmd_grammar grade_grammar = {"grade", "undo", 2,
+						 "too many arguments"};
 
 int cmd_grade(int argc, char **argv, struct app *app)
 {

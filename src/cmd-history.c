@@ -23,25 +23,23 @@ static void attempt_json(struct sb *out, const struct store_attempt *a)
 	struct sb t = SB_INIT;
 	sb_addf(out, "{\"id\":%lld,\"question\":", a->id);
 	json_str(out, a->question_id);
-	sb_adds(out, ",\"category\":");
-	json_str(out, a->category);
+	json_key_str(out, "category", a->category);
 	store_fmt_time(&t, a->started_at);
-	sb_adds(out, ",\"started_at\":");
-	json_str(out, t.buf);
-	sb_addf(out, ",\"duration_ms\":");
+	json_key_str(out, "started_at", t.buf);
+	json_key(out, "duration_ms");
 	json_int_or_null(out, a->duration_ms, a->duration_ms >= 0);
-	sb_addf(out, ",\"follow_up\":");
+	json_key(out, "follow_up");
 	json_int_or_null(out, a->follow_up, a->follow_up >= 0);
-	sb_adds(out, ",\"parent\":");
+	json_key(out, "parent");
 	json_int_or_null(out, a->parent, a->parent != 0);
-	sb_adds(out, ",\"score\":");
+	json_key(out, "score");
 	json_num_or_null(out, a->score, a->scored);
-	sb_adds(out, ",\"words\":");
+	json_key(out, "words");
 	json_int_or_null(out, a->words, a->scored);
-	sb_adds(out, ",\"auto_grade\":");
-	json_str(out, a->auto_grade ? fsrs_rating_name(a->auto_grade) : NULL);
-	sb_adds(out, ",\"final_grade\":");
-	json_str(out, a->final_grade ? fsrs_rating_name(a->final_grade) : NULL);
+	json_key_str(out, "auto_grade",
+		     a->auto_grade ? fsrs_rating_name(a->auto_grade) : NULL);
+	json_key_str(out, "final_grade",
+		     a->final_grade ? fsrs_rating_name(a->final_grade) : NULL);
 	sb_addf(out,
 		",\"scheduled\":%s,\"due\":", a->scheduled ? "true" : "false");
 	if (a->scheduled) {
@@ -123,16 +121,7 @@ out:
 }
 
 static const struct cmd_grammar history_grammar = {
-	"history",
-	0,
-	NULL,
-	{
-		{"question", 'q', OPT_VALUE, H_QUESTION},
-		{"since", 0, OPT_VALUE, H_SINCE},
-		{"limit", 0, OPT_VALUE, H_LIMIT},
-		{"json", 0, OPT_FLAG, H_JSON},
-		{"mock", 0, OPT_FLAG, H_MOCK},
-	}};
+	"history", "question/q= since= limit= json mock", 0, NULL};
 
 int cmd_history(int argc, char **argv, struct app *app)
 {

@@ -23,8 +23,8 @@ static void show_progress(size_t records, void *data)
 	fflush(stderr);
 }
 
-static const struct cmd_grammar import_grammar = {
-	"import", 1, "one file at a time", {{NULL, 0, 0, 0}}};
+static const struct cmd_grammar import_grammar = {"import", "", 1,
+						  "one file at a time"};
 
 int cmd_import(int argc, char **argv, struct app *app)
 {

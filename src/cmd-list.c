@@ -33,15 +33,7 @@ static int question_matches(const struct question *q, const char *category,
 
 enum { L_CATEGORY = 1, L_TAG, L_LEVEL, L_JSON };
 static const struct cmd_grammar list_grammar = {
-	"list",
-	0,
-	NULL,
-	{
-		{"category", 'c', OPT_VALUE, L_CATEGORY},
-		{"tag", 0, OPT_VALUE, L_TAG},
-		{"level", 0, OPT_VALUE, L_LEVEL},
-		{"json", 0, OPT_FLAG, L_JSON},
-	}};
+	"list", "category/c= tag= level= json", 0, NULL};
 
 int cmd_list(int argc, char **argv, struct app *app)
 {

@@ -224,10 +224,10 @@ static void settings_json(struct sb *out, const struct session *s,
 	}
 	sb_adds(out, "],\"minutes\":");
 	json_int_or_null(out, o->minutes, o->minutes > 0);
-	sb_adds(out, ",\"categories\":");
+	json_key(out, "categories");
 	json_str_array(out, o->cats, o->ncat);
-	sb_adds(out, ",\"level\":");
-	json_str(out, o->level ? qlevel_name((enum qlevel)o->level) : NULL);
+	json_key_str(out, "level",
+		     o->level ? qlevel_name((enum qlevel)o->level) : NULL);
 	sb_addc(out, '}');
 }
 

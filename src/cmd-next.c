@@ -23,51 +23,32 @@ static void entry_json(struct sb *out, const struct queue_entry *e,
 {
 	struct sb why = SB_INIT;
 	queue_describe(e, &why);
-	sb_adds(out, "{\"question\":");
-	json_str(out, q->id);
-	sb_adds(out, ",\"category\":");
-	json_str(out, q->category);
-	sb_adds(out, ",\"level\":");
-	json_str(out, q->level ? qlevel_name(q->level) : NULL);
-	sb_adds(out, ",\"reason\":");
-	json_str(out, queue_reason_name(e->reason));
-	sb_adds(out, ",\"due\":");
+	sb_addc(out, '{');
+	json_key_str(out, "question", q->id);
+	json_key_str(out, "category", q->category);
+	json_key_str(out, "level", q->level ? qlevel_name(q->level) : NULL);
+	json_key_str(out, "reason", queue_reason_name(e->reason));
+	json_key(out, "due");
 	if (e->reason == QUEUE_DUE || (e->reason == QUEUE_CRAM && e->due)) {
 		struct sb t = SB_INIT;
 		store_fmt_time(&t, e->due);
 		json_str(out, t.buf);
 		sb_release(&t);
-		sb_adds(out, ",\"retrievability\":");
-		json_num(out, e->retrievability);
+		json_key_num(out, "retrievability", e->retrievability, -1);
 	} else {
 		sb_adds(out, "null,\"retrievability\":null");
 	}
-	sb_adds(out, ",\"last_score\":");
-	if (e->last_score >= 0)
-		json_num(out, e->last_score);
-	else
-		sb_adds(out, "null");
-	sb_adds(out, ",\"why\":");
-	json_str(out, why.buf);
-	sb_adds(out, ",\"prompt\":");
-	json_str(out, q->prompt);
+	json_key(out, "last_score");
+	json_num_or_null(out, e->last_score, e->last_score >= 0);
+	json_key_str(out, "why", why.buf);
+	json_key_str(out, "prompt", q->prompt);
 	sb_addc(out, '}');
 	sb_release(&why);
 }
 
 enum { N_CATEGORY = 1, N_TAG, N_LEVEL, N_COUNT, N_CRAM, N_JSON };
 static const struct cmd_grammar next_grammar = {
-	"next",
-	0,
-	NULL,
-	{
-		{"category", 0, OPT_VALUE, N_CATEGORY},
-		{"tag", 0, OPT_VALUE, N_TAG},
-		{"level", 0, OPT_VALUE, N_LEVEL},
-		{"count", 0, OPT_VALUE, N_COUNT},
-		{"cram", 0, OPT_FLAG, N_CRAM},
-		{"json", 0, OPT_FLAG, N_JSON},
-	}};
+	"next", "category= tag= level= count= cram json", 0, NULL};
 
 int cmd_next(int argc, char **argv, struct app *app)
 {

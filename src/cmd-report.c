@@ -232,12 +232,7 @@ static int write_file(const char *path, const struct sb *page)
 
 enum { RP_HTML = 1 };
 static const struct cmd_grammar report_grammar = {
-	"report",
-	0,
-	"unexpected argument (give --html FILE)",
-	{
-		{"html", 0, OPT_VALUE, RP_HTML},
-	}};
+	"report", "html=", 0, "unexpected argument (give --html FILE)"};
 
 int cmd_report(int argc, char **argv, struct app *app)
 {

@@ -143,34 +143,29 @@ static void review_json(struct sb *out, const struct store_attempt *a,
 	size_t i;
 	sb_addf(out, "{\"id\":%lld,\"question\":", a->id);
 	json_str(out, a->question_id);
-	sb_adds(out, ",\"category\":");
-	json_str(out, a->category);
-	sb_adds(out, ",\"prompt\":");
-	json_str(out, a->prompt);
+	json_key_str(out, "category", a->category);
+	json_key_str(out, "prompt", a->prompt);
 	store_fmt_time(&t, a->started_at);
-	sb_adds(out, ",\"started_at\":");
-	json_str(out, t.buf);
-	sb_adds(out, ",\"duration_ms\":");
+	json_key_str(out, "started_at", t.buf);
+	json_key(out, "duration_ms");
 	json_int_or_null(out, a->duration_ms, a->duration_ms >= 0);
-	sb_adds(out, ",\"answer\":");
+	json_key(out, "answer");
 	json_strn(out, a->answer, a->answer_len);
-	sb_adds(out, ",\"auto_grade\":");
-	json_str(out, a->auto_grade ? fsrs_rating_name(a->auto_grade) : NULL);
-	sb_adds(out, ",\"final_grade\":");
-	json_str(out, a->final_grade ? fsrs_rating_name(a->final_grade) : NULL);
+	json_key_str(out, "auto_grade",
+		     a->auto_grade ? fsrs_rating_name(a->auto_grade) : NULL);
+	json_key_str(out, "final_grade",
+		     a->final_grade ? fsrs_rating_name(a->final_grade) : NULL);
 	sb_addf(out, ",\"scheduled\":%s", a->scheduled ? "true" : "false");
 	if (a->scheduled) {
 		sb_reset(&t);
 		store_fmt_time(&t, a->due);
-		sb_adds(out, ",\"due\":");
-		json_str(out, t.buf);
+		json_key_str(out, "due", t.buf);
 		sb_addf(out, ",\"interval_days\":%d,\"stability\":",
 			a->interval_days);
 		json_num(out, a->stability);
-		sb_adds(out, ",\"difficulty\":");
-		json_num(out, a->difficulty);
+		json_key_num(out, "difficulty", a->difficulty, -1);
 	}
-	sb_adds(out, ",\"report\":");
+	json_key(out, "report");
 	if (a->scored)
 		score_report_json(&r->rep, a->rubric, a->question_id, a->answer,
 				  a->answer_len, out);
@@ -238,15 +233,8 @@ out:
 	return status;
 }
 
-static const struct cmd_grammar review_grammar = {
-	"review",
-	1,
-	"one attempt at a time",
-	{
-		{"full", 0, OPT_FLAG, R_FULL},
-		{"json", 0, OPT_FLAG, R_JSON},
-		{"mock", 0, OPT_FLAG, R_MOCK},
-	}};
+static const struct cmd_grammar review_grammar = {"review", "full json mock", 1,
+						  "one attempt at a time"};
 
 int cmd_review(int argc, char **argv, struct app *app)
 {

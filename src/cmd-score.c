@@ -111,18 +111,8 @@ static int score_file(struct app *app, struct bank *b, struct rubric *r,
 
 static const struct cmd_grammar score_grammar = {
 	"score",
-	-1,
-	NULL,
-	{
-		{"question", 'q', OPT_VALUE, SC_QUESTION},
-		{"rubric", 0, OPT_VALUE, SC_RUBRIC},
-		{"prompt", 0, OPT_VALUE, SC_PROMPT},
-		{"category", 0, OPT_VALUE, SC_CATEGORY},
-		{"followup", 0, OPT_VALUE, SC_FOLLOWUP},
-		{"time", 0, OPT_VALUE, SC_TIME},
-		{"full", 0, OPT_FLAG, SC_FULL},
-		{"json", 0, OPT_FLAG, SC_JSON},
-	}};
+	"question/q= rubric= prompt= category= followup= time= full json", -1,
+	NULL};
 
 int cmd_score(int argc, char **argv, struct app *app)
 {

@@ -112,19 +112,16 @@ static void hit_json(struct sb *out, const struct store_hit *h)
 	}
 	sb_addf(out, "{\"id\":%lld,\"question\":", h->attempt_id);
 	json_str(out, h->question_id);
-	sb_adds(out, ",\"started_at\":");
+	json_key(out, "started_at");
 	{
 		struct sb t = SB_INIT;
 		store_fmt_time(&t, h->started_at);
 		json_str(out, t.buf);
 		sb_release(&t);
 	}
-	sb_adds(out, ",\"score\":");
-	if (h->score >= 0)
-		json_num(out, h->score);
-	else
-		sb_adds(out, "null");
-	sb_adds(out, ",\"snippet\":");
+	json_key(out, "score");
+	json_num_or_null(out, h->score, h->score >= 0);
+	json_key(out, "snippet");
 	json_strn(out, text.buf, text.len);
 	sb_addf(out, ",\"matches\":[%s]}", at.len ? at.buf : "");
 	sb_release(&text);
@@ -135,8 +132,8 @@ static void hits_json(struct sb *out, const char *query,
 		      const struct store_hit *hits, size_t n)
 {
 	size_t i;
-	sb_adds(out, "{\"query\":");
-	json_str(out, query);
+	sb_addc(out, '{');
+	json_key_str(out, "query", query);
 	sb_adds(out, ",\"hits\":[");
 	for (i = 0; i < n; i++) {
 		if (i)
@@ -147,14 +144,8 @@ static void hits_json(struct sb *out, const char *query,
 }
 
 enum { SE_LIMIT = 1, SE_JSON };
-static const struct cmd_grammar search_grammar = {
-	"search",
-	-1,
-	NULL,
-	{
-		{"limit", 0, OPT_VALUE, SE_LIMIT},
-		{"json", 0, OPT_FLAG, SE_JSON},
-	}};
+static const struct cmd_grammar search_grammar = {"search", "limit= json", -1,
+						  NULL};
 
 int cmd_search(int argc, char **argv, struct app *app)
 {

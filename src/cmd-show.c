@@ -50,13 +50,8 @@ static void rubric_show(struct sb *out, const struct rubric *r)
 }
 
 enum { SH_JSON = 1 };
-static const struct cmd_grammar show_grammar = {
-	"show",
-	1,
-	"one question at a time",
-	{
-		{"json", 0, OPT_FLAG, SH_JSON},
-	}};
+static const struct cmd_grammar show_grammar = {"show", "json", 1,
+						"one question at a time"};
 
 int cmd_show(int argc, char **argv, struct app *app)
 {

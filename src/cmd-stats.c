@@ -76,8 +76,7 @@ static void progress_json(struct sb *out, const struct progress *p,
 	for (i = 0; i < p->nw; i++) {
 		sb_adds(out, i ? ",{\"criterion\":" : "{\"criterion\":");
 		json_str(out, p->w[i].label);
-		sb_adds(out, ",\"category\":");
-		json_str(out, p->w[i].category);
+		json_key_str(out, "category", p->w[i].category);
 		sb_addf(out, ",\"missed\":%u,\"answers\":%u}", p->w[i].missed,
 			p->w[i].total);
 	}
@@ -160,8 +159,8 @@ static void stats_json(struct sb *out, const struct store_stats *s,
 	for (i = 0; i < s->ncats; i++) {
 		if (i)
 			sb_addc(out, ',');
-		sb_adds(out, "{\"category\":");
-		json_str(out, s->cats[i].category);
+		sb_addc(out, '{');
+		json_key_str(out, "category", s->cats[i].category);
 		sb_addf(out,
 			",\"attempts\":%d,\"average\":", s->cats[i].attempts);
 		json_num(out, s->cats[i].average);
@@ -247,14 +246,8 @@ static int known_category(const char *c, const struct bank *b,
 }
 
 enum { S_CATEGORY = 1, S_JSON };
-static const struct cmd_grammar stats_grammar = {
-	"stats",
-	0,
-	NULL,
-	{
-		{"category", 0, OPT_VALUE, S_CATEGORY},
-		{"json", 0, OPT_FLAG, S_JSON},
-	}};
+static const struct cmd_grammar stats_grammar = {"stats", "category= json", 0,
+						 NULL};
 
 int cmd_stats(int argc, char **argv, struct app *app)
 {

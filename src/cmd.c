@@ -285,18 +285,48 @@ int cmd_opt_next(struct opt_parser *op, const struct opt *table,
 	return id;
 }
 
+/* g->options as opt_next()'s table; names copied into names[]. */
+static void grammar_table(const char *spec, struct opt *t, char names[][32])
+{
+	int n = 0;
+	while (*spec && n < CMD_ARGS_MAX - 1) {
+		size_t len = strcspn(spec, " /=");
+		struct opt *o = &t[n];
+		snprintf(names[n], 32, "%.*s", (int)len, spec);
+		o->name = names[n];
+		o->short_name = 0;
+		o->takes_value = OPT_FLAG;
+		o->id = ++n;
+		spec += len;
+		if (*spec == '/') {
+			o->short_name = spec[1];
+			spec += 2;
+		}
+		if (*spec == '=') {
+			o->takes_value = OPT_VALUE;
+			spec++;
+		}
+		spec += strspn(spec, " ");
+	}
+	memset(&t[n], 0, sizeof(t[n]));
+}
+
 int cmd_parse(struct cmd_args *a, int argc, char **argv,
 	      const struct cmd_grammar *g, int *status)
 {
+	struct opt table[CMD_ARGS_MAX];
+	char names[CMD_ARGS_MAX][32];
 	struct opt_parser op;
 	int id;
+
+	grammar_table(g->options, table, names);
 
 	memset(a, 0, sizeof(*a));
 	a->operand = argv + 1;
 	*status = EX_OK;
 	if (cmd_opt_start(&op, argc, argv, g->name))
 		return 1;
-	while ((id = cmd_opt_next(&op, g->opts, g->name, 1)) != OPT_DONE) {
+	while ((id = cmd_opt_next(&op, table, g->name, 1)) != OPT_DONE) {
 		if (id == OPT_ERROR) {
 			*status = EX_USAGE;
 			return 1;
@@ -500,31 +530,25 @@ void question_json(struct sb *out, const struct bank *b, size_t qi)
 {
 	const struct question *q = &b->q.v[qi];
 	size_t i;
-	sb_adds(out, "{\"id\":");
-	json_str(out, q->id);
-	sb_adds(out, ",\"category\":");
-	json_str(out, q->category);
-	sb_adds(out, ",\"rubric\":");
-	json_str(out, question_rubric(q));
-	sb_adds(out, ",\"level\":");
-	json_str(out, q->level ? qlevel_name(q->level) : NULL);
+	sb_addc(out, '{');
+	json_key_str(out, "id", q->id);
+	json_key_str(out, "category", q->category);
+	json_key_str(out, "rubric", question_rubric(q));
+	json_key_str(out, "level", q->level ? qlevel_name(q->level) : NULL);
 	sb_addf(out, ",\"time_s\":%u", bank_question_time(b, qi));
-	sb_adds(out, ",\"prompt\":");
-	json_str(out, q->prompt);
-	sb_adds(out, ",\"hint\":");
-	json_str(out, q->hint);
-	sb_adds(out, ",\"follow_ups\":");
+	json_key_str(out, "prompt", q->prompt);
+	json_key_str(out, "hint", q->hint);
+	json_key(out, "follow_ups");
 	json_str_array(out, (const char *const *)q->follow_ups, q->nfollow);
-	sb_adds(out, ",\"tags\":");
+	json_key(out, "tags");
 	json_str_array(out, (const char *const *)q->tags, q->ntags);
 	sb_adds(out, ",\"expects\":[");
 	for (i = 0; i < q->nexpect; i++) {
 		if (i)
 			sb_addc(out, ',');
-		sb_adds(out, "{\"label\":");
-		json_str(out, q->expects[i].label);
-		sb_adds(out, ",\"pattern\":");
-		json_str(out, q->expects[i].pattern);
+		sb_addc(out, '{');
+		json_key_str(out, "label", q->expects[i].label);
+		json_key_str(out, "pattern", q->expects[i].pattern);
 		sb_addc(out, '}');
 	}
 	sb_adds(out, "],\"file\":");

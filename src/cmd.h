@@ -67,27 +67,30 @@ int cmd_opt_next(struct opt_parser *op, const struct opt *table,
 		 const char *name, int operands);
 /*
  * The whole option loop for a command whose options are set once (the
- * last one given wins) and whose operands are read after: cmd_parse()
- * reads argv with the options g->opts and stops at the first error, in argv's order.
- * It returns 1 when the command must return *status at once: --help was
- * printed (EX_OK), or an error and the usage are on stderr (EX_USAGE):
- * an unknown option, a missing value, or more than g->max_operands
- * operands ("<g->too_many> ('<the first extra one>')"; with too_many
- * NULL: "unexpected argument '<it>'").  It returns 0 with a filled in.
+ * last one given wins) and whose operands are read after.  g->options
+ * names the options, one word each, option id 1 first: "time" is the
+ * flag --time, "time=" takes a value, "question/q=" is also -q.
+ * cmd_parse() reads argv with them (opt_next()) and stops at the first
+ * error, in argv's order.  It returns 1 when the command must return
+ * *status at once: --help was printed (EX_OK), or an error and the
+ * usage are on stderr (EX_USAGE): an unknown option, a missing value, or
+ * more than g->max_operands operands ("<g->too_many> ('<the first
+ * extra one>')"; with too_many NULL: "unexpected argument '<it>'").  It
+ * returns 0 with a filled in.
  *
  * a->value[id] is the last value given for option `id` (a flag's is its
  * spelling), NULL when it was not given; a->spelled[id] how the user
  * wrote it ("--time", "-q"), for messages.  Operands are moved to the
  * front of argv in order, as GNU getopt permutes: a->operand[0 ..
- * a->noperands) is argv[1 ..].  Option ids must be below CMD_ARGS_MAX.
+ * a->noperands) is argv[1 ..].  At most CMD_ARGS_MAX - 1 options, each
+ * name shorter than 32 bytes.
  */
-#include "opt.h"
 enum { CMD_ARGS_MAX = 16 };
 struct cmd_grammar {
-	const char *name;              /* the command, for messages */
-	int max_operands;              /* -1: any number */
-	const char *too_many;          /* "one file at a time" */
-	struct opt opts[CMD_ARGS_MAX]; /* ended by a row of zeros */
+	const char *name;     /* the command, for messages */
+	const char *options;  /* "question/q= time= json", in id order */
+	int max_operands;     /* -1: any number */
+	const char *too_many; /* "one file at a time" */
 };
 struct cmd_args {
 	const char *value[CMD_ARGS_MAX];

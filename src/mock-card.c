@@ -212,7 +212,7 @@ static void result_json(struct sb *out, int scored, double score, int grade,
 {
 	sb_adds(out, "\"score\":");
 	json_num_or_null(out, score, scored);
-	sb_adds(out, ",\"grade\":");
+	json_key(out, "grade");
 	json_str(out,
 		 grade >= 1 && grade <= 4 ? fsrs_rating_name(grade) : NULL);
 	sb_addf(out, ",\"time_s\":%u,\"limit_s\":", time_s);
@@ -226,7 +226,7 @@ void mockcard_json(struct sb *out, const struct mockcard *mc)
 	sb_addf(out, "{\"id\":%lld,\"started_at\":", mc->sess.id);
 	store_fmt_time(&t, mc->sess.started_at);
 	json_str(out, t.buf);
-	sb_adds(out, ",\"ended_at\":");
+	json_key(out, "ended_at");
 	sb_reset(&t);
 	if (mc->sess.ended_at)
 		store_fmt_time(&t, mc->sess.ended_at);
@@ -237,7 +237,7 @@ void mockcard_json(struct sb *out, const struct mockcard *mc)
 	json_int_or_null(out, mc->limit_s, mc->limit_s > 0);
 	sb_addf(out, ",\"time_s\":%u,\"mean\":", mc->card.spent_s);
 	json_num_or_null(out, mc->mean, mc->verdict != MOCK_NONE);
-	sb_adds(out, ",\"verdict\":");
+	json_key(out, "verdict");
 	json_str(out, mc->verdict != MOCK_NONE ? mock_verdict_name(mc->verdict)
 					       : NULL);
 	sb_adds(out, ",\"rows\":[");
@@ -245,17 +245,14 @@ void mockcard_json(struct sb *out, const struct mockcard *mc)
 		const struct mock_row *r = &mc->rows[i];
 		sb_adds(out, i ? ",{\"question\":" : "{\"question\":");
 		json_str(out, r->question);
-		sb_adds(out, ",\"category\":");
-		json_str(out, r->category);
+		json_key_str(out, "category", r->category);
 		sb_addf(out, ",\"answered\":%s,",
 			r->answered ? "true" : "false");
 		result_json(out, r->answered && r->scored, r->score, r->grade,
 			    r->time_s, r->limit_s);
-		sb_adds(out, ",\"weakest\":");
-		json_str(out, r->weakest);
-		sb_adds(out, ",\"feedback\":");
-		json_str(out, r->feedback);
-		sb_adds(out, ",\"follow_up\":");
+		json_key_str(out, "weakest", r->weakest);
+		json_key_str(out, "feedback", r->feedback);
+		json_key(out, "follow_up");
 		if (r->fu_answered) {
 			sb_addc(out, '{');
 			result_json(out, r->fu_scored, r->fu_score, r->fu_grade,
@@ -268,10 +265,9 @@ void mockcard_json(struct sb *out, const struct mockcard *mc)
 	}
 	sb_adds(out, "],\"practise\":");
 	if (mc->card.practise) {
-		sb_adds(out, "{\"criterion\":");
-		json_str(out, mc->card.practise);
-		sb_adds(out, ",\"category\":");
-		json_str(out, mc->card.practise_category);
+		sb_addc(out, '{');
+		json_key_str(out, "criterion", mc->card.practise);
+		json_key_str(out, "category", mc->card.practise_category);
 		sb_addf(out, ",\"missed\":%u,\"answers\":%u}",
 			mc->card.practise_missed, mc->card.practise_of);
 	} else {
