@@ -262,18 +262,21 @@ int read_file(const char *path, struct sb *out)
 
 const char *file_kind(mode_t mode)
 {
-	if (S_ISREG(mode))
-		return "a regular file";
-	if (S_ISDIR(mode))
-		return "a folder";
-	if (S_ISFIFO(mode))
-		return "a FIFO";
-	if (S_ISSOCK(mode))
-		return "a socket";
-	if (S_ISCHR(mode))
-		return "a character device";
-	if (S_ISBLK(mode))
-		return "a block device";
+	static const struct {
+		mode_t type;
+		const char *name;
+	} kinds[] = {
+		{S_IFREG, "a regular file"},
+		{S_IFDIR, "a folder"},
+		{S_IFIFO, "a FIFO"},
+		{S_IFSOCK, "a socket"},
+		{S_IFCHR, "a character device"},
+		{S_IFBLK, "a block device"},
+	};
+	size_t i;
+	for (i = 0; i < sizeof(kinds) / sizeof(*kinds); i++)
+		if ((mode & S_IFMT) == kinds[i].type)
+			return kinds[i].name;
 	return "not a regular file";
 }
 

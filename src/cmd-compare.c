@@ -346,15 +346,9 @@ int cmd_compare(int argc, char **argv, struct app *app)
 			id[0]);
 
 	memset(at, 0, sizeof(at));
-	if ((status = cmd_open_store(app, STORE_OPEN_READ, &st)))
+	if ((status = cmd_open_attempts(app, STORE_OPEN_READ, "compare", id[0],
+					&st)))
 		goto out;
-	if (!st) {
-		fprintf(stderr,
-			"pmdrill: compare: no attempt %lld (no attempts yet)\n",
-			id[0]);
-		status = EX_NOINPUT;
-		goto out;
-	}
 	for (; !rc && have < 2; have++)
 		rc = store_get_attempt(st, id[have], &at[have], &err);
 	if (rc) {

@@ -50,15 +50,9 @@ int cmd_grade(int argc, char **argv, struct app *app)
 		goto out;
 	}
 
-	if ((status = cmd_open_store(app, STORE_OPEN_WRITE, &st)))
+	if ((status = cmd_open_attempts(app, STORE_OPEN_WRITE, "grade", id,
+					&st)))
 		goto out;
-	if (!st) {
-		fprintf(stderr,
-			"pmdrill: grade: no attempt %lld (no attempts yet)\n",
-			id);
-		status = EX_NOINPUT;
-		goto out;
-	}
 	if ((rc = store_params(st, &p, NULL, &err))) {
 		status = cmd_store_error(rc, &err);
 		goto out;

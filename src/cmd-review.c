@@ -267,15 +267,9 @@ int cmd_review(int argc, char **argv, struct app *app)
 			"which attempt? (see 'pmdrill history')");
 
 	memset(&r, 0, sizeof(r));
-	if ((status = cmd_open_store(app, STORE_OPEN_READ, &st)))
+	if ((status = cmd_open_attempts(app, STORE_OPEN_READ, "review", id,
+					&st)))
 		goto out;
-	if (!st) {
-		fprintf(stderr,
-			"pmdrill: review: no attempt %lld (no attempts yet)\n",
-			id);
-		status = EX_NOINPUT;
-		goto out;
-	}
 	if ((rc = store_get_attempt(st, id, &at, &err))) {
 		fprintf(stderr, "pmdrill: %s%s\n",
 			rc == STORE_ENOENT ? "review: " : "", err.buf);

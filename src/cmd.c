@@ -451,6 +451,19 @@ int cmd_open_store(struct app *app, int mode, struct store **st)
 }
 
 /* Read FILE, or stdin for NULL or "-"; returns an exit status. */
+int cmd_open_attempts(struct app *app, int mode, const char *name, long long id,
+		      struct store **st)
+{
+	int status = cmd_open_store(app, mode, st);
+	if (status == EX_OK && !*st) {
+		fprintf(stderr,
+			"pmdrill: %s: no attempt %lld (no attempts yet)\n",
+			name, id);
+		status = EX_NOINPUT;
+	}
+	return status;
+}
+
 int read_answer_arg(const char *path, struct sb *out)
 {
 	int rc;

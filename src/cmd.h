@@ -148,6 +148,10 @@ struct store;
  * store's message goes to stderr and the exit status is returned.
  */
 int cmd_open_store(struct app *app, int mode, struct store **st);
+/* cmd_open_store() for a command about attempt `id`: without a database
+ * yet, "pmdrill: NAME: no attempt ID (no attempts yet)" and EX_NOINPUT. */
+int cmd_open_attempts(struct app *app, int mode, const char *name, long long id,
+		      struct store **st);
 /* A store failure rc with its message in err: "pmdrill: <err>" on
  * stderr; returns the exit status for rc (store_exit_code()). */
 int cmd_store_error(int rc, const struct sb *err);

@@ -3,6 +3,7 @@
 #include "model.h"
 
 #include <errno.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -32,11 +33,8 @@ void model_init(struct model *m)
 
 long model_index(const struct model *m, const char *name)
 {
-	size_t i;
-	for (i = 0; i < m->ncrit; i++)
-		if (!strcmp(m->crit[i].name, name))
-			return (long)i;
-	return -1;
+	return rec_find_named(m->crit, m->ncrit, sizeof(*m->crit),
+			      offsetof(struct model_crit, name), name);
 }
 
 long model_add(struct model *m, const char *name)
@@ -65,14 +63,8 @@ static int parse_num(const char *s, double *out)
 /* "name = number" */
 static int parse_pair(const char *v, char **name, double *num)
 {
-	const char *eq = strstr(v, " = ");
-	size_t n;
-	if (!eq)
-		return -1;
-	n = (size_t)(eq - v);
-	while (n && (v[n - 1] == ' ' || v[n - 1] == '\t'))
-		n--;
-	if (!n || parse_num(eq + 3, num))
+	size_t n, off;
+	if (rec_split_labelled(v, &n, &off) || parse_num(v + off, num))
 		return -1;
 	*name = xstrndup(v, n);
 	return 0;

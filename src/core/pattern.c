@@ -66,24 +66,6 @@ pcre2_code *pattern_compile_ascii(const char *src, const char *file,
 	return compile_with(src, file, line, col, jit, 0, dl);
 }
 
-int split_labelled(const char *s, size_t *label_len, size_t *pat_off)
-{
-	const char *eq = strstr(s, " = ");
-	size_t l;
-	if (!eq)
-		return -1;
-	l = (size_t)(eq - s);
-	while (l && (s[l - 1] == ' ' || s[l - 1] == '\t'))
-		l--;
-	*label_len = l;
-	*pat_off = (size_t)(eq - s) + 3;
-	while (s[*pat_off] == ' ' || s[*pat_off] == '\t')
-		(*pat_off)++;
-	if (!l || !s[*pat_off])
-		return -1;
-	return 0;
-}
-
 /*
  * The plan's reader: a conservative walk over PCRE2 syntax that works out,
  * for each part of a pattern, the exact strings it can match (when few and

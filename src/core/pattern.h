@@ -9,8 +9,7 @@
  * returns NULL.  pattern_compile_ascii() is the same pattern without
  * Unicode properties, for an ASCII-only source (else it returns NULL
  * without a diagnostic).  The caller owns the code and frees it with
- * pattern_free(), which takes NULL.  split_labelled() parses the
- * `LABEL = PATTERN` value of Stage and Expect lines.  No state, no I/O.
+ * pattern_free(), which takes NULL.  No state, no I/O.
  *
  * pattern_prog_compile() is what the scorer runs: the whole pattern (as
  * pattern_compile(), reporting the same errors) plus a plan to find the
@@ -93,8 +92,5 @@ int pattern_may_match(const struct pattern_branch *br,
 size_t pattern_windows(const struct pattern_branch *br,
 		       const struct pattern_index *ix, size_t *at, size_t max);
 void pattern_index_release(struct pattern_index *ix);
-
-/* Split "LABEL = PATTERN" at the first " = "; 0 on success. */
-int split_labelled(const char *s, size_t *label_len, size_t *pat_off);
 
 #endif

@@ -2,6 +2,7 @@
 /* Parser and validator for question files. */
 #include "qbank.h"
 
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -202,7 +203,7 @@ static int parse_one(struct question *q, const struct rec *r, const char *file,
 		} else if (fi == QF_EXPECT) {
 			size_t ll, po;
 			struct qexpect *e;
-			if (split_labelled(v, &ll, &po)) {
+			if (rec_split_labelled(v, &ll, &po)) {
 				diag_add(
 					dl, DIAG_ERROR, DIAG_E_SYNTAX, file, vl,
 					vc,
@@ -327,11 +328,8 @@ void qbank_release(struct qbank *qb)
 
 long qbank_find(const struct qbank *qb, const char *id)
 {
-	size_t i;
-	for (i = 0; i < qb->nr; i++)
-		if (!strcmp(qb->v[i].id, id))
-			return (long)i;
-	return -1;
+	return rec_find_named(qb->v, qb->nr, sizeof(*qb->v),
+			      offsetof(struct question, id), id);
 }
 
 const char *question_rubric(const struct question *q)

@@ -364,3 +364,35 @@ long parse_duration(const char *s)
 		return -1;
 	return total;
 }
+
+int rec_split_labelled(const char *s, size_t *label_len, size_t *pat_off)
+{
+	const char *eq = strstr(s, " = ");
+	size_t l;
+	if (!eq)
+		return -1;
+	l = (size_t)(eq - s);
+	while (l && (s[l - 1] == ' ' || s[l - 1] == '\t'))
+		l--;
+	*label_len = l;
+	*pat_off = (size_t)(eq - s) + 3;
+	while (s[*pat_off] == ' ' || s[*pat_off] == '\t')
+		(*pat_off)++;
+	if (!l || !s[*pat_off])
+		return -1;
+	return 0;
+}
+
+long rec_find_named(const void *v, size_t n, size_t size, size_t name_off,
+		    const char *name)
+{
+	const char *p = v;
+	size_t i;
+	for (i = 0; i < n; i++, p += size) {
+		const char *s;
+		memcpy(&s, p + name_off, sizeof(s));
+		if (s && !strcmp(s, name))
+			return (long)i;
+	}
+	return -1;
+}

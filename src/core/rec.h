@@ -80,5 +80,17 @@ int is_valid_id(const char *s);
 /* Parse a Time value "90s", "3m", "2m30s", "1h" into seconds (10 s .. 2 h);
  * -1 if bad. */
 long parse_duration(const char *s);
+/*
+ * A `LABEL = VALUE` field value (Stage, Expect, a model's weights): split
+ * at the first " = ", white space trimmed on both sides.  0 with the
+ * label's length and the value's offset, or -1 when either is empty.
+ */
+int rec_split_labelled(const char *s, size_t *label_len, size_t *value_off);
+/*
+ * The index of the first of n structs (size bytes each, from v) whose
+ * string member at byte offset name_off (offsetof()) is `name`, or -1.
+ */
+long rec_find_named(const void *v, size_t n, size_t size, size_t name_off,
+		    const char *name);
 
 #endif

@@ -4,6 +4,7 @@
 
 #include <errno.h>
 #include <math.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -341,7 +342,7 @@ static int parse_criterion(struct criterion *c, const struct rec *r,
 			size_t ll, po;
 			if (c->kind != CRIT_STAGES) {
 				BAD(f, "Stage belongs to a stages criterion");
-			} else if (split_labelled(v, &ll, &po)) {
+			} else if (rec_split_labelled(v, &ll, &po)) {
 				unsigned l, col;
 				rec_origin(f, 0, &l, &col);
 				diag_add(
@@ -576,11 +577,8 @@ int rubric_compile(struct rubric *r, int jit, struct diag_list *dl)
 
 long rubric_find(const struct rubric_set *rs, const char *name)
 {
-	size_t i;
-	for (i = 0; i < rs->nr; i++)
-		if (!strcmp(rs->v[i].name, name))
-			return (long)i;
-	return -1;
+	return rec_find_named(rs->v, rs->nr, sizeof(*rs->v),
+			      offsetof(struct rubric, name), name);
 }
 
 void rubric_set_release(struct rubric_set *rs)
