@@ -45,53 +45,65 @@ struct field {
 	struct sb v;
 };
 
-static void criteria_json(struct store *st, long long id, struct sb *out,
-			  int *rc)
+/*
+ * The rows of sql (one `?`, bound to id) as a JSON array, each written by
+ * row(); *rc is SQLITE_OK or the SQLite error.
+ */
+static void rows_json(struct store *st, const char *sql, long long id,
+		      struct sb *out, void (*row)(sqlite3_stmt *, struct sb *),
+		      int *rc)
 {
 	sqlite3_stmt *s = NULL;
-	int first = 1;
-	*rc = st_prep(
-		st, &s,
-		"SELECT name, label, kind, weight, earned, scaled, active,"
-		" met, limited, detail, feedback, evidence FROM criteria"
-		" WHERE attempt_id = ? ORDER BY pos");
-	if (*rc)
+	size_t n = 0;
+	if ((*rc = st_prep(st, &s, sql)))
 		return;
 	sqlite3_bind_int64(s, 1, id);
 	sb_addc(out, '[');
 	while ((*rc = sqlite3_step(s)) == SQLITE_ROW) {
-		const char *ev = (const char *)sqlite3_column_text(s, 11);
-		if (!first)
+		if (n++)
 			sb_addc(out, ',');
-		first = 0;
-		sb_adds(out, "{\"name\":");
-		json_str(out, (const char *)sqlite3_column_text(s, 0));
-		sb_adds(out, ",\"label\":");
-		json_str(out, (const char *)sqlite3_column_text(s, 1));
-		sb_adds(out, ",\"kind\":");
-		json_str(out, (const char *)sqlite3_column_text(s, 2));
-		sb_adds(out, ",\"weight\":");
-		add_num(out, sqlite3_column_double(s, 3));
-		sb_adds(out, ",\"earned\":");
-		add_num(out, sqlite3_column_double(s, 4));
-		sb_adds(out, ",\"scaled\":");
-		add_num(out, sqlite3_column_double(s, 5));
-		sb_addf(out, ",\"active\":%s,\"met\":%s,\"limited\":%s",
-			sqlite3_column_int(s, 6) ? "true" : "false",
-			sqlite3_column_int(s, 7) ? "true" : "false",
-			sqlite3_column_int(s, 8) ? "true" : "false");
-		sb_adds(out, ",\"detail\":");
-		json_str(out, (const char *)sqlite3_column_text(s, 9));
-		sb_adds(out, ",\"feedback\":");
-		json_str(out, (const char *)sqlite3_column_text(s, 10));
-		sb_adds(out, ",\"evidence\":");
-		sb_adds(out, ev && *ev ? ev : "[]");
-		sb_addc(out, '}');
+		row(s, out);
 	}
 	sb_addc(out, ']');
 	sqlite3_finalize(s);
 	if (*rc == SQLITE_DONE)
 		*rc = SQLITE_OK;
+}
+
+/* A criterion's row, its columns in the order criteria_sql selects
+ * them: s a string, n a number, b a boolean, j JSON text ("[]" if none). */
+static const char criteria_sql[] =
+	"SELECT name, label, kind, weight, earned, scaled, active, met,"
+	" limited, detail, feedback, evidence FROM criteria"
+	" WHERE attempt_id = ? ORDER BY pos";
+static const struct {
+	const char *key;
+	char type;
+} criteria_cols[] = {
+	{"name", 's'},    {"label", 's'},  {"kind", 's'},     {"weight", 'n'},
+	{"earned", 'n'},  {"scaled", 'n'}, {"active", 'b'},   {"met", 'b'},
+	{"limited", 'b'}, {"detail", 's'}, {"feedback", 's'}, {"evidence", 'j'},
+};
+
+static void criterion_json(sqlite3_stmt *s, struct sb *out)
+{
+	int i;
+	sb_addc(out, '{');
+	for (i = 0; i < (int)(sizeof(criteria_cols) / sizeof(*criteria_cols));
+	     i++) {
+		const char *t = (const char *)sqlite3_column_text(s, i);
+		json_key(out, criteria_cols[i].key);
+		if (criteria_cols[i].type == 's')
+			json_str(out, t);
+		else if (criteria_cols[i].type == 'n')
+			add_num(out, sqlite3_column_double(s, i));
+		else if (criteria_cols[i].type == 'b')
+			sb_adds(out,
+				sqlite3_column_int(s, i) ? "true" : "false");
+		else
+			sb_adds(out, t && *t ? t : "[]");
+	}
+	sb_addc(out, '}');
 }
 
 /*
@@ -142,33 +154,17 @@ static void session_json(struct store *st, long long id, struct sb *out,
 	sqlite3_finalize(s);
 }
 
-static void changes_json(struct store *st, long long id, struct sb *out,
-			 int *rc)
+static const char changes_sql[] =
+	"SELECT old_grade, new_grade, changed_at FROM grade_changes"
+	" WHERE attempt_id = ? ORDER BY id";
+
+static void change_json(sqlite3_stmt *s, struct sb *out)
 {
-	sqlite3_stmt *s = NULL;
-	int first = 1;
-	*rc = st_prep(
-		st, &s,
-		"SELECT old_grade, new_grade, changed_at FROM grade_changes"
-		" WHERE attempt_id = ? ORDER BY id");
-	if (*rc)
-		return;
-	sqlite3_bind_int64(s, 1, id);
-	sb_addc(out, '[');
-	while ((*rc = sqlite3_step(s)) == SQLITE_ROW) {
-		if (!first)
-			sb_addc(out, ',');
-		first = 0;
-		sb_addf(out, "{\"from\":\"%s\",\"to\":\"%s\",\"at\":\"",
-			fsrs_rating_name(sqlite3_column_int(s, 0)),
-			fsrs_rating_name(sqlite3_column_int(s, 1)));
-		store_fmt_time(out, sqlite3_column_int64(s, 2));
-		sb_adds(out, "\"}");
-	}
-	sb_addc(out, ']');
-	sqlite3_finalize(s);
-	if (*rc == SQLITE_DONE)
-		*rc = SQLITE_OK;
+	sb_addf(out, "{\"from\":\"%s\",\"to\":\"%s\",\"at\":\"",
+		fsrs_rating_name(sqlite3_column_int(s, 0)),
+		fsrs_rating_name(sqlite3_column_int(s, 1)));
+	store_fmt_time(out, sqlite3_column_int64(s, 2));
+	sb_adds(out, "\"}");
 }
 
 static void csv_cell(struct sb *out, const char *s, size_t n)
@@ -299,9 +295,11 @@ int store_export(struct store *st, FILE *out, int format, struct sb *err)
 			sb_adds(&f[F_NOTES].v, a.notes);
 		else
 			f[F_NOTES].null = 1;
-		criteria_json(st, a.id, &f[F_CRITERIA].v, &sub);
+		rows_json(st, criteria_sql, a.id, &f[F_CRITERIA].v,
+			  criterion_json, &sub);
 		if (!sub)
-			changes_json(st, a.id, &f[F_CHANGES].v, &sub);
+			rows_json(st, changes_sql, a.id, &f[F_CHANGES].v,
+				  change_json, &sub);
 		if (!sub && a.session_id)
 			session_json(st, a.session_id, &f[F_SESSION].v, &sub);
 		else

@@ -72,6 +72,20 @@ static void add_str(char ***v, size_t *n, size_t *alloc, const char *s,
 
 static void question_release(struct question *q);
 
+/* An id, category or rubric name must be an id (is_valid_id()): else
+ * the error, and 1. */
+static int check_id(struct diag_list *dl, const char *file, unsigned line,
+		    unsigned col, const char *what, const char *v)
+{
+	if (is_valid_id(v))
+		return 0;
+	diag_add(
+		dl, DIAG_ERROR, DIAG_E_BAD_ID, file, line, col,
+		"bad %s '%s': use lower-case letters, digits and '-' (at most 64), starting with a letter or digit",
+		what, v);
+	return 1;
+}
+
 static int parse_one(struct question *q, const struct rec *r, const char *file,
 		     struct diag_list *dl)
 {
@@ -113,26 +127,12 @@ static int parse_one(struct question *q, const struct rec *r, const char *file,
 		}
 		if (fi == QF_ID) {
 			id = f;
-			if (!is_valid_id(v)) {
-				diag_add(
-					dl, DIAG_ERROR, DIAG_E_BAD_ID, file, vl,
-					vc,
-					"bad id '%s': use lower-case letters, digits and '-' (at most 64), starting with a letter or digit",
-					v);
-				bad = 1;
-			}
+			bad |= check_id(dl, file, vl, vc, "id", v);
 			q->id = xstrdup(v);
 			q->id_col = vc;
 		} else if (fi == QF_CATEGORY) {
 			cat = f;
-			if (!is_valid_id(v)) {
-				diag_add(
-					dl, DIAG_ERROR, DIAG_E_BAD_ID, file, vl,
-					vc,
-					"bad category '%s': use lower-case letters, digits and '-'",
-					v);
-				bad = 1;
-			}
+			bad |= check_id(dl, file, vl, vc, "category", v);
 			q->category = xstrdup(v);
 			if (!q->rubric_line) {
 				q->rubric_line = vl;
@@ -142,11 +142,7 @@ static int parse_one(struct question *q, const struct rec *r, const char *file,
 			prompt = f;
 			q->prompt = xstrdup(v);
 		} else if (fi == QF_RUBRIC) {
-			if (!is_valid_id(v)) {
-				diag_add(dl, DIAG_ERROR, DIAG_E_BAD_ID, file,
-					 vl, vc, "bad rubric name '%s'", v);
-				bad = 1;
-			}
+			bad |= check_id(dl, file, vl, vc, "rubric name", v);
 			q->rubric = xstrdup(v);
 			q->rubric_line = vl;
 			q->rubric_col = vc;
