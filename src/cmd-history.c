@@ -21,13 +21,7 @@
 static void attempt_json(struct sb *out, const struct store_attempt *a)
 {
 	struct sb t = SB_INIT;
-	sb_addf(out, "{\"id\":%lld,\"question\":", a->id);
-	json_str(out, a->question_id);
-	json_key_str(out, "category", a->category);
-	store_fmt_time(&t, a->started_at);
-	json_key_str(out, "started_at", t.buf);
-	json_key(out, "duration_ms");
-	json_int_or_null(out, a->duration_ms, a->duration_ms >= 0);
+	attempt_json_head(out, a, 0);
 	json_key(out, "follow_up");
 	json_int_or_null(out, a->follow_up, a->follow_up >= 0);
 	json_key(out, "parent");

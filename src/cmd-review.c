@@ -141,14 +141,7 @@ static void review_json(struct sb *out, const struct store_attempt *a,
 {
 	struct sb t = SB_INIT;
 	size_t i;
-	sb_addf(out, "{\"id\":%lld,\"question\":", a->id);
-	json_str(out, a->question_id);
-	json_key_str(out, "category", a->category);
-	json_key_str(out, "prompt", a->prompt);
-	store_fmt_time(&t, a->started_at);
-	json_key_str(out, "started_at", t.buf);
-	json_key(out, "duration_ms");
-	json_int_or_null(out, a->duration_ms, a->duration_ms >= 0);
+	attempt_json_head(out, a, 1);
 	json_key(out, "answer");
 	json_strn(out, a->answer, a->answer_len);
 	json_key_str(out, "auto_grade",

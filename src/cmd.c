@@ -21,6 +21,7 @@
 #include "qbank.h"
 #include "sb.h"
 #include "store.h"
+#include "store-read.h"
 #include "term.h"
 
 const struct cmd commands[] = {
@@ -537,6 +538,22 @@ int prepare_rubric(struct bank *b, const char *qid, const char *rname,
 		return EX_DATAERR;
 	}
 	return EX_OK;
+}
+
+void attempt_json_head(struct sb *out, const struct store_attempt *a,
+		       int with_prompt)
+{
+	struct sb t = SB_INIT;
+	sb_addf(out, "{\"id\":%lld", a->id);
+	json_key_str(out, "question", a->question_id);
+	json_key_str(out, "category", a->category);
+	if (with_prompt)
+		json_key_str(out, "prompt", a->prompt);
+	store_fmt_time(&t, a->started_at);
+	json_key_str(out, "started_at", t.buf);
+	json_key(out, "duration_ms");
+	json_int_or_null(out, a->duration_ms, a->duration_ms >= 0);
+	sb_release(&t);
 }
 
 void question_json(struct sb *out, const struct bank *b, size_t qi)

@@ -164,6 +164,12 @@ int prepare_rubric(struct bank *b, const char *qid, const char *rname,
 		   struct rubric **r, struct question **q);
 /* "10m", "2m30s", "90s" */
 void format_duration(struct sb *out, unsigned s);
+/* The start of an attempt's JSON object (history --json, review --json):
+ * {"id", "question", "category", ["prompt",] "started_at", "duration_ms"
+ * and no closing brace. */
+struct store_attempt;
+void attempt_json_head(struct sb *out, const struct store_attempt *a,
+		       int with_prompt);
 /* A question as the JSON object `list --json` prints. */
 void question_json(struct sb *out, const struct bank *b, size_t qi);
 

@@ -80,6 +80,9 @@ struct text {
 	double expect_raw; /* share of Expect lines met, before credit */
 	int followup;      /* scoring an answer to a follow-up */
 	int plain;         /* no non-ASCII letter or digit (see plain_text) */
+	const struct question *q; /* NULL: a rubric alone */
+	unsigned limit_s;         /* the time limit the answer had */
+	unsigned concepts;        /* distinct concepts the keywords met */
 };
 
 struct hit {
@@ -357,6 +360,15 @@ static void run_pattern(struct text *t, const struct pattern_prog *pp,
 				off++;
 		}
 	}
+}
+
+/* Pattern k of criterion c into h; a match limit marks the item. */
+static void run_criterion_pattern(struct text *t, const struct criterion *c,
+				  size_t k, struct score_item *it,
+				  struct hits *h)
+{
+	run_pattern(t, c->pats[k].prog, t->r->file, c->pats[k].line, h);
+	it->limited |= h->limited;
 }
 
 /* Words too common to say what a question is about. */
@@ -819,7 +831,7 @@ static double frac_min(double got, double need)
 }
 
 static double eval_keywords(struct text *t, const struct criterion *c,
-			    struct score_item *it, unsigned *concepts)
+			    struct score_item *it)
 {
 	struct hits h = {0};
 	char **seen = NULL;
@@ -831,9 +843,7 @@ static double eval_keywords(struct text *t, const struct criterion *c,
 	for (k = 0; k < c->npats; k++) {
 		int any = 0;
 		double best = 0;
-		run_pattern(t, c->pats[k].prog, t->r->file, c->pats[k].line,
-			    &h);
-		it->limited |= h.limited;
+		run_criterion_pattern(t, c, k, it, &h);
 		for (m = 0; m < h.nr; m++) {
 			if (!in_where(t, c, h.v[m].start))
 				continue;
@@ -885,7 +895,7 @@ static double eval_keywords(struct text *t, const struct criterion *c,
 	free(h.v);
 	got = c->count_matches ? (double)nseen : (double)patterns_hit;
 	if (!c->count_matches)
-		*concepts += patterns_hit;
+		t->concepts += patterns_hit;
 	it->raw = frac_min(got, need);
 	if (!c->count_matches && credit + 1e-9 < got)
 		set_detail(
@@ -1014,9 +1024,7 @@ static double eval_ratio(struct text *t, const struct criterion *c,
 	       target = c->target > 0 ? c->target : 0.5;
 	double share;
 	for (k = 0; k < c->npats; k++) {
-		run_pattern(t, c->pats[k].prog, t->r->file, c->pats[k].line,
-			    &h);
-		it->limited |= h.limited;
+		run_criterion_pattern(t, c, k, it, &h);
 		for (m = 0; m < h.nr; m++) {
 			if (!in_where(t, c, h.v[m].start))
 				continue;
@@ -1047,9 +1055,7 @@ static double eval_concreteness(struct text *t, const struct criterion *c,
 	char *mark = xcalloc(t->nseg ? t->nseg : 1, 1);
 	double target = c->target > 0 ? c->target : 0.5, share;
 	for (k = 0; k < c->npats; k++) {
-		run_pattern(t, c->pats[k].prog, t->r->file, c->pats[k].line,
-			    &h);
-		it->limited |= h.limited;
+		run_criterion_pattern(t, c, k, it, &h);
 		for (m = 0; m < h.nr; m++) {
 			const struct seg *g = seg_of(t, h.v[m].start);
 			if (!g || mark[g - t->seg])
@@ -1072,13 +1078,14 @@ static double eval_concreteness(struct text *t, const struct criterion *c,
 	return frac_min(share, target);
 }
 
-static double eval_length(const struct text *t, const struct criterion *c,
-			  unsigned limit_s, struct score_item *it)
+static double eval_length(struct text *t, const struct criterion *c,
+			  struct score_item *it)
 {
 	unsigned lo = c->ideal_lo, hi = c->ideal_hi, floor_w = t->r->min_words;
 	double w = t->nwords, f;
 	if (!lo) {
-		double minutes = limit_s ? limit_s / 60.0 : t->r->time_s / 60.0;
+		double minutes =
+			t->limit_s ? t->limit_s / 60.0 : t->r->time_s / 60.0;
 		unsigned a = c->wpm_lo ? c->wpm_lo : 20,
 			 b = c->wpm_hi ? c->wpm_hi : 40;
 		lo = (unsigned)lround(minutes * a);
@@ -1112,9 +1119,7 @@ static double eval_penalty(struct text *t, const struct criterion *c,
 	double full = c->full > allow ? c->full : allow + 4;
 	double rate, f;
 	for (k = 0; k < c->npats; k++) {
-		run_pattern(t, c->pats[k].prog, t->r->file, c->pats[k].line,
-			    &h);
-		it->limited |= h.limited;
+		run_criterion_pattern(t, c, k, it, &h);
 		for (m = 0; m < h.nr; m++) {
 			if (!in_where(t, c, h.v[m].start))
 				continue;
@@ -1132,9 +1137,11 @@ static double eval_penalty(struct text *t, const struct criterion *c,
 	return f;
 }
 
-static double eval_expect(struct text *t, const struct question *q,
+static double eval_expect(struct text *t, const struct criterion *c,
 			  struct score_item *it)
 {
+	const struct question *q = t->q;
+	(void)c; /* the question's Expect lines, not the criterion's */
 	struct hits h = {0};
 	size_t k, got = 0, m;
 	double credit = 0;
@@ -1248,8 +1255,20 @@ static void read_text(struct text *t, struct score_report *rep)
 }
 
 /* Stage 2: every active criterion's result f in [0, 1]. */
-static void run_criteria(struct text *t, struct score_report *rep,
-			 const struct question *q, unsigned *concepts)
+/* What each kind of criterion is judged by. */
+static double (*const eval_of[CRIT_KIND_MAX])(struct text *,
+					      const struct criterion *,
+					      struct score_item *) = {
+	[CRIT_KEYWORDS] = eval_keywords,
+	[CRIT_STAGES] = eval_stages,
+	[CRIT_RATIO] = eval_ratio,
+	[CRIT_CONCRETENESS] = eval_concreteness,
+	[CRIT_LENGTH] = eval_length,
+	[CRIT_PENALTY] = eval_penalty,
+	[CRIT_EXPECT] = eval_expect,
+};
+
+static void run_criteria(struct text *t, struct score_report *rep)
 {
 	size_t i;
 	const struct rubric *r = t->r;
@@ -1269,31 +1288,8 @@ static void run_criteria(struct text *t, struct score_report *rep,
 		if (!it->active)
 			continue;
 		it->raw = -1;
-		switch (c->kind) {
-		case CRIT_KEYWORDS:
-			f = eval_keywords(t, c, it, concepts);
-			break;
-		case CRIT_STAGES:
-			f = eval_stages(t, c, it);
-			break;
-		case CRIT_RATIO:
-			f = eval_ratio(t, c, it);
-			break;
-		case CRIT_CONCRETENESS:
-			f = eval_concreteness(t, c, it);
-			break;
-		case CRIT_LENGTH:
-			f = eval_length(t, c, rep->limit_s, it);
-			break;
-		case CRIT_PENALTY:
-			f = eval_penalty(t, c, it);
-			break;
-		case CRIT_EXPECT:
-			f = eval_expect(t, q, it);
-			break;
-		case CRIT_KIND_MAX:
-			break;
-		}
+		if (c->kind < CRIT_KIND_MAX && eval_of[c->kind])
+			f = eval_of[c->kind](t, c, it);
 		if (it->limited) {
 			f = 0;
 			add_note(
@@ -1678,7 +1674,6 @@ static int score_run(struct score_report *rep, const struct rubric *r,
 {
 	struct text t;
 	size_t i;
-	unsigned concepts = 0;
 
 	memset(rep, 0, sizeof(*rep));
 	memset(&t, 0, sizeof(t));
@@ -1697,6 +1692,8 @@ static int score_run(struct score_report *rep, const struct rubric *r,
 	t.r = r;
 	t.dl = dl;
 	t.followup = followup != NULL;
+	t.q = q;
+	t.limit_s = rep->limit_s;
 
 	rep->nitems = r->ncrit;
 	rep->items = xcalloc(r->ncrit ? r->ncrit : 1, sizeof(*rep->items));
@@ -1723,8 +1720,8 @@ static int score_run(struct score_report *rep, const struct rubric *r,
 				set_detail(&rep->items[i], "empty answer");
 		rep->grade = GRADE_AGAIN;
 	} else {
-		run_criteria(&t, rep, q, &concepts);
-		apply_guards(&t, rep, concepts);
+		run_criteria(&t, rep);
+		apply_guards(&t, rep, t.concepts);
 		if (q)
 			judge_relevance(&t, rep, q, followup);
 		total(&t, rep, r->model);
