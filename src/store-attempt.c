@@ -161,52 +161,51 @@ static int save_items(struct store *st, long long id,
 	return rc;
 }
 
-/* The attempt's question, and whether it was finished. */
-static int attempt_state(struct store *st, long long id, char **qid,
-			 int *finished, int *scheduled, int *final_grade)
+/*
+ * Begin a write transaction on an attempt and read its question, whether
+ * it is scheduled and its final grade.  A SQLite error is returned (the
+ * transaction left to the caller's failure path).  Else SQLITE_OK with
+ * *status STORE_OK, or, rolled back with the reason in err, STORE_ENOENT
+ * ("no attempt N") or STORE_EINVAL when the attempt is not, or already
+ * is, scored as `scored` asks.
+ */
+static int begin_on_attempt(struct store *st, long long id, int scored,
+			    char **qid, int *scheduled, int *final_grade,
+			    int *status, struct sb *err)
 {
 	sqlite3_stmt *s = NULL;
-	int rc =
-		st_prep(st, &s,
-			"SELECT question_id, auto_grade IS NOT NULL, scheduled,"
-			" coalesce(final_grade, 0) FROM attempts WHERE id = ?");
+	int rc;
 	*qid = NULL;
-	if (rc)
+	*status = STORE_OK;
+	if ((rc = st_begin(st)) ||
+	    (rc = st_prep(
+		     st, &s,
+		     "SELECT question_id, auto_grade IS NOT NULL, scheduled,"
+		     " coalesce(final_grade, 0) FROM attempts WHERE id = ?")))
 		return rc;
 	sqlite3_bind_int64(s, 1, id);
 	rc = sqlite3_step(s);
 	if (rc == SQLITE_ROW) {
 		*qid = st_col_str(s, 0);
-		*finished = sqlite3_column_int(s, 1);
 		*scheduled = sqlite3_column_int(s, 2);
 		*final_grade = sqlite3_column_int(s, 3);
+		if (sqlite3_column_int(s, 1) != scored) {
+			*status = STORE_EINVAL;
+			sb_addf(err,
+				scored ? "attempt %lld was never scored, so it has no grade"
+				       : "attempt %lld is already scored",
+				id);
+		}
 		rc = SQLITE_OK;
 	} else if (rc == SQLITE_DONE) {
+		*status = STORE_ENOENT;
+		sb_addf(err, "no attempt %lld", id);
 		rc = SQLITE_OK;
 	}
 	sqlite3_finalize(s);
-	return rc;
-}
-
-/* Begin a write transaction on an attempt and read its state.  SQLite
- * errors are returned with the transaction left to the caller's failure
- * path; an attempt that does not exist leaves *qid NULL, the transaction
- * rolled back and "no attempt N" in err. */
-static int begin_on_attempt(struct store *st, long long id, char **qid,
-			    int *finished, int *scheduled, int *final_grade,
-			    struct sb *err)
-{
-	int rc;
-	*qid = NULL;
-	if ((rc = st_begin(st)))
-		return rc;
-	if ((rc = attempt_state(st, id, qid, finished, scheduled, final_grade)))
-		return rc;
-	if (!*qid) {
+	if (!rc && *status)
 		st_rollback(st);
-		sb_addf(err, "no attempt %lld", id);
-	}
-	return SQLITE_OK;
+	return rc;
 }
 
 /*
@@ -259,7 +258,7 @@ int store_finish_attempt(struct store *st, long long attempt_id,
 	struct sb notes = SB_INIT, doing = SB_INIT, kept = SB_INIT;
 	char *qid = NULL;
 	char ver[17];
-	int finished = 0, scheduled = 0, old = 0, bad = 0, rc, status;
+	int scheduled = 0, old = 0, bad = 0, rc, status;
 
 	if (out)
 		memset(out, 0, sizeof(*out));
@@ -274,19 +273,11 @@ int store_finish_attempt(struct store *st, long long attempt_id,
 	sb_addf(&doing, "saving the score of attempt %lld", attempt_id);
 	sb_addf(&kept, "the answer of attempt %lld saved before this is kept",
 		attempt_id);
-	if ((rc = begin_on_attempt(st, attempt_id, &qid, &finished, &scheduled,
-				   &old, err)))
+	if ((rc = begin_on_attempt(st, attempt_id, 0, &qid, &scheduled, &old,
+				   &status, err)))
 		goto fail;
-	if (!qid) {
-		status = STORE_ENOENT;
+	if (status)
 		goto out;
-	}
-	if (finished) {
-		st_rollback(st);
-		sb_addf(err, "attempt %lld is already scored", attempt_id);
-		status = STORE_EINVAL;
-		goto out;
-	}
 	st_hex64(ver, rubric_version);
 	if (rep)
 		json_str_array(&notes, (const char *const *)rep->notes,
@@ -348,7 +339,7 @@ static int change_grade(struct store *st, long long attempt_id, int grade,
 	sqlite3_stmt *s = NULL;
 	struct sb doing = SB_INIT;
 	char *qid = NULL;
-	int finished = 0, scheduled = 0, old = 0, bad = 0, rc, status;
+	int scheduled = 0, old = 0, bad = 0, rc, status;
 	long long change_id = 0;
 
 	if (out)
@@ -363,21 +354,11 @@ static int change_grade(struct store *st, long long attempt_id, int grade,
 	}
 	sb_addf(&doing, "%s the grade of attempt %lld",
 		undo ? "undoing" : "changing", attempt_id);
-	if ((rc = begin_on_attempt(st, attempt_id, &qid, &finished, &scheduled,
-				   &old, err)))
+	if ((rc = begin_on_attempt(st, attempt_id, 1, &qid, &scheduled, &old,
+				   &status, err)))
 		goto fail;
-	if (!qid) {
-		status = STORE_ENOENT;
+	if (status)
 		goto out;
-	}
-	if (!finished) {
-		st_rollback(st);
-		sb_addf(err,
-			"attempt %lld was never scored, so it has no grade",
-			attempt_id);
-		status = STORE_EINVAL;
-		goto out;
-	}
 	if (undo) {
 		if ((rc = st_prep(
 			     st, &s,

@@ -183,9 +183,31 @@ static void test_read(void)
 	}
 }
 
+static void test_keys(void)
+{
+	sb_reset(&out);
+	sb_addc(&out, '{');
+	json_key_num(&out, "a", 0.12345, 3);
+	json_key_str(&out, "b", "x\"y");
+	json_key(&out, "c");
+	sb_addc(&out, '[');
+	sb_addc(&out, '{');
+	json_key_num(&out, "d", 2.5, -1);
+	json_key_str(&out, "e", NULL);
+	sb_adds(&out, "}]");
+	json_key_num(&out, "f", 12.3456789, 4);
+	json_key_num(&out, "g", -0.04, 1);
+	sb_addc(&out, '}');
+	is_str(out.buf,
+	       "{\"a\":0.123,\"b\":\"x\\\"y\",\"c\":[{\"d\":2.5,\"e\":null}],"
+	       "\"f\":12.3457,\"g\":0}",
+	       "members get a comma except after an opening brace or bracket");
+}
+
 int main(void)
 {
 	test_escapes();
+	test_keys();
 	test_utf8();
 	test_numbers();
 	test_str_array();

@@ -235,14 +235,14 @@ static void test_repeats_unknown(void)
 static void test_expect(void)
 {
 	size_t ll, po;
-	ok(!split_labelled("a = b", &ll, &po) && ll == 1 && po == 4,
+	ok(!rec_split_labelled("a = b", &ll, &po) && ll == 1 && po == 4,
 	   "split 'a = b'");
-	ok(!split_labelled("my label   =   x = y", &ll, &po) && ll == 8 &&
+	ok(!rec_split_labelled("my label   =   x = y", &ll, &po) && ll == 8 &&
 		   !strcmp("my label   =   x = y" + po, "x = y"),
 	   "split at the first ' = ', trimming both sides");
-	ok(split_labelled("a=b", &ll, &po), "'=' needs spaces around it");
-	ok(split_labelled(" = b", &ll, &po), "an empty label");
-	ok(split_labelled("a = ", &ll, &po), "an empty pattern");
+	ok(rec_split_labelled("a=b", &ll, &po), "'=' needs spaces around it");
+	ok(rec_split_labelled(" = b", &ll, &po), "an empty label");
+	ok(rec_split_labelled("a = ", &ll, &po), "an empty pattern");
 
 	parse("Id: e-1\n" BASE "Expect: caf\xc3\xa9 ok = \\bcaf\xc3\xa9\\b\n");
 	is_int(qb.nr, 1, "a multibyte label");

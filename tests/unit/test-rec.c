@@ -2,6 +2,7 @@
 /* Unit tests for rec: the record syntax, its errors and value origins. */
 #include "rec.h"
 
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -264,10 +265,30 @@ static void test_name_index(void)
 	is_int(rec_name_index(names, "promptx"), -1, "an unknown name is -1");
 }
 
+struct named {
+	int n;
+	const char *name;
+};
+
+static void test_find_named(void)
+{
+	static const struct named v[] = {{1, "alpha"}, {2, NULL}, {3, "beta"}};
+	is_int(rec_find_named(v, 3, sizeof(*v), offsetof(struct named, name),
+			      "beta"),
+	       2, "a struct found by its name member");
+	is_int(rec_find_named(v, 3, sizeof(*v), offsetof(struct named, name),
+			      "alph"),
+	       -1, "no prefix match; a NULL name is passed over");
+	is_int(rec_find_named(v, 0, sizeof(*v), offsetof(struct named, name),
+			      "alpha"),
+	       -1, "an empty array");
+}
+
 int main(void)
 {
 	test_records();
 	test_name_index();
+	test_find_named();
 	test_continuation();
 	test_comments_case();
 	test_line_ends();
