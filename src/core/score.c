@@ -373,34 +373,52 @@ static void run_criterion_pattern(struct text *t, const struct criterion *c,
 
 /* Words too common to say what a question is about. */
 static const char *const stopwords[] = {
-	"about",   "after",  "also",     "another", "been",  "before", "being",
-	"between", "both",   "could",    "does",    "doing", "done",   "during",
-	"each",    "every",  "first",    "from",    "have",  "having", "into",
-	"just",    "more",   "most",     "must",    "only",  "other",  "over",
-	"same",    "second", "should",   "some",    "such",  "than",   "that",
-	"their",   "them",   "then",     "there",   "these", "they",   "this",
-	"those",   "three",  "through",  "under",   "very",  "well",   "were",
-	"what",    "when",   "where",    "which",   "while", "whom",   "whose",
-	"will",    "with",   "within",   "without", "would", "your",   "yours",
-	"tell",    "time",   "describe", "explain", "walk",  "think",  "know",
-	"like",    "make",   "want",     "need",    "give",  "take",   "come",
-	"going",   "next",   NULL};
+	"about",   "after",   "also",   "another", "been",   "before",
+	"being",   "between", "both",   "come",    "could",  "describe",
+	"does",    "doing",   "done",   "during",  "each",   "every",
+	"explain", "first",   "from",   "give",    "going",  "have",
+	"having",  "into",    "just",   "know",    "like",   "make",
+	"more",    "most",    "must",   "need",    "next",   "only",
+	"other",   "over",    "same",   "second",  "should", "some",
+	"such",    "take",    "tell",   "than",    "that",   "their",
+	"them",    "then",    "there",  "these",   "they",   "think",
+	"this",    "those",   "three",  "through", "time",   "under",
+	"very",    "walk",    "want",   "well",    "were",   "what",
+	"when",    "where",   "which",  "while",   "whom",   "whose",
+	"will",    "with",    "within", "without", "would",  "your",
+	"yours",
+};
 
-/* Is the n bytes at w one of the lower-case words of a NULL-ended list,
- * in any case? */
-static int in_words(const char *const *list, const char *w, size_t n)
+/* Is the n bytes at w, in any case, one of the nlist lower-case words of
+ * list (sorted by strcmp)? */
+static int in_words(const char *const *list, size_t nlist, const char *w,
+		    size_t n)
 {
-	size_t k;
-	for (k = 0; list[k]; k++)
-		if ((w[0] | 0x20) == list[k][0] && strlen(list[k]) == n &&
-		    !strncasecmp(w, list[k], n))
+	char low[16];
+	size_t k, lo = 0, hi = nlist;
+	if (n >= sizeof(low))
+		return 0;
+	for (k = 0; k < n; k++)
+		low[k] =
+			w[k] >= 'A' && w[k] <= 'Z' ? (char)(w[k] | 0x20) : w[k];
+	low[n] = '\0';
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		int c = strcmp(low, list[mid]);
+		if (!c)
 			return 1;
+		if (c < 0)
+			hi = mid;
+		else
+			lo = mid + 1;
+	}
 	return 0;
 }
 
 static int is_stopword(const char *w, size_t n)
 {
-	return in_words(stopwords, w, n);
+	return in_words(stopwords, sizeof(stopwords) / sizeof(*stopwords), w,
+			n);
 }
 
 /* Words that carry no topic in any answer: they count neither for nor
@@ -408,13 +426,14 @@ static int is_stopword(const char *w, size_t n)
 static int is_filler(const char *w, size_t n)
 {
 	static const char *const fillers[] = {
-		"really",   "because",    "might",    "maybe",     "probably",
-		"thing",    "things",     "actually", "basically", "something",
-		"anything", "everything", "someone",  "people",    "sure",
-		"good",     "great",      "always",   "never",     "often",
-		"usually",  "here",       "still",    "even",      "much",
-		"many",     "right",      "lots",     NULL};
-	return in_words(fillers, w, n);
+		"actually", "always",     "anything",  "basically", "because",
+		"even",     "everything", "good",      "great",     "here",
+		"lots",     "many",       "maybe",     "might",     "much",
+		"never",    "often",      "people",    "probably",  "really",
+		"right",    "someone",    "something", "still",     "sure",
+		"thing",    "things",     "usually",
+	};
+	return in_words(fillers, sizeof(fillers) / sizeof(*fillers), w, n);
 }
 
 /* Lower-cased ASCII stem of a word: common English endings dropped
