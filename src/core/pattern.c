@@ -939,16 +939,12 @@ void pattern_index_build(struct pattern_index *ix, const char *s, size_t len)
 		ix->head[h] = (int)i;
 	}
 	for (i = 0; i < len; i++) {
-		unsigned char a = fold_byte((unsigned char)s[i]);
-		BIT_SET(ix->one, a);
+		const unsigned char *l = (const unsigned char *)ix->low + i;
+		BIT_SET(ix->one, l[0]);
 		if (i + 1 < len) {
-			unsigned char b = fold_byte((unsigned char)s[i + 1]);
-			BIT_SET(ix->bi, (unsigned)a << 8 | b);
+			BIT_SET(ix->bi, (unsigned)l[0] << 8 | l[1]);
 			if (i + 2 < len)
-				BIT_SET(ix->tri,
-					tri_hash(a, b,
-						 fold_byte((unsigned char)
-								   s[i + 2])));
+				BIT_SET(ix->tri, tri_hash(l[0], l[1], l[2]));
 		}
 	}
 }
