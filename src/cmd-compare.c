@@ -248,9 +248,7 @@ static void side_json(struct sb *out, const struct store_attempt *at)
 	json_str(out, t.buf);
 	json_key(out, "score");
 	json_num_or_null(out, at->score, at->scored);
-	json_key_str(out, "grade",
-		     at->final_grade ? fsrs_rating_name(at->final_grade)
-				     : NULL);
+	json_key_str(out, "grade", fsrs_rating_name(at->final_grade));
 	sb_addf(out, ",\"words\":%u,\"duration_ms\":", at->words);
 	json_int_or_null(out, at->duration_ms, at->duration_ms >= 0);
 	json_key(out, "answer");

@@ -30,10 +30,8 @@ static void attempt_json(struct sb *out, const struct store_attempt *a)
 	json_num_or_null(out, a->score, a->scored);
 	json_key(out, "words");
 	json_int_or_null(out, a->words, a->scored);
-	json_key_str(out, "auto_grade",
-		     a->auto_grade ? fsrs_rating_name(a->auto_grade) : NULL);
-	json_key_str(out, "final_grade",
-		     a->final_grade ? fsrs_rating_name(a->final_grade) : NULL);
+	json_key_str(out, "auto_grade", fsrs_rating_name(a->auto_grade));
+	json_key_str(out, "final_grade", fsrs_rating_name(a->final_grade));
 	sb_addf(out,
 		",\"scheduled\":%s,\"due\":", a->scheduled ? "true" : "false");
 	if (a->scheduled) {

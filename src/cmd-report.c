@@ -72,11 +72,6 @@ static void report_data_release(struct report_data *r)
 	memset(r, 0, sizeof(*r));
 }
 
-static const char *grade_of(int g)
-{
-	return g >= 1 && g <= 4 ? fsrs_rating_name(g) : NULL;
-}
-
 static int load_mocks(struct store *st, struct report_data *r, struct sb *err)
 {
 	struct store_session *v = NULL;
@@ -106,8 +101,9 @@ static int load_mocks(struct store *st, struct report_data *r, struct sb *err)
 			rows[k].question = mr->question;
 			rows[k].score =
 				mr->answered && mr->scored ? mr->score : 0;
-			rows[k].grade =
-				mr->answered ? grade_of(mr->grade) : NULL;
+			rows[k].grade = mr->answered
+						? fsrs_rating_name(mr->grade)
+						: NULL;
 			rows[k].time_s = mr->time_s;
 			rows[k].limit_s = mr->limit_s;
 			rows[k].weakest = mr->weakest;
@@ -199,7 +195,7 @@ static int load_attempts(struct store *st, struct report_data *r,
 		h->prompt = a->prompt;
 		h->category = a->category;
 		h->score = a->scored ? a->score : 0;
-		h->grade = grade_of(a->final_grade);
+		h->grade = fsrs_rating_name(a->final_grade);
 		h->answer = a->answer;
 		h->answer_len = a->answer_len;
 		h->nevidence = spans_of(a, &r->spans[r->natt]);

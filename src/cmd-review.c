@@ -144,10 +144,8 @@ static void review_json(struct sb *out, const struct store_attempt *a,
 	attempt_json_head(out, a, 1);
 	json_key(out, "answer");
 	json_strn(out, a->answer, a->answer_len);
-	json_key_str(out, "auto_grade",
-		     a->auto_grade ? fsrs_rating_name(a->auto_grade) : NULL);
-	json_key_str(out, "final_grade",
-		     a->final_grade ? fsrs_rating_name(a->final_grade) : NULL);
+	json_key_str(out, "auto_grade", fsrs_rating_name(a->auto_grade));
+	json_key_str(out, "final_grade", fsrs_rating_name(a->final_grade));
 	sb_addf(out, ",\"scheduled\":%s", a->scheduled ? "true" : "false");
 	if (a->scheduled) {
 		sb_reset(&t);

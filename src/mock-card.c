@@ -213,8 +213,7 @@ static void result_json(struct sb *out, int scored, double score, int grade,
 	sb_adds(out, "\"score\":");
 	json_num_or_null(out, score, scored);
 	json_key(out, "grade");
-	json_str(out,
-		 grade >= 1 && grade <= 4 ? fsrs_rating_name(grade) : NULL);
+	json_str(out, fsrs_rating_name(grade));
 	sb_addf(out, ",\"time_s\":%u,\"limit_s\":", time_s);
 	json_int_or_null(out, limit_s, limit_s > 0);
 }

@@ -267,10 +267,8 @@ int store_export(struct store *st, FILE *out, int format, struct sb *err)
 		} else {
 			f[F_RUBRIC_VERSION].null = 1;
 		}
-		STR(F_AUTO,
-		    a.auto_grade ? fsrs_rating_name(a.auto_grade) : NULL);
-		STR(F_FINAL,
-		    a.final_grade ? fsrs_rating_name(a.final_grade) : NULL);
+		STR(F_AUTO, fsrs_rating_name(a.auto_grade));
+		STR(F_FINAL, fsrs_rating_name(a.final_grade));
 		sb_adds(&f[F_SCHEDULED].v, a.scheduled ? "true" : "false");
 		if (a.scheduled) {
 			store_fmt_time(&f[F_REVIEWED].v, a.reviewed_at);
