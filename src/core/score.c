@@ -160,17 +160,12 @@ static void segment(struct text *t)
 	}
 }
 
+/* The segment holding byte off: substance_analyze() was given these
+ * segments, in this order, so its look-up answers for both. */
 static const struct seg *seg_of(const struct text *t, size_t off)
 {
-	size_t lo = 0, hi = t->nseg;
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		if (t->seg[mid].end <= off)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo < t->nseg && t->seg[lo].start <= off ? &t->seg[lo] : NULL;
+	long k = substance_seg_at(&t->sub, off);
+	return k < 0 ? NULL : &t->seg[k];
 }
 
 static int is_prose(const struct seg *g)

@@ -505,7 +505,7 @@ void substance_analyze(struct substance *out, const char *s, size_t len,
 	out->abstract_rate = words ? 100.0 * abstract / words : 0;
 }
 
-double substance_credit_at(const struct substance *sub, size_t off)
+long substance_seg_at(const struct substance *sub, size_t off)
 {
 	size_t lo = 0, hi = sub->nseg;
 	while (lo < hi) {
@@ -515,9 +515,13 @@ double substance_credit_at(const struct substance *sub, size_t off)
 		else
 			hi = mid;
 	}
-	if (lo < sub->nseg && sub->seg[lo].start <= off)
-		return sub->seg[lo].credit;
-	return 1;
+	return lo < sub->nseg && sub->seg[lo].start <= off ? (long)lo : -1;
+}
+
+double substance_credit_at(const struct substance *sub, size_t off)
+{
+	long k = substance_seg_at(sub, off);
+	return k < 0 ? 1 : sub->seg[k].credit;
 }
 
 void substance_release(struct substance *sub)

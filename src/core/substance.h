@@ -56,7 +56,9 @@ size_t word_next(const char *s, size_t len, size_t i, size_t *start);
 /* segs: nseg byte ranges [start, end) of s, in order. */
 void substance_analyze(struct substance *out, const char *s, size_t len,
 		       const size_t (*segs)[2], size_t nseg);
-/* The credit of the segment holding byte offset off (1 if none). */
+/* The index of the segment holding byte offset off, or -1; its credit
+ * (1 if none). */
+long substance_seg_at(const struct substance *sub, size_t off);
 double substance_credit_at(const struct substance *sub, size_t off);
 void substance_release(struct substance *sub);
 
