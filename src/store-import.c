@@ -39,10 +39,9 @@ static void bind_rec_num(sqlite3_stmt *s, int i, const struct irec *r, int k,
 		sqlite3_bind_double(s, i, strtod(r->v[k], NULL));
 }
 
-static int import_criteria(struct store *st, long long id, const struct irec *r,
+static int import_criteria(sqlite3_stmt *s, long long id, const struct irec *r,
 			   struct sb *err, int *bad)
 {
-	sqlite3_stmt *s = NULL;
 	struct json_value a;
 	const char *msg;
 	size_t i;
@@ -61,11 +60,6 @@ static int import_criteria(struct store *st, long long id, const struct irec *r,
 		*bad = 1;
 		return SQLITE_ERROR;
 	}
-	rc = st_prep(st, &s,
-		     "INSERT INTO criteria (attempt_id, pos, name, label, kind,"
-		     " weight, earned, scaled, active, met, limited, detail,"
-		     " feedback, evidence)"
-		     " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
 	for (i = 0; !rc && i < a.n; i++) {
 		const struct json_value *c = &a.kids[i];
 		const struct json_value *name = json_get(c, "name"),
@@ -118,19 +112,17 @@ static int import_criteria(struct store *st, long long id, const struct irec *r,
 		rc = st_step_done(s);
 		sqlite3_reset(s);
 	}
-	sqlite3_finalize(s);
 	json_value_release(&a);
 	return rc;
 }
 
-static int import_changes(struct store *st, long long id, const struct irec *r,
+static int import_changes(sqlite3_stmt *s, long long id, const struct irec *r,
 			  struct sb *err, int *bad)
 {
-	sqlite3_stmt *s = NULL;
 	struct json_value a;
 	const char *msg;
 	size_t i;
-	int rc;
+	int rc = SQLITE_OK;
 	if (!r->v[F_CHANGES])
 		return SQLITE_OK;
 	if (json_parse(r->v[F_CHANGES], r->len[F_CHANGES], &a, &msg) ||
@@ -140,10 +132,6 @@ static int import_changes(struct store *st, long long id, const struct irec *r,
 		*bad = 1;
 		return SQLITE_ERROR;
 	}
-	rc = st_prep(
-		st, &s,
-		"INSERT INTO grade_changes (attempt_id, old_grade, new_grade,"
-		" changed_at) VALUES (?, ?, ?, ?)");
 	for (i = 0; !rc && i < a.n; i++) {
 		const struct json_value *from = json_get(&a.kids[i], "from");
 		const struct json_value *to = json_get(&a.kids[i], "to");
@@ -170,7 +158,6 @@ static int import_changes(struct store *st, long long id, const struct irec *r,
 		rc = st_step_done(s);
 		sqlite3_reset(s);
 	}
-	sqlite3_finalize(s);
 	json_value_release(&a);
 	return rc;
 }
@@ -179,7 +166,8 @@ static int import_changes(struct store *st, long long id, const struct irec *r,
 struct import_stmts {
 	sqlite3_stmt *ins, *count, *find, *category, *key_get, *key_put,
 		*key_seen, *id_put, *id_get, *touch, *touched, *sess_get,
-		*sess_put, *sess_new, *sess_of;
+		*sess_put, *sess_new, *sess_of, *criterion, *change;
+	struct st_reuse reuse; /* questions and cards */
 };
 
 static void import_stmts_release(struct import_stmts *x)
@@ -199,6 +187,9 @@ static void import_stmts_release(struct import_stmts *x)
 	sqlite3_finalize(x->sess_put);
 	sqlite3_finalize(x->sess_new);
 	sqlite3_finalize(x->sess_of);
+	sqlite3_finalize(x->criterion);
+	sqlite3_finalize(x->change);
+	st_reuse_release(&x->reuse);
 }
 
 static int import_prepare(struct store *st, struct import_stmts *x)
@@ -278,7 +269,15 @@ static int import_prepare(struct store *st, struct import_stmts *x)
 			  "INSERT INTO sessions (kind, started_at, ended_at,"
 			  " settings) VALUES (?1, ?2, ?3, ?4)")) ||
 	    (rc = st_prep(st, &x->sess_of,
-			  "SELECT session_id FROM attempts WHERE id = ?1")))
+			  "SELECT session_id FROM attempts WHERE id = ?1")) ||
+	    (rc = st_prep(st, &x->criterion,
+			  "INSERT INTO criteria (attempt_id, pos, name, label,"
+			  " kind, weight, earned, scaled, active, met, limited,"
+			  " detail, feedback, evidence)"
+			  " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) ||
+	    (rc = st_prep(st, &x->change,
+			  "INSERT INTO grade_changes (attempt_id, old_grade,"
+			  " new_grade, changed_at) VALUES (?, ?, ?, ?)")))
 		return rc;
 	return SQLITE_OK;
 }
@@ -421,7 +420,7 @@ static int import_one(struct store *st, struct import_stmts *x, struct irec *r,
 
 	rec_time(r, F_STARTED, &started);
 	if ((rc = st_ensure_question(
-		     st, r->v[F_QUESTION], r->v[F_CATEGORY],
+		     st, &x->reuse, r->v[F_QUESTION], r->v[F_CATEGORY],
 		     r->v[F_FOLLOW_UP] && strcmp(r->v[F_FOLLOW_UP], "-1")
 			     ? NULL
 			     : r->v[F_PROMPT],
@@ -497,8 +496,8 @@ static int import_one(struct store *st, struct import_stmts *x, struct irec *r,
 		return rc;
 	sqlite3_reset(ins);
 	r->new_id = sqlite3_last_insert_rowid(st->db);
-	if ((rc = import_criteria(st, r->new_id, r, err, bad)) ||
-	    (rc = import_changes(st, r->new_id, r, err, bad)))
+	if ((rc = import_criteria(x->criterion, r->new_id, r, err, bad)) ||
+	    (rc = import_changes(x->change, r->new_id, r, err, bad)))
 		return rc;
 	if (rec_bool(r, F_SCHEDULED)) {
 		sqlite3_reset(x->touch);
@@ -580,7 +579,7 @@ int store_import(struct store *st, FILE *in, const struct fsrs_params *p,
 	while ((rc = sqlite3_step(x.touched)) == SQLITE_ROW) {
 		const char *qid =
 			(const char *)sqlite3_column_text(x.touched, 0);
-		int r2 = st_replay(st, qid, p, 0, NULL, &bad);
+		int r2 = st_replay(st, &x.reuse, qid, p, 0, NULL, &bad);
 		if (r2) {
 			if (bad)
 				sb_addf(err,

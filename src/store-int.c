@@ -224,26 +224,66 @@ int st_index(const char *const *v, const char *s)
 
 /* ---- rows the store files share ---- */
 
-int st_ensure_question(struct store *st, const char *qid, const char *category,
-		       const char *prompt, long long t)
+/*
+ * Statement *s for sql: the one kept in *keep (reset, bindings cleared)
+ * when there is one, else prepared (and kept there when keep is not
+ * NULL).  done_stmt() then finalizes it only when nobody keeps it.
+ */
+static int reuse_prep(struct store *st, sqlite3_stmt **keep, sqlite3_stmt **s,
+		      const char *sql)
+{
+	int rc;
+	if (keep && *keep) {
+		*s = *keep;
+		sqlite3_reset(*s);
+		sqlite3_clear_bindings(*s);
+		return SQLITE_OK;
+	}
+	rc = st_prep(st, s, sql);
+	if (!rc && keep)
+		*keep = *s;
+	return rc;
+}
+
+static void done_stmt(struct st_reuse *k, sqlite3_stmt *s)
+{
+	if (k)
+		sqlite3_reset(s);
+	else
+		sqlite3_finalize(s);
+}
+
+void st_reuse_release(struct st_reuse *k)
+{
+	sqlite3_finalize(k->unsync);
+	sqlite3_finalize(k->question);
+	sqlite3_finalize(k->reviews);
+	sqlite3_finalize(k->review);
+	sqlite3_finalize(k->card);
+	sqlite3_finalize(k->nocard);
+	memset(k, 0, sizeof(*k));
+}
+
+int st_ensure_question(struct store *st, struct st_reuse *k, const char *qid,
+		       const char *category, const char *prompt, long long t)
 {
 	sqlite3_stmt *s = NULL;
 	/* a question the bank did not record (an import, an ad-hoc prompt):
 	 * the next start records the bank again, retiring it if need be */
-	int rc = st_prep(
-		st, &s,
+	int rc = reuse_prep(
+		st, k ? &k->unsync : NULL, &s,
 		"DELETE FROM settings WHERE key = '" SYNCED_KEY "'"
 		" AND NOT EXISTS (SELECT 1 FROM questions WHERE id = ?)");
 	if (rc)
 		return rc;
 	sqlite3_bind_text(s, 1, qid, -1, SQLITE_STATIC);
 	rc = st_step_done(s);
-	sqlite3_finalize(s);
+	done_stmt(k, s);
 	s = NULL;
 	if (rc)
 		return rc;
-	rc = st_prep(
-		st, &s,
+	rc = reuse_prep(
+		st, k ? &k->question : NULL, &s,
 		"INSERT INTO questions (id, category, prompt, first_seen,"
 		" updated_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT (id) DO"
 		" UPDATE SET first_seen = min(first_seen, excluded.first_seen)");
@@ -255,7 +295,7 @@ int st_ensure_question(struct store *st, const char *qid, const char *category,
 	sqlite3_bind_int64(s, 4, t);
 	sqlite3_bind_int64(s, 5, t);
 	rc = st_step_done(s);
-	sqlite3_finalize(s);
+	done_stmt(k, s);
 	return rc;
 }
 
@@ -351,10 +391,11 @@ const char *const st_export_fields[] = {
 
 /* ---- cards ---- */
 
-int st_replay(struct store *st, const char *qid, const struct fsrs_params *p,
-	      long long want, struct fsrs_review *want_out, int *bad)
+int st_replay(struct store *st, struct st_reuse *k, const char *qid,
+	      const struct fsrs_params *p, long long want,
+	      struct fsrs_review *want_out, int *bad)
 {
-	sqlite3_stmt *s = NULL, *u = NULL;
+	sqlite3_stmt *s = NULL, *u = NULL, *c = NULL;
 	long long *ids = NULL, *times = NULL;
 	int *grades = NULL;
 	size_t n = 0, alloc = 0, ta = 0, ga = 0, i;
@@ -364,11 +405,13 @@ int st_replay(struct store *st, const char *qid, const struct fsrs_params *p,
 
 	*bad = 0;
 	memset(&card, 0, sizeof(card));
-	if ((rc = st_prep(st, &s,
-			  "SELECT id, final_grade, reviewed_at FROM attempts"
-			  " WHERE question_id = ? AND scheduled = 1"
-			  " ORDER BY reviewed_at, id")))
+	if ((rc = reuse_prep(st, k ? &k->reviews : NULL, &s,
+			     "SELECT id, final_grade, reviewed_at FROM attempts"
+			     " WHERE question_id = ? AND scheduled = 1"
+			     " ORDER BY reviewed_at, id"))) {
+		s = NULL;
 		goto done;
+	}
 	sqlite3_bind_text(s, 1, qid, -1, SQLITE_STATIC);
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		ALLOC_GROW(ids, n + 1, alloc);
@@ -381,14 +424,14 @@ int st_replay(struct store *st, const char *qid, const struct fsrs_params *p,
 	}
 	if (rc != SQLITE_DONE)
 		goto done;
-	sqlite3_finalize(s);
-	s = NULL;
-	if ((rc = st_prep(
-		     st, &u,
-		     "UPDATE attempts SET elapsed_days = ?, retrievability = ?,"
-		     " stability = ?, difficulty = ?, interval_days = ?, due = ?"
-		     " WHERE id = ?")))
+	if ((rc = reuse_prep(st, k ? &k->review : NULL, &u,
+			     "UPDATE attempts SET elapsed_days = ?,"
+			     " retrievability = ?, stability = ?,"
+			     " difficulty = ?, interval_days = ?, due = ?"
+			     " WHERE id = ?"))) {
+		u = NULL;
 		goto done;
+	}
 	for (i = 0; i < n; i++) {
 		struct fsrs_review rv;
 		if (fsrs_review(p, &card, grades[i], times[i], &rv)) {
@@ -417,34 +460,42 @@ int st_replay(struct store *st, const char *qid, const struct fsrs_params *p,
 		if (ids[i] == want && want_out)
 			*want_out = rv;
 	}
-	sqlite3_finalize(u);
-	u = NULL;
 	if (n) {
-		rc = st_prep(
-			st, &u,
-			"INSERT OR REPLACE INTO cards (question_id, stability,"
-			" difficulty, last_review, due, reps, lapses, first_review)"
+		rc = reuse_prep(
+			st, k ? &k->card : NULL, &c,
+			"INSERT OR REPLACE INTO cards (question_id,"
+			" stability, difficulty, last_review, due, reps,"
+			" lapses, first_review)"
 			" VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
-		if (rc)
+		if (rc) {
+			c = NULL;
 			goto done;
-		sqlite3_bind_text(u, 1, qid, -1, SQLITE_STATIC);
-		sqlite3_bind_double(u, 2, card.stability);
-		sqlite3_bind_double(u, 3, card.difficulty);
-		sqlite3_bind_int64(u, 4, card.last_review);
-		sqlite3_bind_int64(u, 5, card.due);
-		sqlite3_bind_int(u, 6, card.reps);
-		sqlite3_bind_int(u, 7, card.lapses);
-		sqlite3_bind_int64(u, 8, first);
+		}
+		sqlite3_bind_text(c, 1, qid, -1, SQLITE_STATIC);
+		sqlite3_bind_double(c, 2, card.stability);
+		sqlite3_bind_double(c, 3, card.difficulty);
+		sqlite3_bind_int64(c, 4, card.last_review);
+		sqlite3_bind_int64(c, 5, card.due);
+		sqlite3_bind_int(c, 6, card.reps);
+		sqlite3_bind_int(c, 7, card.lapses);
+		sqlite3_bind_int64(c, 8, first);
 	} else {
-		rc = st_prep(st, &u, "DELETE FROM cards WHERE question_id = ?");
-		if (rc)
+		rc = reuse_prep(st, k ? &k->nocard : NULL, &c,
+				"DELETE FROM cards WHERE question_id = ?");
+		if (rc) {
+			c = NULL;
 			goto done;
-		sqlite3_bind_text(u, 1, qid, -1, SQLITE_STATIC);
+		}
+		sqlite3_bind_text(c, 1, qid, -1, SQLITE_STATIC);
 	}
-	rc = st_step_done(u);
+	rc = st_step_done(c);
 done:
-	sqlite3_finalize(s);
-	sqlite3_finalize(u);
+	if (s)
+		done_stmt(k, s);
+	if (u)
+		done_stmt(k, u);
+	if (c)
+		done_stmt(k, c);
 	free(ids);
 	free(times);
 	free(grades);
