@@ -32,7 +32,9 @@ static int import_json_line(const char *buf, size_t len, struct irec *r,
 	struct json_value o;
 	const char *msg;
 	size_t i;
-	if (json_parse(buf, len, &o, &msg)) {
+	/* the fields only: a nested value (criteria, notes, grade changes,
+	 * session) is checked here and kept as its text, read later */
+	if (json_parse_shallow(buf, len, 2, &o, &msg)) {
 		sb_addf(err, "line %u: %s", r->line, msg);
 		json_value_release(&o);
 		return -1;
@@ -44,7 +46,7 @@ static int import_json_line(const char *buf, size_t len, struct irec *r,
 	}
 	for (i = 0; i < o.n; i++) {
 		int k = field_index(o.keys[i]);
-		const struct json_value *v = &o.kids[i];
+		struct json_value *v = &o.kids[i];
 		if (k < 0)
 			continue;
 		/* a key given twice: the last one counts, as in most readers */
@@ -54,9 +56,10 @@ static int import_json_line(const char *buf, size_t len, struct irec *r,
 		if (v->type == JSON_NULL)
 			continue;
 		if (v->type == JSON_STR) {
-			r->v[k] = xmalloc(v->len + 1);
-			memcpy(r->v[k], v->str, v->len + 1);
+			/* the decoded string changes hands, uncopied */
+			r->v[k] = v->str;
 			r->len[k] = v->len;
+			v->str = NULL;
 		} else {
 			r->v[k] = xstrndup(v->raw, v->rawlen);
 			r->len[k] = v->rawlen;

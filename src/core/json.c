@@ -116,7 +116,7 @@ void json_str_array(struct sb *out, const char *const *v, size_t n)
 
 struct jp {
 	const char *p, *end;
-	int depth;
+	int depth, keep; /* values deeper than keep are checked, not kept */
 	const char *err;
 };
 
@@ -182,46 +182,49 @@ static int hex4(const char *p, const char *end, unsigned long *out)
 	return 0;
 }
 
+/* A string at j->p (its opening quote), decoded into out, or only
+ * checked when out is NULL. */
 static int jstring(struct jp *j, struct sb *out)
 {
 	j->p++; /* opening quote */
 	while (j->p < j->end && *j->p != '"') {
-		unsigned char c = (unsigned char)*j->p;
+		const char *run = j->p;
+		unsigned char c;
+		/* the bytes that stand for themselves, in one copy */
+		while (j->p < j->end && *j->p != '"' && *j->p != '\\' &&
+		       (unsigned char)*j->p >= 0x20)
+			j->p++;
+		if (out && j->p > run)
+			sb_add(out, run, (size_t)(j->p - run));
+		if (j->p >= j->end || *j->p == '"')
+			break;
+		c = (unsigned char)*j->p;
 		if (c < 0x20) {
 			j->err = "control character in a string";
 			return -1;
-		}
-		if (c != '\\') {
-			sb_addc(out, (char)c);
-			j->p++;
-			continue;
 		}
 		if (++j->p >= j->end)
 			break;
 		switch (*j->p) {
 		case '"':
-			sb_addc(out, '"');
-			break;
 		case '\\':
-			sb_addc(out, '\\');
-			break;
 		case '/':
-			sb_addc(out, '/');
+			c = (unsigned char)*j->p;
 			break;
 		case 'b':
-			sb_addc(out, '\b');
+			c = '\b';
 			break;
 		case 'f':
-			sb_addc(out, '\f');
+			c = '\f';
 			break;
 		case 'n':
-			sb_addc(out, '\n');
+			c = '\n';
 			break;
 		case 'r':
-			sb_addc(out, '\r');
+			c = '\r';
 			break;
 		case 't':
-			sb_addc(out, '\t');
+			c = '\t';
 			break;
 		case 'u': {
 			unsigned long u, lo;
@@ -240,13 +243,17 @@ static int jstring(struct jp *j, struct sb *out)
 			} else if (u >= 0xd800 && u < 0xe000) {
 				u = 0xfffd;
 			}
-			utf8_put(out, u);
-			break;
+			if (out)
+				utf8_put(out, u);
+			j->p++;
+			continue;
 		}
 		default:
 			j->err = "bad escape in a string";
 			return -1;
 		}
+		if (out)
+			sb_addc(out, (char)c);
 		j->p++;
 	}
 	if (j->p >= j->end) {
@@ -255,6 +262,48 @@ static int jstring(struct jp *j, struct sb *out)
 	}
 	j->p++;
 	return 0;
+}
+
+static int jvalue(struct jp *j, struct json_value *v);
+
+/*
+ * The members of a container below the depth kept (the opening bracket
+ * read, the container not empty): checked exactly as they would be
+ * kept, with the same errors, but nothing is stored.
+ */
+static int jskip_members(struct jp *j, int obj)
+{
+	for (;;) {
+		struct json_value kid;
+		jws(j);
+		if (obj) {
+			if (j->p >= j->end || *j->p != '"' ||
+			    jstring(j, NULL)) {
+				if (!j->err)
+					j->err = "expected a key";
+				return -1;
+			}
+			jws(j);
+			if (j->p >= j->end || *j->p != ':') {
+				j->err = "expected ':'";
+				return -1;
+			}
+			j->p++;
+		}
+		if (jvalue(j, &kid))
+			return -1;
+		jws(j);
+		if (j->p < j->end && *j->p == ',') {
+			j->p++;
+			continue;
+		}
+		if (j->p < j->end && *j->p == (obj ? '}' : ']')) {
+			j->p++;
+			return 0;
+		}
+		j->err = obj ? "expected ',' or '}'" : "expected ',' or ']'";
+		return -1;
+	}
 }
 
 static int jvalue(struct jp *j, struct json_value *v)
@@ -267,18 +316,23 @@ static int jvalue(struct jp *j, struct json_value *v)
 		j->err = "unexpected end";
 		return -1;
 	}
-	if (++j->depth > 32) {
+	if (++j->depth > JSON_MAX_DEPTH) {
 		j->err = "nested too deeply";
 		return -1;
 	}
 	switch (*j->p) {
 	case '"': {
 		struct sb s = SB_INIT;
+		v->type = JSON_STR;
+		if (j->depth > j->keep) {
+			if (jstring(j, NULL))
+				return -1;
+			break;
+		}
 		if (jstring(j, &s)) {
 			sb_release(&s);
 			return -1;
 		}
-		v->type = JSON_STR;
 		v->str = sb_detach(&s, &v->len);
 		break;
 	}
@@ -290,6 +344,11 @@ static int jvalue(struct jp *j, struct json_value *v)
 		jws(j);
 		if (j->p < j->end && *j->p == (obj ? '}' : ']')) {
 			j->p++;
+			break;
+		}
+		if (j->depth >= j->keep) {
+			if (jskip_members(j, obj))
+				return -1;
 			break;
 		}
 		for (;;) {
@@ -383,7 +442,13 @@ static int jvalue(struct jp *j, struct json_value *v)
 int json_parse(const char *buf, size_t len, struct json_value *v,
 	       const char **errmsg)
 {
-	struct jp j = {buf, buf + len, 0, NULL};
+	return json_parse_shallow(buf, len, JSON_MAX_DEPTH + 1, v, errmsg);
+}
+
+int json_parse_shallow(const char *buf, size_t len, int keep,
+		       struct json_value *v, const char **errmsg)
+{
+	struct jp j = {buf, buf + len, 0, keep, NULL};
 	if (jvalue(&j, v)) {
 		*errmsg = j.err ? j.err : "bad JSON";
 		return -1;
