@@ -194,7 +194,9 @@ static int import_criteria(struct store *st, struct criteria_stmts *cs,
 	int rc = SQLITE_OK;
 	if (!r->v[F_CRITERIA])
 		return SQLITE_OK;
-	if (json_parse(r->v[F_CRITERIA], r->len[F_CRITERIA], &a, &msg)) {
+	/* the array, its objects and their members; evidence stays text */
+	if (json_parse_shallow(r->v[F_CRITERIA], r->len[F_CRITERIA], 3, &a,
+			       &msg)) {
 		sb_addf(err, "line %u: bad 'criteria': %s", r->line, msg);
 		json_value_release(&a);
 		*bad = 1;

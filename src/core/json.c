@@ -264,7 +264,41 @@ static int jstring(struct jp *j, struct sb *out)
 	return 0;
 }
 
+/* A string at j->p decoded into a new buffer (NULL on error): one exact
+ * allocation for a string without escapes, the usual kind. */
+static char *jstring_dup(struct jp *j, size_t *len)
+{
+	const char *q = j->p + 1;
+	struct sb s;
+	while (q < j->end && *q != '"' && *q != '\\' &&
+	       (unsigned char)*q >= 0x20)
+		q++;
+	if (q < j->end && *q == '"') {
+		size_t n = (size_t)(q - j->p - 1);
+		char *r = xmalloc(n + 1);
+		memcpy(r, j->p + 1, n);
+		r[n] = '\0';
+		j->p = q + 1;
+		*len = n;
+		return r;
+	}
+	sb_init(&s);
+	sb_grow(&s, (size_t)(q - j->p));
+	if (jstring(j, &s)) {
+		sb_release(&s);
+		return NULL;
+	}
+	return sb_detach(&s, len);
+}
+
 static int jvalue(struct jp *j, struct json_value *v);
+
+/* strchr("+-0123456789.eE", c) without its NUL */
+static int is_num_char(char c)
+{
+	return (c >= '0' && c <= '9') || c == '+' || c == '-' || c == '.' ||
+	       c == 'e' || c == 'E';
+}
 
 /*
  * The members of a container below the depth kept (the opening bracket
@@ -321,21 +355,15 @@ static int jvalue(struct jp *j, struct json_value *v)
 		return -1;
 	}
 	switch (*j->p) {
-	case '"': {
-		struct sb s = SB_INIT;
+	case '"':
 		v->type = JSON_STR;
 		if (j->depth > j->keep) {
 			if (jstring(j, NULL))
 				return -1;
-			break;
-		}
-		if (jstring(j, &s)) {
-			sb_release(&s);
+		} else if (!(v->str = jstring_dup(j, &v->len))) {
 			return -1;
 		}
-		v->str = sb_detach(&s, &v->len);
 		break;
-	}
 	case '[':
 	case '{': {
 		int obj = *j->p == '{';
@@ -355,15 +383,13 @@ static int jvalue(struct jp *j, struct json_value *v)
 			char *key = NULL;
 			jws(j);
 			if (obj) {
-				struct sb k = SB_INIT;
+				size_t klen;
 				if (j->p >= j->end || *j->p != '"' ||
-				    jstring(j, &k)) {
-					sb_release(&k);
+				    !(key = jstring_dup(j, &klen))) {
 					if (!j->err)
 						j->err = "expected a key";
 					return -1;
 				}
-				key = sb_detach(&k, NULL);
 				jws(j);
 				if (j->p >= j->end || *j->p != ':') {
 					free(key);
@@ -420,7 +446,7 @@ static int jvalue(struct jp *j, struct json_value *v)
 		size_t n = 0;
 		char *e;
 		while (j->p + n < j->end && n < sizeof(buf) - 1 &&
-		       strchr("+-0123456789.eE", j->p[n]))
+		       is_num_char(j->p[n]))
 			n++;
 		memcpy(buf, j->p, n);
 		buf[n] = '\0';
