@@ -45,7 +45,10 @@ static int import_json_line(const char *buf, size_t len, struct irec *r,
 		return -1;
 	}
 	for (i = 0; i < o.n; i++) {
-		int k = field_index(o.keys[i]);
+		/* an export writes the fields in order: try that first */
+		int k = i < F_COUNT && !strcmp(o.keys[i], st_export_fields[i])
+				? (int)i
+				: field_index(o.keys[i]);
 		struct json_value *v = &o.kids[i];
 		if (k < 0)
 			continue;
@@ -368,7 +371,7 @@ int check_record(struct irec *r, struct sb *err)
 	}
 	if (!r->v[F_QUESTION] || !*r->v[F_QUESTION])
 		what = "question";
-	else if (rec_time(r, F_STARTED, &t))
+	else if (rec_time(r, F_STARTED, &r->started))
 		what = "started_at";
 	else if (!r->v[F_ANSWER])
 		what = "answer";

@@ -171,10 +171,54 @@ static int criterion_text(struct store *st, struct criteria_stmts *cs,
 	return rc;
 }
 
-static const struct json_value *json_str_or_null(const struct json_value *o,
-						 const char *key)
+/* A criterion's members, by name (see crit_members()). */
+enum {
+	C_NAME,
+	C_LABEL,
+	C_KIND,
+	C_WEIGHT,
+	C_EARNED,
+	C_SCALED,
+	C_ACTIVE,
+	C_MET,
+	C_LIMITED,
+	C_DETAIL,
+	C_FEEDBACK,
+	C_EVIDENCE,
+	C_COUNT
+};
+static const char *const crit_names[] = {
+	"name", "label",   "kind",   "weight",   "earned",   "scaled", "active",
+	"met",  "limited", "detail", "feedback", "evidence", NULL,
+};
+
+/*
+ * The members of criterion c in one pass, m[C_*] NULL when absent: what
+ * json_get() would give for each name (the first of a repeated key), at
+ * one comparison per member where json_get() scans the object for each.
+ * An exporter writes them in crit_names' order, so that guess comes
+ * first.
+ */
+static void crit_members(const struct json_value *c,
+			 const struct json_value *m[C_COUNT])
 {
-	const struct json_value *x = json_get(o, key);
+	size_t i;
+	int k;
+	for (k = 0; k < C_COUNT; k++)
+		m[k] = NULL;
+	if (c->type != JSON_OBJ)
+		return;
+	for (i = 0; i < c->n; i++) {
+		k = i < C_COUNT && !strcmp(c->keys[i], crit_names[i])
+			    ? (int)i
+			    : st_index(crit_names, c->keys[i]);
+		if (k >= 0 && !m[k])
+			m[k] = &c->kids[i];
+	}
+}
+
+static const struct json_value *str_or_null(const struct json_value *x)
+{
 	return x && x->type == JSON_STR ? x : NULL;
 }
 
@@ -209,16 +253,14 @@ static int import_criteria(struct store *st, struct criteria_stmts *cs,
 		return SQLITE_ERROR;
 	}
 	for (i = 0; !rc && i < a.n; i++) {
-		const struct json_value *c = &a.kids[i];
-		const struct json_value *name = json_get(c, "name"),
-					*kind = json_get(c, "kind");
-		const struct json_value *ev = json_get(c, "evidence");
-		const struct json_value *detail;
-		static const char *const nums[] = {"weight", "earned",
-						   "scaled"};
-		static const char *const flags[] = {"active", "met", "limited"};
+		const struct json_value *m[C_COUNT];
+		const struct json_value *name, *kind, *ev, *detail;
 		long long text_id = 0;
 		int k, f = 0;
+		crit_members(&a.kids[i], m);
+		name = m[C_NAME];
+		kind = m[C_KIND];
+		ev = m[C_EVIDENCE];
 		if (!name || name->type != JSON_STR || !kind ||
 		    kind->type != JSON_STR) {
 			sb_addf(err,
@@ -228,25 +270,25 @@ static int import_criteria(struct store *st, struct criteria_stmts *cs,
 			rc = SQLITE_ERROR;
 			break;
 		}
-		if ((rc = criterion_text(
-			     st, cs, name, kind, json_str_or_null(c, "label"),
-			     json_str_or_null(c, "feedback"), &text_id)))
+		if ((rc = criterion_text(st, cs, name, kind,
+					 str_or_null(m[C_LABEL]),
+					 str_or_null(m[C_FEEDBACK]), &text_id)))
 			break;
 		sqlite3_reset(s);
 		sqlite3_bind_int64(s, 1, id);
 		sqlite3_bind_int64(s, 2, (long long)i);
 		sqlite3_bind_int64(s, 3, text_id);
 		for (k = 0; k < 3; k++) {
-			const struct json_value *x = json_get(c, nums[k]);
+			const struct json_value *x = m[C_WEIGHT + k];
 			sqlite3_bind_double(s, 4 + k,
 					    x && x->type == JSON_NUM ? x->num
 								     : 0);
-			x = json_get(c, flags[k]);
+			x = m[C_ACTIVE + k];
 			if (x && x->type == JSON_BOOL && x->num)
 				f |= 1 << k;
 		}
 		sqlite3_bind_int(s, 7, f);
-		detail = json_str_or_null(c, "detail");
+		detail = str_or_null(m[C_DETAIL]);
 		if (detail)
 			sqlite3_bind_text(s, 8, detail->str, (int)detail->len,
 					  SQLITE_STATIC);
@@ -444,11 +486,9 @@ static int import_prepare(struct store *st, struct import_stmts *x)
 /* Bind the record's key (question, start time, answer hash) as ?1-?3. */
 static void bind_key(sqlite3_stmt *s, const struct irec *r)
 {
-	long long t = 0;
-	rec_time(r, F_STARTED, &t);
 	sqlite3_reset(s);
 	bind_rec_text(s, 1, r, F_QUESTION);
-	sqlite3_bind_int64(s, 2, t);
+	sqlite3_bind_int64(s, 2, r->started);
 	bind_rec_text(s, 3, r, F_HASH);
 }
 
@@ -574,10 +614,9 @@ static int import_one(struct store *st, struct import_stmts *x, struct irec *r,
 		      struct sb *err, int *bad)
 {
 	sqlite3_stmt *ins = x->ins;
-	long long started = 0, reviewed = 0, parent = 0, session = 0;
+	long long started = r->started, reviewed = 0, parent = 0, session = 0;
 	int rc;
 
-	rec_time(r, F_STARTED, &started);
 	if ((rc = st_ensure_question(
 		     st, &x->reuse, r->v[F_QUESTION], r->v[F_CATEGORY],
 		     r->v[F_FOLLOW_UP] && strcmp(r->v[F_FOLLOW_UP], "-1")
