@@ -746,7 +746,9 @@ static int bulk_start(struct store *st, int *bulk, long long *last_id)
 	if (!rc && (rc = sqlite3_step(s)) == SQLITE_ROW) {
 		const char *t = (const char *)sqlite3_column_text(s, 1);
 		*last_id = sqlite3_column_int64(s, 0);
-		*bulk = t && !strcmp(t, known_triggers);
+		/* new ids follow last_id, unless it is the largest rowid
+		 * (SQLite then picks free ones at random) */
+		*bulk = t && !strcmp(t, known_triggers) && *last_id < INT64_MAX;
 		rc = SQLITE_OK;
 	}
 	sqlite3_finalize(s);

@@ -15,6 +15,7 @@ expect_at 0 2026-03-03T09:30:00Z pm answer -q storetest-beta --grade again "$WOR
 expect_at 0 2026-03-06T09:00:00Z pm answer -q storetest-alpha "$WORK/b.txt"
 expect_status 0 pm grade 1 easy
 expect_status 0 pm export "$WORK/e.json"
+: >"$WORK/empty.json"
 
 # What the triggers made, as text to compare.
 tables() {
@@ -39,8 +40,20 @@ expect_at 0 2026-03-07T09:00:00Z env PMDRILL_DB="$WORK/bulk.db" "$PM" --bank "$S
 [ "$(sqlite3 "$WORK/bulk.db" "SELECT count(*) FROM answers_fts WHERE answers_fts MATCH 'zanzibar'")" = 3 ] ||
 	fail 'full-text index not kept after an import'
 
+# An attempt at the largest rowid: SQLite numbers the next ones at
+# random, below it, and they must be indexed and counted all the same.
+PMDRILL_DB=$WORK/max.db expect_status 0 pm import "$WORK/empty.json"
+sqlite3 "$WORK/max.db" "INSERT INTO questions (id, first_seen, updated_at)
+	VALUES ('elsewhere', 0, 0); INSERT INTO attempts (id, question_id,
+	started_at, answer, answer_hash, saved_at) VALUES
+	(9223372036854775807, 'elsewhere', 0, 'zanzibar', '0', 0)" || fail 'setup: max rowid'
+PMDRILL_DB=$WORK/max.db expect_status 0 pm import "$WORK/e.json"
+[ "$(sqlite3 "$WORK/max.db" "SELECT count(*) FROM answers_fts WHERE answers_fts MATCH 'zanzibar'")" = 3 ] ||
+	fail 'answers numbered below the largest rowid are not indexed'
+[ "$(sqlite3 "$WORK/max.db" "SELECT attempts FROM question_stats WHERE question_id = 'storetest-alpha'")" = 2 ] ||
+	fail 'question_stats missed attempts numbered below the largest rowid'
+
 # A trigger the import does not know: it must fire for every attempt.
-: >"$WORK/empty.json"
 PMDRILL_DB=$WORK/user.db expect_status 0 pm import "$WORK/empty.json"
 sqlite3 "$WORK/user.db" "CREATE TABLE user_log (id INTEGER);
 	CREATE TRIGGER user_log_insert AFTER INSERT ON attempts BEGIN
