@@ -56,7 +56,7 @@ int store_begin_attempt(struct store *st, const char *question_id,
 	kept_text(&kept, last_attempt_id(st));
 	if ((rc = st_begin(st)))
 		goto fail;
-	if ((rc = st_ensure_question(st, question_id, NULL,
+	if ((rc = st_ensure_question(st, NULL, question_id, NULL,
 				     follow_up < 0 ? prompt : NULL,
 				     started_at)))
 		goto fail;
@@ -218,7 +218,8 @@ static int replay_commit(struct store *st, const char *qid, int scheduled,
 			 struct fsrs_review *out, int *bad)
 {
 	int rc;
-	if (scheduled && (rc = st_replay(st, qid, p, attempt_id, out, bad)))
+	if (scheduled &&
+	    (rc = st_replay(st, NULL, qid, p, attempt_id, out, bad)))
 		return rc;
 	return st_exec(st, "COMMIT");
 }

@@ -32,7 +32,9 @@ static int import_json_line(const char *buf, size_t len, struct irec *r,
 	struct json_value o;
 	const char *msg;
 	size_t i;
-	if (json_parse(buf, len, &o, &msg)) {
+	/* the fields only: a nested value (criteria, notes, grade changes,
+	 * session) is checked here and kept as its text, read later */
+	if (json_parse_shallow(buf, len, 2, &o, &msg)) {
 		sb_addf(err, "line %u: %s", r->line, msg);
 		json_value_release(&o);
 		return -1;
@@ -43,8 +45,11 @@ static int import_json_line(const char *buf, size_t len, struct irec *r,
 		return -1;
 	}
 	for (i = 0; i < o.n; i++) {
-		int k = field_index(o.keys[i]);
-		const struct json_value *v = &o.kids[i];
+		/* an export writes the fields in order: try that first */
+		int k = i < F_COUNT && !strcmp(o.keys[i], st_export_fields[i])
+				? (int)i
+				: field_index(o.keys[i]);
+		struct json_value *v = &o.kids[i];
 		if (k < 0)
 			continue;
 		/* a key given twice: the last one counts, as in most readers */
@@ -54,9 +59,10 @@ static int import_json_line(const char *buf, size_t len, struct irec *r,
 		if (v->type == JSON_NULL)
 			continue;
 		if (v->type == JSON_STR) {
-			r->v[k] = xmalloc(v->len + 1);
-			memcpy(r->v[k], v->str, v->len + 1);
+			/* the decoded string changes hands, uncopied */
+			r->v[k] = v->str;
 			r->len[k] = v->len;
+			v->str = NULL;
 		} else {
 			r->v[k] = xstrndup(v->raw, v->rawlen);
 			r->len[k] = v->rawlen;
@@ -365,7 +371,7 @@ int check_record(struct irec *r, struct sb *err)
 	}
 	if (!r->v[F_QUESTION] || !*r->v[F_QUESTION])
 		what = "question";
-	else if (rec_time(r, F_STARTED, &t))
+	else if (rec_time(r, F_STARTED, &r->started))
 		what = "started_at";
 	else if (!r->v[F_ANSWER])
 		what = "answer";

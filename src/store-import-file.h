@@ -23,6 +23,7 @@ struct irec {
 	unsigned line;
 	int skip;
 	long long new_id;
+	long long started; /* started_at, read by check_record() */
 	/* the "session" field, checked: the exporting database's id (0
 	 * none) and the row to create for it */
 	long long session_src, session_start, session_end;

@@ -3,6 +3,7 @@
 #include "store-import.h"
 
 #include <errno.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -39,17 +40,207 @@ static void bind_rec_num(sqlite3_stmt *s, int i, const struct irec *r, int k,
 		sqlite3_bind_double(s, i, strtod(r->v[k], NULL));
 }
 
-static int import_criteria(struct store *st, long long id, const struct irec *r,
-			   struct sb *err, int *bad)
+/*
+ * The ids of criterion_texts rows this import has used, by their text,
+ * so that each criterion costs one insert instead of two index probes on
+ * its long texts.  A key is the four texts as the unique index
+ * criterion_texts_key compares them (a NULL label or feedback as char(0),
+ * as ifnull() there makes it), each with its length.  Bounded: past
+ * TEXT_CACHE_MAX entries a text is looked up in the table.
+ */
+#define TEXT_CACHE_MAX 4096
+
+struct text_entry {
+	uint64_t hash;
+	char *key;
+	size_t len;
+	long long id;
+};
+
+struct text_cache {
+	struct text_entry *tab; /* open addressing, 2 * TEXT_CACHE_MAX */
+	size_t n;
+	struct sb key;
+};
+
+static void text_cache_release(struct text_cache *c)
 {
-	sqlite3_stmt *s = NULL;
+	size_t i;
+	if (c->tab)
+		for (i = 0; i < 2 * TEXT_CACHE_MAX; i++)
+			free(c->tab[i].key);
+	free(c->tab);
+	sb_release(&c->key);
+	memset(c, 0, sizeof(*c));
+}
+
+static void key_part(struct sb *k, const struct json_value *v)
+{
+	size_t n = v ? v->len : 1;
+	sb_add(k, (const char *)&n, sizeof(n));
+	if (v)
+		sb_add(k, v->str, v->len);
+	else
+		sb_addc(k, '\0');
+}
+
+/* The slot of the key in c->key (found, or empty for it). */
+static struct text_entry *text_slot(struct text_cache *c, uint64_t h)
+{
+	size_t i = (size_t)(h % (2 * TEXT_CACHE_MAX));
+	for (;;) {
+		struct text_entry *e = &c->tab[i];
+		if (!e->key || (e->hash == h && e->len == c->key.len &&
+				!memcmp(e->key, c->key.buf, e->len)))
+			return e;
+		i = (i + 1) % (2 * TEXT_CACHE_MAX);
+	}
+}
+
+/* The statements behind the criteria view (its INSTEAD OF trigger). */
+struct criteria_stmts {
+	sqlite3_stmt *text_get, *text_put, *result;
+	struct text_cache cache;
+};
+
+/*
+ * The id of the criterion_texts row for these texts, added when there is
+ * none, as the view's trigger does (INSERT OR IGNORE, then the lookup).
+ */
+static int criterion_text(struct store *st, struct criteria_stmts *cs,
+			  const struct json_value *name,
+			  const struct json_value *kind,
+			  const struct json_value *label,
+			  const struct json_value *feedback, long long *id)
+{
+	struct text_cache *c = &cs->cache;
+	struct text_entry *e = NULL;
+	sqlite3_stmt *g = cs->text_get;
+	uint64_t h;
+	int rc, i;
+	const struct json_value *texts[4];
+	texts[0] = name;
+	texts[1] = kind;
+	texts[2] = label;
+	texts[3] = feedback;
+	sb_reset(&c->key);
+	for (i = 0; i < 4; i++)
+		key_part(&c->key, texts[i]);
+	h = fnv1a64(c->key.buf, c->key.len);
+	if (!c->tab)
+		c->tab = xcalloc(2 * TEXT_CACHE_MAX, sizeof(*c->tab));
+	e = text_slot(c, h);
+	if (e->key) {
+		*id = e->id;
+		return SQLITE_OK;
+	}
+	sqlite3_reset(g);
+	for (i = 0; i < 4; i++)
+		if (texts[i])
+			sqlite3_bind_text(g, i + 1, texts[i]->str,
+					  (int)texts[i]->len, SQLITE_STATIC);
+		else
+			sqlite3_bind_null(g, i + 1);
+	rc = sqlite3_step(g);
+	if (rc == SQLITE_ROW) {
+		*id = sqlite3_column_int64(g, 0);
+		rc = SQLITE_OK;
+	} else if (rc == SQLITE_DONE) {
+		sqlite3_stmt *put = cs->text_put;
+		sqlite3_reset(put);
+		for (i = 0; i < 4; i++)
+			if (texts[i])
+				sqlite3_bind_text(put, i + 1, texts[i]->str,
+						  (int)texts[i]->len,
+						  SQLITE_STATIC);
+			else
+				sqlite3_bind_null(put, i + 1);
+		rc = st_step_done(put);
+		sqlite3_reset(put);
+		*id = sqlite3_last_insert_rowid(st->db);
+	}
+	sqlite3_reset(g);
+	if (!rc && c->n < TEXT_CACHE_MAX) {
+		e->hash = h;
+		e->len = c->key.len;
+		e->key = xmalloc(e->len);
+		memcpy(e->key, c->key.buf, e->len);
+		e->id = *id;
+		c->n++;
+	}
+	return rc;
+}
+
+/* A criterion's members, by name (see crit_members()). */
+enum {
+	C_NAME,
+	C_LABEL,
+	C_KIND,
+	C_WEIGHT,
+	C_EARNED,
+	C_SCALED,
+	C_ACTIVE,
+	C_MET,
+	C_LIMITED,
+	C_DETAIL,
+	C_FEEDBACK,
+	C_EVIDENCE,
+	C_COUNT
+};
+static const char *const crit_names[] = {
+	"name", "label",   "kind",   "weight",   "earned",   "scaled", "active",
+	"met",  "limited", "detail", "feedback", "evidence", NULL,
+};
+
+/*
+ * The members of criterion c in one pass, m[C_*] NULL when absent: what
+ * json_get() would give for each name (the first of a repeated key), at
+ * one comparison per member where json_get() scans the object for each.
+ * An exporter writes them in crit_names' order, so that guess comes
+ * first.
+ */
+static void crit_members(const struct json_value *c,
+			 const struct json_value *m[C_COUNT])
+{
+	size_t i;
+	int k;
+	for (k = 0; k < C_COUNT; k++)
+		m[k] = NULL;
+	if (c->type != JSON_OBJ)
+		return;
+	for (i = 0; i < c->n; i++) {
+		k = i < C_COUNT && !strcmp(c->keys[i], crit_names[i])
+			    ? (int)i
+			    : st_index(crit_names, c->keys[i]);
+		if (k >= 0 && !m[k])
+			m[k] = &c->kids[i];
+	}
+}
+
+static const struct json_value *str_or_null(const struct json_value *x)
+{
+	return x && x->type == JSON_STR ? x : NULL;
+}
+
+/*
+ * A record's criteria, written as an INSERT into the criteria view would
+ * write them (its INSTEAD OF trigger, store-migrate.c 2 -> 3): the texts
+ * into criterion_texts once, the results into criterion_results.
+ */
+static int import_criteria(struct store *st, struct criteria_stmts *cs,
+			   long long id, const struct irec *r, struct sb *err,
+			   int *bad)
+{
+	sqlite3_stmt *s = cs->result;
 	struct json_value a;
 	const char *msg;
 	size_t i;
 	int rc = SQLITE_OK;
 	if (!r->v[F_CRITERIA])
 		return SQLITE_OK;
-	if (json_parse(r->v[F_CRITERIA], r->len[F_CRITERIA], &a, &msg)) {
+	/* the array, its objects and their members; evidence stays text */
+	if (json_parse_shallow(r->v[F_CRITERIA], r->len[F_CRITERIA], 3, &a,
+			       &msg)) {
 		sb_addf(err, "line %u: bad 'criteria': %s", r->line, msg);
 		json_value_release(&a);
 		*bad = 1;
@@ -61,22 +252,15 @@ static int import_criteria(struct store *st, long long id, const struct irec *r,
 		*bad = 1;
 		return SQLITE_ERROR;
 	}
-	rc = st_prep(st, &s,
-		     "INSERT INTO criteria (attempt_id, pos, name, label, kind,"
-		     " weight, earned, scaled, active, met, limited, detail,"
-		     " feedback, evidence)"
-		     " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
 	for (i = 0; !rc && i < a.n; i++) {
-		const struct json_value *c = &a.kids[i];
-		const struct json_value *name = json_get(c, "name"),
-					*kind = json_get(c, "kind");
-		const struct json_value *ev = json_get(c, "evidence");
-		static const char *const nums[] = {"weight", "earned",
-						   "scaled"};
-		static const char *const flags[] = {"active", "met", "limited"};
-		static const char *const texts[] = {"label", "detail",
-						    "feedback"};
-		int k;
+		const struct json_value *m[C_COUNT];
+		const struct json_value *name, *kind, *ev, *detail;
+		long long text_id = 0;
+		int k, f = 0;
+		crit_members(&a.kids[i], m);
+		name = m[C_NAME];
+		kind = m[C_KIND];
+		ev = m[C_EVIDENCE];
 		if (!name || name->type != JSON_STR || !kind ||
 		    kind->type != JSON_STR) {
 			sb_addf(err,
@@ -86,51 +270,49 @@ static int import_criteria(struct store *st, long long id, const struct irec *r,
 			rc = SQLITE_ERROR;
 			break;
 		}
+		if ((rc = criterion_text(st, cs, name, kind,
+					 str_or_null(m[C_LABEL]),
+					 str_or_null(m[C_FEEDBACK]), &text_id)))
+			break;
+		sqlite3_reset(s);
 		sqlite3_bind_int64(s, 1, id);
 		sqlite3_bind_int64(s, 2, (long long)i);
-		sqlite3_bind_text(s, 3, name->str, (int)name->len,
-				  SQLITE_STATIC);
-		sqlite3_bind_text(s, 5, kind->str, (int)kind->len,
-				  SQLITE_STATIC);
+		sqlite3_bind_int64(s, 3, text_id);
 		for (k = 0; k < 3; k++) {
-			const struct json_value *x = json_get(c, nums[k]);
-			sqlite3_bind_double(s, 6 + k,
+			const struct json_value *x = m[C_WEIGHT + k];
+			sqlite3_bind_double(s, 4 + k,
 					    x && x->type == JSON_NUM ? x->num
 								     : 0);
-			x = json_get(c, flags[k]);
-			sqlite3_bind_int(s, 9 + k,
-					 x && x->type == JSON_BOOL && x->num);
+			x = m[C_ACTIVE + k];
+			if (x && x->type == JSON_BOOL && x->num)
+				f |= 1 << k;
 		}
-		for (k = 0; k < 3; k++) {
-			const struct json_value *x = json_get(c, texts[k]);
-			int col = k == 0 ? 4 : 11 + k;
-			if (x && x->type == JSON_STR)
-				sqlite3_bind_text(s, col, x->str, (int)x->len,
-						  SQLITE_STATIC);
-			else
-				sqlite3_bind_null(s, col);
-		}
-		if (ev && ev->type == JSON_ARR)
-			sqlite3_bind_text(s, 14, ev->raw, (int)ev->rawlen,
+		sqlite3_bind_int(s, 7, f);
+		detail = str_or_null(m[C_DETAIL]);
+		if (detail)
+			sqlite3_bind_text(s, 8, detail->str, (int)detail->len,
 					  SQLITE_STATIC);
 		else
-			sqlite3_bind_text(s, 14, "[]", -1, SQLITE_STATIC);
+			sqlite3_bind_null(s, 8);
+		if (ev && ev->type == JSON_ARR)
+			sqlite3_bind_text(s, 9, ev->raw, (int)ev->rawlen,
+					  SQLITE_STATIC);
+		else
+			sqlite3_bind_text(s, 9, "[]", -1, SQLITE_STATIC);
 		rc = st_step_done(s);
 		sqlite3_reset(s);
 	}
-	sqlite3_finalize(s);
 	json_value_release(&a);
 	return rc;
 }
 
-static int import_changes(struct store *st, long long id, const struct irec *r,
+static int import_changes(sqlite3_stmt *s, long long id, const struct irec *r,
 			  struct sb *err, int *bad)
 {
-	sqlite3_stmt *s = NULL;
 	struct json_value a;
 	const char *msg;
 	size_t i;
-	int rc;
+	int rc = SQLITE_OK;
 	if (!r->v[F_CHANGES])
 		return SQLITE_OK;
 	if (json_parse(r->v[F_CHANGES], r->len[F_CHANGES], &a, &msg) ||
@@ -140,10 +322,6 @@ static int import_changes(struct store *st, long long id, const struct irec *r,
 		*bad = 1;
 		return SQLITE_ERROR;
 	}
-	rc = st_prep(
-		st, &s,
-		"INSERT INTO grade_changes (attempt_id, old_grade, new_grade,"
-		" changed_at) VALUES (?, ?, ?, ?)");
 	for (i = 0; !rc && i < a.n; i++) {
 		const struct json_value *from = json_get(&a.kids[i], "from");
 		const struct json_value *to = json_get(&a.kids[i], "to");
@@ -170,7 +348,6 @@ static int import_changes(struct store *st, long long id, const struct irec *r,
 		rc = st_step_done(s);
 		sqlite3_reset(s);
 	}
-	sqlite3_finalize(s);
 	json_value_release(&a);
 	return rc;
 }
@@ -179,7 +356,9 @@ static int import_changes(struct store *st, long long id, const struct irec *r,
 struct import_stmts {
 	sqlite3_stmt *ins, *count, *find, *category, *key_get, *key_put,
 		*key_seen, *id_put, *id_get, *touch, *touched, *sess_get,
-		*sess_put, *sess_new, *sess_of;
+		*sess_put, *sess_new, *sess_of, *change;
+	struct criteria_stmts crit;
+	struct st_reuse reuse; /* questions and cards */
 };
 
 static void import_stmts_release(struct import_stmts *x)
@@ -199,6 +378,12 @@ static void import_stmts_release(struct import_stmts *x)
 	sqlite3_finalize(x->sess_put);
 	sqlite3_finalize(x->sess_new);
 	sqlite3_finalize(x->sess_of);
+	sqlite3_finalize(x->crit.text_get);
+	sqlite3_finalize(x->crit.text_put);
+	sqlite3_finalize(x->crit.result);
+	text_cache_release(&x->crit.cache);
+	sqlite3_finalize(x->change);
+	st_reuse_release(&x->reuse);
 }
 
 static int import_prepare(struct store *st, struct import_stmts *x)
@@ -215,11 +400,12 @@ static int import_prepare(struct store *st, struct import_stmts *x)
 		     "CREATE TEMP TABLE IF NOT EXISTS import_keys ("
 		     " question_id TEXT, started_at INTEGER, hash TEXT,"
 		     " have INTEGER, seen INTEGER,"
-		     " PRIMARY KEY (question_id, started_at, hash));"
+		     " PRIMARY KEY (question_id, started_at, hash))"
+		     " WITHOUT ROWID;"
 		     "CREATE TEMP TABLE IF NOT EXISTS import_ids ("
 		     " src INTEGER PRIMARY KEY, new_id INTEGER);"
 		     "CREATE TEMP TABLE IF NOT EXISTS import_touched ("
-		     " question_id TEXT PRIMARY KEY);"
+		     " question_id TEXT PRIMARY KEY) WITHOUT ROWID;"
 		     "CREATE TEMP TABLE IF NOT EXISTS import_sessions ("
 		     " src INTEGER PRIMARY KEY, new_id INTEGER);"
 		     "DELETE FROM temp.import_keys; DELETE FROM temp.import_ids;"
@@ -278,7 +464,22 @@ static int import_prepare(struct store *st, struct import_stmts *x)
 			  "INSERT INTO sessions (kind, started_at, ended_at,"
 			  " settings) VALUES (?1, ?2, ?3, ?4)")) ||
 	    (rc = st_prep(st, &x->sess_of,
-			  "SELECT session_id FROM attempts WHERE id = ?1")))
+			  "SELECT session_id FROM attempts WHERE id = ?1")) ||
+	    (rc = st_prep(
+		     st, &x->crit.text_get,
+		     "SELECT id FROM criterion_texts WHERE name = ?1"
+		     " AND kind = ?2"
+		     " AND ifnull(label, char(0)) = ifnull(?3, char(0))"
+		     " AND ifnull(feedback, char(0)) = ifnull(?4, char(0))")) ||
+	    (rc = st_prep(st, &x->crit.text_put,
+			  "INSERT INTO criterion_texts (name, kind, label,"
+			  " feedback) VALUES (?1, ?2, ?3, ?4)")) ||
+	    (rc = st_prep(st, &x->crit.result,
+			  "INSERT INTO criterion_results VALUES (?1, ?2, ?3,"
+			  " ?4, ?5, ?6, ?7, ?8, nullif(?9, '[]'))")) ||
+	    (rc = st_prep(st, &x->change,
+			  "INSERT INTO grade_changes (attempt_id, old_grade,"
+			  " new_grade, changed_at) VALUES (?, ?, ?, ?)")))
 		return rc;
 	return SQLITE_OK;
 }
@@ -286,11 +487,9 @@ static int import_prepare(struct store *st, struct import_stmts *x)
 /* Bind the record's key (question, start time, answer hash) as ?1-?3. */
 static void bind_key(sqlite3_stmt *s, const struct irec *r)
 {
-	long long t = 0;
-	rec_time(r, F_STARTED, &t);
 	sqlite3_reset(s);
 	bind_rec_text(s, 1, r, F_QUESTION);
-	sqlite3_bind_int64(s, 2, t);
+	sqlite3_bind_int64(s, 2, r->started);
 	bind_rec_text(s, 3, r, F_HASH);
 }
 
@@ -416,12 +615,11 @@ static int import_one(struct store *st, struct import_stmts *x, struct irec *r,
 		      struct sb *err, int *bad)
 {
 	sqlite3_stmt *ins = x->ins;
-	long long started = 0, reviewed = 0, parent = 0, session = 0;
+	long long started = r->started, reviewed = 0, parent = 0, session = 0;
 	int rc;
 
-	rec_time(r, F_STARTED, &started);
 	if ((rc = st_ensure_question(
-		     st, r->v[F_QUESTION], r->v[F_CATEGORY],
+		     st, &x->reuse, r->v[F_QUESTION], r->v[F_CATEGORY],
 		     r->v[F_FOLLOW_UP] && strcmp(r->v[F_FOLLOW_UP], "-1")
 			     ? NULL
 			     : r->v[F_PROMPT],
@@ -497,8 +695,8 @@ static int import_one(struct store *st, struct import_stmts *x, struct irec *r,
 		return rc;
 	sqlite3_reset(ins);
 	r->new_id = sqlite3_last_insert_rowid(st->db);
-	if ((rc = import_criteria(st, r->new_id, r, err, bad)) ||
-	    (rc = import_changes(st, r->new_id, r, err, bad)))
+	if ((rc = import_criteria(st, &x->crit, r->new_id, r, err, bad)) ||
+	    (rc = import_changes(x->change, r->new_id, r, err, bad)))
 		return rc;
 	if (rec_bool(r, F_SCHEDULED)) {
 		sqlite3_reset(x->touch);
@@ -517,6 +715,122 @@ static int map_id(struct import_stmts *x, const struct irec *r)
 	return put_pair(x->id_put, strtoll(r->v[F_ID], NULL, 10), r->new_id);
 }
 
+/*
+ * Bulk mode.  The triggers on attempts and criteria keep the full-text
+ * index and question_stats as every attempt is added, and FTS5 flushes
+ * its pending terms into a new segment at each statement's savepoint,
+ * so one import wrote one small segment per attempt and merged them over
+ * and over.  When the schema has exactly the triggers below (the ones
+ * store-migrate.c makes, which this file knows how to stand in for), the
+ * import turns triggers off for its own connection only, writes the
+ * criteria tables itself (as it does anyway), and at the end indexes the
+ * new answers in one statement and recomputes question_stats for the
+ * questions it added to, as the triggers would have left them.  Any
+ * other set of triggers (a newer schema) keeps them on.
+ */
+static const char known_triggers[] =
+	"attempts_fts_delete attempts_fts_insert attempts_fts_update"
+	" criteria_delete criteria_insert question_stats_delete"
+	" question_stats_insert question_stats_update";
+
+static int bulk_start(struct store *st, int *bulk, long long *last_id)
+{
+	sqlite3_stmt *s = NULL;
+	int rc, on = 1;
+	*bulk = 0;
+	*last_id = 0;
+	rc = st_prep(st, &s,
+		     "SELECT (SELECT ifnull(max(id), 0) FROM attempts),"
+		     " (SELECT group_concat(name, ' ') FROM (SELECT name"
+		     " FROM sqlite_master WHERE type = 'trigger'"
+		     " ORDER BY name))");
+	if (!rc && (rc = sqlite3_step(s)) == SQLITE_ROW) {
+		const char *t = (const char *)sqlite3_column_text(s, 1);
+		*last_id = sqlite3_column_int64(s, 0);
+		/* new ids follow last_id, unless it is the largest rowid
+		 * (SQLite then picks free ones at random) */
+		*bulk = t && !strcmp(t, known_triggers) && *last_id < INT64_MAX;
+		rc = SQLITE_OK;
+	}
+	sqlite3_finalize(s);
+	if (!rc && *bulk &&
+	    (rc = sqlite3_db_config(st->db, SQLITE_DBCONFIG_ENABLE_TRIGGER, 0,
+				    &on)) == SQLITE_OK &&
+	    on)
+		rc = SQLITE_ERROR;
+	return rc;
+}
+
+/* Triggers back on for this connection (a no-op outside bulk mode). */
+static void bulk_end(struct store *st, int bulk)
+{
+	if (bulk)
+		sqlite3_db_config(st->db, SQLITE_DBCONFIG_ENABLE_TRIGGER, 1,
+				  NULL);
+}
+
+/*
+ * A larger page cache while the import runs (the default 2 MB spills
+ * dirty index pages into the WAL and reads them back, again and again,
+ * in an import of hundreds of MB): IMPORT_CACHE_KB, well inside the 64 MB
+ * an import may use.  *old is the setting to put back.  Only memory: the
+ * commit is as durable as before.
+ */
+#define IMPORT_CACHE_KB 24576
+
+static void cache_grow(struct store *st, long long *old)
+{
+	char sql[64];
+	*old = 0;
+	if (st_query_int(st, "PRAGMA cache_size", old) || !*old)
+		return;
+	snprintf(sql, sizeof(sql), "PRAGMA cache_size = -%d", IMPORT_CACHE_KB);
+	st_exec(st, sql);
+}
+
+static void cache_restore(struct store *st, long long old)
+{
+	char sql[64];
+	if (!old)
+		return;
+	snprintf(sql, sizeof(sql), "PRAGMA cache_size = %lld", old);
+	st_exec(st, sql);
+}
+
+/* What the triggers would have done for the attempts after last_id. */
+static int bulk_finish(struct store *st, long long last_id)
+{
+	static const char *const sql[] = {
+		/* attempts_fts_insert, for every new attempt */
+		"INSERT INTO answers_fts (rowid, answer) SELECT id, answer"
+		" FROM attempts WHERE id > ?1 ORDER BY id",
+		/* question_stats_insert (RECOUNT_QUESTION), once per question
+		 * with a new attempt */
+		"INSERT OR REPLACE INTO question_stats SELECT n.question_id,"
+		" (SELECT count(*) FROM attempts a"
+		"  WHERE a.question_id = n.question_id),"
+		" (SELECT max(a.started_at) FROM attempts a"
+		"  WHERE a.question_id = n.question_id),"
+		" (SELECT a.score FROM attempts a"
+		"  WHERE a.question_id = n.question_id"
+		"  AND a.score IS NOT NULL AND a.follow_up = -1"
+		"  ORDER BY a.started_at DESC, a.id DESC LIMIT 1)"
+		" FROM (SELECT DISTINCT question_id FROM attempts"
+		" WHERE id > ?1) n",
+	};
+	size_t i;
+	int rc = SQLITE_OK;
+	for (i = 0; !rc && i < sizeof(sql) / sizeof(sql[0]); i++) {
+		sqlite3_stmt *s = NULL;
+		if (!(rc = st_prep(st, &s, sql[i]))) {
+			sqlite3_bind_int64(s, 1, last_id);
+			rc = st_step_done(s);
+		}
+		sqlite3_finalize(s);
+	}
+	return rc;
+}
+
 int store_import(struct store *st, FILE *in, const struct fsrs_params *p,
 		 store_progress_fn *progress, void *data, size_t *added,
 		 size_t *skipped, struct sb *err)
@@ -525,7 +839,8 @@ int store_import(struct store *st, FILE *in, const struct fsrs_params *p,
 	struct ireader rd;
 	struct irec r;
 	size_t records = 0;
-	int rc = SQLITE_OK, bad = 0, status, got;
+	long long last_id = 0, cache = 0;
+	int rc = SQLITE_OK, bad = 0, status, got, bulk = 0;
 
 	*added = *skipped = 0;
 	memset(&x, 0, sizeof(x));
@@ -534,7 +849,10 @@ int store_import(struct store *st, FILE *in, const struct fsrs_params *p,
 		ireader_release(&rd);
 		return STORE_EINVAL;
 	}
+	cache_grow(st, &cache);
 	if ((rc = st_begin(st)))
+		goto fail;
+	if ((rc = bulk_start(st, &bulk, &last_id)))
 		goto fail;
 	if ((rc = import_prepare(st, &x)))
 		goto fail;
@@ -576,11 +894,13 @@ int store_import(struct store *st, FILE *in, const struct fsrs_params *p,
 		status = got < 0 ? STORE_EINVAL : STORE_EIO;
 		goto out;
 	}
+	if (bulk && (rc = bulk_finish(st, last_id)))
+		goto fail;
 	sqlite3_reset(x.touched);
 	while ((rc = sqlite3_step(x.touched)) == SQLITE_ROW) {
 		const char *qid =
 			(const char *)sqlite3_column_text(x.touched, 0);
-		int r2 = st_replay(st, qid, p, 0, NULL, &bad);
+		int r2 = st_replay(st, &x.reuse, qid, p, 0, NULL, &bad);
 		if (r2) {
 			if (bad)
 				sb_addf(err,
@@ -612,6 +932,8 @@ fail:
 	*added = *skipped = 0;
 out:
 	import_stmts_release(&x);
+	bulk_end(st, bulk);
+	cache_restore(st, cache);
 	irec_release(&r);
 	ireader_release(&rd);
 	return status;

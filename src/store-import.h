@@ -20,7 +20,9 @@ struct store;
  * not added again; the cards of the questions touched are rebuilt by
  * replay.  A malformed record is STORE_EINVAL naming its line, and
  * nothing is imported.  progress (may be NULL) is called every 1,000
- * records.
+ * records.  While it runs, the connection's triggers may be off and its
+ * page cache larger (the import does the triggers' work at the end,
+ * docs/SCHEMA.md "Export format"); both are as before on return.
  */
 typedef void store_progress_fn(size_t records, void *data);
 int store_import(struct store *st, FILE *in, const struct fsrs_params *p,

@@ -137,6 +137,35 @@ void st_bind_text(sqlite3_stmt *s, int i, const char *t)
 		sqlite3_bind_null(s, i);
 }
 
+/*
+ * Statement *s for sql: the one kept in *keep (reset, bindings cleared)
+ * when there is one, else prepared (and kept there when keep is not
+ * NULL).  done_stmt() then finalizes it only when nobody keeps it.
+ */
+static int reuse_prep(struct store *st, sqlite3_stmt **keep, sqlite3_stmt **s,
+		      const char *sql)
+{
+	int rc;
+	if (keep && *keep) {
+		*s = *keep;
+		sqlite3_reset(*s);
+		sqlite3_clear_bindings(*s);
+		return SQLITE_OK;
+	}
+	rc = st_prep(st, s, sql);
+	if (!rc && keep)
+		*keep = *s;
+	return rc;
+}
+
+static void done_stmt(struct st_reuse *k, sqlite3_stmt *s)
+{
+	if (k)
+		sqlite3_reset(s);
+	else
+		sqlite3_finalize(s);
+}
+
 static void bind_list(sqlite3_stmt *s, const char *types, va_list ap)
 {
 	int i;
@@ -166,18 +195,40 @@ void st_bind(sqlite3_stmt *s, const char *types, ...)
 	va_end(ap);
 }
 
-int st_run(struct store *st, const char *sql, const char *types, ...)
+static int run_list(struct store *st, sqlite3_stmt **keep, const char *sql,
+		    const char *types, va_list ap)
 {
 	sqlite3_stmt *s = NULL;
-	va_list ap;
-	int rc = st_prep(st, &s, sql);
+	int rc = reuse_prep(st, keep, &s, sql);
 	if (rc == SQLITE_OK) {
-		va_start(ap, types);
 		bind_list(s, types, ap);
-		va_end(ap);
 		rc = st_step_done(s);
 	}
-	sqlite3_finalize(s);
+	if (!keep)
+		sqlite3_finalize(s);
+	else if (s)
+		sqlite3_reset(s);
+	return rc;
+}
+
+int st_run(struct store *st, const char *sql, const char *types, ...)
+{
+	va_list ap;
+	int rc;
+	va_start(ap, types);
+	rc = run_list(st, NULL, sql, types, ap);
+	va_end(ap);
+	return rc;
+}
+
+int st_run_kept(struct store *st, sqlite3_stmt **keep, const char *sql,
+		const char *types, ...)
+{
+	va_list ap;
+	int rc;
+	va_start(ap, types);
+	rc = run_list(st, keep, sql, types, ap);
+	va_end(ap);
 	return rc;
 }
 
@@ -269,20 +320,31 @@ int st_index(const char *const *v, const char *s)
 
 /* ---- rows the store files share ---- */
 
-int st_ensure_question(struct store *st, const char *qid, const char *category,
-		       const char *prompt, long long t)
+void st_reuse_release(struct st_reuse *k)
+{
+	sqlite3_finalize(k->unsync);
+	sqlite3_finalize(k->question);
+	sqlite3_finalize(k->reviews);
+	sqlite3_finalize(k->review);
+	sqlite3_finalize(k->card);
+	sqlite3_finalize(k->nocard);
+	memset(k, 0, sizeof(*k));
+}
+
+int st_ensure_question(struct store *st, struct st_reuse *k, const char *qid,
+		       const char *category, const char *prompt, long long t)
 {
 	/* a question the bank did not record (an import, an ad-hoc prompt):
 	 * the next start records the bank again, retiring it if need be */
-	int rc =
-		st_run(st,
-		       "DELETE FROM settings WHERE key = '" SYNCED_KEY "'"
-		       " AND NOT EXISTS (SELECT 1 FROM questions WHERE id = ?)",
-		       "t", qid);
+	int rc = st_run_kept(
+		st, k ? &k->unsync : NULL,
+		"DELETE FROM settings WHERE key = '" SYNCED_KEY "'"
+		" AND NOT EXISTS (SELECT 1 FROM questions WHERE id = ?)",
+		"t", qid);
 	if (rc)
 		return rc;
-	return st_run(
-		st,
+	return st_run_kept(
+		st, k ? &k->question : NULL,
 		"INSERT INTO questions (id, category, prompt, first_seen,"
 		" updated_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT (id) DO"
 		" UPDATE SET first_seen = min(first_seen, excluded.first_seen)",
@@ -381,8 +443,9 @@ const char *const st_export_fields[] = {
 
 /* ---- cards ---- */
 
-int st_replay(struct store *st, const char *qid, const struct fsrs_params *p,
-	      long long want, struct fsrs_review *want_out, int *bad)
+int st_replay(struct store *st, struct st_reuse *k, const char *qid,
+	      const struct fsrs_params *p, long long want,
+	      struct fsrs_review *want_out, int *bad)
 {
 	sqlite3_stmt *s = NULL, *u = NULL;
 	long long *ids = NULL, *times = NULL;
@@ -394,11 +457,13 @@ int st_replay(struct store *st, const char *qid, const struct fsrs_params *p,
 
 	*bad = 0;
 	memset(&card, 0, sizeof(card));
-	if ((rc = st_prep(st, &s,
-			  "SELECT id, final_grade, reviewed_at FROM attempts"
-			  " WHERE question_id = ? AND scheduled = 1"
-			  " ORDER BY reviewed_at, id")))
+	if ((rc = reuse_prep(st, k ? &k->reviews : NULL, &s,
+			     "SELECT id, final_grade, reviewed_at FROM attempts"
+			     " WHERE question_id = ? AND scheduled = 1"
+			     " ORDER BY reviewed_at, id"))) {
+		s = NULL;
 		goto done;
+	}
 	sqlite3_bind_text(s, 1, qid, -1, SQLITE_STATIC);
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		ALLOC_GROW(ids, n + 1, alloc);
@@ -411,14 +476,14 @@ int st_replay(struct store *st, const char *qid, const struct fsrs_params *p,
 	}
 	if (rc != SQLITE_DONE)
 		goto done;
-	sqlite3_finalize(s);
-	s = NULL;
-	if ((rc = st_prep(
-		     st, &u,
-		     "UPDATE attempts SET elapsed_days = ?, retrievability = ?,"
-		     " stability = ?, difficulty = ?, interval_days = ?, due = ?"
-		     " WHERE id = ?")))
+	if ((rc = reuse_prep(st, k ? &k->review : NULL, &u,
+			     "UPDATE attempts SET elapsed_days = ?,"
+			     " retrievability = ?, stability = ?,"
+			     " difficulty = ?, interval_days = ?, due = ?"
+			     " WHERE id = ?"))) {
+		u = NULL;
 		goto done;
+	}
 	for (i = 0; i < n; i++) {
 		struct fsrs_review rv;
 		if (fsrs_review(p, &card, grades[i], times[i], &rv)) {
@@ -441,11 +506,9 @@ int st_replay(struct store *st, const char *qid, const struct fsrs_params *p,
 		if (ids[i] == want && want_out)
 			*want_out = rv;
 	}
-	sqlite3_finalize(u);
-	u = NULL;
 	if (n)
-		rc = st_run(
-			st,
+		rc = st_run_kept(
+			st, k ? &k->card : NULL,
 			"INSERT OR REPLACE INTO cards (question_id, stability,"
 			" difficulty, last_review, due, reps, lapses,"
 			" first_review) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
@@ -453,11 +516,14 @@ int st_replay(struct store *st, const char *qid, const struct fsrs_params *p,
 			card.last_review, card.due, card.reps, card.lapses,
 			first);
 	else
-		rc = st_run(st, "DELETE FROM cards WHERE question_id = ?", "t",
-			    qid);
+		rc = st_run_kept(st, k ? &k->nocard : NULL,
+				 "DELETE FROM cards WHERE question_id = ?", "t",
+				 qid);
 done:
-	sqlite3_finalize(s);
-	sqlite3_finalize(u);
+	if (s)
+		done_stmt(k, s);
+	if (u)
+		done_stmt(k, u);
 	free(ids);
 	free(times);
 	free(grades);

@@ -134,6 +134,10 @@ void st_bind_text(sqlite3_stmt *s, int i, const char *t);
  */
 void st_bind(sqlite3_stmt *s, const char *types, ...);
 int st_run(struct store *st, const char *sql, const char *types, ...);
+/* st_run() with the statement kept in *keep between calls (prepared on
+ * the first; keep NULL: as st_run()); whoever owns *keep finalizes it. */
+int st_run_kept(struct store *st, sqlite3_stmt **keep, const char *sql,
+		const char *types, ...);
 
 /* The index of s in the NULL-terminated list v, or -1. */
 int st_index(const char *const *v, const char *s);
@@ -143,17 +147,30 @@ uint64_t st_parse_hex64(const char *s);
 /* The store's clock: store_set_now()'s time, else time(). */
 long long st_now(const struct store *st);
 
+/*
+ * The statements st_ensure_question() and st_replay() run, kept prepared
+ * by a caller that runs them many times (an import) instead of preparing
+ * them on every call: zero-initialise it, pass it to each call, and
+ * st_reuse_release() finalizes what it holds.  Callers that run them
+ * once pass NULL.
+ */
+struct st_reuse {
+	sqlite3_stmt *unsync, *question, *reviews, *review, *card, *nocard;
+};
+void st_reuse_release(struct st_reuse *k);
+
 /* Make sure a question row exists (an attempt may precede any sync); a
  * new one clears SYNCED_KEY, so the next start records the bank again. */
-int st_ensure_question(struct store *st, const char *qid, const char *category,
-		       const char *prompt, long long t);
+int st_ensure_question(struct store *st, struct st_reuse *k, const char *qid,
+		       const char *category, const char *prompt, long long t);
 /*
  * Replay the scheduled attempts of question qid and rewrite its card.
  * With want_out, the review of attempt `want` is written there.  *bad is
  * set when a stored review is out of range (rc is then SQLITE_ERROR).
  */
-int st_replay(struct store *st, const char *qid, const struct fsrs_params *p,
-	      long long want, struct fsrs_review *want_out, int *bad);
+int st_replay(struct store *st, struct st_reuse *k, const char *qid,
+	      const struct fsrs_params *p, long long want,
+	      struct fsrs_review *want_out, int *bad);
 /* Fill *a from a row of "SELECT " ATTEMPT_COLS (without its criteria). */
 void st_read_attempt(sqlite3_stmt *s, struct store_attempt *a);
 

@@ -140,7 +140,7 @@ void json_str_array(struct sb *out, const char *const *v, size_t n)
 
 struct jp {
 	const char *p, *end;
-	int depth;
+	int depth, keep; /* values deeper than keep are checked, not kept */
 	const char *err;
 };
 
@@ -206,46 +206,49 @@ static int hex4(const char *p, const char *end, unsigned long *out)
 	return 0;
 }
 
+/* A string at j->p (its opening quote), decoded into out, or only
+ * checked when out is NULL. */
 static int jstring(struct jp *j, struct sb *out)
 {
 	j->p++; /* opening quote */
 	while (j->p < j->end && *j->p != '"') {
-		unsigned char c = (unsigned char)*j->p;
+		const char *run = j->p;
+		unsigned char c;
+		/* the bytes that stand for themselves, in one copy */
+		while (j->p < j->end && *j->p != '"' && *j->p != '\\' &&
+		       (unsigned char)*j->p >= 0x20)
+			j->p++;
+		if (out && j->p > run)
+			sb_add(out, run, (size_t)(j->p - run));
+		if (j->p >= j->end || *j->p == '"')
+			break;
+		c = (unsigned char)*j->p;
 		if (c < 0x20) {
 			j->err = "control character in a string";
 			return -1;
-		}
-		if (c != '\\') {
-			sb_addc(out, (char)c);
-			j->p++;
-			continue;
 		}
 		if (++j->p >= j->end)
 			break;
 		switch (*j->p) {
 		case '"':
-			sb_addc(out, '"');
-			break;
 		case '\\':
-			sb_addc(out, '\\');
-			break;
 		case '/':
-			sb_addc(out, '/');
+			c = (unsigned char)*j->p;
 			break;
 		case 'b':
-			sb_addc(out, '\b');
+			c = '\b';
 			break;
 		case 'f':
-			sb_addc(out, '\f');
+			c = '\f';
 			break;
 		case 'n':
-			sb_addc(out, '\n');
+			c = '\n';
 			break;
 		case 'r':
-			sb_addc(out, '\r');
+			c = '\r';
 			break;
 		case 't':
-			sb_addc(out, '\t');
+			c = '\t';
 			break;
 		case 'u': {
 			unsigned long u, lo;
@@ -264,13 +267,17 @@ static int jstring(struct jp *j, struct sb *out)
 			} else if (u >= 0xd800 && u < 0xe000) {
 				u = 0xfffd;
 			}
-			utf8_put(out, u);
-			break;
+			if (out)
+				utf8_put(out, u);
+			j->p++;
+			continue;
 		}
 		default:
 			j->err = "bad escape in a string";
 			return -1;
 		}
+		if (out)
+			sb_addc(out, (char)c);
 		j->p++;
 	}
 	if (j->p >= j->end) {
@@ -279,6 +286,82 @@ static int jstring(struct jp *j, struct sb *out)
 	}
 	j->p++;
 	return 0;
+}
+
+/* A string at j->p decoded into a new buffer (NULL on error): one exact
+ * allocation for a string without escapes, the usual kind. */
+static char *jstring_dup(struct jp *j, size_t *len)
+{
+	const char *q = j->p + 1;
+	struct sb s;
+	while (q < j->end && *q != '"' && *q != '\\' &&
+	       (unsigned char)*q >= 0x20)
+		q++;
+	if (q < j->end && *q == '"') {
+		size_t n = (size_t)(q - j->p - 1);
+		char *r = xmalloc(n + 1);
+		memcpy(r, j->p + 1, n);
+		r[n] = '\0';
+		j->p = q + 1;
+		*len = n;
+		return r;
+	}
+	sb_init(&s);
+	sb_grow(&s, (size_t)(q - j->p));
+	if (jstring(j, &s)) {
+		sb_release(&s);
+		return NULL;
+	}
+	return sb_detach(&s, len);
+}
+
+static int jvalue(struct jp *j, struct json_value *v);
+
+/* strchr("+-0123456789.eE", c) without its NUL */
+static int is_num_char(char c)
+{
+	return (c >= '0' && c <= '9') || c == '+' || c == '-' || c == '.' ||
+	       c == 'e' || c == 'E';
+}
+
+/*
+ * The members of a container below the depth kept (the opening bracket
+ * read, the container not empty): checked exactly as they would be
+ * kept, with the same errors, but nothing is stored.
+ */
+static int jskip_members(struct jp *j, int obj)
+{
+	for (;;) {
+		struct json_value kid;
+		jws(j);
+		if (obj) {
+			if (j->p >= j->end || *j->p != '"' ||
+			    jstring(j, NULL)) {
+				if (!j->err)
+					j->err = "expected a key";
+				return -1;
+			}
+			jws(j);
+			if (j->p >= j->end || *j->p != ':') {
+				j->err = "expected ':'";
+				return -1;
+			}
+			j->p++;
+		}
+		if (jvalue(j, &kid))
+			return -1;
+		jws(j);
+		if (j->p < j->end && *j->p == ',') {
+			j->p++;
+			continue;
+		}
+		if (j->p < j->end && *j->p == (obj ? '}' : ']')) {
+			j->p++;
+			return 0;
+		}
+		j->err = obj ? "expected ',' or '}'" : "expected ',' or ']'";
+		return -1;
+	}
 }
 
 static int jvalue(struct jp *j, struct json_value *v)
@@ -291,21 +374,20 @@ static int jvalue(struct jp *j, struct json_value *v)
 		j->err = "unexpected end";
 		return -1;
 	}
-	if (++j->depth > 32) {
+	if (++j->depth > JSON_MAX_DEPTH) {
 		j->err = "nested too deeply";
 		return -1;
 	}
 	switch (*j->p) {
-	case '"': {
-		struct sb s = SB_INIT;
-		if (jstring(j, &s)) {
-			sb_release(&s);
+	case '"':
+		v->type = JSON_STR;
+		if (j->depth > j->keep) {
+			if (jstring(j, NULL))
+				return -1;
+		} else if (!(v->str = jstring_dup(j, &v->len))) {
 			return -1;
 		}
-		v->type = JSON_STR;
-		v->str = sb_detach(&s, &v->len);
 		break;
-	}
 	case '[':
 	case '{': {
 		int obj = *j->p == '{';
@@ -316,19 +398,22 @@ static int jvalue(struct jp *j, struct json_value *v)
 			j->p++;
 			break;
 		}
+		if (j->depth >= j->keep) {
+			if (jskip_members(j, obj))
+				return -1;
+			break;
+		}
 		for (;;) {
 			char *key = NULL;
 			jws(j);
 			if (obj) {
-				struct sb k = SB_INIT;
+				size_t klen;
 				if (j->p >= j->end || *j->p != '"' ||
-				    jstring(j, &k)) {
-					sb_release(&k);
+				    !(key = jstring_dup(j, &klen))) {
 					if (!j->err)
 						j->err = "expected a key";
 					return -1;
 				}
-				key = sb_detach(&k, NULL);
 				jws(j);
 				if (j->p >= j->end || *j->p != ':') {
 					free(key);
@@ -385,7 +470,7 @@ static int jvalue(struct jp *j, struct json_value *v)
 		size_t n = 0;
 		char *e;
 		while (j->p + n < j->end && n < sizeof(buf) - 1 &&
-		       strchr("+-0123456789.eE", j->p[n]))
+		       is_num_char(j->p[n]))
 			n++;
 		memcpy(buf, j->p, n);
 		buf[n] = '\0';
@@ -407,7 +492,13 @@ static int jvalue(struct jp *j, struct json_value *v)
 int json_parse(const char *buf, size_t len, struct json_value *v,
 	       const char **errmsg)
 {
-	struct jp j = {buf, buf + len, 0, NULL};
+	return json_parse_shallow(buf, len, JSON_MAX_DEPTH + 1, v, errmsg);
+}
+
+int json_parse_shallow(const char *buf, size_t len, int keep,
+		       struct json_value *v, const char **errmsg)
+{
+	struct jp j = {buf, buf + len, 0, keep, NULL};
 	if (jvalue(&j, v)) {
 		*errmsg = j.err ? j.err : "bad JSON";
 		return -1;

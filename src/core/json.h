@@ -12,6 +12,13 @@
  * to UTF-8, a lone surrogate to U+FFFD); every value also keeps `raw`, a
  * slice of buf, so a nested value can be stored as the text it came as.
  * Errors: -1 with *errmsg set to a static description.
+ *
+ * json_parse_shallow() reads and checks the same way, with the same
+ * errors, but keeps only the values up to `keep` levels deep (the
+ * outermost value is level 1): a string deeper than that has no `str`,
+ * and a container at level `keep` or deeper has no kids (n == 0); both
+ * keep their type and `raw`, for a caller that stores nested values as
+ * text (an import line's criteria).
  */
 #ifndef PMDRILL_JSON_H
 #define PMDRILL_JSON_H
@@ -52,8 +59,11 @@ void json_key_num(struct sb *out, const char *key, double v, int places);
 /* [v[0], ..., v[n-1]] as JSON strings (json_str(): a NULL is null). */
 void json_str_array(struct sb *out, const char *const *v, size_t n);
 
+#define JSON_MAX_DEPTH 32
 int json_parse(const char *buf, size_t len, struct json_value *v,
 	       const char **errmsg);
+int json_parse_shallow(const char *buf, size_t len, int keep,
+		       struct json_value *v, const char **errmsg);
 void json_value_release(struct json_value *v);
 /* The member `key` of object o (the first one); NULL if none or not an
  * object. */

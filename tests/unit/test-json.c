@@ -204,6 +204,63 @@ static void test_keys(void)
 	       "members get a comma except after an opening brace or bracket");
 }
 
+/* A shallow parse: the same verdict and message as a full one on every
+ * input, nested values kept only as their text. */
+static void test_shallow(void)
+{
+	static const char *const texts[] = {
+		"{\"a\": [1, {\"b\": \"x\\u00e9\"}], \"c\": \"d\\n\"}",
+		"{\"a\": [1, {\"b\" 1}]}",
+		"{\"a\": [1, {\"b\": \"\\q\"}]}",
+		"{\"a\": [1, {\"b\": \"\\u12\"}]}",
+		"{\"a\": [1, {\"b\": \"\x01\"}]}",
+		"{\"a\": [1, {\"b\": \"open}]}",
+		"{\"a\": [1, {3: 4}]}",
+		"{\"a\": [1 2]}",
+		"{\"a\": {\"b\": 1 \"c\": 2}}",
+		"{\"a\": [tru]}",
+		"{\"a\": [1, -]}",
+		"{\"a\": [1,",
+		"{\"a\": [[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[1]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]}",
+		"{\"a\": []} x",
+		"{\"a\": \"\\ud83d\\ude00\", \"b\": {}}",
+	};
+	size_t i;
+	for (i = 0; i < sizeof(texts) / sizeof(texts[0]); i++) {
+		struct json_value full, shallow;
+		const char *m1 = NULL, *m2 = NULL;
+		int r1 = json_parse(texts[i], strlen(texts[i]), &full, &m1);
+		int r2 = json_parse_shallow(texts[i], strlen(texts[i]), 2,
+					    &shallow, &m2);
+		ok(r1 == r2 && (r1 ? !strcmp(m1, m2) : 1),
+		   "shallow and full parse agree on text %zu (%s)", i,
+		   r1 ? m1 : "ok");
+		json_value_release(&full);
+		json_value_release(&shallow);
+	}
+	{
+		struct json_value v;
+		const struct json_value *x;
+		const char *msg;
+		const char *t = texts[0];
+		ok(!json_parse_shallow(t, strlen(t), 2, &v, &msg),
+		   "a shallow parse succeeds");
+		x = json_get(&v, "c");
+		is_str(x ? x->str : NULL, "d\n", "a field's string is decoded");
+		x = json_get(&v, "a");
+		ok(x && x->type == JSON_ARR && x->n == 0 && !x->kids,
+		   "a nested array keeps no kids");
+		ok(x && x->rawlen == 21 &&
+			   !strncmp(x->raw, "[1, {\"b\": \"x\\u00e9\"}]", 21),
+		   "but keeps its text");
+		json_value_release(&v);
+		ok(!json_parse_shallow("\"s\"", 3, 0, &v, &msg) && !v.str &&
+			   v.type == JSON_STR && v.rawlen == 3,
+		   "a string below the kept depth is checked, not decoded");
+		json_value_release(&v);
+	}
+}
+
 int main(void)
 {
 	test_escapes();
@@ -212,6 +269,7 @@ int main(void)
 	test_numbers();
 	test_str_array();
 	test_read();
+	test_shallow();
 	sb_release(&out);
 	return done_testing();
 }
