@@ -195,40 +195,22 @@ void st_bind(sqlite3_stmt *s, const char *types, ...)
 	va_end(ap);
 }
 
-static int run_list(struct store *st, sqlite3_stmt **keep, const char *sql,
-		    const char *types, va_list ap)
+int st_run_kept(struct store *st, sqlite3_stmt **keep, const char *sql,
+		const char *types, ...)
 {
 	sqlite3_stmt *s = NULL;
+	va_list ap;
 	int rc = reuse_prep(st, keep, &s, sql);
 	if (rc == SQLITE_OK) {
+		va_start(ap, types);
 		bind_list(s, types, ap);
+		va_end(ap);
 		rc = st_step_done(s);
 	}
 	if (!keep)
 		sqlite3_finalize(s);
 	else if (s)
 		sqlite3_reset(s);
-	return rc;
-}
-
-int st_run(struct store *st, const char *sql, const char *types, ...)
-{
-	va_list ap;
-	int rc;
-	va_start(ap, types);
-	rc = run_list(st, NULL, sql, types, ap);
-	va_end(ap);
-	return rc;
-}
-
-int st_run_kept(struct store *st, sqlite3_stmt **keep, const char *sql,
-		const char *types, ...)
-{
-	va_list ap;
-	int rc;
-	va_start(ap, types);
-	rc = run_list(st, keep, sql, types, ap);
-	va_end(ap);
 	return rc;
 }
 

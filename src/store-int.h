@@ -133,9 +133,10 @@ void st_bind_text(sqlite3_stmt *s, int i, const char *t);
  * it to the end and finalizes it: SQLITE_OK or the SQLite error.
  */
 void st_bind(sqlite3_stmt *s, const char *types, ...);
-int st_run(struct store *st, const char *sql, const char *types, ...);
+#define st_run(st, ...) st_run_kept((st), NULL, __VA_ARGS__)
 /* st_run() with the statement kept in *keep between calls (prepared on
- * the first; keep NULL: as st_run()); whoever owns *keep finalizes it. */
+ * the first; keep NULL: prepared and finalized, as st_run()); whoever
+ * owns *keep finalizes it. */
 int st_run_kept(struct store *st, sqlite3_stmt **keep, const char *sql,
 		const char *types, ...);
 

@@ -39,27 +39,19 @@ void json_strn(struct sb *out, const char *s, size_t n)
 			}
 			continue;
 		}
-		switch (c) {
-		case '"':
-			sb_adds(out, "\\\"");
-			break;
-		case '\\':
-			sb_adds(out, "\\\\");
-			break;
-		case '\n':
-			sb_adds(out, "\\n");
-			break;
-		case '\r':
-			sb_adds(out, "\\r");
-			break;
-		case '\t':
-			sb_adds(out, "\\t");
-			break;
-		default:
-			if (c < 0x20)
+		{
+			/* the five with a short escape, and what they become */
+			static const char shorts[] = "\"\\\n\r\t";
+			static const char as[] = "\"\\nrt";
+			const char *e = c ? strchr(shorts, c) : NULL;
+			if (e) {
+				sb_addc(out, '\\');
+				sb_addc(out, as[e - shorts]);
+			} else if (c < 0x20) {
 				sb_addf(out, "\\u%04x", c);
-			else
+			} else {
 				sb_addc(out, (char)c);
+			}
 		}
 		i++;
 	}
