@@ -597,8 +597,7 @@ static int merge_rows(struct store *st, const char *sql, const struct bank *b,
 		int c = 1;
 		if (!id)
 			continue;
-		while (k < b->q.nr &&
-		       (c = strcmp(order[k]->id, id)) < 0)
+		while (k < b->q.nr && (c = strcmp(order[k]->id, id)) < 0)
 			k++;
 		for (; k < b->q.nr && c == 0; k++) {
 			take(s, &v[order[k] - b->q.v]);
