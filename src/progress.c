@@ -100,42 +100,54 @@ static int cmp_weak(const void *a, const void *b)
 	return x->missed < y->missed ? 1 : x->missed > y->missed ? -1 : 0;
 }
 
+/* What gather_weak() hands store_each_criterion(): one trend's answers. */
+struct weak_ctx {
+	struct progress *p;
+	const char *category;
+	size_t first; /* its weaknesses start at p->w[first] */
+};
+
+static int weak_criterion(size_t i, const struct store_criterion *it,
+			  void *data)
+{
+	struct weak_ctx *c = data;
+	struct progress *p = c->p;
+	const char *label = it->label ? it->label : it->name;
+	size_t w;
+	(void)i;
+	if (!label || !it->active || it->kind == CRIT_PENALTY ||
+	    it->kind == CRIT_LENGTH)
+		return 0;
+	for (w = c->first; w < p->nw; w++)
+		if (!strcmp(p->w[w].label, label))
+			break;
+	if (w == p->nw) {
+		ALLOC_GROW(p->w, p->nw + 1, p->aw);
+		memset(&p->w[w], 0, sizeof(p->w[w]));
+		p->w[w].label = xstrdup(label);
+		p->w[w].category = xstrdup(c->category);
+		p->nw++;
+	}
+	p->w[w].total++;
+	p->w[w].missed += !it->met;
+	return 0;
+}
+
 /* The criteria a category's latest answers missed, by rate. */
 static int gather_weak(struct store *st, struct progress *p, struct sb *err)
 {
-	size_t i, k, j;
+	size_t i;
 	int rc;
 	for (i = 0; i < p->nt; i++) {
 		const struct trend *t = &p->t[i];
-		size_t from = t->n > WEAK_RECENT ? t->n - WEAK_RECENT : 0,
-		       first = p->nw;
-		for (k = from; k < t->n; k++) {
-			struct store_attempt a;
-			if ((rc = store_get_attempt(st, t->ids[k], &a, err)))
-				return rc;
-			for (j = 0; j < a.nitems; j++) {
-				const struct store_item *it = &a.items[j];
-				const char *label =
-					it->label ? it->label : it->name;
-				size_t w;
-				if (!it->active || it->kind == CRIT_PENALTY ||
-				    it->kind == CRIT_LENGTH)
-					continue;
-				for (w = first; w < p->nw; w++)
-					if (!strcmp(p->w[w].label, label))
-						break;
-				if (w == p->nw) {
-					ALLOC_GROW(p->w, p->nw + 1, p->aw);
-					memset(&p->w[w], 0, sizeof(p->w[w]));
-					p->w[w].label = xstrdup(label);
-					p->w[w].category = xstrdup(t->category);
-					p->nw++;
-				}
-				p->w[w].total++;
-				p->w[w].missed += !it->met;
-			}
-			store_attempt_release(&a);
-		}
+		size_t from = t->n > WEAK_RECENT ? t->n - WEAK_RECENT : 0;
+		struct weak_ctx c;
+		c.p = p;
+		c.category = t->category;
+		c.first = p->nw;
+		if ((rc = store_each_criterion(st, t->ids + from, t->n - from,
+					       weak_criterion, &c, err)))
+			return rc;
 	}
 	qsort(p->w, p->nw, sizeof(*p->w), cmp_weak);
 	return STORE_OK;

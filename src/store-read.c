@@ -663,6 +663,38 @@ fail:
 	return rc;
 }
 
+int store_each_criterion(struct store *st, const long long *ids, size_t n,
+			 store_criterion_fn *fn, void *data, struct sb *err)
+{
+	sqlite3_stmt *s = NULL;
+	size_t i;
+	int rc, stop = 0;
+	/* One statement for every attempt: prepared once, rebound. */
+	rc = st_prep(st, &s,
+		     "SELECT name, label, kind, active, met FROM criteria"
+		     " WHERE attempt_id = ? ORDER BY pos");
+	for (i = 0; !rc && !stop && i < n; i++) {
+		sqlite3_reset(s);
+		sqlite3_bind_int64(s, 1, ids[i]);
+		while (!stop && (rc = sqlite3_step(s)) == SQLITE_ROW) {
+			struct store_criterion c;
+			c.name = (const char *)sqlite3_column_text(s, 0);
+			c.label = (const char *)sqlite3_column_text(s, 1);
+			c.kind = crit_kind_from(
+				(const char *)sqlite3_column_text(s, 2));
+			c.active = sqlite3_column_int(s, 3);
+			c.met = sqlite3_column_int(s, 4);
+			stop = fn(i, &c, data);
+		}
+		if (rc == SQLITE_ROW || rc == SQLITE_DONE)
+			rc = SQLITE_OK;
+	}
+	sqlite3_finalize(s);
+	if (rc)
+		return st_fail(st, rc, err, "reading an attempt", NULL);
+	return stop;
+}
+
 int store_each_trend_point(struct store *st, const char *category,
 			   store_point_fn *fn, void *data, struct sb *err)
 {

@@ -200,6 +200,23 @@ int store_day_summary(struct store *st, const char *category,
 int store_each_trend_point(struct store *st, const char *category,
 			   store_point_fn *fn, void *data, struct sb *err);
 
+/*
+ * Each criterion stored for the attempts ids[0..n), attempt by attempt in
+ * that order and in rubric order within one, to fn with the attempt's
+ * index i: what the progress charts' weaknesses need and no more (no
+ * answer, evidence or feedback).  Strings are valid during the call only;
+ * label may be NULL, kind is an enum crit_kind (-1 unknown).  fn returns
+ * 0 to go on; anything else stops the walk and is returned.
+ */
+struct store_criterion {
+	const char *name, *label;
+	int kind, active, met;
+};
+typedef int store_criterion_fn(size_t i, const struct store_criterion *c,
+			       void *data);
+int store_each_criterion(struct store *st, const long long *ids, size_t n,
+			 store_criterion_fn *fn, void *data, struct sb *err);
+
 /* Dates, in UTC. */
 /* "YYYY-MM-DD" (UTC) of a Unix time into out. */
 void store_fmt_date(struct sb *out, long long t);
