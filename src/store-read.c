@@ -700,10 +700,15 @@ int store_each_trend_point(struct store *st, const char *category,
 {
 	sqlite3_stmt *s = NULL;
 	int rc, stop = 0;
+	/* Two texts: "?1 IS NULL OR category = ?1" would scan every point
+	 * for one category instead of searching its range of the key. */
 	rc = st_prep(st, &s,
-		     "SELECT attempt_id, started_at, category, score"
-		     " FROM trend_points WHERE ?1 IS NULL OR category = ?1"
-		     " ORDER BY category, started_at, attempt_id");
+		     category ? "SELECT attempt_id, started_at, category, score"
+				" FROM trend_points WHERE category = ?1"
+				" ORDER BY started_at, attempt_id"
+			      : "SELECT attempt_id, started_at, category, score"
+				" FROM trend_points"
+				" ORDER BY category, started_at, attempt_id");
 	if (!rc && category)
 		sqlite3_bind_text(s, 1, category, -1, SQLITE_STATIC);
 	while (!rc && !stop && (rc = sqlite3_step(s)) == SQLITE_ROW) {
