@@ -377,7 +377,11 @@ static const char *const migrations[STORE_SCHEMA_VERSION][MIGRATION_PARTS] = {
 	 "  sum(crams), sum(cram_sum), sum(follow_ups), sum(follow_up_sum)\n"
 	 "  FROM attempt_counts GROUP BY category, day;\n"
 	 "INSERT INTO trend_points SELECT category, started_at, attempt_id, score\n"
-	 "  FROM attempt_counts WHERE trend;\n",
+	 "  FROM attempt_counts WHERE trend;\n"
+	 /* The queue reads every card in question order: from the index
+	  * alone, not a look-up of each row through the key. */
+	 "CREATE INDEX cards_queue ON cards(question_id, stability, difficulty,\n"
+	 "  last_review, due, reps, lapses, first_review);\n",
 	 "CREATE TRIGGER summaries_insert AFTER INSERT ON attempts BEGIN\n" SUMMARY_ADD(
 		 "new.id") "END;\n",
 	 /* An update is counted out before the row changes, in after. */

@@ -43,6 +43,9 @@ for v in 'stats --json:v5.stats.json' 'stats --category storealpha:v5.stats-stor
 	}
 done
 [ "$(sql 'PRAGMA integrity_check; PRAGMA foreign_key_check')" = ok ] || fail 'integrity check'
+# The queue reads the cards in question order from an index alone.
+sql 'EXPLAIN QUERY PLAN SELECT question_id, stability, difficulty, last_review, due, reps, lapses, first_review FROM cards ORDER BY question_id' >"$WORK/plan"
+grep_in "$WORK/plan" 'COVERING INDEX cards_queue'
 # A new answer goes in after the old history, and the summaries follow.
 printf '%s\n' "$GOOD" >"$WORK/a.txt"
 expect_at 0 2026-03-05T09:00:00Z pm answer -q storetest-beta "$WORK/a.txt"
