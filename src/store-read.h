@@ -168,8 +168,9 @@ int store_each_point(struct store *st, store_point_fn *fn, void *data,
  * store_stats_summary() fills what store_stats() does, the same counts;
  * its averages come from exact sums (millionths of a point), where
  * store_stats() adds the scores up one by one in SQLite's order: the two
- * can differ in the last bits of a double, never once rounded to a whole
- * point unless the average is within a rounding error of a half.
+ * can differ in the last bits of a double, and so round to different
+ * whole points for an average within that error of a half (`stats`
+ * reads the attempts then).
  */
 int store_stats_summary(struct store *st, long long now,
 			struct store_stats *out, struct sb *err);

@@ -7,7 +7,8 @@
 # moved to another category, the summaries must equal a fresh rebuild
 # (tests/data/migrate/summary-check.sql) and every `stats` view must be
 # byte for byte what the walk over the attempts prints
-# (PMDRILL_NO_SUMMARY=1, the way --json still reads them).
+# (PMDRILL_NO_SUMMARY=1, the way --json still reads them), also when an
+# average falls on a half and the two ways of adding could round apart.
 . tests/scripts/lib.sh
 . tests/scripts/store.inc
 
@@ -78,4 +79,17 @@ PMDRILL_NOW=2026-03-06T09:00:00Z expect_status 0 "$PM" --bank "$WORK/bank" answe
 [ "$(sql "SELECT count(*) FROM trend_points WHERE category = 'storebeta' AND attempt_id IN (SELECT id FROM attempts WHERE question_id = 'storetest-gamma')")" -ge 1 ] ||
 	fail "storetest-gamma's scores did not move to storebeta"
 PMDRILL_NOW=2026-03-06T12:00:00Z same_stats 'a question changed category'
+
+# An average on a half: 0.1, 10.2 and 0.2 add up one by one (as SQLite
+# and the walk do) to 10.499999999999998, whose third prints 3, while
+# the exact sum's 3.5 prints 4.  The terminal must still say 3.
+export PMDRILL_DB=$WORK/half.db
+for d in 02 03 04; do
+	PMDRILL_NOW=2026-03-${d}T09:00:00Z expect_status 0 pm answer -q storetest-alpha "$WORK/good.txt"
+done
+sql 'UPDATE attempts SET score = CASE id WHEN 1 THEN 0.1 WHEN 2 THEN 10.2 ELSE 0.2 END'
+same_stats 'scores whose average is a half'
+expect_status 0 pm stats
+grep_in "$WORK/out" '^average score:  3$'
+grep_in "$WORK/out" '^  storealpha    3  \(3 attempts\)$'
 exit 0
