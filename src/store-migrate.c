@@ -19,7 +19,7 @@
 	"'questions', 'attempts', 'criteria', 'grade_changes', 'cards', 'settings'"
 #define STORE_NTABLES 6
 /* The most parts a migration step has (see migrations[]). */
-#define MIGRATION_PARTS 7
+#define MIGRATION_PARTS 6
 
 /*
  * Schema 4's triggers: recompute question ROW.question_id's row of
@@ -393,14 +393,14 @@ static const char *const migrations[STORE_SCHEMA_VERSION][MIGRATION_PARTS] = {
 		 "new.id") "END;\n",
 	 "CREATE TRIGGER summaries_delete BEFORE DELETE ON attempts BEGIN\n" SUMMARY_REMOVE(
 		 "old.id") "END;\n",
-	 /* A question's attempts follow it to its new category, and a
-	  * question row that appears takes over what was counted as '?'. */
+	 /* A question's attempts follow it to its new category.  No
+	  * trigger on INSERT INTO questions: every statement that adds a
+	  * question (each import record runs one) would compile it, and
+	  * the foreign key keeps attempts from coming before their
+	  * question, so a new question has none to take over. */
 	 "CREATE TRIGGER summaries_category AFTER UPDATE OF category ON questions\n"
 	 "  WHEN old.category IS NOT new.category BEGIN\n" SUMMARY_MOVE(
-		 "new.id", "coalesce(old.category, '?')") "END;\n",
-	 "CREATE TRIGGER summaries_question AFTER INSERT ON questions\n"
-	 "  WHEN coalesce(new.category, '?') != '?' BEGIN\n" SUMMARY_MOVE(
-		 "new.id", "'?'") "END;\n"},
+		 "new.id", "coalesce(old.category, '?')") "END;\n"},
 };
 
 /*
