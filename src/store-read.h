@@ -182,7 +182,9 @@ struct store_day {
 	unsigned attempts;
 };
 struct store_days {
-	struct store_day *v; /* days with attempts from from_day on, in order */
+	/* days with attempts from from_day on, in order; the caller frees
+	 * v with free() (NULL on error) */
+	struct store_day *v;
 	size_t n;
 	/* scored attempts (score >= 0): main answers scheduled (drills) or
 	 * not (cram), and follow-ups; each with its sum of scores */
