@@ -149,7 +149,8 @@ static int gather_weak(struct store *st, struct progress *p, struct sb *err)
 					       weak_criterion, &c, err)))
 			return rc;
 	}
-	qsort(p->w, p->nw, sizeof(*p->w), cmp_weak);
+	if (p->nw) /* qsort() takes no NULL, even for no elements */
+		qsort(p->w, p->nw, sizeof(*p->w), cmp_weak);
 	return STORE_OK;
 }
 
