@@ -100,44 +100,57 @@ static int cmp_weak(const void *a, const void *b)
 	return x->missed < y->missed ? 1 : x->missed > y->missed ? -1 : 0;
 }
 
+/* What gather_weak() hands store_each_criterion(): one trend's answers. */
+struct weak_ctx {
+	struct progress *p;
+	const char *category;
+	size_t first; /* its weaknesses start at p->w[first] */
+};
+
+static int weak_criterion(size_t i, const struct store_criterion *it,
+			  void *data)
+{
+	struct weak_ctx *c = data;
+	struct progress *p = c->p;
+	const char *label = it->label ? it->label : it->name;
+	size_t w;
+	(void)i;
+	if (!label || !it->active || it->kind == CRIT_PENALTY ||
+	    it->kind == CRIT_LENGTH)
+		return 0;
+	for (w = c->first; w < p->nw; w++)
+		if (!strcmp(p->w[w].label, label))
+			break;
+	if (w == p->nw) {
+		ALLOC_GROW(p->w, p->nw + 1, p->aw);
+		memset(&p->w[w], 0, sizeof(p->w[w]));
+		p->w[w].label = xstrdup(label);
+		p->w[w].category = xstrdup(c->category);
+		p->nw++;
+	}
+	p->w[w].total++;
+	p->w[w].missed += !it->met;
+	return 0;
+}
+
 /* The criteria a category's latest answers missed, by rate. */
 static int gather_weak(struct store *st, struct progress *p, struct sb *err)
 {
-	size_t i, k, j;
+	size_t i;
 	int rc;
 	for (i = 0; i < p->nt; i++) {
 		const struct trend *t = &p->t[i];
-		size_t from = t->n > WEAK_RECENT ? t->n - WEAK_RECENT : 0,
-		       first = p->nw;
-		for (k = from; k < t->n; k++) {
-			struct store_attempt a;
-			if ((rc = store_get_attempt(st, t->ids[k], &a, err)))
-				return rc;
-			for (j = 0; j < a.nitems; j++) {
-				const struct store_item *it = &a.items[j];
-				const char *label =
-					it->label ? it->label : it->name;
-				size_t w;
-				if (!it->active || it->kind == CRIT_PENALTY ||
-				    it->kind == CRIT_LENGTH)
-					continue;
-				for (w = first; w < p->nw; w++)
-					if (!strcmp(p->w[w].label, label))
-						break;
-				if (w == p->nw) {
-					ALLOC_GROW(p->w, p->nw + 1, p->aw);
-					memset(&p->w[w], 0, sizeof(p->w[w]));
-					p->w[w].label = xstrdup(label);
-					p->w[w].category = xstrdup(t->category);
-					p->nw++;
-				}
-				p->w[w].total++;
-				p->w[w].missed += !it->met;
-			}
-			store_attempt_release(&a);
-		}
+		size_t from = t->n > WEAK_RECENT ? t->n - WEAK_RECENT : 0;
+		struct weak_ctx c;
+		c.p = p;
+		c.category = t->category;
+		c.first = p->nw;
+		if ((rc = store_each_criterion(st, t->ids + from, t->n - from,
+					       weak_criterion, &c, err)))
+			return rc;
 	}
-	qsort(p->w, p->nw, sizeof(*p->w), cmp_weak);
+	if (p->nw) /* qsort() takes no NULL, even for no elements */
+		qsort(p->w, p->nw, sizeof(*p->w), cmp_weak);
 	return STORE_OK;
 }
 
@@ -182,19 +195,24 @@ static int gather_point(const struct store_point *a, void *data)
 	return 0;
 }
 
-int progress_gather(struct store *st, long long now, const char *category,
-		    struct progress *p, struct sb *err)
+static void set_today(struct progress *p, long long now)
 {
-	struct gather_ctx g;
 	time_t tt = (time_t)now;
 	struct tm tm;
-	int rc;
-
 	gmtime_r(&tt, &tm);
 	p->today.year = tm.tm_year + 1900;
 	p->today.month = tm.tm_mon + 1;
 	p->today.mday = tm.tm_mday;
 	p->today.wday = (tm.tm_wday + 6) % 7;
+}
+
+int progress_gather(struct store *st, long long now, const char *category,
+		    struct progress *p, struct sb *err)
+{
+	struct gather_ctx g;
+	int rc;
+
+	set_today(p, now);
 	if (!st)
 		return STORE_OK;
 	g.p = p;
@@ -202,6 +220,94 @@ int progress_gather(struct store *st, long long now, const char *category,
 	g.today = store_day_start(now);
 	/* Only the index entries: no answer text is read (issue 11). */
 	if ((rc = store_each_point(st, gather_point, &g, err)))
+		return rc;
+	return gather_weak(st, p, err);
+}
+
+/* What progress_gather_summary() hands store_each_trend_point(): the
+ * trends, and where each category's first point came in time. */
+struct first_point {
+	long long started_at, id;
+	size_t at;
+};
+struct summary_ctx {
+	struct progress *p;
+	struct first_point *first;
+	size_t afirst;
+};
+
+/* A trend point from the summary: categories come one after another. */
+static int summary_point(const struct store_point *a, void *data)
+{
+	struct summary_ctx *c = data;
+	struct progress *p = c->p;
+	struct trend *t = p->nt ? &p->t[p->nt - 1] : NULL;
+	if (!t || strcmp(t->category, a->category)) {
+		ALLOC_GROW(p->t, p->nt + 1, p->at);
+		ALLOC_GROW(c->first, p->nt + 1, c->afirst);
+		c->first[p->nt].started_at = a->started_at;
+		c->first[p->nt].id = a->id;
+		c->first[p->nt].at = p->nt;
+		t = &p->t[p->nt++];
+		memset(t, 0, sizeof(*t));
+		t->category = xstrdup(a->category);
+	}
+	ALLOC_GROW(t->scores, t->n + 1, t->alloc);
+	ALLOC_GROW(t->ids, t->n + 1, t->nid_alloc);
+	t->scores[t->n] = a->score;
+	t->ids[t->n++] = a->id;
+	return 0;
+}
+
+static int cmp_first(const void *a, const void *b)
+{
+	const struct first_point *x = a, *y = b;
+	if (x->started_at != y->started_at)
+		return x->started_at < y->started_at ? -1 : 1;
+	return x->id < y->id ? -1 : x->id > y->id ? 1 : 0;
+}
+
+int progress_gather_summary(struct store *st, long long now,
+			    const char *category, struct progress *p,
+			    struct sb *err)
+{
+	struct store_days days;
+	struct summary_ctx c = {p, NULL, 0};
+	long long today = store_day_start(now) / 86400;
+	size_t i;
+	int rc;
+
+	set_today(p, now);
+	if (!st)
+		return STORE_OK;
+	if ((rc = store_day_summary(st, category,
+				    today - (long long)CHART_CAL_DAYS + 1,
+				    &days, err)))
+		return rc;
+	for (i = 0; i < days.n; i++)
+		if (days.v[i].day <= today)
+			p->activity[CHART_CAL_DAYS - 1 -
+				    (size_t)(today - days.v[i].day)] +=
+				days.v[i].attempts;
+	p->drill.n = days.drills;
+	p->drill.sum = days.drill_sum;
+	p->cram.n = days.crams;
+	p->cram.sum = days.cram_sum;
+	p->followup.n = days.follow_ups;
+	p->followup.sum = days.follow_up_sum;
+	free(days.v);
+	rc = store_each_trend_point(st, category, summary_point, &c, err);
+	if (!rc && p->nt > 1) {
+		/* The walk met the categories in time order: so do we. */
+		struct trend *v = xcalloc(p->nt, sizeof(*v));
+		qsort(c.first, p->nt, sizeof(*c.first), cmp_first);
+		for (i = 0; i < p->nt; i++)
+			v[i] = p->t[c.first[i].at];
+		memcpy(p->t, v, p->nt * sizeof(*v));
+		free(v);
+	}
+	free(c.first);
+	if (rc)
 		return rc;
 	return gather_weak(st, p, err);
 }

@@ -71,6 +71,15 @@ int progress_count_due(struct store *st, struct bank *b, long long now,
 		       struct sb *err);
 int progress_gather(struct store *st, long long now, const char *category,
 		    struct progress *p, struct sb *err);
+/*
+ * progress_gather()'s figures from the store's summaries (schema 6), for
+ * `stats` in the terminal: the same trends, activity and weaknesses; the
+ * averages from exact sums (store_day_summary(), store-read.h), which may
+ * differ from the walk's running sums in a double's last bits.
+ */
+int progress_gather_summary(struct store *st, long long now,
+			    const char *category, struct progress *p,
+			    struct sb *err);
 void progress_release(struct progress *p);
 
 #endif

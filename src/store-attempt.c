@@ -552,46 +552,101 @@ void store_qstates_free(struct store_qstate *v, size_t n)
 	free(v);
 }
 
-static int cmp_qstate(const void *a, const void *b)
+static int cmp_question_id(const void *a, const void *b)
 {
-	return strcmp(((const struct store_qstate *)a)->question_id,
-		      ((const struct store_qstate *)b)->question_id);
+	return strcmp((*(const struct question *const *)a)->id,
+		      (*(const struct question *const *)b)->id);
+}
+
+/*
+ * Walk one table's rows in question_id order beside the bank's questions
+ * sorted the same way (SQLite's BINARY collation is memcmp order, the
+ * same as strcmp for UTF-8), and hand each row to `take` with every bank
+ * question of that id.  A merge of two sorted lists: one pass over the
+ * table and no look-up per question (issue 11).
+ */
+static int merge_rows(struct store *st, const char *sql, const struct bank *b,
+		      const struct question **order, struct queue_question *v,
+		      void (*take)(sqlite3_stmt *s, struct queue_question *q))
+{
+	sqlite3_stmt *s = NULL;
+	size_t k = 0;
+	int rc = st_prep(st, &s, sql);
+	if (rc)
+		return rc;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		const char *id = (const char *)sqlite3_column_text(s, 0);
+		int c = 1;
+		if (!id)
+			continue;
+		while (k < b->q.nr && (c = strcmp(order[k]->id, id)) < 0)
+			k++;
+		for (; k < b->q.nr && c == 0; k++) {
+			take(s, &v[order[k] - b->q.v]);
+			if (k + 1 < b->q.nr)
+				c = strcmp(order[k + 1]->id, id);
+		}
+	}
+	sqlite3_finalize(s);
+	return rc == SQLITE_DONE ? SQLITE_OK : rc;
+}
+
+static void take_card(sqlite3_stmt *s, struct queue_question *q)
+{
+	read_card(s, 1, &q->card);
+	q->first_review = st_col_ll(s, 7, 0);
+}
+
+static void take_stats(sqlite3_stmt *s, struct queue_question *q)
+{
+	q->last_score = st_col_dbl(s, 1, -1);
+	q->attempts = sqlite3_column_int(s, 2);
 }
 
 int store_queue_questions(struct store *st, const struct bank *b,
 			  struct queue_question **out, struct sb *err)
 {
-	struct store_qstate *qs = NULL, key;
 	struct queue_question *v;
-	size_t n = 0, i;
-	int rc;
+	const struct question **order = NULL;
+	size_t i;
+	int rc = SQLITE_OK;
 
 	*out = NULL;
-	if (st && (rc = store_qstates(st, &qs, &n, err)))
-		return rc;
-	/* store_qstates() sorts by id with SQLite's BINARY collation,
-	 * which is memcmp order, the same as strcmp for UTF-8. */
 	v = xcalloc(b->q.nr ? b->q.nr : 1, sizeof(*v));
 	for (i = 0; i < b->q.nr; i++) {
 		const struct question *q = &b->q.v[i];
-		const struct store_qstate *found;
 		v[i].id = q->id;
 		v[i].category = q->category;
 		v[i].tags = q->tags;
 		v[i].ntags = q->ntags;
 		v[i].level = (int)q->level;
 		v[i].last_score = -1;
-		key.question_id = q->id;
-		found = n ? bsearch(&key, qs, n, sizeof(*qs), cmp_qstate)
-			  : NULL;
-		if (found) {
-			v[i].card = found->card;
-			v[i].first_review = found->first_review;
-			v[i].last_score = found->last_score;
-			v[i].attempts = found->nattempts;
-		}
 	}
-	store_qstates_free(qs, n);
+	if (st && b->q.nr) {
+		order = xmalloc(b->q.nr * sizeof(*order));
+		for (i = 0; i < b->q.nr; i++)
+			order[i] = &b->q.v[i];
+		qsort(order, b->q.nr, sizeof(*order), cmp_question_id);
+		/* Two scans in key order, merged with the sorted bank, instead
+		 * of a join that looked up each question's card and stats row
+		 * (and read its questions row, prompt and all) one by one. */
+		rc = merge_rows(st,
+				"SELECT question_id, stability, difficulty,"
+				" last_review, due, reps, lapses, first_review"
+				" FROM cards ORDER BY question_id",
+				b, order, v, take_card);
+		if (!rc)
+			rc = merge_rows(st,
+					"SELECT question_id, last_main_score,"
+					" attempts FROM question_stats"
+					" ORDER BY question_id",
+					b, order, v, take_stats);
+		free(order);
+	}
+	if (rc) {
+		free(v);
+		return st_fail(st, rc, err, "reading the cards", NULL);
+	}
 	*out = v;
 	return STORE_OK;
 }

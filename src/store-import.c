@@ -16,6 +16,7 @@
 #include "sb.h"
 #include "store.h"
 #include "store-int.h"
+#include "store-migrate.h"
 #include "store-import-file.h"
 #include "xalloc.h"
 
@@ -724,14 +725,17 @@ static int map_id(struct import_stmts *x, const struct irec *r)
  * store-migrate.c makes, which this file knows how to stand in for), the
  * import turns triggers off for its own connection only, writes the
  * criteria tables itself (as it does anyway), and at the end indexes the
- * new answers in one statement and recomputes question_stats for the
- * questions it added to, as the triggers would have left them.  Any
+ * new answers in one statement, recomputes question_stats for the
+ * questions it added to and counts the new attempts into the stats
+ * summaries, as the triggers would have left them.  Any
  * other set of triggers (a newer schema) keeps them on.
  */
 static const char known_triggers[] =
 	"attempts_fts_delete attempts_fts_insert attempts_fts_update"
 	" criteria_delete criteria_insert question_stats_delete"
-	" question_stats_insert question_stats_update";
+	" question_stats_insert question_stats_update summaries_category"
+	" summaries_delete summaries_insert summaries_unupdate"
+	" summaries_update";
 
 static int bulk_start(struct store *st, int *bulk, long long *last_id)
 {
@@ -817,6 +821,16 @@ static int bulk_finish(struct store *st, long long last_id)
 		"  ORDER BY a.started_at DESC, a.id DESC LIMIT 1)"
 		" FROM (SELECT DISTINCT question_id FROM attempts"
 		" WHERE id > ?1) n",
+		/* summaries_insert (SUMMARY_ADD), summed by day at once: the
+		 * sums are integers, so the rows come out the same */
+		"INSERT INTO category_days SELECT category, day, sum(attempts),"
+		" sum(scored), sum(mains), sum(main_sum), sum(drills),"
+		" sum(drill_sum), sum(crams), sum(cram_sum), sum(follow_ups),"
+		" sum(follow_up_sum) FROM attempt_counts WHERE attempt_id > ?1"
+		" GROUP BY category, day\n" SUMMARY_UPSERT,
+		"INSERT INTO trend_points SELECT category, started_at,"
+		" attempt_id, score FROM attempt_counts"
+		" WHERE attempt_id > ?1 AND trend",
 	};
 	size_t i;
 	int rc = SQLITE_OK;

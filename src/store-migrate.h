@@ -18,4 +18,27 @@ struct store;
 int st_check_ours(struct store *st, long long *v, struct sb *err);
 int st_migrate(struct store *st, struct sb *err);
 
+/*
+ * Schema 6's summaries (docs/SCHEMA.md, `category_days`): the view
+ * attempt_counts says what one attempt adds to its category's day, and
+ * these add a SELECT's rows from it into category_days.  SUMMARY_COLS
+ * are the counted columns, in the table's order after (category, day).
+ * Shared with the bulk import (store-import.c), which does the triggers'
+ * work once for all the attempts it adds.
+ */
+#define SUMMARY_COLS                                                     \
+	"attempts, scored, mains, main_sum, drills, drill_sum, crams,\n" \
+	"    cram_sum, follow_ups, follow_up_sum"
+#define SUMMARY_UPSERT                                                           \
+	"  ON CONFLICT DO UPDATE SET attempts = attempts + excluded.attempts,\n" \
+	"    scored = scored + excluded.scored,\n"                               \
+	"    mains = mains + excluded.mains,\n"                                  \
+	"    main_sum = main_sum + excluded.main_sum,\n"                         \
+	"    drills = drills + excluded.drills,\n"                               \
+	"    drill_sum = drill_sum + excluded.drill_sum,\n"                      \
+	"    crams = crams + excluded.crams,\n"                                  \
+	"    cram_sum = cram_sum + excluded.cram_sum,\n"                         \
+	"    follow_ups = follow_ups + excluded.follow_ups,\n"                   \
+	"    follow_up_sum = follow_up_sum + excluded.follow_up_sum;\n"
+
 #endif

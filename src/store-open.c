@@ -127,7 +127,9 @@ static int set_wal(struct store *st)
 static int try_open(struct store *st, const char *name, int flags,
 		    struct sb *err)
 {
-	int rc = sqlite3_open_v2(name, &st->db, flags, NULL);
+	/* One thread uses the connection: no mutex around every call. */
+	int rc = sqlite3_open_v2(name, &st->db, flags | SQLITE_OPEN_NOMUTEX,
+				 NULL);
 	if (rc != SQLITE_OK) {
 		int e = errno;
 		if (st->db)

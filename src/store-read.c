@@ -435,20 +435,13 @@ void store_hits_free(struct store_hit *v, size_t n)
 
 /* ---- stats ---- */
 
-int store_streak(struct store *st, long long now, int *days, struct sb *err)
+/* The streak from a statement giving the days with attempts, newest
+ * first, up to today. */
+static int count_streak(sqlite3_stmt *s, long long today, int *days)
 {
-	sqlite3_stmt *s = NULL;
-	long long today = store_day_start(now) / 86400, expect;
-	int rc = st_prep(
-		st, &s,
-		"SELECT DISTINCT (started_at - ((started_at % 86400 + 86400)"
-		" % 86400)) / 86400 AS day FROM attempts"
-		" WHERE started_at < ? ORDER BY day DESC");
+	long long expect = today;
+	int rc;
 	*days = 0;
-	if (rc)
-		goto fail;
-	sqlite3_bind_int64(s, 1, (today + 1) * 86400);
-	expect = today;
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		long long d = sqlite3_column_int64(s, 0);
 		if (d == expect) {
@@ -462,7 +455,23 @@ int store_streak(struct store *st, long long now, int *days, struct sb *err)
 			break;
 		}
 	}
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? SQLITE_OK : rc;
+}
+
+int store_streak(struct store *st, long long now, int *days, struct sb *err)
+{
+	sqlite3_stmt *s = NULL;
+	long long today = store_day_start(now) / 86400;
+	int rc = st_prep(
+		st, &s,
+		"SELECT DISTINCT (started_at - ((started_at % 86400 + 86400)"
+		" % 86400)) / 86400 AS day FROM attempts"
+		" WHERE started_at < ? ORDER BY day DESC");
+	*days = 0;
+	if (rc)
+		goto fail;
+	sqlite3_bind_int64(s, 1, (today + 1) * 86400);
+	if ((rc = count_streak(s, today, days)))
 		goto fail;
 	sqlite3_finalize(s);
 	return STORE_OK;
@@ -524,6 +533,201 @@ fail:
 	sqlite3_finalize(s);
 	store_stats_release(out);
 	return rc;
+}
+
+/* A sum of scores kept in millionths of a point (schema 6), in points. */
+static double from_micro(sqlite3_stmt *s, int i)
+{
+	return (double)sqlite3_column_int64(s, i) / 1e6;
+}
+
+int store_stats_summary(struct store *st, long long now,
+			struct store_stats *out, struct sb *err)
+{
+	sqlite3_stmt *s = NULL;
+	long long today = store_day_start(now) / 86400, mains;
+	size_t alloc = 0;
+	int rc;
+
+	memset(out, 0, sizeof(*out));
+	out->average = -1;
+	if ((rc = st_prep(st, &s,
+			  "SELECT coalesce(sum(attempts), 0),"
+			  " coalesce(sum(scored), 0), coalesce(sum(mains), 0),"
+			  " coalesce(sum(main_sum), 0),"
+			  " coalesce(sum(attempts * (day = ?1)), 0),"
+			  " (SELECT count(*) FROM question_stats"
+			  "  WHERE attempts > 0)"
+			  " FROM category_days")))
+		goto fail;
+	sqlite3_bind_int64(s, 1, today);
+	if ((rc = sqlite3_step(s)) != SQLITE_ROW)
+		goto fail;
+	out->attempts = sqlite3_column_int(s, 0);
+	out->scored = sqlite3_column_int(s, 1);
+	mains = sqlite3_column_int64(s, 2);
+	if (mains)
+		out->average = from_micro(s, 3) / (double)mains;
+	out->today = sqlite3_column_int(s, 4);
+	out->questions = sqlite3_column_int(s, 5);
+	sqlite3_finalize(s);
+	s = NULL;
+	if ((rc = st_prep(st, &s,
+			  "SELECT category, sum(mains), sum(main_sum)"
+			  " FROM category_days GROUP BY category"
+			  " HAVING sum(mains) > 0 ORDER BY category")))
+		goto fail;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		struct store_cat *c;
+		ALLOC_GROW(out->cats, out->ncats + 1, alloc);
+		c = &out->cats[out->ncats++];
+		c->category = st_col_str(s, 0);
+		c->attempts = sqlite3_column_int(s, 1);
+		c->average = from_micro(s, 2) / c->attempts;
+	}
+	if (rc != SQLITE_DONE)
+		goto fail;
+	sqlite3_finalize(s);
+	s = NULL;
+	if ((rc = st_prep(st, &s,
+			  "SELECT day FROM category_days WHERE day <= ?"
+			  " GROUP BY day HAVING sum(attempts) > 0"
+			  " ORDER BY day DESC")))
+		goto fail;
+	sqlite3_bind_int64(s, 1, today);
+	if ((rc = count_streak(s, today, &out->streak)))
+		goto fail;
+	sqlite3_finalize(s);
+	return STORE_OK;
+fail:
+	rc = st_fail(st, rc, err, "reading the statistics", NULL);
+	sqlite3_finalize(s);
+	store_stats_release(out);
+	return rc;
+}
+
+int store_day_summary(struct store *st, const char *category,
+		      long long from_day, struct store_days *out,
+		      struct sb *err)
+{
+	sqlite3_stmt *s = NULL;
+	size_t alloc = 0;
+	int rc;
+
+	memset(out, 0, sizeof(*out));
+	if ((rc = st_prep(
+		     st, &s,
+		     "SELECT coalesce(sum(drills), 0),"
+		     " coalesce(sum(drill_sum), 0),"
+		     " coalesce(sum(crams), 0), coalesce(sum(cram_sum), 0),"
+		     " coalesce(sum(follow_ups), 0),"
+		     " coalesce(sum(follow_up_sum), 0)"
+		     " FROM category_days WHERE ?1 IS NULL OR category = ?1")))
+		goto fail;
+	if (category)
+		sqlite3_bind_text(s, 1, category, -1, SQLITE_STATIC);
+	if ((rc = sqlite3_step(s)) != SQLITE_ROW)
+		goto fail;
+	out->drills = (unsigned)sqlite3_column_int64(s, 0);
+	out->drill_sum = from_micro(s, 1);
+	out->crams = (unsigned)sqlite3_column_int64(s, 2);
+	out->cram_sum = from_micro(s, 3);
+	out->follow_ups = (unsigned)sqlite3_column_int64(s, 4);
+	out->follow_up_sum = from_micro(s, 5);
+	sqlite3_finalize(s);
+	s = NULL;
+	if ((rc = st_prep(st, &s,
+			  "SELECT day, sum(attempts) FROM category_days"
+			  " WHERE day >= ?2 AND (?1 IS NULL OR category = ?1)"
+			  " GROUP BY day ORDER BY day")))
+		goto fail;
+	if (category)
+		sqlite3_bind_text(s, 1, category, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(s, 2, from_day);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		struct store_day *d;
+		ALLOC_GROW(out->v, out->n + 1, alloc);
+		d = &out->v[out->n++];
+		d->day = sqlite3_column_int64(s, 0);
+		d->attempts = (unsigned)sqlite3_column_int64(s, 1);
+	}
+	if (rc != SQLITE_DONE)
+		goto fail;
+	sqlite3_finalize(s);
+	return STORE_OK;
+fail:
+	rc = st_fail(st, rc, err, "reading the statistics", NULL);
+	sqlite3_finalize(s);
+	free(out->v);
+	memset(out, 0, sizeof(*out));
+	return rc;
+}
+
+int store_each_criterion(struct store *st, const long long *ids, size_t n,
+			 store_criterion_fn *fn, void *data, struct sb *err)
+{
+	sqlite3_stmt *s = NULL;
+	size_t i;
+	int rc, stop = 0;
+	/* One statement for every attempt: prepared once, rebound. */
+	rc = st_prep(st, &s,
+		     "SELECT name, label, kind, active, met FROM criteria"
+		     " WHERE attempt_id = ? ORDER BY pos");
+	for (i = 0; !rc && !stop && i < n; i++) {
+		sqlite3_reset(s);
+		sqlite3_bind_int64(s, 1, ids[i]);
+		while (!stop && (rc = sqlite3_step(s)) == SQLITE_ROW) {
+			struct store_criterion c;
+			c.name = (const char *)sqlite3_column_text(s, 0);
+			c.label = (const char *)sqlite3_column_text(s, 1);
+			c.kind = crit_kind_from(
+				(const char *)sqlite3_column_text(s, 2));
+			c.active = sqlite3_column_int(s, 3);
+			c.met = sqlite3_column_int(s, 4);
+			stop = fn(i, &c, data);
+		}
+		if (rc == SQLITE_ROW || rc == SQLITE_DONE)
+			rc = SQLITE_OK;
+	}
+	sqlite3_finalize(s);
+	if (rc)
+		return st_fail(st, rc, err, "reading an attempt", NULL);
+	return stop;
+}
+
+int store_each_trend_point(struct store *st, const char *category,
+			   store_point_fn *fn, void *data, struct sb *err)
+{
+	sqlite3_stmt *s = NULL;
+	int rc, stop = 0;
+	/* Two texts: "?1 IS NULL OR category = ?1" would scan every point
+	 * for one category instead of searching its range of the key. */
+	rc = st_prep(st, &s,
+		     category ? "SELECT attempt_id, started_at, category, score"
+				" FROM trend_points WHERE category = ?1"
+				" ORDER BY started_at, attempt_id"
+			      : "SELECT attempt_id, started_at, category, score"
+				" FROM trend_points"
+				" ORDER BY category, started_at, attempt_id");
+	if (!rc && category)
+		sqlite3_bind_text(s, 1, category, -1, SQLITE_STATIC);
+	while (!rc && !stop && (rc = sqlite3_step(s)) == SQLITE_ROW) {
+		struct store_point p;
+		p.id = sqlite3_column_int64(s, 0);
+		p.started_at = sqlite3_column_int64(s, 1);
+		p.category = (const char *)sqlite3_column_text(s, 2);
+		p.follow_up = -1;
+		p.scheduled = 0;
+		p.score = sqlite3_column_double(s, 3);
+		stop = fn(&p, data);
+		rc = SQLITE_OK;
+	}
+	if (rc == SQLITE_DONE)
+		rc = SQLITE_OK;
+	sqlite3_finalize(s);
+	if (rc)
+		return st_fail(st, rc, err, "reading the score trends", NULL);
+	return stop;
 }
 
 void store_stats_release(struct store_stats *s)

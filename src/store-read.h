@@ -160,6 +160,66 @@ typedef int store_point_fn(const struct store_point *p, void *data);
 int store_each_point(struct store *st, store_point_fn *fn, void *data,
 		     struct sb *err);
 
+/*
+ * From the summaries schema 6 keeps (docs/SCHEMA.md, `category_days` and
+ * `trend_points`), reading a few thousand small rows whatever the
+ * history's length, for `stats` in the terminal.
+ *
+ * store_stats_summary() fills what store_stats() does, the same counts;
+ * its averages come from exact sums (millionths of a point), where
+ * store_stats() adds the scores up one by one in SQLite's order: the two
+ * can differ in the last bits of a double, and so round to different
+ * whole points for an average within that error of a half (`stats`
+ * reads the attempts then).
+ */
+int store_stats_summary(struct store *st, long long now,
+			struct store_stats *out, struct sb *err);
+
+/* Attempts per UTC day and the charts' averages, as store_each_point()
+ * would count them: for one category (NULL: all). */
+struct store_day {
+	long long day; /* UTC day number: store_day_start(t) / 86400 */
+	unsigned attempts;
+};
+struct store_days {
+	/* days with attempts from from_day on, in order; the caller frees
+	 * v with free() (NULL on error) */
+	struct store_day *v;
+	size_t n;
+	/* scored attempts (score >= 0): main answers scheduled (drills) or
+	 * not (cram), and follow-ups; each with its sum of scores */
+	unsigned drills, crams, follow_ups;
+	double drill_sum, cram_sum, follow_up_sum;
+};
+int store_day_summary(struct store *st, const char *category,
+		      long long from_day, struct store_days *out,
+		      struct sb *err);
+
+/*
+ * Each category's scored main answers (score >= 0), by category, then
+ * oldest first (started_at, then id), for one category (NULL: all); p has
+ * follow_up -1 and scheduled 0.  fn as for store_each_point().
+ */
+int store_each_trend_point(struct store *st, const char *category,
+			   store_point_fn *fn, void *data, struct sb *err);
+
+/*
+ * Each criterion stored for the attempts ids[0..n), attempt by attempt in
+ * that order and in rubric order within one, to fn with the attempt's
+ * index i: what the progress charts' weaknesses need and no more (no
+ * answer, evidence or feedback).  Strings are valid during the call only;
+ * label may be NULL, kind is an enum crit_kind (-1 unknown).  fn returns
+ * 0 to go on; anything else stops the walk and is returned.
+ */
+struct store_criterion {
+	const char *name, *label;
+	int kind, active, met;
+};
+typedef int store_criterion_fn(size_t i, const struct store_criterion *c,
+			       void *data);
+int store_each_criterion(struct store *st, const long long *ids, size_t n,
+			 store_criterion_fn *fn, void *data, struct sb *err);
+
 /* Dates, in UTC. */
 /* "YYYY-MM-DD" (UTC) of a Unix time into out. */
 void store_fmt_date(struct sb *out, long long t);

@@ -37,13 +37,15 @@ static uint64_t rotl(uint64_t x, unsigned r)
 	return (x << r) | (x >> (64 - r));
 }
 
+/* Spelt out, not a loop: compilers see one 8-byte load in this shape
+ * (the loop compiled to eight byte loads and shifts, and the checksum
+ * of a 7.5 MB cache took about 3 ms of every start). */
 static uint64_t le64(const unsigned char *p)
 {
-	uint64_t v = 0;
-	unsigned i;
-	for (i = 0; i < 8; i++)
-		v |= (uint64_t)p[i] << (8 * i);
-	return v;
+	return (uint64_t)p[0] | (uint64_t)p[1] << 8 | (uint64_t)p[2] << 16 |
+	       (uint64_t)p[3] << 24 | (uint64_t)p[4] << 32 |
+	       (uint64_t)p[5] << 40 | (uint64_t)p[6] << 48 |
+	       (uint64_t)p[7] << 56;
 }
 
 static uint32_t le32(const unsigned char *p)

@@ -1,7 +1,8 @@
 #!/bin/sh
 # SPDX-License-Identifier: GPL-3.0-or-later
 # An import does the work of the schema's triggers itself, in bulk (the
-# full-text index, question_stats, the criteria view's tables): what it
+# full-text index, question_stats, the criteria view's tables, the
+# summaries stats reads): what it
 # leaves must be what the triggers leave when the same attempts are
 # saved one by one, and a schema with a trigger it does not know (here a
 # user's own) keeps the triggers on, so that trigger still fires.
@@ -22,6 +23,8 @@ tables() {
 	sqlite3 -batch "$1" "SELECT * FROM question_stats ORDER BY 1;
 		SELECT * FROM criteria ORDER BY attempt_id, pos;
 		SELECT * FROM criterion_texts ORDER BY id;
+		SELECT * FROM category_days ORDER BY 1, 2;
+		SELECT * FROM trend_points ORDER BY 1, 2, 3;
 		SELECT rowid FROM answers_fts WHERE answers_fts MATCH 'zanzibar' ORDER BY 1;
 		SELECT rowid, bm25(answers_fts) FROM answers_fts WHERE answers_fts MATCH 'retention' ORDER BY 1;
 		INSERT INTO answers_fts(answers_fts) VALUES ('integrity-check');"
@@ -32,7 +35,7 @@ grep -q '|' "$WORK/saved.txt" || fail 'setup: no rows to compare'
 PMDRILL_DB=$WORK/bulk.db expect_status 0 pm import "$WORK/e.json"
 grep_in "$WORK/out" '^imported 3 attempts$'
 tables "$WORK/bulk.db" >"$WORK/bulk.txt" || fail 'reading the imported tables'
-diff "$WORK/saved.txt" "$WORK/bulk.txt" >&2 || fail 'import left other question_stats, criteria or full-text rows than saving'
+diff "$WORK/saved.txt" "$WORK/bulk.txt" >&2 || fail 'import left other question_stats, criteria, summary or full-text rows than saving'
 # The triggers are the schema's own again: a later save keeps them up.
 expect_at 0 2026-03-07T09:00:00Z env PMDRILL_DB="$WORK/bulk.db" "$PM" --bank "$STORE_BANK" answer -q storetest-beta "$WORK/b.txt"
 [ "$(sqlite3 "$WORK/bulk.db" "SELECT attempts FROM question_stats WHERE question_id = 'storetest-beta'")" = 2 ] ||

@@ -135,6 +135,14 @@ static void test_hash(void)
 	/* the XXH64 reference values */
 	ok(bankcache_hash("", 0) == 0xEF46DB3751D8E999ULL, "xxh64 of ''");
 	ok(bankcache_hash("abc", 3) == 0x44BC2CF5AD770999ULL, "xxh64 of 'abc'");
+	/* past 32 bytes: the four lanes, then the 4-byte and byte tails */
+	ok(bankcache_hash("Nobody inspects the spammish repetition", 39) ==
+		   0xFBCEA83C8A378BF1ULL,
+	   "xxh64 of python-xxhash's example");
+	/* and the 8-byte tail (the value the byte-by-byte reading gave) */
+	ok(bankcache_hash("Nobody inspects the spammish repetition, twice",
+			  46) == 0xA9C9C391E49A82C7ULL,
+	   "xxh64 of 46 bytes");
 	ok(bankcache_hash(questions, 40) != bankcache_hash(questions, 41),
 	   "the length counts");
 }
