@@ -481,27 +481,23 @@ fail:
 	return rc;
 }
 
-int store_stats(struct store *st, long long now, struct store_stats *out,
-		struct sb *err)
+/*
+ * The figures of struct store_stats from two queries: `totals`, one row
+ * (attempts, scored, questions, today, the average or NULL; ?1 is
+ * `today`), and `cats`, a row per category (its name, scored main
+ * answers, their average).
+ */
+static int read_stats(struct store *st, const char *totals, long long today,
+		      const char *cats, struct store_stats *out)
 {
 	sqlite3_stmt *s = NULL;
-	long long today = store_day_start(now);
 	size_t alloc = 0;
 	int rc;
-
-	memset(out, 0, sizeof(*out));
-	out->average = -1;
-	if ((rc = st_prep(
-		     st, &s,
-		     "SELECT count(*), count(score),"
-		     " count(DISTINCT question_id),"
-		     " sum(started_at >= ?1 AND started_at < ?1 + 86400),"
-		     " (SELECT avg(score) FROM attempts WHERE follow_up = -1)"
-		     " FROM attempts")))
-		goto fail;
+	if ((rc = st_prep(st, &s, totals)))
+		goto done;
 	sqlite3_bind_int64(s, 1, today);
 	if ((rc = sqlite3_step(s)) != SQLITE_ROW)
-		goto fail;
+		goto done;
 	out->attempts = sqlite3_column_int(s, 0);
 	out->scored = sqlite3_column_int(s, 1);
 	out->questions = sqlite3_column_int(s, 2);
@@ -509,13 +505,8 @@ int store_stats(struct store *st, long long now, struct store_stats *out,
 	out->average = st_col_dbl(s, 4, -1);
 	sqlite3_finalize(s);
 	s = NULL;
-	if ((rc = st_prep(st, &s,
-			  "SELECT coalesce(q.category, '?'), count(a.score),"
-			  " avg(a.score) FROM attempts a"
-			  " LEFT JOIN questions q ON q.id = a.question_id"
-			  " WHERE a.score IS NOT NULL AND a.follow_up = -1"
-			  " GROUP BY 1 ORDER BY 1")))
-		goto fail;
+	if ((rc = st_prep(st, &s, cats)))
+		goto done;
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		struct store_cat *c;
 		ALLOC_GROW(out->cats, out->ncats + 1, alloc);
@@ -524,16 +515,42 @@ int store_stats(struct store *st, long long now, struct store_stats *out,
 		c->attempts = sqlite3_column_int(s, 1);
 		c->average = sqlite3_column_double(s, 2);
 	}
-	if (rc != SQLITE_DONE)
-		goto fail;
+	if (rc == SQLITE_DONE)
+		rc = SQLITE_OK;
+done:
 	sqlite3_finalize(s);
-	return store_streak(st, now, &out->streak, err);
-fail:
-	rc = st_fail(st, rc, err, "reading the statistics", NULL);
-	sqlite3_finalize(s);
-	store_stats_release(out);
 	return rc;
 }
+
+int store_stats(struct store *st, long long now, struct store_stats *out,
+		struct sb *err)
+{
+	int rc;
+	memset(out, 0, sizeof(*out));
+	if ((rc = read_stats(
+		     st,
+		     "SELECT count(*), count(score),"
+		     " count(DISTINCT question_id),"
+		     " sum(started_at >= ?1 AND started_at < ?1 + 86400),"
+		     " (SELECT avg(score) FROM attempts WHERE follow_up = -1)"
+		     " FROM attempts",
+		     store_day_start(now),
+		     "SELECT coalesce(q.category, '?'), count(a.score),"
+		     " avg(a.score) FROM attempts a"
+		     " LEFT JOIN questions q ON q.id = a.question_id"
+		     " WHERE a.score IS NOT NULL AND a.follow_up = -1"
+		     " GROUP BY 1 ORDER BY 1",
+		     out))) {
+		rc = st_fail(st, rc, err, "reading the statistics", NULL);
+		store_stats_release(out);
+		return rc;
+	}
+	return store_streak(st, now, &out->streak, err);
+}
+
+/* A mean of scores kept in millionths of a point (schema 6), in points:
+ * the sum as a double, over a million, over the count, as C would. */
+#define MICRO_MEAN(SUM, N) "CAST(" SUM " AS REAL) / 1e6 / " N
 
 /* A sum of scores kept in millionths of a point (schema 6), in points. */
 static double from_micro(sqlite3_stmt *s, int i)
@@ -545,50 +562,28 @@ int store_stats_summary(struct store *st, long long now,
 			struct store_stats *out, struct sb *err)
 {
 	sqlite3_stmt *s = NULL;
-	long long today = store_day_start(now) / 86400, mains;
-	size_t alloc = 0;
+	long long today = store_day_start(now) / 86400;
 	int rc;
 
 	memset(out, 0, sizeof(*out));
-	out->average = -1;
-	if ((rc = st_prep(st, &s,
-			  "SELECT coalesce(sum(attempts), 0),"
-			  " coalesce(sum(scored), 0), coalesce(sum(mains), 0),"
-			  " coalesce(sum(main_sum), 0),"
-			  " coalesce(sum(attempts * (day = ?1)), 0),"
-			  " (SELECT count(*) FROM question_stats"
-			  "  WHERE attempts > 0)"
-			  " FROM category_days")))
+	if ((rc = read_stats(
+		     st,
+		     "SELECT coalesce(sum(attempts), 0),"
+		     " coalesce(sum(scored), 0),"
+		     " (SELECT count(*) FROM question_stats"
+		     "  WHERE attempts > 0),"
+		     " coalesce(sum(attempts * (day = ?1)), 0),"
+		     " CASE WHEN sum(mains) > 0"
+		     " THEN " MICRO_MEAN("sum(main_sum)",
+					 "sum(mains)") " END"
+						       " FROM category_days",
+		     today,
+		     "SELECT category, sum(mains), " MICRO_MEAN(
+			     "sum(main_sum)",
+			     "sum(mains)") " FROM category_days GROUP BY category"
+					   " HAVING sum(mains) > 0 ORDER BY category",
+		     out)))
 		goto fail;
-	sqlite3_bind_int64(s, 1, today);
-	if ((rc = sqlite3_step(s)) != SQLITE_ROW)
-		goto fail;
-	out->attempts = sqlite3_column_int(s, 0);
-	out->scored = sqlite3_column_int(s, 1);
-	mains = sqlite3_column_int64(s, 2);
-	if (mains)
-		out->average = from_micro(s, 3) / (double)mains;
-	out->today = sqlite3_column_int(s, 4);
-	out->questions = sqlite3_column_int(s, 5);
-	sqlite3_finalize(s);
-	s = NULL;
-	if ((rc = st_prep(st, &s,
-			  "SELECT category, sum(mains), sum(main_sum)"
-			  " FROM category_days GROUP BY category"
-			  " HAVING sum(mains) > 0 ORDER BY category")))
-		goto fail;
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		struct store_cat *c;
-		ALLOC_GROW(out->cats, out->ncats + 1, alloc);
-		c = &out->cats[out->ncats++];
-		c->category = st_col_str(s, 0);
-		c->attempts = sqlite3_column_int(s, 1);
-		c->average = from_micro(s, 2) / c->attempts;
-	}
-	if (rc != SQLITE_DONE)
-		goto fail;
-	sqlite3_finalize(s);
-	s = NULL;
 	if ((rc = st_prep(st, &s,
 			  "SELECT day FROM category_days WHERE day <= ?"
 			  " GROUP BY day HAVING sum(attempts) > 0"

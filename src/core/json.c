@@ -309,6 +309,35 @@ static char *jstring_dup(struct jp *j, size_t *len)
 
 static int jvalue(struct jp *j, struct json_value *v);
 
+/* ':' after a key, white space first: 0, or -1 with the error. */
+static int jcolon(struct jp *j)
+{
+	jws(j);
+	if (j->p >= j->end || *j->p != ':') {
+		j->err = "expected ':'";
+		return -1;
+	}
+	j->p++;
+	return 0;
+}
+
+/* After a member or an element: 1 past a ',', 0 past the container's
+ * closing bracket, -1 with the error otherwise. */
+static int jnext(struct jp *j, int obj)
+{
+	jws(j);
+	if (j->p < j->end && *j->p == ',') {
+		j->p++;
+		return 1;
+	}
+	if (j->p < j->end && *j->p == (obj ? '}' : ']')) {
+		j->p++;
+		return 0;
+	}
+	j->err = obj ? "expected ',' or '}'" : "expected ',' or ']'";
+	return -1;
+}
+
 /* strchr("+-0123456789.eE", c) without its NUL */
 static int is_num_char(char c)
 {
@@ -325,6 +354,7 @@ static int jskip_members(struct jp *j, int obj)
 {
 	for (;;) {
 		struct json_value kid;
+		int more;
 		jws(j);
 		if (obj) {
 			if (j->p >= j->end || *j->p != '"' ||
@@ -333,26 +363,13 @@ static int jskip_members(struct jp *j, int obj)
 					j->err = "expected a key";
 				return -1;
 			}
-			jws(j);
-			if (j->p >= j->end || *j->p != ':') {
-				j->err = "expected ':'";
+			if (jcolon(j))
 				return -1;
-			}
-			j->p++;
 		}
-		if (jvalue(j, &kid))
+		if (jvalue(j, &kid) || (more = jnext(j, obj)) < 0)
 			return -1;
-		jws(j);
-		if (j->p < j->end && *j->p == ',') {
-			j->p++;
-			continue;
-		}
-		if (j->p < j->end && *j->p == (obj ? '}' : ']')) {
-			j->p++;
+		if (!more)
 			return 0;
-		}
-		j->err = obj ? "expected ',' or '}'" : "expected ',' or ']'";
-		return -1;
 	}
 }
 
@@ -397,6 +414,7 @@ static int jvalue(struct jp *j, struct json_value *v)
 		}
 		for (;;) {
 			char *key = NULL;
+			int more;
 			jws(j);
 			if (obj) {
 				size_t klen;
@@ -406,13 +424,10 @@ static int jvalue(struct jp *j, struct json_value *v)
 						j->err = "expected a key";
 					return -1;
 				}
-				jws(j);
-				if (j->p >= j->end || *j->p != ':') {
+				if (jcolon(j)) {
 					free(key);
-					j->err = "expected ':'";
 					return -1;
 				}
-				j->p++;
 			}
 			ALLOC_GROW(v->kids, v->n + 1, v->alloc);
 			if (obj)
@@ -424,18 +439,10 @@ static int jvalue(struct jp *j, struct json_value *v)
 				return -1;
 			}
 			v->n++;
-			jws(j);
-			if (j->p < j->end && *j->p == ',') {
-				j->p++;
-				continue;
-			}
-			if (j->p < j->end && *j->p == (obj ? '}' : ']')) {
-				j->p++;
+			if ((more = jnext(j, obj)) < 0)
+				return -1;
+			if (!more)
 				break;
-			}
-			j->err = obj ? "expected ',' or '}'"
-				     : "expected ',' or ']'";
-			return -1;
 		}
 		break;
 	}
