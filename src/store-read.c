@@ -690,30 +690,25 @@ int store_each_criterion(struct store *st, const long long *ids, size_t n,
 	return stop;
 }
 
-int store_each_trend_point(struct store *st, const char *category,
-			   store_point_fn *fn, void *data, struct sb *err)
+/*
+ * Hand fn the points of s, prepared with the rc given, whose columns are
+ * id, started_at, category, follow_up, scheduled, score; fn's nonzero
+ * answer stops the walk and is returned.  A failure while `doing` is
+ * described in err and its store status returned.
+ */
+static int walk_points(struct store *st, sqlite3_stmt *s, int rc,
+		       store_point_fn *fn, void *data, const char *doing,
+		       struct sb *err)
 {
-	sqlite3_stmt *s = NULL;
-	int rc, stop = 0;
-	/* Two texts: "?1 IS NULL OR category = ?1" would scan every point
-	 * for one category instead of searching its range of the key. */
-	rc = st_prep(st, &s,
-		     category ? "SELECT attempt_id, started_at, category, score"
-				" FROM trend_points WHERE category = ?1"
-				" ORDER BY started_at, attempt_id"
-			      : "SELECT attempt_id, started_at, category, score"
-				" FROM trend_points"
-				" ORDER BY category, started_at, attempt_id");
-	if (!rc && category)
-		sqlite3_bind_text(s, 1, category, -1, SQLITE_STATIC);
+	int stop = 0;
 	while (!rc && !stop && (rc = sqlite3_step(s)) == SQLITE_ROW) {
 		struct store_point p;
 		p.id = sqlite3_column_int64(s, 0);
 		p.started_at = sqlite3_column_int64(s, 1);
 		p.category = (const char *)sqlite3_column_text(s, 2);
-		p.follow_up = -1;
-		p.scheduled = 0;
-		p.score = sqlite3_column_double(s, 3);
+		p.follow_up = sqlite3_column_int(s, 3);
+		p.scheduled = sqlite3_column_int(s, 4);
+		p.score = sqlite3_column_double(s, 5);
 		stop = fn(&p, data);
 		rc = SQLITE_OK;
 	}
@@ -721,8 +716,30 @@ int store_each_trend_point(struct store *st, const char *category,
 		rc = SQLITE_OK;
 	sqlite3_finalize(s);
 	if (rc)
-		return st_fail(st, rc, err, "reading the score trends", NULL);
+		return st_fail(st, rc, err, doing, NULL);
 	return stop;
+}
+
+int store_each_trend_point(struct store *st, const char *category,
+			   store_point_fn *fn, void *data, struct sb *err)
+{
+	sqlite3_stmt *s = NULL;
+	int rc;
+	/* Two texts: "?1 IS NULL OR category = ?1" would scan every point
+	 * for one category instead of searching its range of the key.  A
+	 * trend point is a main answer (follow_up -1) of a drill or cram. */
+	rc = st_prep(st, &s,
+		     category
+			     ? "SELECT attempt_id, started_at, category, -1, 0,"
+			       " score FROM trend_points WHERE category = ?1"
+			       " ORDER BY started_at, attempt_id"
+			     : "SELECT attempt_id, started_at, category, -1, 0,"
+			       " score FROM trend_points"
+			       " ORDER BY category, started_at, attempt_id");
+	if (!rc && category)
+		sqlite3_bind_text(s, 1, category, -1, SQLITE_STATIC);
+	return walk_points(st, s, rc, fn, data, "reading the score trends",
+			   err);
 }
 
 void store_stats_release(struct store_stats *s)
@@ -739,30 +756,13 @@ int store_each_point(struct store *st, store_point_fn *fn, void *data,
 		     struct sb *err)
 {
 	sqlite3_stmt *s = NULL;
-	int rc, stop = 0;
 	/* INDEXED BY: the walk must come from the small index entries. */
-	rc = st_prep(st, &s,
-		     "SELECT a.id, a.started_at, coalesce(q.category, '?'),"
-		     " a.follow_up, a.scheduled, coalesce(a.score, -1)"
-		     " FROM attempts a INDEXED BY attempts_progress"
-		     " LEFT JOIN questions q ON q.id = a.question_id"
-		     " WHERE a.started_at > -9223372036854775807"
-		     " ORDER BY a.started_at, a.id");
-	while (!rc && !stop && (rc = sqlite3_step(s)) == SQLITE_ROW) {
-		struct store_point p;
-		p.id = sqlite3_column_int64(s, 0);
-		p.started_at = sqlite3_column_int64(s, 1);
-		p.category = (const char *)sqlite3_column_text(s, 2);
-		p.follow_up = sqlite3_column_int(s, 3);
-		p.scheduled = sqlite3_column_int(s, 4);
-		p.score = sqlite3_column_double(s, 5);
-		stop = fn(&p, data);
-		rc = SQLITE_OK;
-	}
-	if (rc == SQLITE_DONE)
-		rc = SQLITE_OK;
-	sqlite3_finalize(s);
-	if (rc)
-		return st_fail(st, rc, err, "reading the history", NULL);
-	return stop;
+	int rc = st_prep(st, &s,
+			 "SELECT a.id, a.started_at, coalesce(q.category, '?'),"
+			 " a.follow_up, a.scheduled, coalesce(a.score, -1)"
+			 " FROM attempts a INDEXED BY attempts_progress"
+			 " LEFT JOIN questions q ON q.id = a.question_id"
+			 " WHERE a.started_at > -9223372036854775807"
+			 " ORDER BY a.started_at, a.id");
+	return walk_points(st, s, rc, fn, data, "reading the history", err);
 }
