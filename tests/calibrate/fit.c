@@ -16,6 +16,7 @@
  * --loqo SET    also fits once per question of SET with that question left
  *               out and scores its answers with that model: the figures a
  *               question nobody fitted on would get
+ * FIT_DUMP=FILE  (environment) writes every held-out score there
  * --check       exit 1 unless the acceptance figures of docs/SCORING.md §8
  *               hold (leave-one-question-out when --loqo is given)
  */
@@ -502,6 +503,16 @@ int main(int argc, char **argv)
 		}
 		left_out = -1;
 		ok &= report("leave one question out", loqo, ls, check);
+		if (getenv("FIT_DUMP")) {
+			/* every held-out score, to see which pairs are wrong */
+			FILE *dp = fopen(getenv("FIT_DUMP"), "w");
+			for (i = 0; dp && i < NA; i++)
+				if (!strcmp(A[i].set, loqo))
+					fprintf(dp, "%s\t%s\t%.0f\t%.1f\n", A[i].base, A[i].label,
+						A[i].grade, ls[i]);
+			if (dp)
+				fclose(dp);
+		}
 		free(ls);
 	}
 	free(s);
