@@ -100,32 +100,25 @@ static struct text_entry *text_slot(struct text_cache *c, uint64_t h)
 
 /* The statements behind the criteria view (its INSTEAD OF trigger). */
 struct criteria_stmts {
-	sqlite3_stmt *text_get, *text_put, *result;
-	struct text_cache cache;
+	sqlite3_stmt *text_get, *text_put, *detail_get, *detail_put, *result;
+	struct text_cache cache, details;
+	struct sb ev; /* a criterion's evidence, packed */
 };
 
 /*
- * The id of the criterion_texts row for these texts, added when there is
- * none, as the view's trigger does (INSERT OR IGNORE, then the lookup).
+ * The id of the row that holds these n texts (get looks it up by them,
+ * put adds it), added when there is none, as the view's trigger does
+ * (INSERT OR IGNORE, then the lookup); remembered in c.
  */
-static int criterion_text(struct store *st, struct criteria_stmts *cs,
-			  const struct json_value *name,
-			  const struct json_value *kind,
-			  const struct json_value *label,
-			  const struct json_value *feedback, long long *id)
+static int text_row(struct store *st, struct text_cache *c, sqlite3_stmt *g,
+		    sqlite3_stmt *put, const struct json_value *const *texts,
+		    int n, long long *id)
 {
-	struct text_cache *c = &cs->cache;
 	struct text_entry *e = NULL;
-	sqlite3_stmt *g = cs->text_get;
 	uint64_t h;
 	int rc, i;
-	const struct json_value *texts[4];
-	texts[0] = name;
-	texts[1] = kind;
-	texts[2] = label;
-	texts[3] = feedback;
 	sb_reset(&c->key);
-	for (i = 0; i < 4; i++)
+	for (i = 0; i < n; i++)
 		key_part(&c->key, texts[i]);
 	h = fnv1a64(c->key.buf, c->key.len);
 	if (!c->tab)
@@ -136,7 +129,7 @@ static int criterion_text(struct store *st, struct criteria_stmts *cs,
 		return SQLITE_OK;
 	}
 	sqlite3_reset(g);
-	for (i = 0; i < 4; i++)
+	for (i = 0; i < n; i++)
 		if (texts[i])
 			sqlite3_bind_text(g, i + 1, texts[i]->str,
 					  (int)texts[i]->len, SQLITE_STATIC);
@@ -147,9 +140,8 @@ static int criterion_text(struct store *st, struct criteria_stmts *cs,
 		*id = sqlite3_column_int64(g, 0);
 		rc = SQLITE_OK;
 	} else if (rc == SQLITE_DONE) {
-		sqlite3_stmt *put = cs->text_put;
 		sqlite3_reset(put);
-		for (i = 0; i < 4; i++)
+		for (i = 0; i < n; i++)
 			if (texts[i])
 				sqlite3_bind_text(put, i + 1, texts[i]->str,
 						  (int)texts[i]->len,
@@ -170,6 +162,67 @@ static int criterion_text(struct store *st, struct criteria_stmts *cs,
 		c->n++;
 	}
 	return rc;
+}
+
+/*
+ * Evidence text as schema 7 stores it (EV_PACK in store-migrate.h, which
+ * the view's trigger runs): "[S,E],[S,E]" when the text is exactly a
+ * JSON array of {"start":S,"end":E} objects as json_object() writes
+ * them, else the text after one space; NULL (returned 0) for none.
+ */
+static int ev_digits(const char **p, const char *end, struct sb *out)
+{
+	const char *s = *p;
+	while (*p < end && **p >= '0' && **p <= '9')
+		(*p)++;
+	/* json_object() writes an integer without leading zeros */
+	if (*p == s || *p - s > 18 || (*s == '0' && *p - s > 1))
+		return 0;
+	sb_add(out, s, (size_t)(*p - s));
+	return 1;
+}
+
+static int ev_lit(const char **p, const char *end, const char *lit)
+{
+	size_t n = strlen(lit);
+	if ((size_t)(end - *p) < n || memcmp(*p, lit, n))
+		return 0;
+	*p += n;
+	return 1;
+}
+
+static int ev_pack(const char *x, size_t len, struct sb *out)
+{
+	const char *p = x, *end = x + len;
+	sb_reset(out);
+	if (!len || (len == 2 && !memcmp(x, "[]", 2)))
+		return 0;
+	if (ev_lit(&p, end, "[")) {
+		for (;;) {
+			if (out->len)
+				sb_addc(out, ',');
+			sb_addc(out, '[');
+			if (!ev_lit(&p, end, "{\"start\":") ||
+			    !ev_digits(&p, end, out) ||
+			    !ev_lit(&p, end, ",\"end\":"))
+				break;
+			sb_addc(out, ',');
+			if (!ev_digits(&p, end, out) || !ev_lit(&p, end, "}"))
+				break;
+			sb_addc(out, ']');
+			if (ev_lit(&p, end, "]")) {
+				if (p == end)
+					return 1;
+				break;
+			}
+			if (!ev_lit(&p, end, ","))
+				break;
+		}
+	}
+	sb_reset(out);
+	sb_addc(out, ' ');
+	sb_add(out, x, len);
+	return 1;
 }
 
 /* A criterion's members, by name (see crit_members()). */
@@ -225,8 +278,9 @@ static const struct json_value *str_or_null(const struct json_value *x)
 
 /*
  * A record's criteria, written as an INSERT into the criteria view would
- * write them (its INSTEAD OF trigger, store-migrate.c 2 -> 3): the texts
- * into criterion_texts once, the results into criterion_results.
+ * write them (its INSTEAD OF trigger, store-migrate.c 6 -> 7): the texts
+ * into criterion_texts and the details into criterion_details once, the
+ * results into criterion_results with their evidence packed.
  */
 static int import_criteria(struct store *st, struct criteria_stmts *cs,
 			   long long id, const struct irec *r, struct sb *err,
@@ -256,7 +310,8 @@ static int import_criteria(struct store *st, struct criteria_stmts *cs,
 	for (i = 0; !rc && i < a.n; i++) {
 		const struct json_value *m[C_COUNT];
 		const struct json_value *name, *kind, *ev, *detail;
-		long long text_id = 0;
+		const struct json_value *texts[4];
+		long long text_id = 0, detail_id = 0;
 		int k, f = 0;
 		crit_members(&a.kids[i], m);
 		name = m[C_NAME];
@@ -271,9 +326,17 @@ static int import_criteria(struct store *st, struct criteria_stmts *cs,
 			rc = SQLITE_ERROR;
 			break;
 		}
-		if ((rc = criterion_text(st, cs, name, kind,
-					 str_or_null(m[C_LABEL]),
-					 str_or_null(m[C_FEEDBACK]), &text_id)))
+		texts[0] = name;
+		texts[1] = kind;
+		texts[2] = str_or_null(m[C_LABEL]);
+		texts[3] = str_or_null(m[C_FEEDBACK]);
+		if ((rc = text_row(st, &cs->cache, cs->text_get, cs->text_put,
+				   texts, 4, &text_id)))
+			break;
+		detail = str_or_null(m[C_DETAIL]);
+		if (detail &&
+		    (rc = text_row(st, &cs->details, cs->detail_get,
+				   cs->detail_put, &detail, 1, &detail_id)))
 			break;
 		sqlite3_reset(s);
 		sqlite3_bind_int64(s, 1, id);
@@ -289,17 +352,16 @@ static int import_criteria(struct store *st, struct criteria_stmts *cs,
 				f |= 1 << k;
 		}
 		sqlite3_bind_int(s, 7, f);
-		detail = str_or_null(m[C_DETAIL]);
 		if (detail)
-			sqlite3_bind_text(s, 8, detail->str, (int)detail->len,
-					  SQLITE_STATIC);
+			sqlite3_bind_int64(s, 8, detail_id);
 		else
 			sqlite3_bind_null(s, 8);
-		if (ev && ev->type == JSON_ARR)
-			sqlite3_bind_text(s, 9, ev->raw, (int)ev->rawlen,
+		if (ev && ev->type == JSON_ARR &&
+		    ev_pack(ev->raw, ev->rawlen, &cs->ev))
+			sqlite3_bind_text(s, 9, cs->ev.buf, (int)cs->ev.len,
 					  SQLITE_STATIC);
 		else
-			sqlite3_bind_text(s, 9, "[]", -1, SQLITE_STATIC);
+			sqlite3_bind_null(s, 9);
 		rc = st_step_done(s);
 		sqlite3_reset(s);
 	}
@@ -381,8 +443,12 @@ static void import_stmts_release(struct import_stmts *x)
 	sqlite3_finalize(x->sess_of);
 	sqlite3_finalize(x->crit.text_get);
 	sqlite3_finalize(x->crit.text_put);
+	sqlite3_finalize(x->crit.detail_get);
+	sqlite3_finalize(x->crit.detail_put);
 	sqlite3_finalize(x->crit.result);
 	text_cache_release(&x->crit.cache);
+	text_cache_release(&x->crit.details);
+	sb_release(&x->crit.ev);
 	sqlite3_finalize(x->change);
 	st_reuse_release(&x->reuse);
 }
@@ -475,9 +541,15 @@ static int import_prepare(struct store *st, struct import_stmts *x)
 	    (rc = st_prep(st, &x->crit.text_put,
 			  "INSERT INTO criterion_texts (name, kind, label,"
 			  " feedback) VALUES (?1, ?2, ?3, ?4)")) ||
+	    (rc = st_prep(
+		     st, &x->crit.detail_get,
+		     "SELECT id FROM criterion_details WHERE detail = ?1")) ||
+	    (rc = st_prep(
+		     st, &x->crit.detail_put,
+		     "INSERT INTO criterion_details (detail) VALUES (?1)")) ||
 	    (rc = st_prep(st, &x->crit.result,
 			  "INSERT INTO criterion_results VALUES (?1, ?2, ?3,"
-			  " ?4, ?5, ?6, ?7, ?8, nullif(?9, '[]'))")) ||
+			  " ?4, ?5, ?6, ?7, ?8, ?9)")) ||
 	    (rc = st_prep(st, &x->change,
 			  "INSERT INTO grade_changes (attempt_id, old_grade,"
 			  " new_grade, changed_at) VALUES (?, ?, ?, ?)")))

@@ -381,6 +381,69 @@ static const char *const migrations[STORE_SCHEMA_VERSION][MIGRATION_PARTS] = {
 	 "CREATE TRIGGER summaries_category AFTER UPDATE OF category ON questions\n"
 	 "  WHEN old.category IS NOT new.category BEGIN\n" SUMMARY_MOVE(
 		 "new.id", "coalesce(old.category, '?')") "END;\n"},
+	/*
+	 * 6 -> 7: criteria results in fewer bytes (issue 11: they were over
+	 * a third of the file).  A result's detail ("2 of 4 concepts") is
+	 * one of a few hundred texts: kept once in criterion_details.  Its
+	 * evidence is packed (EV_PACK, store-migrate.h).  The criteria view
+	 * shows the same columns, byte for byte, and takes the same INSERTs.
+	 */
+	{"CREATE TABLE criterion_details (\n"
+	 "  id INTEGER PRIMARY KEY,\n"
+	 "  detail TEXT NOT NULL UNIQUE\n"
+	 ") STRICT;\n"
+	 "INSERT OR IGNORE INTO criterion_details (detail) SELECT detail\n"
+	 "  FROM criterion_results WHERE detail IS NOT NULL\n"
+	 "  ORDER BY attempt_id, pos;\n"
+	 "CREATE TABLE criterion_packed (\n"
+	 "  attempt_id INTEGER NOT NULL REFERENCES attempts(id) ON DELETE CASCADE,\n"
+	 "  pos INTEGER NOT NULL,\n"
+	 "  text_id INTEGER NOT NULL REFERENCES criterion_texts(id),\n"
+	 "  weight REAL NOT NULL,\n"
+	 "  earned REAL NOT NULL,\n"
+	 "  scaled REAL NOT NULL,\n"
+	 "  flags INTEGER NOT NULL,\n"
+	 "  detail_id INTEGER REFERENCES criterion_details(id),\n"
+	 "  evidence TEXT,\n"
+	 "  PRIMARY KEY (attempt_id, pos)\n"
+	 ") STRICT, WITHOUT ROWID;\n",
+	 "INSERT INTO criterion_packed SELECT r.attempt_id, r.pos, r.text_id,\n"
+	 "  r.weight, r.earned, r.scaled, r.flags, d.id,\n"
+	 "  " EV_PACK(
+		 "r.evidence") "\n"
+			       "  FROM criterion_results r\n"
+			       "  LEFT JOIN criterion_details d ON d.detail = r.detail;\n"
+			       "DROP VIEW criteria;\n"
+			       "DROP TABLE criterion_results;\n"
+			       "ALTER TABLE criterion_packed RENAME TO criterion_results;\n",
+	 "CREATE VIEW criteria AS SELECT r.attempt_id AS attempt_id, r.pos AS pos,\n"
+	 "  t.name AS name, t.label AS label, t.kind AS kind, r.weight AS weight,\n"
+	 "  r.earned AS earned, r.scaled AS scaled, r.flags & 1 AS active,\n"
+	 "  (r.flags >> 1) & 1 AS met, (r.flags >> 2) & 1 AS limited,\n"
+	 "  d.detail AS detail, t.feedback AS feedback,\n"
+	 "  " EV_UNPACK(
+		 "r.evidence") " AS evidence\n"
+			       "  FROM criterion_results r JOIN criterion_texts t ON t.id = r.text_id\n"
+			       "  LEFT JOIN criterion_details d ON d.id = r.detail_id;\n",
+	 "CREATE TRIGGER criteria_insert INSTEAD OF INSERT ON criteria BEGIN\n"
+	 "  INSERT OR IGNORE INTO criterion_texts (name, label, kind, feedback)\n"
+	 "    VALUES (new.name, new.label, new.kind, new.feedback);\n"
+	 "  INSERT OR IGNORE INTO criterion_details (detail)\n"
+	 "    SELECT new.detail WHERE new.detail IS NOT NULL;\n"
+	 "  INSERT INTO criterion_results VALUES (new.attempt_id, new.pos,\n"
+	 "    (SELECT id FROM criterion_texts WHERE name = new.name\n"
+	 "     AND kind = new.kind AND ifnull(label, char(0)) = ifnull(new.label, char(0))\n"
+	 "     AND ifnull(feedback, char(0)) = ifnull(new.feedback, char(0))),\n"
+	 "    new.weight, new.earned, new.scaled, (new.active != 0)\n"
+	 "    | ((new.met != 0) << 1) | ((new.limited != 0) << 2),\n"
+	 "    (SELECT id FROM criterion_details WHERE detail = new.detail),\n"
+	 "    " EV_PACK(
+		 "new.evidence") ");\n"
+				 "END;\n"
+				 "CREATE TRIGGER criteria_delete INSTEAD OF DELETE ON criteria BEGIN\n"
+				 "  DELETE FROM criterion_results WHERE attempt_id = old.attempt_id\n"
+				 "    AND pos = old.pos;\n"
+				 "END;\n"},
 };
 
 /*

@@ -41,4 +41,30 @@ int st_migrate(struct store *st, struct sb *err);
 	"    follow_ups = follow_ups + excluded.follow_ups,\n"                   \
 	"    follow_up_sum = follow_up_sum + excluded.follow_up_sum;\n"
 
+/*
+ * Schema 7's evidence encoding (docs/SCHEMA.md, `criterion_results`):
+ * a criterion's evidence as the criteria view shows it is a JSON array
+ * of {"start":N,"end":N} objects; stored, the common case of only those
+ * two members, written as SQLite's json_object() writes them, is kept
+ * as "[S,E],[S,E]" (a third of the bytes), anything else as its text
+ * after one space, and none ("[]") as NULL.  EV_PACK(X) turns the view's
+ * text X into the stored form, EV_UNPACK(P) back, byte for byte; the
+ * bulk import packs in C the same way (store-import.c ev_pack()).
+ */
+#define EV_COMPACT(X)                                            \
+	"(SELECT group_concat(json_array(e.value ->> 'start',\n" \
+	"    e.value ->> 'end'), ',') FROM json_each(" X ") e)"
+#define EV_OBJECTS(P)                                                    \
+	"(SELECT json_group_array(json_object('start', e.value ->> 0,\n" \
+	"    'end', e.value ->> 1)) FROM json_each('[' || " P " || ']') e)"
+#define EV_PACK(X)                                            \
+	"CASE WHEN " X " IS NULL OR " X " = '[]' THEN NULL\n" \
+	"    WHEN " EV_OBJECTS(EV_COMPACT(                    \
+		X)) " IS " X "\n"                             \
+		    "    THEN " EV_COMPACT(X) " ELSE ' ' || " X " END"
+#define EV_UNPACK(P)                                                 \
+	"CASE WHEN " P " IS NULL THEN '[]'\n"                        \
+	"    WHEN substr(" P ", 1, 1) = ' ' THEN substr(" P ", 2)\n" \
+	"    ELSE " EV_OBJECTS(P) " END"
+
 #endif

@@ -37,7 +37,7 @@ struct fsrs_params;
 struct sb;
 
 /* The schema this program writes (PRAGMA user_version). */
-#define STORE_SCHEMA_VERSION 6
+#define STORE_SCHEMA_VERSION 7
 
 enum store_status {
 	STORE_OK = 0,

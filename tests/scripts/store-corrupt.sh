@@ -56,14 +56,14 @@ rm -f "$PMDRILL_DB"*
 expect_status 0 pm answer -q storetest-alpha "$WORK/a.txt"
 sql 'PRAGMA user_version = 99' >/dev/null
 cp "$PMDRILL_DB" "$WORK/copy"
-every_command "^pmdrill: database '$PMDRILL_DB' has schema version 99, newer than this pmdrill understands \(6\); use a newer pmdrill \(the file was left untouched\)$"
+every_command "^pmdrill: database '$PMDRILL_DB' has schema version 99, newer than this pmdrill understands \(7\); use a newer pmdrill \(the file was left untouched\)$"
 cmp "$PMDRILL_DB" "$WORK/copy" || fail 'a newer database was modified'
 
 # 5. An empty file is a new database (what sqlite3 makes of "touch").
 rm -f "$PMDRILL_DB"*
 : >"$PMDRILL_DB"
 expect_status 0 pm answer -q storetest-alpha "$WORK/a.txt"
-[ "$(sql 'PRAGMA user_version')" = 6 ] || fail 'empty file not initialised'
+[ "$(sql 'PRAGMA user_version')" = 7 ] || fail 'empty file not initialised'
 
 # 6. The database path is a folder.
 PMDRILL_DB=$D expect_status 74 pm answer -q storetest-alpha "$WORK/a.txt"

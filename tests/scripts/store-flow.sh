@@ -33,9 +33,9 @@ grep_in "$WORK/out" '^attempt 1 saved; grade: '
 grep_in "$WORK/out" '^next due: 2026-03-0[0-9] \(in [0-9]+ days?\)$'
 grep_in "$WORK/out" 'Score [0-9]+/100'
 
-# The database: WAL, foreign keys, STRICT tables, schema version 6.
+# The database: WAL, foreign keys, STRICT tables, schema version 7.
 [ "$(sql 'PRAGMA journal_mode')" = wal ] || fail 'not in WAL mode'
-[ "$(sql 'PRAGMA user_version')" = 6 ] || fail 'user_version is not 6'
+[ "$(sql 'PRAGMA user_version')" = 7 ] || fail 'user_version is not 7'
 [ "$(sql "SELECT count(*) FROM pragma_table_list WHERE strict = 1 AND name IN ('questions','attempts','criterion_texts','criterion_results','grade_changes','cards','settings','question_stats','sessions','category_days','trend_points')")" = 11 ] ||
 	fail 'tables are not STRICT'
 [ "$(sql "SELECT started_at, duration_ms, follow_up FROM attempts WHERE id = 1")" = "1772441760|240000|-1" ] ||

@@ -20,7 +20,7 @@ cmp "$WORK/old" "$D/v1.export" || {
 	diff "$WORK/old" "$D/v1.export" | head -20 >&2
 	fail 'the migrated database does not export what version 1 exported'
 }
-[ "$(sqlite3 "$PMDRILL_DB" 'PRAGMA user_version')" = 6 ] || fail 'not migrated to version 6'
+[ "$(sqlite3 "$PMDRILL_DB" 'PRAGMA user_version')" = 7 ] || fail 'not migrated to version 7'
 for i in cards_by_due attempts_by_question_score attempts_progress; do
 	[ "$(sqlite3 "$PMDRILL_DB" "SELECT count(*) FROM sqlite_master WHERE type = 'index' AND name = '$i'")" = 1 ] ||
 		fail "index $i is missing after the migration"

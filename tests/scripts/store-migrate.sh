@@ -1,6 +1,6 @@
 #!/bin/sh
 # SPDX-License-Identifier: GPL-3.0-or-later
-# A database written at schema version 1 is upgraded to version 6 on
+# A database written at schema version 1 is upgraded to the current version (7) on
 # open: the sessions table and attempts.session_id appear, every row
 # written before is still there unchanged and linked to no session, and
 # a read-only copy is refused with the reason instead of being changed.
@@ -16,14 +16,14 @@ cp "$PMDRILL_DB" "$WORK/ro.db"
 chmod 0444 "$WORK/ro.db"
 if [ "$(id -u)" != 0 ]; then
 	PMDRILL_DB=$WORK/ro.db expect_status 74 pm history
-	grep_in "$WORK/err" 'needs its schema upgraded from version 1 to 6, but it is read-only'
+	grep_in "$WORK/err" 'needs its schema upgraded from version 1 to 7, but it is read-only'
 	[ "$(sqlite3 "$WORK/ro.db" 'PRAGMA user_version')" = 1 ] || fail 'read-only file changed'
 fi
 
 expect_status 0 pm history
 grep_in "$WORK/out" '^ +2 +2026-03-02 09:01 +storetest-alpha #1 +40 +hard'
 grep_in "$WORK/out" '^ +1 +2026-03-02 09:00 +storetest-alpha +72 +easy\*'
-[ "$(sql 'PRAGMA user_version')" = 6 ] || fail 'not upgraded to version 6'
+[ "$(sql 'PRAGMA user_version')" = 7 ] || fail 'not upgraded to version 7'
 [ "$(sql "SELECT count(*) FROM pragma_table_list WHERE name = 'sessions' AND strict = 1")" = 1 ] ||
 	fail 'no STRICT sessions table'
 [ "$(sql "SELECT count(*) FROM pragma_table_info('attempts') WHERE name = 'session_id'")" = 1 ] ||
@@ -41,5 +41,5 @@ expect_at 0 2026-03-09T09:00:00Z pm answer -q storetest-alpha "$WORK/a.txt"
 [ "$(sql 'SELECT count(*) FROM attempts')" = 3 ] || fail 'new attempt not added'
 # Opening again does not migrate twice.
 expect_status 0 pm history
-[ "$(sql 'PRAGMA user_version')" = 6 ] || fail 'version changed on a second open'
+[ "$(sql 'PRAGMA user_version')" = 7 ] || fail 'version changed on a second open'
 exit 0
