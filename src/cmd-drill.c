@@ -9,6 +9,7 @@
 #include "cmd-mock.h"
 
 #include <errno.h>
+#include <stdarg.h>
 #include <fcntl.h>
 #include <stdlib.h>
 #include <limits.h>
@@ -42,6 +43,20 @@
 /* ---- the drill ---- */
 
 /* The queue for these options, over every question of the bank. */
+/* A line of pmdrill's own words for the home screen, wrapped at words
+ * on a terminal narrower than it (whole on a pipe). */
+static void say_fit(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+static void say_fit(const char *fmt, ...)
+{
+	struct sb b = SB_INIT;
+	va_list ap;
+	va_start(ap, fmt);
+	sb_vaddf(&b, fmt, ap);
+	va_end(ap);
+	term_write_fit(stdout, b.buf ? b.buf : "", b.len, TERM_FIT_WRAP);
+	sb_release(&b);
+}
+
 static int build_queue(struct session *s, const struct drill_opts *o,
 		       struct queue *qu)
 {
@@ -97,11 +112,11 @@ static int run_drill(struct session *s, const struct drill_opts *o)
 		if (o->cram)
 			puts("no questions match these filters");
 		else
-			printf("nothing is due%s; try 'drill --cram' to practise "
-			       "anyway, or 'add' a question\n",
-			       qu.new_left <= 0 && qu.new_total
-				       ? " and today's new questions are done"
-				       : "");
+			say_fit("nothing is due%s; try 'drill --cram' to practise "
+				"anyway, or 'add' a question\n",
+				qu.new_left <= 0 && qu.new_total
+					? " and today's new questions are done"
+					: "");
 		queue_release(&qu);
 		return EX_OK;
 	}
@@ -294,23 +309,26 @@ static size_t split_words(char *line, char **argv, size_t max)
 
 static void home_help(void)
 {
-	puts("commands:\n"
-	     "  drill [--category C] [--tag T] [--level L] [--count N] [--cram]\n"
-	     "                  answer due and new questions (or 'drill CATEGORY')\n"
-	     "  mock [--questions N] [--category C]... [--minutes M]\n"
-	     "                  a timed mock interview, scorecard at the end\n"
-	     "  next            what a drill would ask next, and why\n"
-	     "  review ID       one past attempt in full\n"
-	     "  history         past attempts\n"
-	     "  search TEXT     search past answers\n"
-	     "  stats           attempts, streak, averages, due counts\n"
-	     "  list            the questions (list --category C ...)\n"
-	     "  show ID         a question with its hint, follow-ups and rubric\n"
-	     "  add             write a new question to your own bank\n"
-	     "  check           validate the question and rubric files\n"
-	     "  help [COMMAND]  this list, or a command's options\n"
-	     "  quit            leave (Ctrl-D does too)\n"
-	     "Tab completes commands, categories, tags and question ids.");
+	static const char text[] =
+		"commands:\n"
+		"  drill [--category C] [--tag T] [--level L] [--count N] [--cram]\n"
+		"                  answer due and new questions (or 'drill CATEGORY')\n"
+		"  mock [--questions N] [--category C]... [--minutes M]\n"
+		"                  a timed mock interview, scorecard at the end\n"
+		"  next            what a drill would ask next, and why\n"
+		"  review ID       one past attempt in full\n"
+		"  history         past attempts\n"
+		"  search TEXT     search past answers\n"
+		"  stats           attempts, streak, averages, due counts\n"
+		"  list            the questions (list --category C ...)\n"
+		"  show ID         a question: its hint, follow-ups, rubric\n"
+		"  add             write a new question to your own bank\n"
+		"  check           validate the question and rubric files\n"
+		"  help [COMMAND]  this list, or a command's options\n"
+		"  quit            leave (Ctrl-D does too)\n"
+		"Tab completes commands, categories, tags and question ids.\n";
+	/* each line wrapped at words under its own indent when narrow */
+	term_write_fit(stdout, text, sizeof(text) - 1, TERM_FIT_WRAP);
 }
 
 static void home_banner(struct session *s)
@@ -322,9 +340,9 @@ static void home_banner(struct session *s)
 	if (build_queue(s, &o, &qu))
 		return;
 	news = qu.nr > qu.due_total ? qu.nr - qu.due_total : 0;
-	printf("pmdrill %s \xe2\x80\x94 %zu due, %zu new today. Type 'drill' to "
-	       "start, 'help' for the commands.\n",
-	       PMDRILL_VERSION, qu.due_total, news);
+	say_fit("pmdrill %s \xe2\x80\x94 %zu due, %zu new today. Type 'drill' "
+		"to start, 'help' for the commands.\n",
+		PMDRILL_VERSION, qu.due_total, news);
 	queue_release(&qu);
 }
 

@@ -45,7 +45,9 @@ static void rubric_show(struct sb *out, const struct rubric *r)
 	}
 	if (r->outline) {
 		sb_adds(out, "\nOutline of a strong answer:\n");
-		indent_block(out, r->outline, "  ");
+		/* its items re-flowed to a narrow terminal, hanging */
+		if (!term_add_prose(out, r->outline, 2))
+			indent_block(out, r->outline, "  ");
 	}
 }
 
