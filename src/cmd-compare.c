@@ -11,12 +11,10 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sysexits.h>
-#include <unistd.h>
 
 #include "fsrs.h"
 #include "json.h"
 #include "opt.h"
-#include "repl.h"
 #include "rubric.h"
 #include "sb.h"
 #include "store.h"
@@ -382,16 +380,8 @@ int cmd_compare(int argc, char **argv, struct app *app)
 	else
 		compare_text(&out, early, late, rows, nrows, term_width(),
 			     answers);
-	if (!json && isatty(STDOUT_FILENO)) {
-		/* taller than the terminal (with --answers, often): a pager */
-		struct sb screen = SB_INIT;
-		term_render(&screen, out.buf, out.len, TERM_FIT_WRAP);
-		if (!repl_page_tall(screen.buf, screen.len))
-			fwrite(screen.buf, 1, screen.len, stdout);
-		sb_release(&screen);
-	} else {
-		term_output(stdout, out.buf, out.len, json, TERM_FIT_WRAP);
-	}
+	/* taller than the terminal (with --answers, often): a pager */
+	cmd_screen(out.buf, out.len, json, TERM_FIT_WRAP, 0);
 	status = fflush(stdout) ? EX_IOERR : EX_OK;
 out:
 	free(rows);

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sysexits.h>
+#include <unistd.h>
 
 #include "app.h"
 #include "fsrs.h"
@@ -17,6 +18,7 @@
 #include "store-read.h"
 #include "store-session.h"
 #include "term.h"
+#include "wrap.h"
 
 static void attempt_json(struct sb *out, const struct store_attempt *a)
 {
@@ -101,7 +103,7 @@ static int mock_history(struct app *app, int json)
 	}
 	if (json)
 		sb_adds(&out, n ? "\n]\n" : "]\n");
-	term_output(stdout, out.buf, out.len, json, TERM_FIT_CUT);
+	cmd_screen(out.buf, out.len, json, TERM_FIT_CUT, 0);
 	if (fflush(stdout))
 		status = EX_IOERR;
 out:
@@ -178,14 +180,25 @@ int cmd_history(int argc, char **argv, struct app *app)
 				      ? "no matching attempts\n"
 				      : "no attempts yet\n");
 	} else {
+		/* the columns but the question's, and their gaps */
+		size_t fixed = 6 + 2 + 16 + 2 + 2 + 5 + 2 + 6 + 1 + 6, dw = 16;
+		unsigned w = isatty(STDOUT_FILENO) ? term_width() : 0;
 		for (i = 0; i < n; i++) {
 			size_t l = strlen(v[i].question_id) +
 				   (v[i].follow_up >= 0 ? 4 : 0);
 			if (l > qw)
 				qw = l;
 		}
-		sb_addf(&out, "%6s  %-16s  %-*s  %5s  %-6s %s\n", "ID", "DATE",
-			(int)qw, "QUESTION", "SCORE", "GRADE", "TIME");
+		/* A narrow terminal: the date without its year, then the
+		 * question ids cut, so the score and grade always show. */
+		if (w > 1 && fixed + qw > w - 1) {
+			dw = 11;
+			fixed -= 5;
+		}
+		if (w > 1 && fixed + qw > w - 1)
+			qw = w - 1 > fixed + 8 ? w - 1 - fixed : 8;
+		sb_addf(&out, "%6s  %-*s  %-*s  %5s  %-6s %s\n", "ID", (int)dw,
+			"DATE", (int)qw, "QUESTION", "SCORE", "GRADE", "TIME");
 		for (i = 0; i < n; i++) {
 			const struct store_attempt *at = &v[i];
 			struct sb q = SB_INIT, when = SB_INIT, sc = SB_INIT,
@@ -193,7 +206,19 @@ int cmd_history(int argc, char **argv, struct app *app)
 			sb_adds(&q, at->question_id);
 			if (at->follow_up >= 0)
 				sb_addf(&q, " #%d", at->follow_up + 1);
+			if (wrap_cols(q.buf, q.len) > qw) {
+				/* cut to the column, ending in "…" */
+				sb_setlen(&q, wrap_head_bytes(q.buf, q.len,
+							      qw - 1));
+				sb_adds(&q, "\xe2\x80\xa6");
+			}
 			store_fmt_minute(&when, at->started_at);
+			if (dw < 16 && when.len >= 16) {
+				/* "2026-03-02 09:00" -> "03-02 09:00" */
+				memmove(when.buf, when.buf + 5,
+					when.len - 5 + 1);
+				sb_setlen(&when, when.len - 5);
+			}
 			if (at->scored)
 				sb_addf(&sc, "%.0f", at->score);
 			else
@@ -214,9 +239,11 @@ int cmd_history(int argc, char **argv, struct app *app)
 						   1000));
 			else
 				sb_adds(&tm, "-");
-			sb_addf(&out, "%6lld  %-16s  %-*s  %5s  %-6s %s\n",
-				at->id, when.buf, (int)qw, q.buf, sc.buf,
-				gr.buf, tm.buf);
+			/* %-*s pads by bytes: "…" is three bytes, one column */
+			sb_addf(&out, "%6lld  %-*s  %-*s  %5s  %-6s %s\n",
+				at->id, (int)dw, when.buf,
+				(int)(qw + q.len - wrap_cols(q.buf, q.len)),
+				q.buf, sc.buf, gr.buf, tm.buf);
 			sb_release(&q);
 			sb_release(&when);
 			sb_release(&sc);
@@ -227,7 +254,7 @@ int cmd_history(int argc, char **argv, struct app *app)
 			sb_adds(&out,
 				"* grade changed by hand (see 'pmdrill review ID')\n");
 	}
-	term_output(stdout, out.buf, out.len, json, TERM_FIT_CUT);
+	cmd_screen(out.buf, out.len, json, TERM_FIT_CUT, 0);
 	status = fflush(stdout) ? EX_IOERR : EX_OK;
 out:
 	store_attempts_free(v, n);

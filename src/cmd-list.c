@@ -90,7 +90,7 @@ int cmd_list(int argc, char **argv, struct app *app)
 	}
 	if (json)
 		sb_adds(&out, shown ? "\n]\n" : "]\n");
-	term_output(stdout, out.buf, out.len, json, TERM_FIT_CUT);
+	cmd_screen(out.buf, out.len, json, TERM_FIT_CUT, 0);
 	if (!shown && category && !json)
 		fprintf(stderr,
 			"pmdrill: list: no questions in category '%s'\n",

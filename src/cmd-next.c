@@ -164,7 +164,7 @@ int cmd_next(int argc, char **argv, struct app *app)
 					: (int)qu.new_total,
 				new_per_day, new_per_day == 1 ? "" : "s");
 	}
-	term_output(stdout, out.buf, out.len, json, TERM_FIT_WRAP);
+	cmd_screen(out.buf, out.len, json, TERM_FIT_WRAP, 0);
 	status = fflush(stdout) ? EX_IOERR : EX_OK;
 out:
 	queue_release(&qu);

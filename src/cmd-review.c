@@ -12,6 +12,7 @@
 #include "json.h"
 #include "opt.h"
 #include "mock-card.h"
+#include "repl.h"
 #include "report.h"
 #include "sb.h"
 #include "score.h"
@@ -227,6 +228,47 @@ out:
 static const struct cmd_grammar review_grammar = {"review", "full json mock", 1,
 						  "one attempt at a time"};
 
+/*
+ * The review on a terminal: the attempt, its report (compact unless
+ * --full) and what came after, fitted to the terminal and, when taller
+ * than it, through the pager.  The report is drawn for the terminal's
+ * width by report.c, into memory first.
+ */
+static void review_screen(struct sb *out, const struct store_attempt *at,
+			  const struct score_report *rep,
+			  const struct store_attempt *earlier, size_t nearlier,
+			  int full, int color)
+{
+	struct sb screen = SB_INIT;
+	char *mbuf = NULL;
+	size_t mlen = 0;
+	FILE *m;
+	print_text(out, at);
+	term_render(&screen, out->buf, out->len, TERM_FIT_WRAP);
+	sb_reset(out);
+	if (at->scored && (m = open_memstream(&mbuf, &mlen))) {
+		if (full) {
+			report_print(m, rep, at->answer, at->answer_len, color,
+				     term_width());
+			fputc('\n', m);
+		} else {
+			report_print_compact(m, rep, color, term_width());
+			fputs("(--full shows every criterion with its evidence)\n\n",
+			      m);
+		}
+		if (!fclose(m))
+			sb_add(&screen, mbuf, mlen);
+		free(mbuf);
+	} else if (!at->scored) {
+		sb_adds(out, "not scored\n");
+	}
+	print_after(out, at, earlier, nearlier);
+	term_render(&screen, out->buf, out->len, TERM_FIT_WRAP);
+	if (!repl_page_tall(screen.buf ? screen.buf : "", screen.len))
+		fwrite(screen.buf ? screen.buf : "", 1, screen.len, stdout);
+	sb_release(&screen);
+}
+
 int cmd_review(int argc, char **argv, struct app *app)
 {
 	struct store *st = NULL;
@@ -279,24 +321,22 @@ int cmd_review(int argc, char **argv, struct app *app)
 	if (json) {
 		review_json(&out, &at, &r, earlier, nearlier);
 		fwrite(out.buf, 1, out.len, stdout);
-	} else {
+	} else if (!isatty(STDOUT_FILENO)) {
 		print_text(&out, &at);
-		term_write_fit(stdout, out.buf, out.len, TERM_FIT_WRAP);
+		term_write(stdout, out.buf, out.len);
 		sb_reset(&out);
-		if (at.scored && (full || !isatty(STDOUT_FILENO))) {
+		if (at.scored) {
 			report_print(stdout, &r.rep, at.answer, at.answer_len,
 				     app->color_out, term_width());
 			fputc('\n', stdout);
-		} else if (at.scored) {
-			report_print_compact(stdout, &r.rep, app->color_out,
-					     term_width());
-			fputs("(--full shows every criterion with its evidence)\n\n",
-			      stdout);
 		} else {
 			sb_adds(&out, "not scored\n");
 		}
 		print_after(&out, &at, earlier, nearlier);
-		term_write_fit(stdout, out.buf, out.len, TERM_FIT_WRAP);
+		term_write(stdout, out.buf, out.len);
+	} else {
+		review_screen(&out, &at, &r.rep, earlier, nearlier, full,
+			      app->color_out);
 	}
 	status = fflush(stdout) ? EX_IOERR : EX_OK;
 out:

@@ -224,7 +224,7 @@ int cmd_search(int argc, char **argv, struct app *app)
 		sb_addc(&out, '\n');
 	}
 	/* Every untrusted piece is safe already; the colour is pmdrill's. */
-	term_write_fit_safe(stdout, out.buf, out.len, TERM_FIT_WRAP);
+	cmd_screen(out.buf, out.len, 0, TERM_FIT_WRAP, 1);
 	status = fflush(stdout) ? EX_IOERR : EX_OK;
 out:
 	store_hits_free(hits, n);

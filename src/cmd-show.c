@@ -125,7 +125,7 @@ int cmd_show(int argc, char **argv, struct app *app)
 			rubric_show(&out, r);
 		}
 	}
-	term_output(stdout, out.buf, out.len, json, TERM_FIT_WRAP);
+	cmd_screen(out.buf, out.len, json, TERM_FIT_WRAP, 0);
 	sb_release(&out);
 	sb_release(&t);
 	return EX_OK;

@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sysexits.h>
+#include <unistd.h>
 
 #include "app.h"
 #include "bank.h"
@@ -19,10 +20,12 @@
 #include "json.h"
 #include "opt.h"
 #include "qbank.h"
+#include "repl.h"
 #include "sb.h"
 #include "store.h"
 #include "store-read.h"
 #include "term.h"
+#include "wrap.h"
 
 const struct cmd commands[] = {
 	{"drill", cmd_drill, "start a drill session (the default)",
@@ -427,6 +430,26 @@ int cmd_help(int argc, char **argv, struct app *app)
 	}
 	cmd_usage(c, stdout);
 	return EX_OK;
+}
+
+void cmd_screen(const char *buf, size_t len, int json, int how, int safe)
+{
+	struct sb screen = SB_INIT;
+	unsigned w;
+	if (json || !isatty(STDOUT_FILENO)) {
+		term_output(stdout, buf, len, json, (enum term_fit)how);
+		return;
+	}
+	if (safe) {
+		w = term_width();
+		wrap_fit(&screen, buf, len, w > 1 ? w - 1 : w,
+			 how == TERM_FIT_CUT);
+	} else {
+		term_render(&screen, buf, len, (enum term_fit)how);
+	}
+	if (!repl_page_tall(screen.buf ? screen.buf : "", screen.len))
+		fwrite(screen.buf ? screen.buf : "", 1, screen.len, stdout);
+	sb_release(&screen);
 }
 
 int cmd_store_error(int rc, const struct sb *err)

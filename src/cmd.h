@@ -155,6 +155,14 @@ int cmd_open_attempts(struct app *app, int mode, const char *name, long long id,
 /* A store failure rc with its message in err: "pmdrill: <err>" on
  * stderr; returns the exit status for rc (store_exit_code()). */
 int cmd_store_error(int rc, const struct sb *err);
+/*
+ * A command's whole output buf[0..len): JSON, or text on a pipe, as
+ * term_output() writes it; text on a terminal fitted to it (enum
+ * term_fit) and, when taller than the terminal, through the pager
+ * (repl_page_tall()).  `safe`: the text is made safe already and holds
+ * pmdrill's own colour codes.
+ */
+void cmd_screen(const char *buf, size_t len, int json, int how, int safe);
 struct rubric;
 struct question;
 /* Read FILE, or stdin for NULL or "-"; returns an exit status. */

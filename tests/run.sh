@@ -51,6 +51,9 @@ e2e_env() {
 		XDG_CACHE_HOME="$1/home/.cache" \
 		PMDRILL_DB="$1/test.db" PMDRILL_NOW="${PMDRILL_NOW:-2026-03-02T09:00:00Z}" \
 		NO_COLOR=1 LC_ALL=C INPUTRC=/dev/null TERM=${TERM:-xterm}
+	# a tall screen on a pty goes through $PAGER: cat, so a test never
+	# waits on less (the tests of paging set their own)
+	export PAGER=cat
 	unset PMDRILL_NO_CACHE
 	mkdir -p "$HOME"
 }
