@@ -548,6 +548,24 @@ int store_stats(struct store *st, long long now, struct store_stats *out,
 	return store_streak(st, now, &out->streak, err);
 }
 
+int store_stats_average(struct store *st, double *average, struct sb *err)
+{
+	sqlite3_stmt *s = NULL;
+	/* the text of store_stats()'s subquery: the same plan, the same
+	 * order of addition */
+	int rc = st_prep(st, &s,
+			 "SELECT avg(score) FROM attempts"
+			 " WHERE follow_up = -1");
+	if (!rc && (rc = sqlite3_step(s)) == SQLITE_ROW) {
+		*average = st_col_dbl(s, 0, -1);
+		rc = SQLITE_OK;
+	}
+	sqlite3_finalize(s);
+	if (rc)
+		return st_fail(st, rc, err, "reading the statistics", NULL);
+	return STORE_OK;
+}
+
 /* A mean of scores kept in millionths of a point (schema 6), in points:
  * the sum as a double, over a million, over the count, as C would. */
 #define MICRO_MEAN(SUM, N) "CAST(" SUM " AS REAL) / 1e6 / " N
