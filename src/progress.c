@@ -31,7 +31,8 @@ int progress_count_due(struct store *st, struct bank *b, long long now,
 	fsrs_params_default(&p);
 	if (st && (rc = store_params(st, &p, &new_per_day, err)))
 		return rc;
-	if ((rc = store_queue_questions(st, b, &qs, err)))
+	/* counts only: the cards, not the last scores */
+	if ((rc = store_queue_cards(st, b, &qs, err)))
 		return rc;
 	o.params = &p;
 	o.now = now;
