@@ -202,7 +202,9 @@ int store_day_summary(struct store *st, const char *category,
 /*
  * Each category's scored main answers (score >= 0), by category, then
  * oldest first (started_at, then id), for one category (NULL: all); p has
- * follow_up -1 and scheduled 0.  fn as for store_each_point().
+ * follow_up -1 and scheduled 0.  fn as for store_each_point(), except
+ * that started_at is read for each category's first point only (0 for
+ * the others): the walk reads ids and scores, one category at a time.
  */
 int store_each_trend_point(struct store *st, const char *category,
 			   store_point_fn *fn, void *data, struct sb *err);
