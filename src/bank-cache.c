@@ -376,7 +376,8 @@ cleanup:
 }
 
 void bank_cache_load(struct bank *b, char *const *dirs, size_t ndirs,
-		     struct diag_list *dl, void **map, size_t *maplen)
+		     struct diag_list *dl, void **map, size_t *maplen,
+		     int partial)
 {
 	struct bankcache_key want = {0}, key;
 	struct sb why = SB_INIT;
@@ -399,17 +400,20 @@ void bank_cache_load(struct bank *b, char *const *dirs, size_t ndirs,
 	path = cache_path(&want);
 	buf = map_cache(path, &len, &sum);
 	if (buf &&
-	    bankcache_decode(b, dl, &key, version, buf, len, &sum, &why)) {
+	    bankcache_decode_part(b, dl, &key, version, buf, len, &sum,
+				  partial ? BANKCACHE_NO_EXPECTS : 0, &why)) {
 		bank_cache_unmap(buf, len);
 		buf = NULL;
 	}
 	if (buf) {
 		int rewrite = 0;
 		if (fresh(&key, &want, start, &rewrite)) {
-			if (rewrite) {
+			/* A partial bank cannot be written: the next whole
+			 * load rewrites the stamps (this one re-hashed). */
+			if (rewrite && !b->partial) {
 				key.written_ns = start;
 				write_cache(path, version, b, dl, &key);
-			} else
+			} else if (!rewrite)
 				b->fingerprint = sum;
 			bankcache_key_release(&key);
 			*map = buf;

@@ -98,7 +98,7 @@ int cmd_next(int argc, char **argv, struct app *app)
 	if (level && (status = cmd_level_arg("next", level, &o.level)))
 		goto out;
 
-	b = app_bank(app, &status);
+	b = app_bank_partial(app, &status);
 	if (!b)
 		goto out;
 	if ((o.category && bank_check_category(b, o.category, &err)) ||

@@ -350,7 +350,7 @@ int cmd_stats(int argc, char **argv, struct app *app)
 		goto out;
 	}
 	/* Without usable banks the history still counts; only "due" needs them. */
-	b = app_bank(app, NULL);
+	b = app_bank_partial(app, NULL);
 	if (category && !known_category(category, b, &s)) {
 		status = EX_USAGE;
 		goto out;

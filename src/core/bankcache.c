@@ -2,6 +2,7 @@
 /* The bank cache's bytes: encoding, and decoding that trusts nothing. */
 #include "bankcache.h"
 
+#include <assert.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -462,6 +463,7 @@ void bankcache_encode(const struct bank *b, const struct diag_list *dl,
 		      const struct bankcache_key *key, const char *version,
 		      struct sb *out)
 {
+	assert(!b->partial); /* it would write questions without Expect */
 	size_t start = out->len, plen;
 	uint64_t sum;
 	sb_add(out, MAGIC, 8);
@@ -835,7 +837,7 @@ static char *blob_str(struct rd *r, char *blob, size_t blen, int nullable)
 	return blob + o;
 }
 
-static void get_questions(struct rd *r, struct qbank *qb)
+static void get_questions(struct rd *r, struct qbank *qb, int no_expects)
 {
 	size_t i, j, nfiles, n, nstrs, nexp, blen, ustrs = 0, uexp = 0;
 	char **files, *blob;
@@ -860,7 +862,8 @@ static void get_questions(struct rd *r, struct qbank *qb)
 		qb->v = xcalloc(n, sizeof(*qb->v));
 	qb->alloc = n;
 	qb->arena_strs = xcalloc(nstrs + 1, sizeof(*qb->arena_strs));
-	qb->arena_expects = xcalloc(nexp + 1, sizeof(*qb->arena_expects));
+	qb->arena_expects =
+		xcalloc(no_expects ? 1 : nexp + 1, sizeof(*qb->arena_expects));
 	for (i = 0; i < n && !r->bad; i++) {
 		struct question *q = &qb->v[qb->nr++];
 		uint32_t fi = get_u32(r);
@@ -893,6 +896,13 @@ static void get_questions(struct rd *r, struct qbank *qb)
 		for (j = 0; j < q->ntags && !r->bad; j++)
 			q->tags[j] = blob_str(r, blob, blen, 0);
 		q->nexpect = get_count(r, 16);
+		if (no_expects) {
+			/* 16 bytes each: two string offsets, line, column */
+			if (have(r, q->nexpect * 16))
+				r->off += q->nexpect * 16;
+			q->nexpect = 0;
+			continue;
+		}
 		q->expects =
 			qb->arena_expects + take(r, &uexp, q->nexpect, nexp);
 		for (j = 0; j < q->nexpect && !r->bad; j++) {
@@ -933,6 +943,15 @@ int bankcache_decode(struct bank *b, struct diag_list *dl,
 		     struct bankcache_key *key, const char *version, char *buf,
 		     size_t len, const uint64_t *sum, struct sb *why)
 {
+	return bankcache_decode_part(b, dl, key, version, buf, len, sum, 0,
+				     why);
+}
+
+int bankcache_decode_part(struct bank *b, struct diag_list *dl,
+			  struct bankcache_key *key, const char *version,
+			  char *buf, size_t len, const uint64_t *sum, int flags,
+			  struct sb *why)
+{
 	struct rd r = {buf, len, 0, 0, NULL};
 	const unsigned char *u = (const unsigned char *)buf;
 	const char *v;
@@ -969,7 +988,7 @@ int bankcache_decode(struct bank *b, struct diag_list *dl,
 	get_model(&r, &b->model);
 	get_rubrics(&r, &b->r);
 	get_lexicon(&r, b);
-	get_questions(&r, &b->q);
+	get_questions(&r, &b->q, flags & BANKCACHE_NO_EXPECTS);
 	if (!r.bad && r.off != r.len)
 		fail(&r, "trailing bytes");
 	if (r.bad) {
@@ -980,6 +999,7 @@ int bankcache_decode(struct bank *b, struct diag_list *dl,
 		bankcache_key_release(key);
 		return -1;
 	}
+	b->partial = (flags & BANKCACHE_NO_EXPECTS) != 0;
 	/* what bank_validate() lends every rubric */
 	for (i = 0; i < b->r.nr; i++)
 		b->r.v[i].model = b->model.loaded ? &b->model : NULL;
