@@ -623,19 +623,30 @@ void diag_print(const struct diag_list *dl, int with_warnings)
 	sb_release(&line);
 }
 
-struct bank *app_bank(struct app *app, int *status)
+static struct bank *load_bank(struct app *app, int *status, int partial)
 {
 	struct diag_list dl = {0};
 	size_t errors;
+	int again = 0;
+	if (app->bank && app->bank->partial && !partial) {
+		/* the whole bank after a partial one */
+		bank_release(app->bank);
+		free(app->bank);
+		app->bank = NULL;
+		again = 1;
+	}
 	if (app->bank)
 		return app->bank;
 	/* a bank released to be loaded again (add) leaves its mapping */
 	bank_cache_unmap(app->bank_map, app->bank_map_len);
+	app->bank_map = NULL;
+	app->bank_map_len = 0;
 	app->bank = xcalloc(1, sizeof(*app->bank));
 	bank_cache_load(app->bank, app->bank_dirs, app->nbank_dirs, &dl,
-			&app->bank_map, &app->bank_map_len);
+			&app->bank_map, &app->bank_map_len, partial);
 	errors = diag_count(&dl, DIAG_ERROR);
-	{
+	/* after a partial bank, its problems were reported with it */
+	if (!again) {
 		/* A skipped FIFO or device is not the bank's fault, but the
 		 * user should know why its questions are missing. */
 		size_t i;
@@ -649,7 +660,7 @@ struct bank *app_bank(struct app *app, int *status)
 		}
 		sb_release(&line);
 	}
-	if (errors) {
+	if (errors && !again) {
 		/* A few, so a broken bank is visible; check lists them all. */
 		size_t i, shown = 0;
 		struct sb line = SB_INIT;
@@ -678,4 +689,14 @@ struct bank *app_bank(struct app *app, int *status)
 	if (status)
 		*status = EX_OK;
 	return app->bank;
+}
+
+struct bank *app_bank(struct app *app, int *status)
+{
+	return load_bank(app, status, 0);
+}
+
+struct bank *app_bank_partial(struct app *app, int *status)
+{
+	return load_bank(app, status, 1);
 }

@@ -44,6 +44,14 @@ void app_release(struct app *app);
  * stderr.  Returns NULL and sets *status when the banks cannot be used.
  */
 struct bank *app_bank(struct app *app, int *status);
+/*
+ * The same for a command that only lists and queues questions (`next`,
+ * `stats`): the bank may come without the questions' Expect lines
+ * (b->partial, core/bank.h), which saves decoding 30,000 of them in a
+ * bank of 10,000 questions.  A later app_bank() loads the whole bank
+ * again, without reporting its problems a second time.
+ */
+struct bank *app_bank_partial(struct app *app, int *status);
 
 /* $XDG_DATA_HOME/pmdrill (or ~/.local/share/pmdrill); caller frees. */
 char *app_data_dir(void);

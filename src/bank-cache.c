@@ -375,8 +375,38 @@ cleanup:
 	sb_release(&tmp);
 }
 
+/*
+ * Write the cache again with the new stamps in `key`.  A partial bank
+ * lacks what the cache holds, so the cache is decoded whole for it, once
+ * (else every partial start would re-hash the files whose stamps
+ * changed, a racy file for ever).
+ */
+static void rewrite_cache(const char *path, const char *version,
+			  const struct bank *b, const struct diag_list *dl,
+			  const struct bankcache_key *key, char *buf,
+			  size_t len, uint64_t sum)
+{
+	struct bank whole;
+	struct diag_list wdl = {0};
+	struct bankcache_key wkey;
+	struct sb why = SB_INIT;
+	if (!b->partial) {
+		write_cache(path, version, b, dl, key);
+		return;
+	}
+	if (!bankcache_decode(&whole, &wdl, &wkey, version, buf, len, &sum,
+			      &why)) {
+		write_cache(path, version, &whole, &wdl, key);
+		bank_release(&whole);
+		diag_release(&wdl);
+		bankcache_key_release(&wkey);
+	}
+	sb_release(&why);
+}
+
 void bank_cache_load(struct bank *b, char *const *dirs, size_t ndirs,
-		     struct diag_list *dl, void **map, size_t *maplen)
+		     struct diag_list *dl, void **map, size_t *maplen,
+		     int partial)
 {
 	struct bankcache_key want = {0}, key;
 	struct sb why = SB_INIT;
@@ -399,7 +429,8 @@ void bank_cache_load(struct bank *b, char *const *dirs, size_t ndirs,
 	path = cache_path(&want);
 	buf = map_cache(path, &len, &sum);
 	if (buf &&
-	    bankcache_decode(b, dl, &key, version, buf, len, &sum, &why)) {
+	    bankcache_decode_part(b, dl, &key, version, buf, len, &sum,
+				  partial ? BANKCACHE_NO_EXPECTS : 0, &why)) {
 		bank_cache_unmap(buf, len);
 		buf = NULL;
 	}
@@ -408,7 +439,8 @@ void bank_cache_load(struct bank *b, char *const *dirs, size_t ndirs,
 		if (fresh(&key, &want, start, &rewrite)) {
 			if (rewrite) {
 				key.written_ns = start;
-				write_cache(path, version, b, dl, &key);
+				rewrite_cache(path, version, b, dl, &key, buf,
+					      len, sum);
 			} else
 				b->fingerprint = sum;
 			bankcache_key_release(&key);

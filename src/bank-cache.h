@@ -34,9 +34,14 @@ struct diag_list;
 #define BANK_CACHE_KEEP 8
 
 /* *map, *maplen: the mapped cache the bank's questions point into (NULL
- * when the bank was parsed); unmap it after bank_release(). */
+ * when the bank was parsed); unmap it after bank_release().  With
+ * `partial`, a bank from the cache is decoded without the questions'
+ * Expect lines (b->partial, core/bankcache.h); a cache that wants its
+ * stamps rewritten is decoded whole for the writing, once.  A bank
+ * parsed from the files is always whole. */
 void bank_cache_load(struct bank *b, char *const *dirs, size_t ndirs,
-		     struct diag_list *dl, void **map, size_t *maplen);
+		     struct diag_list *dl, void **map, size_t *maplen,
+		     int partial);
 void bank_cache_unmap(void *map, size_t len);
 
 #endif

@@ -17,6 +17,7 @@
 #include "store-attempt.h"
 #include "store-read.h"
 #include "term.h"
+#include "xalloc.h"
 
 static void entry_json(struct sb *out, const struct queue_entry *e,
 		       const struct question *q)
@@ -44,6 +45,24 @@ static void entry_json(struct sb *out, const struct queue_entry *e,
 	json_key_str(out, "prompt", q->prompt);
 	sb_addc(out, '}');
 	sb_release(&why);
+}
+
+/* The last scores of the entries, which store_queue_cards() leaves out. */
+static int entry_scores(struct store *st, struct queue *qu,
+			const struct queue_question *qs, struct sb *err)
+{
+	const char **ids = xcalloc(qu->nr + 1, sizeof(*ids));
+	double *v = xcalloc(qu->nr + 1, sizeof(*v));
+	size_t i;
+	int rc;
+	for (i = 0; i < qu->nr; i++)
+		ids[i] = qs[qu->v[i].index].id;
+	rc = store_last_scores(st, ids, qu->nr, v, err);
+	for (i = 0; !rc && i < qu->nr; i++)
+		qu->v[i].last_score = v[i];
+	free(ids);
+	free(v);
+	return rc;
 }
 
 enum { N_CATEGORY = 1, N_TAG, N_LEVEL, N_COUNT, N_CRAM, N_JSON };
@@ -79,7 +98,7 @@ int cmd_next(int argc, char **argv, struct app *app)
 	if (level && (status = cmd_level_arg("next", level, &o.level)))
 		goto out;
 
-	b = app_bank(app, &status);
+	b = app_bank_partial(app, &status);
 	if (!b)
 		goto out;
 	if ((o.category && bank_check_category(b, o.category, &err)) ||
@@ -95,7 +114,10 @@ int cmd_next(int argc, char **argv, struct app *app)
 		status = cmd_store_error(rc, &err);
 		goto out;
 	}
-	if ((rc = store_queue_questions(st, b, &qs, &err))) {
+	/* The normal queue chooses by the cards alone; only cram ranks by
+	 * the last scores, and JSON shows those of the entries it lists. */
+	if ((rc = o.cram ? store_queue_questions(st, b, &qs, &err)
+			 : store_queue_cards(st, b, &qs, &err))) {
 		status = cmd_store_error(rc, &err);
 		goto out;
 	}
@@ -104,6 +126,10 @@ int cmd_next(int argc, char **argv, struct app *app)
 	o.new_per_day = new_per_day;
 	o.limit = (size_t)count;
 	queue_build(&qu, qs, b->q.nr, &o);
+	if (json && !o.cram && st && (rc = entry_scores(st, &qu, qs, &err))) {
+		status = cmd_store_error(rc, &err);
+		goto out;
+	}
 
 	if (json) {
 		sb_addf(&out,

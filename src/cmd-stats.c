@@ -7,6 +7,7 @@
  */
 #include "cmd.h"
 
+#include <float.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -247,31 +248,66 @@ static int known_category(const char *c, const struct bank *b,
 
 /*
  * The summaries' averages come from exact sums, the walk's from adding
- * the scores up one by one; the two differ by far less than 1e-6 of a
- * point, so they print the same whole points unless an average is that
- * close to a half.  Then the walk decides, as it always did.
+ * the scores up one by one in SQLite's order.  Over n scores averaging
+ * v, each of the n additions rounds a partial sum of at most about n|v|
+ * by half an ulp, so the walk's mean is within n * DBL_EPSILON * |v| of
+ * the exact one (in practice far closer: 10^-11 of a point over 100,000
+ * attempts).  Only a printed figure whose last digit lies that close to
+ * a rounding boundary could print differently; then the walk decides,
+ * as it always did.
  */
-static int near_half(double v)
+static double walk_error(double v, unsigned n)
 {
-	return fabs(v - floor(v) - 0.5) < 1e-6;
+	return (double)(n ? n : 1) * DBL_EPSILON * fabs(v);
 }
 
-static int kind_near_half(const struct kind_avg *k)
+/* Is v within tol of a half, in units of `unit` (the last digit)? */
+static int near_boundary(double v, double unit, double tol)
 {
-	return k->n && near_half(k->sum / k->n);
+	double x = fabs(v) / unit;
+	return fabs(x - floor(x) - 0.5) * unit <= tol;
 }
 
-static int summary_near_half(const struct store_stats *s,
-			     const struct progress *p)
+/* As the terminal prints an average: whole points. */
+static int near_half(double v, unsigned n)
 {
+	return near_boundary(v, 1, walk_error(v, n) + 1e-6);
+}
+
+/* As JSON prints an average: 10 significant digits (json_num()). */
+static int near_10g(double v, unsigned n)
+{
+	if (v == 0 || !isfinite(v))
+		return 0;
+	return near_boundary(v, pow(10, floor(log10(fabs(v))) - 9),
+			     walk_error(v, n));
+}
+
+/* Could the summaries print a figure the walk would not?  DOUBT_AVERAGE:
+ * only the overall average, which one scan reads again the walk's way;
+ * DOUBT_ANY: another one too. */
+enum { DOUBT_AVERAGE = 1, DOUBT_ANY = 2 };
+static int summary_in_doubt(const struct store_stats *s,
+			    const struct progress *p, int json)
+{
+	const struct kind_avg *k[3] = {&p->drill, &p->cram, &p->followup};
+	unsigned scored = s->scored > 0 ? (unsigned)s->scored : 0;
 	size_t i;
-	if (s->average >= 0 && near_half(s->average))
-		return 1;
+	int (*near)(double, unsigned) = json ? near_10g : near_half;
 	for (i = 0; i < s->ncats; i++)
-		if (near_half(s->cats[i].average))
-			return 1;
-	return kind_near_half(&p->drill) || kind_near_half(&p->cram) ||
-	       kind_near_half(&p->followup);
+		if (near(s->cats[i].average, (unsigned)s->cats[i].attempts))
+			return DOUBT_ANY;
+	for (i = 0; i < 3; i++) {
+		double m;
+		if (!k[i]->n)
+			continue;
+		m = k[i]->sum / k[i]->n;
+		/* JSON rounds these to a tenth, the terminal to a point */
+		if (json ? near_boundary(m, 0.1, walk_error(m, k[i]->n))
+			 : near_half(m, k[i]->n))
+			return DOUBT_ANY;
+	}
+	return s->average >= 0 && near(s->average, scored) ? DOUBT_AVERAGE : 0;
 }
 
 enum { S_CATEGORY = 1, S_JSON };
@@ -287,7 +323,7 @@ int cmd_stats(int argc, char **argv, struct app *app)
 	struct sb err = SB_INIT, out = SB_INIT;
 	struct bank *b;
 	const char *category, *nosum;
-	int json, walk, rc, status;
+	int json, walk, doubt, rc, status;
 	struct cmd_args a;
 
 	if (cmd_parse(&a, argc, argv, &stats_grammar, &status))
@@ -301,13 +337,12 @@ int cmd_stats(int argc, char **argv, struct app *app)
 	if ((status = cmd_open_store(app, STORE_OPEN_READ, &st)))
 		goto out;
 	sb_reset(&err);
-	/* The terminal's figures come from the summaries (a few thousand
-	 * rows); --json prints every score and averages to the last digit,
-	 * so it reads the history as it always did, and so does the text
-	 * with PMDRILL_NO_SUMMARY set and not 0 (what the tests compare the
-	 * summaries with). */
+	/* The figures come from the summaries (a few thousand rows), for
+	 * the terminal and --json alike; the history is walked only with
+	 * PMDRILL_NO_SUMMARY set and not 0 (what the tests compare the
+	 * summaries with), or when an average could print otherwise. */
 	nosum = getenv("PMDRILL_NO_SUMMARY");
-	walk = json || (nosum && *nosum && strcmp(nosum, "0"));
+	walk = nosum && *nosum && strcmp(nosum, "0");
 	if (st && (rc = walk ? store_stats(st, (long long)app->now, &s, &err)
 			     : store_stats_summary(st, (long long)app->now, &s,
 						   &err))) {
@@ -315,7 +350,7 @@ int cmd_stats(int argc, char **argv, struct app *app)
 		goto out;
 	}
 	/* Without usable banks the history still counts; only "due" needs them. */
-	b = app_bank(app, NULL);
+	b = app_bank_partial(app, NULL);
 	if (category && !known_category(category, b, &s)) {
 		status = EX_USAGE;
 		goto out;
@@ -332,7 +367,13 @@ int cmd_stats(int argc, char **argv, struct app *app)
 		status = cmd_store_error(rc, &err);
 		goto out;
 	}
-	if (!walk && summary_near_half(&s, &p)) {
+	doubt = walk ? 0 : summary_in_doubt(&s, &p, json);
+	if (doubt == DOUBT_AVERAGE &&
+	    (rc = store_stats_average(st, &s.average, &err))) {
+		status = cmd_store_error(rc, &err);
+		goto out;
+	}
+	if (doubt == DOUBT_ANY) {
 		store_stats_release(&s);
 		progress_release(&p);
 		if ((rc = store_stats(st, (long long)app->now, &s, &err)) ||

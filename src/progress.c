@@ -31,25 +31,30 @@ int progress_count_due(struct store *st, struct bank *b, long long now,
 	fsrs_params_default(&p);
 	if (st && (rc = store_params(st, &p, &new_per_day, err)))
 		return rc;
-	if ((rc = store_queue_questions(st, b, &qs, err)))
+	/* counts only: the cards, not the last scores */
+	if ((rc = store_queue_cards(st, b, &qs, err)))
 		return rc;
 	o.params = &p;
 	o.now = now;
 	o.new_per_day = new_per_day;
 	o.category = category;
+	o.limit = 1; /* the counts come before the limit */
 	queue_build(&q, qs, b->q.nr, &o);
 	d->have = 1;
 	{
-		size_t day, before = 0, upto;
-		for (day = 0; day < CHART_DUE_DAYS; day++) {
-			upto = queue_count_due(qs, b->q.nr, &o,
-					       end + (long long)day * 86400);
-			d->forecast[day] = (unsigned)(upto - before);
-			before = upto;
-		}
+		long long until[CHART_DUE_DAYS];
+		size_t upto[CHART_DUE_DAYS], day;
+		for (day = 0; day < CHART_DUE_DAYS; day++)
+			until[day] = end + (long long)day * 86400;
+		queue_count_due_upto(qs, b->q.nr, &o, until, CHART_DUE_DAYS,
+				     upto);
+		for (day = 0; day < CHART_DUE_DAYS; day++)
+			d->forecast[day] =
+				(unsigned)(upto[day] -
+					   (day ? upto[day - 1] : 0));
+		d->today = upto[0];
+		d->tomorrow = upto[1] - upto[0];
 	}
-	d->today = queue_count_due(qs, b->q.nr, &o, end);
-	d->tomorrow = queue_count_due(qs, b->q.nr, &o, end + 86400) - d->today;
 	d->new_left = q.new_left;
 	d->new_avail = q.new_total < (size_t)q.new_left ? q.new_total
 							: (size_t)q.new_left;

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * progress: the figures behind the progress charts, read from the store
- * once for every view of them (`stats` in the terminal, `report --html`).
+ * once for every view of them (`stats`, `report --html`).
  *
  * progress_gather() walks the history oldest first: per-category trends of
  * scored main answers (with their attempt ids), attempts per UTC day for
@@ -73,7 +73,7 @@ int progress_gather(struct store *st, long long now, const char *category,
 		    struct progress *p, struct sb *err);
 /*
  * progress_gather()'s figures from the store's summaries (schema 6), for
- * `stats` in the terminal: the same trends, activity and weaknesses; the
+ * `stats` (text and JSON): the same trends, activity and weaknesses; the
  * averages from exact sums (store_day_summary(), store-read.h), which may
  * differ from the walk's running sums in a double's last bits.
  */

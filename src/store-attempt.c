@@ -2,6 +2,7 @@
 /* The store's attempts: saving, scoring, grading and undo, and the queue's input. */
 #include "store-attempt.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -552,40 +553,63 @@ void store_qstates_free(struct store_qstate *v, size_t n)
 	free(v);
 }
 
-static int cmp_question_id(const void *a, const void *b)
+/*
+ * The bank's questions by id: an open-addressed table of indexes, a
+ * power of two at least twice their number, so a row finds its
+ * questions in about one probe.  Building it reads each id once; the
+ * sort it replaced compared every id a dozen times (issue 11).
+ */
+struct id_index {
+	size_t *slot; /* index + 1; 0 empty */
+	size_t mask;
+};
+
+static size_t id_hash(const char *s)
 {
-	return strcmp((*(const struct question *const *)a)->id,
-		      (*(const struct question *const *)b)->id);
+	/* FNV-1a */
+	uint64_t h = 1469598103934665603ull;
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * 1099511628211ull;
+	return (size_t)(h ^ (h >> 29));
+}
+
+static void id_index_build(struct id_index *x, const struct bank *b)
+{
+	size_t n = 16, i;
+	while (n < 2 * b->q.nr)
+		n *= 2;
+	x->slot = xcalloc(n, sizeof(*x->slot));
+	x->mask = n - 1;
+	for (i = 0; i < b->q.nr; i++) {
+		size_t at = id_hash(b->q.v[i].id) & x->mask;
+		while (x->slot[at])
+			at = (at + 1) & x->mask;
+		x->slot[at] = i + 1;
+	}
 }
 
 /*
- * Walk one table's rows in question_id order beside the bank's questions
- * sorted the same way (SQLite's BINARY collation is memcmp order, the
- * same as strcmp for UTF-8), and hand each row to `take` with every bank
- * question of that id.  A merge of two sorted lists: one pass over the
- * table and no look-up per question (issue 11).
+ * Hand each row of one table (question_id first) to `take` with every
+ * bank question of that id (one, unless the bank holds a duplicate):
+ * one pass over the table and one probe per row.
  */
 static int merge_rows(struct store *st, const char *sql, const struct bank *b,
-		      const struct question **order, struct queue_question *v,
+		      const struct id_index *x, struct queue_question *v,
 		      void (*take)(sqlite3_stmt *s, struct queue_question *q))
 {
 	sqlite3_stmt *s = NULL;
-	size_t k = 0;
 	int rc = st_prep(st, &s, sql);
 	if (rc)
 		return rc;
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		const char *id = (const char *)sqlite3_column_text(s, 0);
-		int c = 1;
+		size_t at;
 		if (!id)
 			continue;
-		while (k < b->q.nr && (c = strcmp(order[k]->id, id)) < 0)
-			k++;
-		for (; k < b->q.nr && c == 0; k++) {
-			take(s, &v[order[k] - b->q.v]);
-			if (k + 1 < b->q.nr)
-				c = strcmp(order[k + 1]->id, id);
-		}
+		for (at = id_hash(id) & x->mask; x->slot[at];
+		     at = (at + 1) & x->mask)
+			if (!strcmp(b->q.v[x->slot[at] - 1].id, id))
+				take(s, &v[x->slot[at] - 1]);
 	}
 	sqlite3_finalize(s);
 	return rc == SQLITE_DONE ? SQLITE_OK : rc;
@@ -603,11 +627,11 @@ static void take_stats(sqlite3_stmt *s, struct queue_question *q)
 	q->attempts = sqlite3_column_int(s, 2);
 }
 
-int store_queue_questions(struct store *st, const struct bank *b,
-			  struct queue_question **out, struct sb *err)
+static int queue_input(struct store *st, const struct bank *b, int scores,
+		       struct queue_question **out, struct sb *err)
 {
 	struct queue_question *v;
-	const struct question **order = NULL;
+	struct id_index x = {0};
 	size_t i;
 	int rc = SQLITE_OK;
 
@@ -623,30 +647,63 @@ int store_queue_questions(struct store *st, const struct bank *b,
 		v[i].last_score = -1;
 	}
 	if (st && b->q.nr) {
-		order = xmalloc(b->q.nr * sizeof(*order));
-		for (i = 0; i < b->q.nr; i++)
-			order[i] = &b->q.v[i];
-		qsort(order, b->q.nr, sizeof(*order), cmp_question_id);
-		/* Two scans in key order, merged with the sorted bank, instead
-		 * of a join that looked up each question's card and stats row
-		 * (and read its questions row, prompt and all) one by one. */
+		id_index_build(&x, b);
+		/* Two scans, each row looked up by id, instead of a join that
+		 * looked up each question's card and stats row (and read its
+		 * questions row, prompt and all) one by one. */
 		rc = merge_rows(st,
 				"SELECT question_id, stability, difficulty,"
 				" last_review, due, reps, lapses, first_review"
 				" FROM cards ORDER BY question_id",
-				b, order, v, take_card);
-		if (!rc)
+				b, &x, v, take_card);
+		if (!rc && scores)
 			rc = merge_rows(st,
 					"SELECT question_id, last_main_score,"
 					" attempts FROM question_stats"
 					" ORDER BY question_id",
-					b, order, v, take_stats);
-		free(order);
+					b, &x, v, take_stats);
+		free(x.slot);
 	}
 	if (rc) {
 		free(v);
 		return st_fail(st, rc, err, "reading the cards", NULL);
 	}
 	*out = v;
+	return STORE_OK;
+}
+
+int store_queue_questions(struct store *st, const struct bank *b,
+			  struct queue_question **out, struct sb *err)
+{
+	return queue_input(st, b, 1, out, err);
+}
+
+int store_queue_cards(struct store *st, const struct bank *b,
+		      struct queue_question **out, struct sb *err)
+{
+	return queue_input(st, b, 0, out, err);
+}
+
+int store_last_scores(struct store *st, const char *const *ids, size_t n,
+		      double *scores, struct sb *err)
+{
+	sqlite3_stmt *s = NULL;
+	size_t i;
+	int rc = st_prep(st, &s,
+			 "SELECT last_main_score FROM question_stats"
+			 " WHERE question_id = ?");
+	for (i = 0; i < n; i++)
+		scores[i] = -1;
+	for (i = 0; !rc && i < n; i++) {
+		sqlite3_reset(s);
+		sqlite3_bind_text(s, 1, ids[i], -1, SQLITE_STATIC);
+		rc = sqlite3_step(s);
+		if (rc == SQLITE_ROW)
+			scores[i] = st_col_dbl(s, 0, -1);
+		rc = rc == SQLITE_ROW || rc == SQLITE_DONE ? SQLITE_OK : rc;
+	}
+	sqlite3_finalize(s);
+	if (rc)
+		return st_fail(st, rc, err, "reading the last scores", NULL);
 	return STORE_OK;
 }

@@ -105,5 +105,16 @@ void store_qstates_free(struct store_qstate *v, size_t n);
 struct queue_question;
 int store_queue_questions(struct store *st, const struct bank *b,
 			  struct queue_question **out, struct sb *err);
+/*
+ * The same with the cards only: no last scores (-1) or attempt counts
+ * (0), one table scan fewer.  What the normal (not cram) queue needs to
+ * choose and count; store_last_scores() then fills in the few shown.
+ */
+int store_queue_cards(struct store *st, const struct bank *b,
+		      struct queue_question **out, struct sb *err);
+/* The last main score of each of n questions (-1 if none) into
+ * scores[0..n), as store_queue_questions() reads them. */
+int store_last_scores(struct store *st, const char *const *ids, size_t n,
+		      double *scores, struct sb *err);
 
 #endif

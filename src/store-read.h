@@ -163,7 +163,7 @@ int store_each_point(struct store *st, store_point_fn *fn, void *data,
 /*
  * From the summaries schema 6 keeps (docs/SCHEMA.md, `category_days` and
  * `trend_points`), reading a few thousand small rows whatever the
- * history's length, for `stats` in the terminal.
+ * history's length, for `stats` (text and JSON).
  *
  * store_stats_summary() fills what store_stats() does, the same counts;
  * its averages come from exact sums (millionths of a point), where
@@ -174,6 +174,10 @@ int store_each_point(struct store *st, store_point_fn *fn, void *data,
  */
 int store_stats_summary(struct store *st, long long now,
 			struct store_stats *out, struct sb *err);
+/* The mean score of scored main answers exactly as store_stats() adds it
+ * up (one by one, in SQLite's order; -1 for none): one scan of an index,
+ * for when the exact mean lies too close to a rounding boundary. */
+int store_stats_average(struct store *st, double *average, struct sb *err);
 
 /* Attempts per UTC day and the charts' averages, as store_each_point()
  * would count them: for one category (NULL: all). */
@@ -198,7 +202,9 @@ int store_day_summary(struct store *st, const char *category,
 /*
  * Each category's scored main answers (score >= 0), by category, then
  * oldest first (started_at, then id), for one category (NULL: all); p has
- * follow_up -1 and scheduled 0.  fn as for store_each_point().
+ * follow_up -1 and scheduled 0.  fn as for store_each_point(), except
+ * that started_at is read for each category's first point only (0 for
+ * the others): the walk reads ids and scores, one category at a time.
  */
 int store_each_trend_point(struct store *st, const char *category,
 			   store_point_fn *fn, void *data, struct sb *err);

@@ -30,6 +30,10 @@ struct bank {
 	 * cache's checksum, which changes whenever a bank file may have):
 	 * the store skips recording a bank it has recorded.  0 unknown. */
 	unsigned long long fingerprint;
+	/* Decoded without the questions' Expect lines (nexpect 0; see
+	 * bankcache_decode_part()): for listing and queueing, never for
+	 * scoring or for writing a cache. */
+	int partial;
 };
 
 int bank_add_questions(struct bank *b, const char *file, const char *buf,

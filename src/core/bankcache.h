@@ -88,6 +88,19 @@ void bankcache_encode(const struct bank *b, const struct diag_list *dl,
 int bankcache_decode(struct bank *b, struct diag_list *dl,
 		     struct bankcache_key *key, const char *version, char *buf,
 		     size_t len, const uint64_t *sum, struct sb *why);
+/*
+ * bankcache_decode() with BANKCACHE_NO_EXPECTS: each question's Expect
+ * lines are stepped over (their bytes must be there, and the checksum
+ * covers them, but they are neither read nor allocated: 30,000 of them
+ * in a bank of 10,000 questions), every question has nexpect 0, and
+ * b->partial is set.  Such a bank serves `next` and `stats`; anything
+ * that scores, or writes a cache, needs the whole decode.
+ */
+#define BANKCACHE_NO_EXPECTS 1
+int bankcache_decode_part(struct bank *b, struct diag_list *dl,
+			  struct bankcache_key *key, const char *version,
+			  char *buf, size_t len, const uint64_t *sum, int flags,
+			  struct sb *why);
 void bankcache_key_release(struct bankcache_key *key);
 
 #endif

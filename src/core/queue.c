@@ -112,6 +112,62 @@ size_t queue_count_due(const struct queue_question *qs, size_t n,
 	return c;
 }
 
+void queue_count_due_upto(const struct queue_question *qs, size_t n,
+			  const struct queue_opts *o, const long long *until,
+			  size_t nuntil, size_t *counts)
+{
+	size_t i, k;
+	for (k = 0; k < nuntil; k++)
+		counts[k] = 0;
+	for (i = 0; i < n; i++) {
+		if (!qs[i].card.reviewed || !queue_matches(&qs[i], o))
+			continue;
+		for (k = 0; k < nuntil && qs[i].card.due > until[k]; k++)
+			;
+		if (k < nuntil)
+			counts[k]++;
+	}
+	for (k = 1; k < nuntil; k++)
+		counts[k] += counts[k - 1];
+}
+
+/*
+ * Sort v[0..n) far enough that its first k are the first k in cmp's
+ * order, in order: a short queue out of thousands of due cards costs
+ * about n comparisons, not a sort of them all.  cmp is a total order
+ * (every comparison ends on the index), so the first k are what a full
+ * sort would put there.
+ */
+#define FIRST_K_MAX 64u
+static void sort_first(struct key *v, size_t n, size_t k,
+		       int (*cmp)(const void *, const void *))
+{
+	size_t i, have = 0;
+	if (!k || k > FIRST_K_MAX || k * 8 > n) {
+		qsort(v, n, sizeof(*v), cmp);
+		return;
+	}
+	for (i = 0; i < n; i++) {
+		struct key x;
+		size_t lo = 0, hi;
+		if (have == k && cmp(&v[i], &v[k - 1]) >= 0)
+			continue;
+		x = v[i];
+		hi = have;
+		while (lo < hi) {
+			size_t mid = lo + (hi - lo) / 2;
+			if (cmp(&v[mid], &x) < 0)
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+		if (have < k)
+			have++;
+		memmove(&v[lo + 1], &v[lo], (have - 1 - lo) * sizeof(*v));
+		v[lo] = x;
+	}
+}
+
 static void push(struct queue *q, const struct key *k, int reason,
 		 const struct queue_question *qs)
 {
@@ -158,9 +214,11 @@ int queue_build(struct queue *q, const struct queue_question *qs, size_t n,
 		memset(&k, 0, sizeof(k));
 		k.index = i;
 		k.category = cat_of(qq);
-		k.r = qq->card.reviewed ? fsrs_retrievability(o->params,
-							      &qq->card, o->now)
-					: 0.0;
+		/* only due cards (and cram) are ranked by it, or shown */
+		k.r = qq->card.reviewed && (o->cram || qq->card.due <= o->now)
+			      ? fsrs_retrievability(o->params, &qq->card,
+						    o->now)
+			      : 0.0;
 		k.due = qq->card.reviewed ? qq->card.due : 0;
 		k.never = !(qq->last_score >= 0);
 		k.score = k.never ? 0.0 : qq->last_score;
@@ -177,7 +235,7 @@ int queue_build(struct queue *q, const struct queue_question *qs, size_t n,
 
 	if (o->cram) {
 		if (ndue)
-			qsort(due, ndue, sizeof(*due), cmp_cram);
+			sort_first(due, ndue, o->limit, cmp_cram);
 		for (i = 0; i < ndue && !full(q, o); i++)
 			push(q, &due[i], QUEUE_CRAM, qs);
 		goto cleanup;
@@ -186,7 +244,7 @@ int queue_build(struct queue *q, const struct queue_question *qs, size_t n,
 	q->due_total = ndue;
 	q->new_total = nfresh;
 	if (ndue)
-		qsort(due, ndue, sizeof(*due), cmp_due);
+		sort_first(due, ndue, o->limit, cmp_due);
 	for (i = 0; i < ndue && !full(q, o); i++)
 		push(q, &due[i], QUEUE_DUE, qs);
 

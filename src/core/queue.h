@@ -86,6 +86,11 @@ int queue_matches(const struct queue_question *qq, const struct queue_opts *o);
 /* Cards with card.due <= until, among questions passing the filters. */
 size_t queue_count_due(const struct queue_question *qs, size_t n,
 		       const struct queue_opts *o, long long until);
+/* The same for each of nuntil times in increasing order, in one pass:
+ * counts[k] = queue_count_due(qs, n, o, until[k]). */
+void queue_count_due_upto(const struct queue_question *qs, size_t n,
+			  const struct queue_opts *o, const long long *until,
+			  size_t nuntil, size_t *counts);
 
 /*
  * Why an entry is in the queue, for people: "due since 2026-03-01 09:00

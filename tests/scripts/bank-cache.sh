@@ -288,6 +288,31 @@ cmp -s "$WORK/ans1.out" "$WORK/ans0.out" || { diff "$WORK/ans1.out" "$WORK/ans0.
 	same --bank "$G" history
 	same --bank "$G" next --json --count 3
 ) || exit 1
+# next and stats read the cache partly (no Expect lines: app_bank_partial()).
+# A file touched but not changed is re-hashed, and the cache rewritten
+# with its new stamp (from a whole decode of it), so later starts need
+# not hash it again.  A file edited after the cache was built is seen by
+# next: a question added to it is queued (never answered), and an edited
+# prompt shows.
+GC=$(ls "$C"/bank-*.cache | head -1)
+sleep 1
+for f in "$C"/bank-*.cache; do ls -l --time-style=+%s.%N "$f"; done >"$WORK/before.ls"
+touch "$G/questions/scale-metrics.txt"
+same --bank "$G" next --json --count 3
+for f in "$C"/bank-*.cache; do ls -l --time-style=+%s.%N "$f"; done >"$WORK/after.ls"
+cmp -s "$WORK/before.ls" "$WORK/after.ls" &&
+	fail "next did not rewrite the touched file's stamp"
+same --bank "$G" stats
+same --bank "$G" show scale-metrics-00007
+grep_in "$WORK/c.out" 'This question expects'
+[ -n "$GC" ] || fail "no cache"
+printf '\nId: scale-metrics-added\nCategory: metrics\nLevel: pm\nPrompt: A question added after the cache was built.\n' \
+	>>"$G/questions/scale-metrics.txt"
+sed -i 's/^Prompt: \(.*\)$/Prompt: Edited: \1/' "$G/questions/scale-metrics.txt"
+same --bank "$G" next --json --cram --count 2000 --category metrics
+grep_in "$WORK/c.out" '"question":"scale-metrics-00007"[^}]*"prompt":"Edited: '
+grep_in "$WORK/c.out" '"question":"scale-metrics-added"[^}]*"reason":"cram"[^}]*"last_score":null'
+same --bank "$G" next --json --count 3
 # scoring uses the lexicon of every prompt, which the cache holds
 A=$ROOT/tests/calib/metrics/metrics-north-star-music
 for f in "$A"/*.txt; do

@@ -1,14 +1,14 @@
 #!/bin/sh
 # SPDX-License-Identifier: GPL-3.0-or-later
-# Issue 11: `stats` in the terminal reads the summaries schema 6 keeps
+# Issue 11: `stats` (the terminal and --json) reads the summaries schema 6 keeps
 # (category_days, trend_points).  After answers on several days, an
 # unscored answer, grade overrides and an undo, an import (main answers,
 # a follow-up, a cram pass, a question the banks lack) and a question
 # moved to another category, the summaries must equal a fresh rebuild
 # (tests/data/migrate/summary-check.sql) and every `stats` view must be
 # byte for byte what the walk over the attempts prints
-# (PMDRILL_NO_SUMMARY=1, the way --json still reads them), also when an
-# average falls on a half and the two ways of adding could round apart.
+# (PMDRILL_NO_SUMMARY=1), also when an average falls on a half and the
+# two ways of adding could round apart.
 . tests/scripts/lib.sh
 . tests/scripts/store.inc
 
@@ -18,7 +18,8 @@ CHECK=$ROOT/tests/data/migrate/summary-check.sql
 same_stats() {
 	[ "$(sqlite3 -batch "$PMDRILL_DB" <"$CHECK")" = 0 ] ||
 		fail "the summaries disagree with a rebuild after $1"
-	for args in '' '--category storealpha' '--category storebeta'; do
+	for args in '--json' '--json --category storealpha' '' \
+		'--category storealpha' '--category storebeta'; do
 		# shellcheck disable=SC2086
 		expect_status 0 pm stats $args
 		cp "$WORK/out" "$WORK/summary.out"
@@ -92,4 +93,15 @@ same_stats 'scores whose average is a half'
 expect_status 0 pm stats
 grep_in "$WORK/out" '^average score:  3$'
 grep_in "$WORK/out" '^  storealpha    3  \(3 attempts\)$'
+
+# An overall average on a boundary of JSON's tenth digit: seven scores
+# of 26 and one of 26.000001 average 26.000000125 exactly, while each
+# category's average does not (the overall one is then read again the
+# walk's way, alone).
+export PMDRILL_DB=$WORK/tenth.db
+for q in alpha beta alpha beta alpha beta alpha beta; do
+	expect_status 0 pm answer -q storetest-$q "$WORK/good.txt"
+done
+sql 'UPDATE attempts SET score = CASE id WHEN 1 THEN 26.000001 ELSE 26 END'
+same_stats 'an overall average on a boundary of its tenth digit'
 exit 0

@@ -344,10 +344,65 @@ static void test_builtin(void)
 	release3(&b, &dl, &k);
 }
 
+/* The partial decode (BANKCACHE_NO_EXPECTS): the same questions with
+ * every field but their Expect lines; the same checks on the rest (a
+ * cut cache fails); the whole decode of the same bytes still has them. */
+static void test_partial(void)
+{
+	struct bank b = {0}, d, w;
+	struct diag_list dl = {0}, ddl = {0}, wdl = {0};
+	struct bankcache_key k = {0}, dk, wk;
+	struct sb enc = SB_INIT, why = SB_INIT;
+	size_t i, same = 0, had = 0, nexp = 0;
+	char *copy;
+	add_folder(&b, "rubrics", 1, &dl);
+	add_folder(&b, "questions", 0, &dl);
+	bank_validate(&b, 0, &dl);
+	bankcache_encode(&b, &dl, &k, "1.2.3", &enc);
+	copy = xmalloc(enc.len + 1);
+	memcpy(copy, enc.buf, enc.len);
+	ok(!bankcache_decode_part(&d, &ddl, &dk, "1.2.3", copy, enc.len, NULL,
+				  BANKCACHE_NO_EXPECTS, &why),
+	   "a partial decode: %s", why.buf);
+	ok(d.partial && !b.partial, "marked partial");
+	for (i = 0; i < b.q.nr && i < d.q.nr; i++) {
+		const struct question *x = &b.q.v[i], *y = &d.q.v[i];
+		had += x->nexpect > 0;
+		nexp += y->nexpect;
+		same += !strcmp(x->id, y->id) &&
+			!strcmp(x->category, y->category) &&
+			!strcmp(x->prompt, y->prompt) && x->level == y->level &&
+			x->ntags == y->ntags && x->nfollow == y->nfollow &&
+			x->time_s == y->time_s && x->line == y->line &&
+			(!x->ntags || !strcmp(x->tags[0], y->tags[0]));
+	}
+	is_int(d.q.nr, b.q.nr, "as many questions");
+	is_int(same, b.q.nr, "each the same but for its Expect lines");
+	ok(had > 10 && nexp == 0, "no Expect lines (the bank has %zu)", had);
+	ok(!bankcache_decode(&w, &wdl, &wk, "1.2.3", copy, enc.len, NULL, &why),
+	   "the whole decode of the same bytes");
+	for (i = 0, same = 0; i < b.q.nr && i < w.q.nr; i++)
+		same += w.q.v[i].nexpect == b.q.v[i].nexpect &&
+			(!b.q.v[i].nexpect ||
+			 !strcmp(w.q.v[i].expects[0].pattern,
+				 b.q.v[i].expects[0].pattern));
+	is_int(same, b.q.nr, "has them all");
+	release3(&w, &wdl, &wk);
+	release3(&d, &ddl, &dk);
+	ok(bankcache_decode_part(&d, &ddl, &dk, "1.2.3", copy, enc.len - 40,
+				 NULL, BANKCACHE_NO_EXPECTS, &why),
+	   "a cut cache fails the partial decode too");
+	free(copy);
+	sb_release(&enc);
+	sb_release(&why);
+	release3(&b, &dl, &k);
+}
+
 int main(void)
 {
 	test_hash();
 	test_round_trip();
 	test_builtin();
+	test_partial();
 	return done_testing();
 }

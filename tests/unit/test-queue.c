@@ -291,6 +291,65 @@ static void test_deterministic(void)
 	queue_release(&q2);
 }
 
+/* A limited queue is the unlimited one cut short: the first few out of
+ * many due cards are chosen without sorting them all (ties included:
+ * equal stability and times, told apart by input order), in both
+ * modes; the one-pass counts match queue_count_due(). */
+static void test_limit_is_prefix(void)
+{
+	enum { N = 600 };
+	static struct queue_question qs[N];
+	static char idv[N][8];
+	struct queue all = {0}, some = {0};
+	struct queue_opts o = opts();
+	long long until[4] = {NOW - 5 * DAY, NOW, NOW + DAY, NOW + 9 * DAY};
+	size_t counts[4], i, k, lims[] = {1, 2, 7, 64, 65};
+	unsigned seed = 12345;
+	int same = 1, cram;
+	for (i = 0; i < N; i++) {
+		seed = seed * 1103515245u + 12345u;
+		snprintf(idv[i], sizeof(idv[i]), "q%zu", i);
+		if (i % 7 == 0) {
+			qs[i] = newq(idv[i], i % 2 ? "a" : "b");
+			continue;
+		}
+		/* a third share one card, so only the order of input decides */
+		qs[i] = i % 3 ? seen(idv[i], "a",
+				     NOW - (long long)(seed >> 20) * 60,
+				     1 + (seed >> 8) % 40,
+				     NOW - (long long)(seed >> 16) % (30 * DAY) +
+					     5 * DAY)
+			      : seen(idv[i], "b", NOW - 20 * DAY, 3, NOW - DAY);
+		qs[i].last_score = (double)(seed % 101);
+	}
+	for (cram = 0; cram < 2; cram++) {
+		o.cram = cram;
+		o.limit = 0;
+		queue_build(&all, qs, N, &o);
+		for (k = 0; k < sizeof(lims) / sizeof(*lims); k++) {
+			o.limit = lims[k];
+			queue_build(&some, qs, N, &o);
+			same = same && some.nr == lims[k] &&
+			       some.due_total == all.due_total &&
+			       some.new_total == all.new_total;
+			for (i = 0; same && i < some.nr; i++)
+				same = some.v[i].index == all.v[i].index &&
+				       some.v[i].reason == all.v[i].reason;
+		}
+	}
+	ok(same, "a limited queue is the first entries of the whole one");
+	o.cram = 0;
+	o.limit = 0;
+	o.category = "a";
+	queue_count_due_upto(qs, N, &o, until, 4, counts);
+	for (k = 0, same = 1; k < 4; k++)
+		same = same &&
+		       counts[k] == queue_count_due(qs, N, &o, until[k]);
+	ok(same, "due counts in one pass match one count at a time");
+	queue_release(&all);
+	queue_release(&some);
+}
+
 int main(void)
 {
 	fsrs_params_default(&P);
@@ -300,5 +359,6 @@ int main(void)
 	test_cram();
 	test_describe();
 	test_deterministic();
+	test_limit_is_prefix();
 	return done_testing();
 }
