@@ -3,6 +3,7 @@
 #include "cmd.h"
 
 #include <string.h>
+#include <unistd.h>
 #include <sysexits.h>
 
 #include "bank.h"
@@ -13,6 +14,9 @@
 #include "xalloc.h"
 
 /* Does a question pass the filters (NULL: any)? */
+/* Narrower than this, `list` shows a question in two lines. */
+#define LIST_FULL_WIDTH 90
+
 static int question_matches(const struct question *q, const char *category,
 			    const char *tag, const char *level)
 {
@@ -41,8 +45,8 @@ int cmd_list(int argc, char **argv, struct app *app)
 	struct cmd_args a;
 	struct bank *b;
 	struct sb out = SB_INIT;
-	size_t i, shown = 0;
-	int json, status;
+	size_t i, shown = 0, idw = 8;
+	int json, status, narrow = 0;
 	const char *category, *tag, *level;
 
 	if (cmd_parse(&a, argc, argv, &list_grammar, &status))
@@ -67,6 +71,17 @@ int cmd_list(int argc, char **argv, struct app *app)
 		level = qlevel_name(l);
 	if (json)
 		sb_addc(&out, '[');
+	/* A narrow terminal: two lines a question, the id (as wide as
+	 * the longest shown), level and time, then the prompt under it;
+	 * no category column (an id names its category). */
+	if (!json && isatty(STDOUT_FILENO) && term_width() < LIST_FULL_WIDTH) {
+		narrow = 1;
+		for (i = 0; i < b->q.nr; i++)
+			if (question_matches(&b->q.v[i], category, tag,
+					     level) &&
+			    strlen(b->q.v[i].id) > idw)
+				idw = strlen(b->q.v[i].id);
+	}
 	for (i = 0; i < b->q.nr; i++) {
 		const struct question *q = &b->q.v[i];
 		if (!question_matches(q, category, tag, level))
@@ -80,10 +95,18 @@ int cmd_list(int argc, char **argv, struct app *app)
 			struct sb t = SB_INIT;
 			size_t n = strcspn(q->prompt, "\n");
 			format_duration(&t, bank_question_time(b, i));
-			sb_addf(&out, "%-32s %-15s %-6s %6s  %.*s%s\n", q->id,
-				q->category,
-				q->level ? qlevel_name(q->level) : "-", t.buf,
-				(int)n, q->prompt, q->prompt[n] ? " ..." : "");
+			if (narrow)
+				sb_addf(&out, "%-*s %-6s %4s\n    %.*s%s\n",
+					(int)idw, q->id,
+					q->level ? qlevel_name(q->level) : "-",
+					t.buf, (int)n, q->prompt,
+					q->prompt[n] ? " ..." : "");
+			else
+				sb_addf(&out, "%-32s %-15s %-6s %6s  %.*s%s\n",
+					q->id, q->category,
+					q->level ? qlevel_name(q->level) : "-",
+					t.buf, (int)n, q->prompt,
+					q->prompt[n] ? " ..." : "");
 			sb_release(&t);
 		}
 		shown++;

@@ -3,9 +3,10 @@
 # A screen taller than the terminal pages: list, show, history, next,
 # review and search go through $PAGER on a terminal of 24 rows, each line
 # fitted to its 60 columns, and print as they are when the screen fits
-# (400 rows) or when the output is a pipe.  At 60 columns history keeps
-# its score and grade columns: the date loses its year and long question
-# ids are cut.
+# (1000 rows) or when the output is a pipe.  At 60 columns history keeps
+# its score and grade columns (the date loses its year and long question
+# ids are cut), and list shows each question in two lines, the prompt
+# under its id.
 . tests/scripts/lib.sh
 command -v script >/dev/null 2>&1 || skip 'script (bsdutils) not found'
 C=$ROOT/tests/calib/prioritization/prio-limited-resources
@@ -30,11 +31,17 @@ for cmd in list 'show prio-limited-resources' history 'next --count 20 --cram' '
 	# columns are code points (perl-base is in every Debian)
 	perl -CSD -ne 'chomp; s/^P://; if (length($_) > 59) { print "line of " . length($_) . " columns: $_\n"; $bad = 1 } END { exit($bad ? 1 : 0) }' "$WORK/tty" ||
 		fail "'$cmd' is wider than the terminal"
+	if [ "$cmd" = list ]; then
+		# two lines a question: id, level and time; the prompt under it
+		grep -Eq '^P:prio-limited-resources +[a-z]+ +[0-9]+m$' "$WORK/tty" &&
+			grep -Eq '^P:    How would you prioritize' "$WORK/tty" ||
+			{ head -8 "$WORK/tty" >&2; fail 'list at 60 columns is not in its two-line form'; }
+	fi
 	if [ "$cmd" = history ]; then
 		grep -Eq '^P: +27  [0-9]{2}-[0-9]{2} [0-9:]{5}  prio-limited-r.*…  +[0-9]+  (again|hard|good|easy) ' "$WORK/tty" ||
 			{ head -5 "$WORK/tty" >&2; fail 'history at 60 columns lost its score or grade'; }
 	fi
-	on_tty 400 "$cmd"
+	on_tty 1000 "$cmd"
 	! grep -q '^P:' "$WORK/tty" && [ -s "$WORK/tty" ] ||
 		{ head -20 "$WORK/tty" >&2; fail "a '$cmd' that fits was paged"; }
 	# shellcheck disable=SC2086
