@@ -36,6 +36,10 @@
 #define TERM_MIN_LEN 4u       /* a prompt's key word has 4+ letters */
 #define TERMS_MAX 32u
 #define TERMS_FULL 6.0 /* weight of key words found for full coverage */
+/* ... or this share of the prompt's whole key-word weight when that is
+ * more: a detailed prompt (25 key words) is not covered by the six
+ * setting nouns an answer to a neighbouring question also uses */
+#define TERMS_FULL_SHARE 0.6
 #define TOPIC_EXPECT_SHARE 0.55 /* expectations: the strongest topic signal */
 #define TOPIC_PROMPT_SHARE 0.3  /* the prompt's key words */
 #define TOPIC_PROMPT_ONLY 0.75 /* no expectations: prompt words vs vocabulary */
@@ -770,7 +774,8 @@ static double prompt_coverage(const struct text *t, const char *prompt,
 	}
 	if (total <= 0)
 		return -1;
-	return fmin(1.0, have / fmin(total, TERMS_FULL));
+	return fmin(1.0, have / fmin(total, fmax(TERMS_FULL,
+						 TERMS_FULL_SHARE * total)));
 }
 
 static int in_where(const struct text *t, const struct criterion *c, size_t off)
