@@ -438,7 +438,11 @@ void cmd_screen(const char *buf, size_t len, int json, int how, int safe)
 	struct sb screen = SB_INIT;
 	unsigned w;
 	if (json || !isatty(STDOUT_FILENO)) {
-		term_output(stdout, buf, len, json, (enum term_fit)how);
+		/* safe text keeps pmdrill's own colours on a pipe */
+		if (safe && !json)
+			fwrite(buf, 1, len, stdout);
+		else
+			term_output(stdout, buf, len, json, (enum term_fit)how);
 		return;
 	}
 	if (safe) {
