@@ -99,22 +99,6 @@ static double signed_points(const struct store_item *it)
 								   : it->earned;
 }
 
-/* label cut or padded to exactly `cols` columns */
-static void add_label(struct sb *out, const char *label, size_t cols)
-{
-	size_t len = strlen(label), have = wrap_cols(label, len);
-	if (have > cols) {
-		size_t keep = wrap_cut_bytes(label, len, cols - 1);
-		sb_add(out, label, keep);
-		sb_adds(out, "\xe2\x80\xa6");
-		have = wrap_cols(label, keep) + 1;
-	} else {
-		sb_add(out, label, len);
-	}
-	while (have++ < cols)
-		sb_addc(out, ' ');
-}
-
 static void add_side(struct sb *out, const char *what,
 		     const struct store_attempt *at)
 {
@@ -198,7 +182,7 @@ static void compare_text(struct sb *out, const struct store_attempt *a,
 		sb_addf(out, "change  %+.0f points\n", b->score - a->score);
 	sb_addc(out, '\n');
 	sb_adds(out, "  ");
-	add_label(out, "criterion", label_cols);
+	wrap_cell(out, "criterion", label_cols);
 	sb_addf(out, "%*s%*s%*s\n", (int)NUM_COLS, "earlier", (int)NUM_COLS,
 		"later", (int)DELTA_COLS, "change");
 	for (i = 0; i < nrows; i++) {
@@ -207,7 +191,7 @@ static void compare_text(struct sb *out, const struct store_attempt *a,
 		int met_a = r->a && r->a->active && r->a->met;
 		int met_b = r->b && r->b->active && r->b->met;
 		sb_adds(out, "  ");
-		add_label(out, r->label, label_cols);
+		wrap_cell(out, r->label, label_cols);
 		add_points(out, r->a);
 		add_points(out, r->b);
 		if (fabs(d) >= 0.05)

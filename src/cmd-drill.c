@@ -42,7 +42,6 @@
 
 /* ---- the drill ---- */
 
-/* The queue for these options, over every question of the bank. */
 /* A line of pmdrill's own words for the home screen, wrapped at words
  * on a terminal narrower than it (whole on a pipe). */
 static void say_fit(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
@@ -57,6 +56,7 @@ static void say_fit(const char *fmt, ...)
 	sb_release(&b);
 }
 
+/* The queue for these options, over every question of the bank. */
 static int build_queue(struct session *s, const struct drill_opts *o,
 		       struct queue *qu)
 {

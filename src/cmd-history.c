@@ -197,8 +197,9 @@ int cmd_history(int argc, char **argv, struct app *app)
 		}
 		if (w > 1 && fixed + qw > w - 1)
 			qw = w - 1 > fixed + 8 ? w - 1 - fixed : 8;
-		sb_addf(&out, "%6s  %-*s  %-*s  %5s  %-6s %s\n", "ID", (int)dw,
-			"DATE", (int)qw, "QUESTION", "SCORE", "GRADE", "TIME");
+		sb_addf(&out, "%6s  %-*s  ", "ID", (int)dw, "DATE");
+		wrap_cell(&out, "QUESTION", qw);
+		sb_addf(&out, "  %5s  %-6s %s\n", "SCORE", "GRADE", "TIME");
 		for (i = 0; i < n; i++) {
 			const struct store_attempt *at = &v[i];
 			struct sb q = SB_INIT, when = SB_INIT, sc = SB_INIT,
@@ -206,12 +207,6 @@ int cmd_history(int argc, char **argv, struct app *app)
 			sb_adds(&q, at->question_id);
 			if (at->follow_up >= 0)
 				sb_addf(&q, " #%d", at->follow_up + 1);
-			if (wrap_cols(q.buf, q.len) > qw) {
-				/* cut to the column, ending in "…" */
-				sb_setlen(&q, wrap_head_bytes(q.buf, q.len,
-							      qw - 1));
-				sb_adds(&q, "\xe2\x80\xa6");
-			}
 			store_fmt_minute(&when, at->started_at);
 			if (dw < 16 && when.len >= 16) {
 				/* "2026-03-02 09:00" -> "03-02 09:00" */
@@ -239,11 +234,12 @@ int cmd_history(int argc, char **argv, struct app *app)
 						   1000));
 			else
 				sb_adds(&tm, "-");
-			/* %-*s pads by bytes: "…" is three bytes, one column */
-			sb_addf(&out, "%6lld  %-*s  %-*s  %5s  %-6s %s\n",
-				at->id, (int)dw, when.buf,
-				(int)(qw + q.len - wrap_cols(q.buf, q.len)),
-				q.buf, sc.buf, gr.buf, tm.buf);
+			sb_addf(&out, "%6lld  %-*s  ", at->id, (int)dw,
+				when.buf);
+			/* cut with "…" to the column on a narrow terminal */
+			wrap_cell(&out, q.buf, qw);
+			sb_addf(&out, "  %5s  %-6s %s\n", sc.buf, gr.buf,
+				tm.buf);
 			sb_release(&q);
 			sb_release(&when);
 			sb_release(&sc);

@@ -13,10 +13,10 @@
 #include "term.h"
 #include "xalloc.h"
 
-/* Does a question pass the filters (NULL: any)? */
 /* Narrower than this, `list` shows a question in two lines. */
 #define LIST_FULL_WIDTH 90
 
+/* Does a question pass the filters (NULL: any)? */
 static int question_matches(const struct question *q, const char *category,
 			    const char *tag, const char *level)
 {

@@ -12,7 +12,6 @@
 #include "json.h"
 #include "opt.h"
 #include "mock-card.h"
-#include "repl.h"
 #include "report.h"
 #include "sb.h"
 #include "score.h"
@@ -234,6 +233,21 @@ static const struct cmd_grammar review_grammar = {"review", "full json mock", 1,
  * than it, through the pager.  The report is drawn for the terminal's
  * width by report.c, into memory first.
  */
+/* A scored attempt's report on f: whole, or the compact view. */
+static void print_report(FILE *f, const struct store_attempt *at,
+			 const struct score_report *rep, int full, int color)
+{
+	if (full) {
+		report_print(f, rep, at->answer, at->answer_len, color,
+			     term_width());
+		fputc('\n', f);
+	} else {
+		report_print_compact(f, rep, color, term_width());
+		fputs("(--full shows every criterion with its evidence)\n\n",
+		      f);
+	}
+}
+
 static void review_screen(struct sb *out, const struct store_attempt *at,
 			  const struct score_report *rep,
 			  const struct store_attempt *earlier, size_t nearlier,
@@ -247,15 +261,7 @@ static void review_screen(struct sb *out, const struct store_attempt *at,
 	term_render(&screen, out->buf, out->len, TERM_FIT_WRAP);
 	sb_reset(out);
 	if (at->scored && (m = open_memstream(&mbuf, &mlen))) {
-		if (full) {
-			report_print(m, rep, at->answer, at->answer_len, color,
-				     term_width());
-			fputc('\n', m);
-		} else {
-			report_print_compact(m, rep, color, term_width());
-			fputs("(--full shows every criterion with its evidence)\n\n",
-			      m);
-		}
+		print_report(m, at, rep, full, color);
 		if (!fclose(m))
 			sb_add(&screen, mbuf, mlen);
 		free(mbuf);
@@ -264,8 +270,7 @@ static void review_screen(struct sb *out, const struct store_attempt *at,
 	}
 	print_after(out, at, earlier, nearlier);
 	term_render(&screen, out->buf, out->len, TERM_FIT_WRAP);
-	if (!repl_page_tall(screen.buf ? screen.buf : "", screen.len))
-		fwrite(screen.buf ? screen.buf : "", 1, screen.len, stdout);
+	cmd_page(screen.buf, screen.len);
 	sb_release(&screen);
 }
 
@@ -326,9 +331,7 @@ int cmd_review(int argc, char **argv, struct app *app)
 		term_write(stdout, out.buf, out.len);
 		sb_reset(&out);
 		if (at.scored) {
-			report_print(stdout, &r.rep, at.answer, at.answer_len,
-				     app->color_out, term_width());
-			fputc('\n', stdout);
+			print_report(stdout, &at, &r.rep, 1, app->color_out);
 		} else {
 			sb_adds(&out, "not scored\n");
 		}

@@ -23,12 +23,10 @@
 #include "safe.h"
 #include "rubric.h"
 #include "queue.h"
-#include "repl.h"
 #include "sb.h"
 #include "store.h"
 #include "store-read.h"
 #include "term.h"
-#include "wrap.h"
 #include "xalloc.h"
 
 static void kind_json(struct sb *out, const char *name,
@@ -397,16 +395,8 @@ int cmd_stats(int argc, char **argv, struct app *app)
 		stats_text(&out, &s, &d, category);
 		safe_term(&safe, out.buf, out.len, SAFE_KEEP_NEWLINE);
 		progress_text(&safe, &p, &d, width, app->color_out);
-		if (isatty(STDOUT_FILENO)) {
-			/* taller than the terminal: through the pager */
-			struct sb screen = SB_INIT;
-			wrap_fit(&screen, safe.buf, safe.len, width, 0);
-			if (!repl_page_tall(screen.buf, screen.len))
-				fwrite(screen.buf, 1, screen.len, stdout);
-			sb_release(&screen);
-		} else {
-			fwrite(safe.buf, 1, safe.len, stdout);
-		}
+		/* taller than the terminal: through the pager */
+		cmd_screen(safe.buf, safe.len, 0, TERM_FIT_WRAP, 1);
 		sb_release(&safe);
 	}
 	status = fflush(stdout) ? EX_IOERR : EX_OK;

@@ -26,7 +26,6 @@
 #include "store.h"
 #include "store-read.h"
 #include "term.h"
-#include "wrap.h"
 
 const struct cmd commands[] = {
 	{"drill", cmd_drill, "start a drill session (the default)",
@@ -433,10 +432,15 @@ int cmd_help(int argc, char **argv, struct app *app)
 	return EX_OK;
 }
 
+void cmd_page(const char *buf, size_t len)
+{
+	if (!repl_page_tall(buf ? buf : "", len))
+		fwrite(buf ? buf : "", 1, len, stdout);
+}
+
 void cmd_screen(const char *buf, size_t len, int json, int how, int safe)
 {
 	struct sb screen = SB_INIT;
-	unsigned w;
 	if (json || !isatty(STDOUT_FILENO)) {
 		/* safe text keeps pmdrill's own colours on a pipe */
 		if (safe && !json)
@@ -445,15 +449,11 @@ void cmd_screen(const char *buf, size_t len, int json, int how, int safe)
 			term_output(stdout, buf, len, json, (enum term_fit)how);
 		return;
 	}
-	if (safe) {
-		w = term_width();
-		wrap_fit(&screen, buf, len, w > 1 ? w - 1 : w,
-			 how == TERM_FIT_CUT);
-	} else {
+	if (safe)
+		term_render_safe(&screen, buf, len, (enum term_fit)how);
+	else
 		term_render(&screen, buf, len, (enum term_fit)how);
-	}
-	if (!repl_page_tall(screen.buf ? screen.buf : "", screen.len))
-		fwrite(screen.buf ? screen.buf : "", 1, screen.len, stdout);
+	cmd_page(screen.buf, screen.len);
 	sb_release(&screen);
 }
 

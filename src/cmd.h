@@ -163,6 +163,9 @@ int cmd_store_error(int rc, const struct sb *err);
  * pmdrill's own colour codes.
  */
 void cmd_screen(const char *buf, size_t len, int json, int how, int safe);
+/* A screen already fitted to the terminal: through the pager when taller
+ * than it, else written to stdout. */
+void cmd_page(const char *buf, size_t len);
 struct rubric;
 struct question;
 /* Read FILE, or stdin for NULL or "-"; returns an exit status. */

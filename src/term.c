@@ -138,13 +138,11 @@ void term_write_fit_safe(FILE *out, const char *buf, size_t len,
 			 enum term_fit how)
 {
 	struct sb f = SB_INIT;
-	unsigned w = term_width();
 	if (!isatty(fileno(out))) {
 		fwrite(buf, 1, len, out);
 		return;
 	}
-	/* the last column stays free, as in term_wrap() */
-	wrap_fit(&f, buf, len, w > 1 ? w - 1 : w, how == TERM_FIT_CUT);
+	term_render_safe(&f, buf, len, how);
 	/* wrap_fit ends every line; keep an unterminated last one so */
 	if (len && buf[len - 1] != '\n' && f.len)
 		sb_setlen(&f, f.len - 1);
@@ -152,14 +150,20 @@ void term_write_fit_safe(FILE *out, const char *buf, size_t len,
 	sb_release(&f);
 }
 
+void term_render_safe(struct sb *out, const char *buf, size_t len,
+		      enum term_fit how)
+{
+	unsigned w = term_width();
+	/* the last column stays free, as in term_wrap() */
+	wrap_fit(out, buf, len, w > 1 ? w - 1 : w, how == TERM_FIT_CUT);
+}
+
 void term_render(struct sb *out, const char *buf, size_t len, enum term_fit how)
 {
 	struct sb s = SB_INIT;
-	unsigned w = term_width();
 	/* a tab would count one column: it becomes one space */
 	safe_term(&s, buf, len, SAFE_KEEP_NEWLINE);
-	/* the last column stays free, as in term_wrap() */
-	wrap_fit(out, s.buf, s.len, w > 1 ? w - 1 : w, how == TERM_FIT_CUT);
+	term_render_safe(out, s.buf, s.len, how);
 	sb_release(&s);
 }
 

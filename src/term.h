@@ -75,6 +75,10 @@ void term_write_fit(FILE *out, const char *buf, size_t len, enum term_fit how);
  * ends in '\n'): for a screen that may go through a pager. */
 void term_render(struct sb *out, const char *buf, size_t len,
 		 enum term_fit how);
+/* The same for text made safe already that holds pmdrill's own colour
+ * codes (kept as they are). */
+void term_render_safe(struct sb *out, const char *buf, size_t len,
+		      enum term_fit how);
 /* A command's whole output: JSON as built (exact text; its writer escapes
  * every control byte), anything else through term_write_fit(). */
 void term_output(FILE *out, const char *buf, size_t len, int json,

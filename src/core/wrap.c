@@ -263,6 +263,21 @@ trim:
 	return h;
 }
 
+void wrap_cell(struct sb *out, const char *s, size_t cols)
+{
+	size_t len = strlen(s), have = wrap_cols(s, len);
+	if (have > cols) {
+		size_t keep = wrap_cut_bytes(s, len, cols - 1);
+		sb_add(out, s, keep);
+		sb_adds(out, "\xe2\x80\xa6");
+		have = wrap_cols(s, keep) + 1;
+	} else {
+		sb_add(out, s, len);
+	}
+	while (have++ < cols)
+		sb_addc(out, ' ');
+}
+
 void wrap_fit(struct sb *out, const char *s, size_t n, unsigned width, int cut)
 {
 	size_t pos = 0;

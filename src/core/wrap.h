@@ -45,6 +45,9 @@ size_t wrap_head_bytes(const char *s, size_t n, size_t cols);
  * (when that keeps at least half the columns), trailing spaces dropped:
  * where to cut a line that ends in an ellipsis. */
 size_t wrap_cut_bytes(const char *s, size_t n, size_t cols);
+/* A table cell: s cut with "…" (at a word, as wrap_cut_bytes() cuts) or
+ * padded with spaces to exactly `cols` columns (cols > 0). */
+void wrap_cell(struct sb *out, const char *s, size_t cols);
 /*
  * Append s[0..n), one or more lines, fitted to `width` columns: a line
  * that fits is copied; a wider one is wrapped at word boundaries under
