@@ -522,6 +522,9 @@ done:
 	return rc;
 }
 
+/* The mean score of the main answers, as the walk computes it. */
+#define MAIN_AVERAGE "SELECT avg(score) FROM attempts WHERE follow_up = -1"
+
 int store_stats(struct store *st, long long now, struct store_stats *out,
 		struct sb *err)
 {
@@ -532,7 +535,7 @@ int store_stats(struct store *st, long long now, struct store_stats *out,
 		     "SELECT count(*), count(score),"
 		     " count(DISTINCT question_id),"
 		     " sum(started_at >= ?1 AND started_at < ?1 + 86400),"
-		     " (SELECT avg(score) FROM attempts WHERE follow_up = -1)"
+		     " (" MAIN_AVERAGE ")"
 		     " FROM attempts",
 		     store_day_start(now),
 		     "SELECT coalesce(q.category, '?'), count(a.score),"
@@ -551,11 +554,9 @@ int store_stats(struct store *st, long long now, struct store_stats *out,
 int store_stats_average(struct store *st, double *average, struct sb *err)
 {
 	sqlite3_stmt *s = NULL;
-	/* the text of store_stats()'s subquery: the same plan, the same
-	 * order of addition */
-	int rc = st_prep(st, &s,
-			 "SELECT avg(score) FROM attempts"
-			 " WHERE follow_up = -1");
+	/* store_stats()'s own subquery: the same plan, the same order of
+	 * addition */
+	int rc = st_prep(st, &s, MAIN_AVERAGE);
 	if (!rc && (rc = sqlite3_step(s)) == SQLITE_ROW) {
 		*average = st_col_dbl(s, 0, -1);
 		rc = SQLITE_OK;
