@@ -227,12 +227,6 @@ out:
 static const struct cmd_grammar review_grammar = {"review", "full json mock", 1,
 						  "one attempt at a time"};
 
-/*
- * The review on a terminal: the attempt, its report (compact unless
- * --full) and what came after, fitted to the terminal and, when taller
- * than it, through the pager.  The report is drawn for the terminal's
- * width by report.c, into memory first.
- */
 /* A scored attempt's report on f: whole, or the compact view. */
 static void print_report(FILE *f, const struct store_attempt *at,
 			 const struct score_report *rep, int full, int color)
@@ -248,6 +242,12 @@ static void print_report(FILE *f, const struct store_attempt *at,
 	}
 }
 
+/*
+ * The review on a terminal: the attempt, its report (compact unless
+ * --full) and what came after, fitted to the terminal and, when taller
+ * than it, through the pager.  The report is drawn for the terminal's
+ * width by report.c, into memory first.
+ */
 static void review_screen(struct sb *out, const struct store_attempt *at,
 			  const struct score_report *rep,
 			  const struct store_attempt *earlier, size_t nearlier,

@@ -160,7 +160,7 @@ int cmd_store_error(int rc, const struct sb *err);
  * term_output() writes it; text on a terminal fitted to it (enum
  * term_fit) and, when taller than the terminal, through the pager
  * (repl_page_tall()).  `safe`: the text is made safe already and holds
- * pmdrill's own colour codes.
+ * pmdrill's own colour codes, so on a pipe it is written as it is.
  */
 void cmd_screen(const char *buf, size_t len, int json, int how, int safe);
 /* A screen already fitted to the terminal: through the pager when taller
