@@ -347,9 +347,56 @@ static uint32_t blob_add(struct sb *blob, const char *s)
 	return at;
 }
 
+/*
+ * The strings a bank repeats from question to question (follow-ups, tags,
+ * Expect labels and patterns) are stored once: a generated or templated
+ * bank of 10,000 questions otherwise kept 10,000 copies of the same few
+ * patterns, pages a drill's decode touches.  An open-addressed table of
+ * blob offsets, keyed by the string's hash; the decoder is unchanged, as
+ * two offsets may always name the same bytes.
+ */
+struct interned {
+	uint32_t *slot; /* blob offset + 1; 0 is empty */
+	size_t cap, nr;
+};
+
+static uint32_t blob_intern(struct sb *blob, struct interned *t, const char *s)
+{
+	size_t len, i;
+	if (!s)
+		return NULL_STR;
+	if (2 * (t->nr + 1) > t->cap) {
+		struct interned g = {NULL, t->cap ? 2 * t->cap : 256, 0};
+		g.slot = xcalloc(g.cap, sizeof(*g.slot));
+		for (i = 0; i < t->cap; i++)
+			if (t->slot[i]) {
+				const char *o = blob->buf + t->slot[i] - 1;
+				size_t h = (size_t)bankcache_hash(o, strlen(o));
+				while (g.slot[h & (g.cap - 1)])
+					h++;
+				g.slot[h & (g.cap - 1)] = t->slot[i];
+				g.nr++;
+			}
+		free(t->slot);
+		*t = g;
+	}
+	len = strlen(s);
+	for (i = (size_t)bankcache_hash(s, len);; i++) {
+		uint32_t *o = &t->slot[i & (t->cap - 1)];
+		if (!*o) {
+			*o = blob_add(blob, s) + 1;
+			t->nr++;
+			return *o - 1;
+		}
+		if (!strcmp(blob->buf + *o - 1, s))
+			return *o - 1;
+	}
+}
+
 static void put_questions(struct sb *out, const struct qbank *qb)
 {
 	struct sb blob = SB_INIT;
+	struct interned seen = {NULL, 0, 0};
 	uint32_t *off = xcalloc(qb->nr * QS_NFIELD + 1, sizeof(*off));
 	uint32_t *tag = NULL, *fol = NULL, *exl = NULL, *exp = NULL;
 	size_t i, j, nfiles = 0, nstrs = 0, nexp = 0, t = 0, f = 0, e = 0;
@@ -396,16 +443,19 @@ static void put_questions(struct sb *out, const struct qbank *qb)
 		if (k == QS_RUBRIC)
 			for (i = 0; i < qb->nr; i++)
 				for (j = 0; j < qb->v[i].ntags; j++)
-					tag[t++] = blob_add(&blob,
-							    qb->v[i].tags[j]);
+					tag[t++] = blob_intern(
+						&blob, &seen, qb->v[i].tags[j]);
 	}
 	for (i = 0; i < qb->nr; i++)
 		for (j = 0; j < qb->v[i].nfollow; j++)
-			fol[f++] = blob_add(&blob, qb->v[i].follow_ups[j]);
+			fol[f++] = blob_intern(&blob, &seen,
+					       qb->v[i].follow_ups[j]);
 	for (i = 0; i < qb->nr; i++)
 		for (j = 0; j < qb->v[i].nexpect; j++) {
-			exl[e] = blob_add(&blob, qb->v[i].expects[j].label);
-			exp[e++] = blob_add(&blob, qb->v[i].expects[j].pattern);
+			exl[e] = blob_intern(&blob, &seen,
+					     qb->v[i].expects[j].label);
+			exp[e++] = blob_intern(&blob, &seen,
+					       qb->v[i].expects[j].pattern);
 		}
 
 	put_count(out, nfiles);
@@ -452,6 +502,7 @@ static void put_questions(struct sb *out, const struct qbank *qb)
 	}
 	sb_add(out, blob.buf, blob.len);
 	sb_release(&blob);
+	free(seen.slot);
 	free(off);
 	free(tag);
 	free(fol);
