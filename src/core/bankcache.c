@@ -352,42 +352,34 @@ static uint32_t blob_add(struct sb *blob, const char *s)
  * Expect labels and patterns) are stored once: a generated or templated
  * bank of 10,000 questions otherwise kept 10,000 copies of the same few
  * patterns, pages a drill's decode touches.  An open-addressed table of
- * blob offsets, keyed by the string's hash; the decoder is unchanged, as
- * two offsets may always name the same bytes.
+ * blob offsets, keyed by the string's hash, sized once for every string
+ * that may enter it; the decoder is unchanged, as two offsets may always
+ * name the same bytes.
  */
 struct interned {
 	uint32_t *slot; /* blob offset + 1; 0 is empty */
-	size_t cap, nr;
+	size_t mask;
 };
+
+static void intern_init(struct interned *t, size_t n)
+{
+	size_t cap = 256;
+	while (cap < 2 * n)
+		cap *= 2;
+	t->slot = xcalloc(cap, sizeof(*t->slot));
+	t->mask = cap - 1;
+}
 
 static uint32_t blob_intern(struct sb *blob, struct interned *t, const char *s)
 {
-	size_t len, i;
+	size_t i;
 	if (!s)
 		return NULL_STR;
-	if (2 * (t->nr + 1) > t->cap) {
-		struct interned g = {NULL, t->cap ? 2 * t->cap : 256, 0};
-		g.slot = xcalloc(g.cap, sizeof(*g.slot));
-		for (i = 0; i < t->cap; i++)
-			if (t->slot[i]) {
-				const char *o = blob->buf + t->slot[i] - 1;
-				size_t h = (size_t)bankcache_hash(o, strlen(o));
-				while (g.slot[h & (g.cap - 1)])
-					h++;
-				g.slot[h & (g.cap - 1)] = t->slot[i];
-				g.nr++;
-			}
-		free(t->slot);
-		*t = g;
-	}
-	len = strlen(s);
-	for (i = (size_t)bankcache_hash(s, len);; i++) {
-		uint32_t *o = &t->slot[i & (t->cap - 1)];
-		if (!*o) {
-			*o = blob_add(blob, s) + 1;
-			t->nr++;
-			return *o - 1;
-		}
+	for (i = (size_t)bankcache_hash(s, strlen(s)) & t->mask;;
+	     i = (i + 1) & t->mask) {
+		uint32_t *o = &t->slot[i];
+		if (!*o)
+			return (*o = blob_add(blob, s) + 1) - 1;
 		if (!strcmp(blob->buf + *o - 1, s))
 			return *o - 1;
 	}
@@ -396,7 +388,7 @@ static uint32_t blob_intern(struct sb *blob, struct interned *t, const char *s)
 static void put_questions(struct sb *out, const struct qbank *qb)
 {
 	struct sb blob = SB_INIT;
-	struct interned seen = {NULL, 0, 0};
+	struct interned seen;
 	uint32_t *off = xcalloc(qb->nr * QS_NFIELD + 1, sizeof(*off));
 	uint32_t *tag = NULL, *fol = NULL, *exl = NULL, *exp = NULL;
 	size_t i, j, nfiles = 0, nstrs = 0, nexp = 0, t = 0, f = 0, e = 0;
@@ -411,6 +403,7 @@ static void put_questions(struct sb *out, const struct qbank *qb)
 		nstrs += q->nfollow + q->ntags;
 		nexp += q->nexpect;
 	}
+	intern_init(&seen, nstrs + 2 * nexp);
 	tag = xcalloc(nstrs + 1, sizeof(*tag));
 	fol = xcalloc(nstrs + 1, sizeof(*fol));
 	exl = xcalloc(nexp + 1, sizeof(*exl));
