@@ -626,14 +626,13 @@ void diag_print(const struct diag_list *dl, int with_warnings)
 static struct bank *load_bank(struct app *app, int *status, int partial)
 {
 	struct diag_list dl = {0};
-	size_t errors;
-	int again = 0;
+	struct sb line = SB_INIT;
+	size_t errors, i;
 	if (app->bank && app->bank->partial && !partial) {
-		/* the whole bank after a partial one */
-		bank_release(app->bank);
-		free(app->bank);
-		app->bank = NULL;
-		again = 1;
+		/* the whole bank after a partial one: its Expect lines from
+		 * the cache still mapped, in place, so that a session holding
+		 * the bank or its questions keeps them */
+		bankcache_expects_all(app->bank);
 	}
 	if (app->bank)
 		return app->bank;
@@ -645,25 +644,18 @@ static struct bank *load_bank(struct app *app, int *status, int partial)
 	bank_cache_load(app->bank, app->bank_dirs, app->nbank_dirs, &dl,
 			&app->bank_map, &app->bank_map_len, partial);
 	errors = diag_count(&dl, DIAG_ERROR);
-	/* after a partial bank, its problems were reported with it */
-	if (!again) {
-		/* A skipped FIFO or device is not the bank's fault, but the
-		 * user should know why its questions are missing. */
-		size_t i;
-		struct sb line = SB_INIT;
-		for (i = 0; i < dl.nr; i++) {
-			if (dl.v[i].code != DIAG_W_SPECIAL)
-				continue;
-			sb_reset(&line);
-			diag_format(&dl.v[i], &line);
-			fprintf(stderr, "pmdrill: %s\n", line.buf);
-		}
-		sb_release(&line);
+	/* A skipped FIFO or device is not the bank's fault, but the user
+	 * should know why its questions are missing. */
+	for (i = 0; i < dl.nr; i++) {
+		if (dl.v[i].code != DIAG_W_SPECIAL)
+			continue;
+		sb_reset(&line);
+		diag_format(&dl.v[i], &line);
+		fprintf(stderr, "pmdrill: %s\n", line.buf);
 	}
-	if (errors && !again) {
+	if (errors) {
 		/* A few, so a broken bank is visible; check lists them all. */
-		size_t i, shown = 0;
-		struct sb line = SB_INIT;
+		size_t shown = 0;
 		for (i = 0; i < dl.nr && shown < 3; i++) {
 			if (dl.v[i].level != DIAG_ERROR)
 				continue;
@@ -672,12 +664,12 @@ static struct bank *load_bank(struct app *app, int *status, int partial)
 			fprintf(stderr, "pmdrill: %s\n", line.buf);
 			shown++;
 		}
-		sb_release(&line);
 		fprintf(stderr,
 			"pmdrill: %zu error%s in the question banks; "
 			"run 'pmdrill check' for details\n",
 			errors, errors == 1 ? "" : "s");
 	}
+	sb_release(&line);
 	diag_release(&dl);
 	if (!app->bank->q.nr) {
 		fprintf(stderr, "pmdrill: no questions loaded (looked in %s)\n",

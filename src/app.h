@@ -45,11 +45,12 @@ void app_release(struct app *app);
  */
 struct bank *app_bank(struct app *app, int *status);
 /*
- * The same for a command that only lists and queues questions (`next`,
- * `stats`): the bank may come without the questions' Expect lines
- * (b->partial, core/bank.h), which saves decoding 30,000 of them in a
- * bank of 10,000 questions.  A later app_bank() loads the whole bank
- * again, without reporting its problems a second time.
+ * The same for a command that lists and queues questions (`next`,
+ * `stats`) or scores only a few (a drill): the bank may come without the
+ * questions' Expect lines (b->partial, core/bank.h), which saves decoding
+ * 30,000 of them in a bank of 10,000 questions.  A question's are read
+ * with bankcache_expects() before it is scored.  A later app_bank() reads
+ * all of them into the same bank, in place: pointers into it stay valid.
  */
 struct bank *app_bank_partial(struct app *app, int *status);
 

@@ -19,6 +19,7 @@
 
 #include "app.h"
 #include "bank.h"
+#include "bankcache.h"
 #include "diag.h"
 #include "fsrs.h"
 #include "qbank.h"
@@ -412,8 +413,11 @@ int drill_save_and_score(struct session *s, struct answer *a, int schedule,
 	if (a->from_draft)
 		draft_remove();
 	if (r) {
+		struct qbank *qb = &s->bank->q;
 		bank_lexicon(s->bank);
 		rubric_compile(r, 1, &dl);
+		if (q >= qb->v && q < qb->v + qb->nr)
+			bankcache_expects(s->bank, (size_t)(q - qb->v));
 		qbank_compile_expects(q, 1, &dl);
 		/* a follow-up is scored as an answer to the follow-up */
 		if (a->follow_up >= 0)

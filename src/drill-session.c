@@ -474,7 +474,9 @@ int drill_session_init(struct session *s, struct app *app)
 	sb_init(&s->prompt_buf);
 	s->app = app;
 	s->mono0 = drill_mono_now();
-	s->bank = app_bank(app, &status);
+	/* without the Expect lines: each question's are read when it is
+	 * scored (drill-answer.c), not 30,000 of them for a few answers */
+	s->bank = app_bank_partial(app, &status);
 	return s->bank ? EX_OK : status;
 }
 

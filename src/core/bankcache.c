@@ -941,7 +941,10 @@ static void get_questions(struct rd *r, struct qbank *qb, int no_expects)
 			q->tags[j] = blob_str(r, blob, blen, 0);
 		q->nexpect = get_count(r, 16);
 		if (no_expects) {
-			/* 16 bytes each: two string offsets, line, column */
+			/* 16 bytes each: two string offsets, line, column;
+			 * read when the question is scored */
+			q->held_expects = (unsigned)q->nexpect;
+			q->held_at = (uint32_t)r->off;
 			if (have(r, q->nexpect * 16))
 				r->off += q->nexpect * 16;
 			q->nexpect = 0;
@@ -963,6 +966,58 @@ static void get_questions(struct rd *r, struct qbank *qb, int no_expects)
 		}
 	}
 	free(files);
+	if (no_expects) {
+		qb->held_buf = r->buf;
+		qb->held_len = r->len;
+		qb->held_blob = blob;
+		qb->held_blen = blen;
+	}
+}
+
+/* A question's held Expect lines, as get_questions() would have read
+ * them; on bad bytes it keeps none. */
+static int read_held(struct qbank *qb, struct question *q)
+{
+	struct rd r = {qb->held_buf, qb->held_len, q->held_at, 0, NULL};
+	size_t j, n = q->held_expects;
+	q->held_expects = 0;
+	if (!n || !have(&r, n * 16))
+		return r.bad ? -1 : 0;
+	q->expects = xcalloc(n, sizeof(*q->expects));
+	q->aexpect = n;
+	for (j = 0; j < n && !r.bad; j++) {
+		struct qexpect *e = &q->expects[j];
+		e->label = blob_str(&r, qb->held_blob, qb->held_blen, 0);
+		e->pattern = blob_str(&r, qb->held_blob, qb->held_blen, 0);
+		e->line = get_u32(&r);
+		e->col = get_u32(&r);
+	}
+	if (r.bad) {
+		free(q->expects);
+		q->expects = NULL;
+		q->aexpect = 0;
+		return -1;
+	}
+	q->nexpect = n;
+	return 0;
+}
+
+int bankcache_expects(struct bank *b, size_t qi)
+{
+	if (qi >= b->q.nr || !b->q.v[qi].held_expects)
+		return 0;
+	return read_held(&b->q, &b->q.v[qi]);
+}
+
+int bankcache_expects_all(struct bank *b)
+{
+	size_t i;
+	int bad = 0;
+	for (i = 0; i < b->q.nr; i++)
+		if (b->q.v[i].held_expects && read_held(&b->q, &b->q.v[i]))
+			bad = -1;
+	b->partial = 0;
+	return bad;
 }
 
 void bankcache_key_release(struct bankcache_key *key)

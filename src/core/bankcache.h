@@ -92,15 +92,28 @@ int bankcache_decode(struct bank *b, struct diag_list *dl,
  * bankcache_decode() with BANKCACHE_NO_EXPECTS: each question's Expect
  * lines are stepped over (their bytes must be there, and the checksum
  * covers them, but they are neither read nor allocated: 30,000 of them
- * in a bank of 10,000 questions), every question has nexpect 0, and
- * b->partial is set.  Such a bank serves `next` and `stats`; anything
- * that scores, or writes a cache, needs the whole decode.
+ * in a bank of 10,000 questions), every question has nexpect 0 and
+ * held_expects set, and b->partial is set.  Such a bank serves `next`,
+ * `stats` and a drill; a question is scored only after
+ * bankcache_expects() has read its Expect lines, and writing a cache
+ * needs the whole decode.
  */
 #define BANKCACHE_NO_EXPECTS 1
 int bankcache_decode_part(struct bank *b, struct diag_list *dl,
 			  struct bankcache_key *key, const char *version,
 			  char *buf, size_t len, const uint64_t *sum, int flags,
 			  struct sb *why);
+/*
+ * The Expect lines a partial decode held back, read from the same cache
+ * buffer, which must still be there: bankcache_expects() for question qi
+ * (before it is scored; 0 when there was nothing to read), and
+ * bankcache_expects_all() for every question, which makes the bank whole
+ * (b->partial 0) in place, so pointers into it stay valid.  -1 when the
+ * buffer's bytes are bad (the checksum makes that a bug): those questions
+ * keep no Expect lines.
+ */
+int bankcache_expects(struct bank *b, size_t qi);
+int bankcache_expects_all(struct bank *b);
 void bankcache_key_release(struct bankcache_key *key);
 
 #endif

@@ -287,6 +287,8 @@ static void question_release(struct question *q)
 		/* the compiled program is ours even when the text is not */
 		for (i = 0; i < q->nexpect; i++)
 			pattern_prog_free(q->expects[i].prog);
+		if (q->aexpect) /* read late from the cache (held_expects) */
+			free(q->expects);
 		memset(q, 0, sizeof(*q));
 		return;
 	}

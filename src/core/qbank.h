@@ -14,6 +14,7 @@
 #define PMDRILL_QBANK_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 struct diag_list;
 struct sb;
@@ -51,17 +52,27 @@ struct question {
 	unsigned rubric_line, rubric_col; /* the Rubric (else Category) value */
 	int compiled; /* expects: 0 not yet, 1 ok, -1 errors */
 	int borrowed; /* strings and arrays live in the qbank's arena */
+	/* A partial decode (bankcache.h) holds the Expect lines back: this
+	 * many, at this offset of the cache's records, until
+	 * bankcache_expects() reads them into an array of their own
+	 * (aexpect then counts it, and release frees it). */
+	unsigned held_expects;
+	uint32_t held_at;
 };
 
 /* A bank decoded from the cache (bankcache.h) has `borrowed` questions:
  * their strings are in the cache's buffer, which the decoder's caller
  * owns, and their arrays in the two blocks here; release frees only
- * their compiled code. */
+ * their compiled code and the Expect arrays read late (aexpect). */
 struct qbank {
 	struct question *v;
 	size_t nr, alloc;
 	char **arena_strs;
 	struct qexpect *arena_expects;
+	/* after a partial decode: the cache's records and string data,
+	 * which the held Expect lines are read from */
+	char *held_buf, *held_blob;
+	size_t held_len, held_blen;
 };
 
 int qbank_parse(struct qbank *qb, const char *file, const char *buf, size_t len,

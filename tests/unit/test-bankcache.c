@@ -344,9 +344,24 @@ static void test_builtin(void)
 	release3(&b, &dl, &k);
 }
 
+static int same_expects(const struct question *x, const struct question *y)
+{
+	size_t j;
+	if (x->nexpect != y->nexpect)
+		return 0;
+	for (j = 0; j < x->nexpect; j++)
+		if (strcmp(x->expects[j].label, y->expects[j].label) ||
+		    strcmp(x->expects[j].pattern, y->expects[j].pattern) ||
+		    x->expects[j].line != y->expects[j].line ||
+		    x->expects[j].col != y->expects[j].col)
+			return 0;
+	return 1;
+}
+
 /* The partial decode (BANKCACHE_NO_EXPECTS): the same questions with
  * every field but their Expect lines; the same checks on the rest (a
- * cut cache fails); the whole decode of the same bytes still has them. */
+ * cut cache fails); the whole decode of the same bytes still has them,
+ * and so has the partial bank once bankcache_expects() has read them. */
 static void test_partial(void)
 {
 	struct bank b = {0}, d, w;
@@ -388,6 +403,21 @@ static void test_partial(void)
 				 b.q.v[i].expects[0].pattern));
 	is_int(same, b.q.nr, "has them all");
 	release3(&w, &wdl, &wk);
+	/* held back, then read: one question's, then all, in place */
+	for (i = 0; i < b.q.nr && !b.q.v[i].nexpect; i++)
+		;
+	ok(i < b.q.nr && !bankcache_expects(&d, i) &&
+		   same_expects(&d.q.v[i], &b.q.v[i]) && d.partial,
+	   "one question's Expect lines read on their own");
+	{
+		const struct question *before = d.q.v;
+		ok(!bankcache_expects_all(&d) && !d.partial && d.q.v == before,
+		   "the rest read in place");
+	}
+	for (i = 0, same = 0; i < b.q.nr && i < d.q.nr; i++)
+		same += same_expects(&d.q.v[i], &b.q.v[i]);
+	is_int(same, b.q.nr, "every question has its Expect lines again");
+	ok(!bankcache_expects(&d, 0), "reading them twice is a no-op");
 	release3(&d, &ddl, &dk);
 	ok(bankcache_decode_part(&d, &ddl, &dk, "1.2.3", copy, enc.len - 40,
 				 NULL, BANKCACHE_NO_EXPECTS, &why),
