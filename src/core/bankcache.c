@@ -943,6 +943,8 @@ static void get_questions(struct rd *r, struct qbank *qb, int no_expects)
 		if (no_expects) {
 			/* 16 bytes each: two string offsets, line, column;
 			 * read when the question is scored */
+			if (r->off > UINT32_MAX)
+				fail(r, "too large to hold Expect lines back");
 			q->held_expects = (unsigned)q->nexpect;
 			q->held_at = (uint32_t)r->off;
 			if (have(r, q->nexpect * 16))

@@ -4,7 +4,8 @@
  * twice: as it is, and "resealed" (its length and checksum fields set to
  * match), so mutations get past the checksum to the structure checks.  A
  * bank that decodes is then used as the commands use one (look-ups,
- * patterns compiled, an answer scored) and must encode and decode again.
+ * patterns compiled, an answer scored) and must encode and decode again,
+ * and decode partly with the same Expect lines read late.
  */
 #include <stddef.h>
 #include <stdint.h>
@@ -50,6 +51,37 @@ static void use(struct bank *b)
 	diag_release(&dl);
 }
 
+/* The same bytes decoded partly (as `next` and a drill do), their Expect
+ * lines read one question at a time and then all: what the whole decode
+ * `whole` read, or an abort. */
+static void partial(const struct bank *whole, char *buf, size_t size)
+{
+	struct bank p;
+	struct diag_list dl = {0};
+	struct bankcache_key k;
+	struct sb why = SB_INIT;
+	size_t i, j;
+	if (bankcache_decode_part(&p, &dl, &k, PMDRILL_VERSION, buf, size,
+				  NULL, BANKCACHE_NO_EXPECTS, &why))
+		abort(); /* the whole decode of these bytes succeeded */
+	if (p.q.nr != whole->q.nr || (p.q.nr && bankcache_expects(&p, 0)) ||
+	    bankcache_expects_all(&p) || p.partial)
+		abort();
+	for (i = 0; i < p.q.nr; i++) {
+		const struct question *x = &p.q.v[i], *y = &whole->q.v[i];
+		if (x->nexpect != y->nexpect)
+			abort();
+		for (j = 0; j < x->nexpect; j++)
+			if (strcmp(x->expects[j].pattern, y->expects[j].pattern) ||
+			    strcmp(x->expects[j].label, y->expects[j].label))
+				abort();
+	}
+	bank_release(&p);
+	diag_release(&dl);
+	bankcache_key_release(&k);
+	sb_release(&why);
+}
+
 static void decode(const uint8_t *data, size_t size, int reseal)
 {
 	struct bank b, again;
@@ -74,6 +106,7 @@ static void decode(const uint8_t *data, size_t size, int reseal)
 		return;
 	}
 	bankcache_encode(&b, &dl, &k, PMDRILL_VERSION, &enc);
+	partial(&b, buf, size);
 	use(&b);
 	{
 		char *copy = xmalloc(enc.len + 1);
