@@ -61,8 +61,8 @@ static void partial(const struct bank *whole, char *buf, size_t size)
 	struct bankcache_key k;
 	struct sb why = SB_INIT;
 	size_t i, j;
-	if (bankcache_decode_part(&p, &dl, &k, PMDRILL_VERSION, buf, size,
-				  NULL, BANKCACHE_NO_EXPECTS, &why))
+	if (bankcache_decode_part(&p, &dl, &k, PMDRILL_VERSION, buf, size, NULL,
+				  BANKCACHE_NO_EXPECTS, &why))
 		abort(); /* the whole decode of these bytes succeeded */
 	if (p.q.nr != whole->q.nr || (p.q.nr && bankcache_expects(&p, 0)) ||
 	    bankcache_expects_all(&p) || p.partial)
@@ -72,7 +72,8 @@ static void partial(const struct bank *whole, char *buf, size_t size)
 		if (x->nexpect != y->nexpect)
 			abort();
 		for (j = 0; j < x->nexpect; j++)
-			if (strcmp(x->expects[j].pattern, y->expects[j].pattern) ||
+			if (strcmp(x->expects[j].pattern,
+				   y->expects[j].pattern) ||
 			    strcmp(x->expects[j].label, y->expects[j].label))
 				abort();
 	}
