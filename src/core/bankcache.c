@@ -881,6 +881,16 @@ static char *blob_str(struct rd *r, char *blob, size_t blen, int nullable)
 	return blob + o;
 }
 
+/* One Expect line's record: two string offsets, line, column (16 bytes),
+ * read the same way at decode time and, held back, later. */
+static void get_expect(struct rd *r, char *blob, size_t blen, struct qexpect *e)
+{
+	e->label = blob_str(r, blob, blen, 0);
+	e->pattern = blob_str(r, blob, blen, 0);
+	e->line = get_u32(r);
+	e->col = get_u32(r);
+}
+
 static void get_questions(struct rd *r, struct qbank *qb, int no_expects)
 {
 	size_t i, j, nfiles, n, nstrs, nexp, blen, ustrs = 0, uexp = 0;
@@ -954,13 +964,8 @@ static void get_questions(struct rd *r, struct qbank *qb, int no_expects)
 		}
 		q->expects =
 			qb->arena_expects + take(r, &uexp, q->nexpect, nexp);
-		for (j = 0; j < q->nexpect && !r->bad; j++) {
-			struct qexpect *e = &q->expects[j];
-			e->label = blob_str(r, blob, blen, 0);
-			e->pattern = blob_str(r, blob, blen, 0);
-			e->line = get_u32(r);
-			e->col = get_u32(r);
-		}
+		for (j = 0; j < q->nexpect && !r->bad; j++)
+			get_expect(r, blob, blen, &q->expects[j]);
 		if (r->bad) {
 			/* a half-read question's counts may exceed its
 			 * arrays; nothing of it is to be freed anyway */
@@ -987,13 +992,8 @@ static int read_held(struct qbank *qb, struct question *q)
 		return r.bad ? -1 : 0;
 	q->expects = xcalloc(n, sizeof(*q->expects));
 	q->aexpect = n;
-	for (j = 0; j < n && !r.bad; j++) {
-		struct qexpect *e = &q->expects[j];
-		e->label = blob_str(&r, qb->held_blob, qb->held_blen, 0);
-		e->pattern = blob_str(&r, qb->held_blob, qb->held_blen, 0);
-		e->line = get_u32(&r);
-		e->col = get_u32(&r);
-	}
+	for (j = 0; j < n && !r.bad; j++)
+		get_expect(&r, qb->held_blob, qb->held_blen, &q->expects[j]);
 	if (r.bad) {
 		free(q->expects);
 		q->expects = NULL;
